@@ -1,0 +1,51 @@
+/**
+ * Output files that are never left looking complete when a run fails or is interrupted:
+ * everything is written to `NAME.partial` next to the target and renamed into place only
+ * by `commit()`; `abort()` removes the partial file.
+ */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+
+const open = new Set<AtomicFile>();
+
+export class AtomicFile {
+  private fd: number;
+  readonly partialPath: string;
+  private done = false;
+
+  constructor(readonly path: string) {
+    this.partialPath = `${path}.partial`;
+    this.fd = openSync(this.partialPath, 'w');
+    open.add(this);
+  }
+
+  /** Appends text (UTF-8), synchronously. */
+  write(chunk: string): void {
+    writeSync(this.fd, chunk);
+  }
+
+  /** Closes the file and moves it to its final name. */
+  commit(): void {
+    if (this.done) return;
+    this.done = true;
+    closeSync(this.fd);
+    renameSync(this.partialPath, this.path);
+    open.delete(this);
+  }
+
+  /** Closes and deletes the partial file. */
+  abort(): void {
+    if (this.done) return;
+    this.done = true;
+    try {
+      closeSync(this.fd);
+    } finally {
+      rmSync(this.partialPath, { force: true });
+      open.delete(this);
+    }
+  }
+}
+
+/** Aborts every file still open (on error or Ctrl-C). */
+export function abortAll(): void {
+  for (const f of [...open]) f.abort();
+}

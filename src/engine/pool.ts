@@ -1,0 +1,80 @@
+/**
+ * Messages in flight, as columns of typed arrays indexed by submission number modulo a
+ * power-of-two capacity (a ring). A message is addressed by its global submission number
+ * for its whole life; the ring only has to span from the oldest message not yet written
+ * out to the newest submitted, so memory follows queue depth, not message count.
+ */
+import type { Route } from './network.js';
+import type { ReplayRow } from './types.js';
+
+export const IN_FLIGHT = 0;
+export const DELIVERED = 1;
+export const FAILED = 2;
+
+export class MessagePool {
+  mask: number;
+  submitMs: Float64Array;
+  expiryMs: Float64Array;
+  endMs: Float64Array;
+  seqInSource: Float64Array;
+  source: Int32Array;
+  sender: Int32Array;
+  carrier: Uint8Array;
+  type: Uint8Array;
+  units: Uint16Array;
+  pos: Uint8Array;
+  status: Uint8Array;
+  code: Int8Array;
+  route: (Route | undefined)[];
+  extra: (ReplayRow | undefined)[];
+
+  constructor(capacity = 1024) {
+    this.mask = capacity - 1;
+    this.submitMs = new Float64Array(capacity);
+    this.expiryMs = new Float64Array(capacity);
+    this.endMs = new Float64Array(capacity);
+    this.seqInSource = new Float64Array(capacity);
+    this.source = new Int32Array(capacity);
+    this.sender = new Int32Array(capacity);
+    this.carrier = new Uint8Array(capacity);
+    this.type = new Uint8Array(capacity);
+    this.units = new Uint16Array(capacity);
+    this.pos = new Uint8Array(capacity);
+    this.status = new Uint8Array(capacity);
+    this.code = new Int8Array(capacity);
+    this.route = new Array<Route | undefined>(capacity).fill(undefined);
+    this.extra = new Array<ReplayRow | undefined>(capacity).fill(undefined);
+  }
+
+  get capacity(): number {
+    return this.mask + 1;
+  }
+
+  /**
+   * Doubles the ring, keeping the live messages numbered `from` (inclusive) to `to`
+   * (exclusive) at their slot under the new mask.
+   */
+  grow(from: number, to: number): void {
+    const old = this;
+    const next = new MessagePool(this.capacity * 2);
+    for (let i = from; i < to; i++) {
+      const a = i & old.mask;
+      const b = i & next.mask;
+      next.submitMs[b] = old.submitMs[a];
+      next.expiryMs[b] = old.expiryMs[a];
+      next.endMs[b] = old.endMs[a];
+      next.seqInSource[b] = old.seqInSource[a];
+      next.source[b] = old.source[a];
+      next.sender[b] = old.sender[a];
+      next.carrier[b] = old.carrier[a];
+      next.type[b] = old.type[a];
+      next.units[b] = old.units[a];
+      next.pos[b] = old.pos[a];
+      next.status[b] = old.status[a];
+      next.code[b] = old.code[a];
+      next.route[b] = old.route[a];
+      next.extra[b] = old.extra[a];
+    }
+    Object.assign(this, next);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Types that cross the engine boundary: per-message records handed to a sink, replay
+ * rows fed in by a reader, and observer hooks for time series and progress.
+ */
+import type { FailureCode } from '../rules/codes.js';
+import type { Carrier, LogSetting, MessageType } from '../scenario/model.js';
+
+export type MessageStatus = 'delivered' | 'failed' | 'queued';
+export type Direction = 'outbound' | 'inbound';
+
+/** One message's outcome, handed to a sink in submission order. Times in ms since start. */
+export interface MessageRecord {
+  /** 0-based submission number. */
+  readonly index: number;
+  readonly uuid: string;
+  /** Name of the traffic source. */
+  readonly traffic: string;
+  /** Sender number as E.164 (or as written in a replay file). */
+  readonly from: string;
+  readonly to: string;
+  readonly toCountry: string;
+  readonly direction: Direction;
+  readonly type: MessageType;
+  readonly carrier: Carrier;
+  readonly submitMs: number;
+  /** Time handed to the carrier; null unless delivered. */
+  readonly dispatchedMs: number | null;
+  /** Time of delivery or failure; null while queued. */
+  readonly endMs: number | null;
+  readonly status: MessageStatus;
+  readonly code: FailureCode | null;
+  readonly units: number;
+  readonly text: string | null;
+  readonly log: LogSetting;
+}
+
+/** Receives every message record, in submission order. */
+export interface MessageSink {
+  write(record: MessageRecord): void;
+}
+
+/** One replayed message, as read from a CSV row. */
+export interface ReplayRow {
+  readonly atMs: number;
+  readonly uuid: string | null;
+  /** Sender as written (E.164); matched against scenario numbers. */
+  readonly from: string;
+  readonly to: string;
+  readonly toCountry: string;
+  readonly direction: Direction;
+  readonly type: MessageType;
+  /** Destination carrier, or null to draw it from the scenario's mix. */
+  readonly carrier: Carrier | null;
+  readonly units: number;
+  readonly text: string | null;
+  /** Expiry in seconds, or null for the source's. */
+  readonly expirySeconds: number | null;
+  readonly log: LogSetting | null;
+  /** Longer than the provider's maximum: fails with 110. */
+  readonly tooLong: boolean;
+}
+
+/** Yields replay rows in non-decreasing `atMs` order; null when done. */
+export interface ReplayFeed {
+  next(): ReplayRow | null;
+}
+
+/** Optional hooks called by the engine as virtual time passes. */
+export interface RunObserver {
+  /** Interval between `onTick` calls, ms of virtual time; 0 or absent = no ticks. */
+  readonly tickMs?: number;
+  /** Called at each tick boundary with the queue depth of every stage (indexed by stage id). */
+  onTick?(atMs: number, depths: Int32Array): void;
+  /** A message was submitted. */
+  onSubmit?(atMs: number, traffic: number): void;
+  /** A message ended: delivered (code -1) or failed (code = failure index). */
+  onEnd?(atMs: number, delivered: boolean, code: number, carrier: number): void;
+  /** A message left stage `stage` (consumed capacity) at `atMs`. */
+  onDepart?(atMs: number, stage: number): void;
+}

@@ -1,0 +1,139 @@
+/**
+ * Builds the summary (SPEC §4) from a simulation result. Pure. Times are seconds, rounded
+ * to the millisecond; field names are the contract other tools (and `check`) read.
+ */
+import { FAILURE_CODES } from '../rules/codes.js';
+import { CARRIERS, type Limit } from '../scenario/model.js';
+import type { SimulationResult } from '../engine/simulate.js';
+import type { ScopeStats } from './stats.js';
+
+export interface WaitSummary {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export interface ScopeSummary {
+  submitted: number;
+  delivered: number;
+  failed: number;
+  queued: number;
+  delayed: number;
+  failures: Record<string, number>;
+  wait: WaitSummary;
+  /** Seconds from start until this scope's last dispatch; null when nothing was delivered. */
+  drain_time: number | null;
+  units: { submitted: number; charged: number };
+}
+
+export interface CarrierSummary extends ScopeSummary {
+  /** TPM of the carrier's brand/campaign stages for 10DLC SMS, when the scenario has any. */
+  tpm: number | null;
+}
+
+export interface Summary {
+  scenario: string;
+  seed: number;
+  start: string;
+  /** When the run ended (queues drained, or `until`). */
+  end: string;
+  totals: { submitted: number; delivered: number; failed: number; queued: number; delayed: number };
+  failures: Record<string, { reason: string; count: number }>;
+  wait: WaitSummary;
+  drain_time: number | null;
+  by_carrier: Record<string, CarrierSummary>;
+  by_sender: Record<string, ScopeSummary>;
+  by_traffic: Record<string, ScopeSummary>;
+  units: { submitted: number; charged: number };
+  daily_cap: { tmobile: { day: string; cap: number; used: number; rejected: number }[] };
+  stages: { name: string; limit: string; max_queue: number }[];
+  inbound: number;
+  warnings: string[];
+}
+
+const sec = (ms: number): number => Math.round(ms) / 1000;
+
+function waitOf(s: ScopeStats): WaitSummary {
+  const h = s.waits;
+  return {
+    p50: sec(h.percentile(0.5)),
+    p95: sec(h.percentile(0.95)),
+    p99: sec(h.percentile(0.99)),
+    max: sec(h.max),
+    mean: sec(h.mean()),
+  };
+}
+
+function scopeOf(s: ScopeStats): ScopeSummary {
+  const failures: Record<string, number> = {};
+  FAILURE_CODES.forEach((row, i) => {
+    if (s.failedByCode[i] > 0) failures[row.code] = s.failedByCode[i];
+  });
+  return {
+    submitted: s.submitted,
+    delivered: s.delivered,
+    failed: s.failed,
+    queued: s.queued,
+    delayed: s.delayed,
+    failures,
+    wait: waitOf(s),
+    drain_time: s.lastDispatchMs < 0 ? null : sec(s.lastDispatchMs),
+    units: { submitted: s.unitsSubmitted, charged: s.unitsCharged },
+  };
+}
+
+/** "5/s", "15/min", "1 per 4s" — a limit as a person writes it. */
+export function formatLimit(l: Limit): string {
+  const unit = l.countBy === 'units' ? ' units' : '';
+  const pacing = l.pacing === 'smooth' ? ' smooth' : '';
+  const w = l.windowMs;
+  const per = w === 1000 ? '/s' : w === 60_000 ? '/min' : w === 3_600_000 ? '/h' : ` per ${w / 1000}s`;
+  return `${l.count}${unit}${per}${pacing}`;
+}
+
+/** The summary of a run. */
+export function summarize(r: SimulationResult): Summary {
+  const sc = r.scenario;
+  const failures: Summary['failures'] = {};
+  FAILURE_CODES.forEach((row, i) => {
+    const count = r.total.failedByCode[i];
+    if (count > 0 || row.code === '420') failures[row.code] = { reason: row.reason, count };
+  });
+  const tpmByCarrier = new Map<string, number>();
+  for (const st of r.network.stages) {
+    if (st.kind === 'carrier' && st.carrier !== null) {
+      tpmByCarrier.set(st.carrier, Math.max(tpmByCarrier.get(st.carrier) ?? 0, st.limit.count));
+    }
+  }
+  const byCarrier: Record<string, CarrierSummary> = {};
+  CARRIERS.forEach((c, i) => {
+    byCarrier[c] = { ...scopeOf(r.byCarrier[i]), tpm: tpmByCarrier.get(c) ?? null };
+  });
+  const bySender: Record<string, ScopeSummary> = {};
+  sc.numbers.forEach((n, i) => (bySender[n.id] = scopeOf(r.bySender[i])));
+  const unknown = r.bySender[sc.numbers.length];
+  if (unknown.submitted > 0) bySender['(unknown)'] = scopeOf(unknown);
+  const byTraffic: Record<string, ScopeSummary> = {};
+  sc.traffic.forEach((t, i) => (byTraffic[t.name] = scopeOf(r.byTraffic[i])));
+  const t = r.total;
+  return {
+    scenario: sc.name,
+    seed: sc.seed,
+    start: new Date(sc.startEpochMs).toISOString(),
+    end: new Date(sc.startEpochMs + r.endMs).toISOString(),
+    totals: { submitted: t.submitted, delivered: t.delivered, failed: t.failed, queued: t.queued, delayed: t.delayed },
+    failures,
+    wait: waitOf(t),
+    drain_time: t.lastDispatchMs < 0 ? null : sec(t.lastDispatchMs),
+    by_carrier: byCarrier,
+    by_sender: bySender,
+    by_traffic: byTraffic,
+    units: { submitted: t.unitsSubmitted, charged: t.unitsCharged },
+    daily_cap: { tmobile: r.dailyCap.map((d) => ({ day: d.day, cap: d.cap, used: d.used, rejected: d.rejected })) },
+    stages: r.network.stages.map((s) => ({ name: s.name, limit: formatLimit(s.limit), max_queue: r.maxDepth[s.id] })),
+    inbound: r.inbound,
+    warnings: [...r.network.warnings],
+  };
+}

@@ -1,0 +1,329 @@
+/**
+ * Raw (schema-checked) scenario → resolved {@link Scenario}: parses durations and rates,
+ * fills defaults from the rulebook and runs every cross-field check. Errors are
+ * positioned through the {@link Source}.
+ */
+import { ACCOUNT_MPS, EXPIRY, MMS_10DLC, numberLimitRow, type RateRow, WINDOW_MS } from '../rules/rulebook.js';
+import type { FieldPath, Source } from './locate.js';
+import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TrafficSource } from './model.js';
+import { CARRIERS } from './model.js';
+import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
+import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
+import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_START = '2026-01-01T00:00:00Z';
+export const DEFAULT_DURATION_MS = 3_600_000;
+export const DEFAULT_CARRIERS: Readonly<Record<Carrier, number>> = { att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 };
+const CARRIER_SUM_TOLERANCE = 1e-6;
+const E164_RE = /^\+\d{8,15}$/;
+const START_EXPECTED = 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00 or 2026-01-01T00:00:00Z';
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
+
+/** Epoch ms of an ISO-8601 date-time that has an offset (or Z); undefined when invalid. */
+export function parseIsoWithOffset(text: string): number | undefined {
+  const m = ISO_RE.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
+  const s = m[6] === undefined ? 0 : Number(m[6]);
+  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth || h > 23 || mi > 59 || s > 59) return undefined;
+  const offsetMin = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+  if (m[8] !== 'Z' && (Number(m[10]) > 18 || Number(m[11]) > 59)) return undefined;
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, mo - 1, d); // setUTCFullYear keeps years 0..99 literal
+  utc.setUTCHours(h, mi, s, ms);
+  return utc.getTime() - offsetMin * 60_000;
+}
+
+/** Shows ms as written by a user: `90s`, `4500ms`. */
+export function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+/** A rulebook rate row as a sliding-window limit. */
+function rowLimit(row: RateRow, countBy: CountBy): Limit {
+  return { count: row.count, windowMs: WINDOW_MS[row.per], pacing: 'sliding', countBy };
+}
+
+class Resolver {
+  constructor(
+    private readonly src: Source,
+    private readonly raw: RawScenario,
+  ) {}
+
+  duration(path: FieldPath, value: unknown): number {
+    try {
+      return parseDurationMs(value);
+    } catch (e) {
+      if (e instanceof UnitError) throw this.src.error(path, e.expected);
+      throw e;
+    }
+  }
+
+  rate(path: FieldPath, value: unknown): ParsedRate {
+    try {
+      return parseRate(value);
+    } catch (e) {
+      if (e instanceof UnitError) throw this.src.error(path, e.expected);
+      throw e;
+    }
+  }
+
+  /** A limit as written (a rate or a map); `countBy` is the family's default. */
+  limit(path: FieldPath, value: RawLimit, countBy: CountBy): Limit {
+    if (typeof value === 'object') {
+      const r = this.rate([...path, 'rate'], value.rate);
+      return { count: r.count, windowMs: r.windowMs, pacing: value.pacing ?? 'sliding', countBy: value.count ?? countBy };
+    }
+    const r = this.rate(path, value);
+    return { count: r.count, windowMs: r.windowMs, pacing: 'sliding', countBy };
+  }
+
+  rules(): RulesConfig {
+    const raw = this.raw.rules ?? {};
+    const c = raw.count;
+    const all: CountBy = typeof c === 'string' ? c : 'messages';
+    const map = typeof c === 'object' ? c : {};
+    const count = {
+      account: map.account ?? all,
+      sender: map.sender ?? all,
+      carrier: map.carrier ?? all,
+      dailyCap: map.daily_cap ?? all,
+    };
+    const tpm: Partial<Record<Carrier, number>> = {};
+    for (const carrier of CARRIERS) {
+      const v = raw.tpm?.[carrier];
+      if (v === undefined) continue;
+      if (typeof v === 'number') {
+        tpm[carrier] = v;
+        continue;
+      }
+      const path = ['rules', 'tpm', carrier];
+      const r = this.rate(path, v);
+      const perMinute = (r.count * 60_000) / r.windowMs;
+      if (!Number.isInteger(perMinute)) throw this.src.error(path, 'a whole number of messages per minute');
+      tpm[carrier] = perMinute;
+    }
+    return {
+      tpmScope: raw.tpm_scope ?? 'brand',
+      tpm,
+      tpd: raw.tpd ?? null,
+      mms10dlc:
+        raw.mms_10dlc === undefined ? rowLimit(MMS_10DLC, count.sender) : this.limit(['rules', 'mms_10dlc'], raw.mms_10dlc, count.sender),
+      count,
+      carrierPacing: raw.carrier_pacing ?? 'sliding',
+      logIncomingMessages: raw.log_incoming_messages ?? true,
+    };
+  }
+
+  campaigns(): Scenario['brand']['campaigns'] {
+    const seen = new Map<string, number>();
+    return (this.raw.brand?.campaigns ?? []).map((c, i) => {
+      this.unique(seen, c.id, ['brand', 'campaigns', i, 'id'], 'campaign id', (j) => `brand.campaigns[${j}]`);
+      return { id: c.id, useCase: c.use_case };
+    });
+  }
+
+  /** Records `key` as seen at index i; throws when an earlier element had it. */
+  unique(seen: Map<string, number>, key: string, path: FieldPath, what: string, where: (j: number) => string): void {
+    const prev = seen.get(key);
+    if (prev !== undefined) {
+      throw this.src.error(path, `a unique ${what}`, `${JSON.stringify(key)} (already used by ${where(prev)})`);
+    }
+    seen.set(key, path[path.length - 2] as number);
+  }
+
+  numbers(campaignIds: readonly string[], rules: RulesConfig): NumberDef[] {
+    const ids = new Map<string, number>();
+    const e164s = new Map<string, number>();
+    return (this.raw.numbers ?? []).map((n, i) => {
+      const base = ['numbers', i];
+      this.unique(ids, n.id, [...base, 'id'], 'number id', (j) => `numbers[${j}]`);
+      if (!E164_RE.test(n.number)) throw this.src.error([...base, 'number'], 'an E.164 number: "+" and 8 to 15 digits');
+      this.unique(e164s, n.number, [...base, 'number'], 'phone number', (j) => `numbers[${j}]`);
+      return this.number(n, base, campaignIds, rules);
+    });
+  }
+
+  number(n: RawNumber, base: FieldPath, campaignIds: readonly string[], rules: RulesConfig): NumberDef {
+    const is10dlc = n.country === 'US' && n.type === 'long_code';
+    if (n.campaign !== undefined) {
+      if (!is10dlc) {
+        throw this.src.error([...base, 'campaign'], `no campaign (only US long codes link to a 10DLC campaign; this is a ${n.country} ${n.type})`);
+      }
+      if (!campaignIds.includes(n.campaign)) {
+        const list = campaignIds.length > 0 ? campaignIds.join(', ') : '(no campaigns are defined in brand.campaigns)';
+        throw this.src.error([...base, 'campaign'], `one of the campaign ids ${list}`);
+      }
+    }
+    const row = numberLimitRow(n.country, n.type);
+    if (!row) throw new Error(`rulebook has no row for ${n.country} ${n.type}`); // a bug: the tables cover every pair
+    const countBy = rules.count.sender;
+    let smsLimit: Limit | null = row.sms === '10dlc' ? null : rowLimit(row.sms, countBy);
+    let mmsLimit: Limit | null =
+      row.mms === null ? null : row.mms === '10dlc' ? rules.mms10dlc : rowLimit(row.mms, countBy);
+    const limits = n.limits ?? {};
+    if (limits.sms !== undefined) smsLimit = this.limit([...base, 'limits', 'sms'], limits.sms, countBy);
+    if (limits.mms !== undefined) {
+      if (row.mms === null) {
+        throw this.src.error([...base, 'limits', 'mms'], `no MMS limit (MMS is not supported from a ${n.country} ${n.type})`);
+      }
+      mmsLimit = this.limit([...base, 'limits', 'mms'], limits.mms, countBy);
+    }
+    return {
+      id: n.id,
+      number: n.number,
+      type: n.type,
+      country: n.country,
+      campaign: n.campaign ?? null,
+      verified: n.verified ?? false,
+      smsLimit,
+      mmsLimit,
+    };
+  }
+
+  carriers(): Record<Carrier, number> {
+    const raw = this.raw.carriers;
+    if (raw === undefined) return { ...DEFAULT_CARRIERS };
+    const out = Object.fromEntries(CARRIERS.map((c) => [c, raw[c] ?? 0])) as Record<Carrier, number>;
+    const sum = CARRIERS.reduce((acc, c) => acc + out[c], 0);
+    if (Math.abs(sum - 1) > CARRIER_SUM_TOLERANCE) {
+      throw this.src.error(['carriers'], 'weights summing to 1', `a sum of ${Number(sum.toFixed(9))}`);
+    }
+    return out;
+  }
+
+  traffic(numberIds: readonly string[], durationMs: number): TrafficSource[] {
+    const names = new Map<string, number>();
+    return (this.raw.traffic ?? []).map((t, i) => {
+      const base = ['traffic', i];
+      this.unique(names, t.name, [...base, 'name'], 'traffic name', (j) => `traffic[${j}]`);
+      return this.source(t, base, numberIds, durationMs);
+    });
+  }
+
+  source(t: RawTraffic, base: FieldPath, numberIds: readonly string[], durationMs: number): TrafficSource {
+    const arrival = this.arrival(t, base);
+    const from = this.from(t, base, numberIds, arrival.kind === 'replay');
+    const type = t.type ?? 'sms';
+    const { text, units } = this.content(t, base, type);
+    const startMs = t.start === undefined ? 0 : this.duration([...base, 'start'], t.start);
+    let endMs = durationMs;
+    if (t.end !== undefined) {
+      endMs = this.duration([...base, 'end'], t.end);
+      if (endMs <= startMs) throw this.src.error([...base, 'end'], `a duration after start (${formatMs(startMs)})`);
+    } else if (startMs >= durationMs) {
+      throw this.src.error([...base, 'start'], `a duration before the scenario duration (${formatMs(durationMs)})`);
+    }
+    const log: LogSetting = t.log === undefined ? 'true' : typeof t.log === 'boolean' ? (String(t.log) as LogSetting) : t.log;
+    return {
+      name: t.name,
+      from,
+      type,
+      toCountry: t.to_country ?? 'US',
+      arrival,
+      text,
+      units,
+      expirySeconds: t.expiry ?? EXPIRY.defaultSeconds,
+      log,
+      startMs,
+      endMs,
+      recipients: t.recipients ?? 1,
+    };
+  }
+
+  arrival(t: RawTraffic, base: FieldPath): Arrival {
+    const a = t.arrival;
+    const path = [...base, 'arrival'];
+    switch (a.kind) {
+      case 'burst':
+        return { kind: 'burst', atMs: a.at === undefined ? 0 : this.duration([...path, 'at'], a.at), count: a.count };
+      case 'constant':
+      case 'poisson':
+        return { kind: a.kind, perSecond: this.rate([...path, 'rate'], a.rate).perSecond };
+      case 'ramp':
+        return {
+          kind: 'ramp',
+          fromPerSecond: this.rate([...path, 'from'], a.from).perSecond,
+          toPerSecond: this.rate([...path, 'to'], a.to).perSecond,
+        };
+      case 'replay':
+        return { kind: 'replay', file: a.file };
+    }
+  }
+
+  from(t: RawTraffic, base: FieldPath, numberIds: readonly string[], replay: boolean): string[] {
+    const path = [...base, 'from'];
+    const list = t.from === undefined ? [] : typeof t.from === 'string' ? [t.from] : t.from;
+    if (list.length === 0 && !replay) {
+      throw this.src.error(path, 'a number id or a non-empty list of number ids (required unless arrival.kind is replay)');
+    }
+    const known = numberIds.length > 0 ? `one of the number ids ${numberIds.join(', ')}` : 'a number id (no numbers are defined in numbers)';
+    list.forEach((id, j) => {
+      if (!numberIds.includes(id)) throw this.src.error(typeof t.from === 'string' ? path : [...path, j], known);
+    });
+    return [...list];
+  }
+
+  content(t: RawTraffic, base: FieldPath, type: 'sms' | 'mms'): { text: string | null; units: number } {
+    if (t.text !== undefined && t.units !== undefined) {
+      throw this.src.error([...base, 'units'], 'either text or units, not both', 'both text and units');
+    }
+    if (type === 'mms') {
+      if (t.units !== undefined && t.units !== 1) throw this.src.error([...base, 'units'], '1 for an MMS (an MMS is 1 unit)');
+      return { text: t.text ?? null, units: 1 };
+    }
+    if (t.text === undefined) return { text: null, units: t.units ?? 1 };
+    if (isTooLong(t.text)) {
+      const u = unitsOf(t.text);
+      const unit = u.encoding === 'GSM-7' ? 'GSM-7 characters' : 'UCS-2 characters (UTF-16 code units)';
+      throw this.src.error([...base, 'text'], `a text of at most ${maxCharsOf(u.encoding)} ${unit}`, `${u.length} ${unit}`);
+    }
+    return { text: t.text, units: unitsOf(t.text).units };
+  }
+
+  scenario(name: string, seed: number, file: string): Scenario {
+    const startText = this.raw.start ?? DEFAULT_START;
+    const startEpochMs = parseIsoWithOffset(startText);
+    if (startEpochMs === undefined) throw this.src.error(['start'], START_EXPECTED);
+    const durationMs = this.raw.duration === undefined ? DEFAULT_DURATION_MS : this.duration(['duration'], this.raw.duration);
+    if (durationMs <= 0) throw this.src.error(['duration'], 'a duration greater than 0');
+    const untilMs = this.raw.until === undefined ? null : this.duration(['until'], this.raw.until);
+    if (untilMs !== null && untilMs <= 0) throw this.src.error(['until'], 'a duration greater than 0');
+    const rules = this.rules();
+    const mps = this.raw.account?.mps ?? {};
+    const account = {
+      sms: this.limit(['account', 'mps', 'sms'], mps.sms ?? ACCOUNT_MPS.sms.perSecond, rules.count.account),
+      mms: this.limit(['account', 'mps', 'mms'], mps.mms ?? ACCOUNT_MPS.mms.perSecond, rules.count.account),
+    };
+    const campaigns = this.campaigns();
+    const numbers = this.numbers(campaigns.map((c) => c.id), rules);
+    const carriers = this.carriers();
+    const traffic = this.traffic(numbers.map((n) => n.id), durationMs);
+    return {
+      name,
+      seed,
+      startEpochMs,
+      durationMs,
+      untilMs,
+      account,
+      brand: { vettingScore: this.raw.brand?.vetting_score ?? 0, campaigns },
+      numbers,
+      carriers,
+      traffic,
+      rules,
+      expect: [...(this.raw.expect ?? [])],
+      file,
+    };
+  }
+}
+
+/**
+ * Resolves a schema-checked scenario into the model (not yet frozen).
+ * @throws ScenarioError for any cross-field or notation error.
+ */
+export function resolveScenario(src: Source, raw: RawScenario, name: string, seed: number, file: string): Scenario {
+  return new Resolver(src, raw).scenario(name, seed, file);
+}

@@ -1,0 +1,180 @@
+/**
+ * The zod schema of the raw scenario YAML (SPEC §3), snake_case as written. It is plain
+ * and declarative so that a JSON Schema can be generated from it (`z.toJSONSchema`);
+ * parsing of durations and rates, defaults and every cross-field check live in
+ * `load.ts`. Custom `error` texts are the `expected ...` part of a ScenarioError.
+ */
+import { z } from 'zod';
+import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, USE_CASES } from './model.js';
+import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
+
+const DURATION_TEXT = 'Duration: "90s", "5m", "2h", "1d", "4500ms", "1.5h", or a number of seconds.';
+const RATE_TEXT = 'Rate: "N/s", "N/min", "N/h", "N/day", or a number per second.';
+
+/** A duration as written; parsed by `parseDurationMs`. */
+export const durationSchema = z
+  .union([z.string(), z.number()], { error: DURATION_EXPECTED })
+  .describe(DURATION_TEXT);
+
+/** A rate as written; parsed by `parseRate`. */
+export const rateSchema = z.union([z.string(), z.number()], { error: RATE_EXPECTED }).describe(RATE_TEXT);
+
+export const countBySchema = z.enum(COUNT_BY).describe('What a limit counts: whole messages (the FAQ) or units (segments).');
+
+/** A limit: a rate, or a map with pacing and counting. */
+export const limitSchema = z
+  .union(
+    [
+      z.string(),
+      z.number(),
+      z.strictObject({
+        rate: rateSchema,
+        pacing: z.enum(PACINGS).optional().describe('sliding (default): at most N in any window; smooth: evenly spaced.'),
+        count: countBySchema.optional().describe('Default: the rules.count setting of this limiter family.'),
+      }),
+    ],
+    { error: `${RATE_EXPECTED}, or a map {rate, pacing, count}` },
+  )
+  .describe('A limit: a rate, or { rate, pacing: sliding|smooth, count: messages|units }.');
+
+const idSchema = z.string().min(1);
+
+/** An integer in [min, max] (or >= min), whose every failure reads as one `expected` text. */
+function intIn(min: number, max?: number) {
+  const error = max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
+  const s = z.int({ error }).min(min, { error });
+  return max === undefined ? s : s.max(max, { error });
+}
+
+export const campaignSchema = z.strictObject({
+  id: idSchema.describe('Campaign id, unique.'),
+  use_case: z.enum(USE_CASES).describe('10DLC use case; selects the TPM row (table 2b).'),
+});
+
+export const numberSchema = z.strictObject({
+  id: idSchema.describe('Number id used by traffic `from`, unique.'),
+  number: z
+    .string({ error: 'an E.164 number in quotes, such as "+14155550100"' })
+    .describe('E.164: "+" and 8 to 15 digits; quote it in YAML.'),
+  type: z.enum(NUMBER_TYPES),
+  country: z.enum(NUMBER_COUNTRIES),
+  campaign: idSchema.optional().describe('Campaign id; US long codes (10DLC) only.'),
+  verified: z.boolean().optional().describe('Toll-free verification; default false.'),
+  limits: z
+    .strictObject({ sms: limitSchema.optional(), mms: limitSchema.optional() })
+    .optional()
+    .describe('Overrides of the per-number limits of table 2a.'),
+});
+
+const arrivalRate = { rate: rateSchema };
+export const arrivalSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('burst'),
+      at: durationSchema.optional().describe('When the burst is submitted; default 0.'),
+      count: intIn(0).describe('Messages in the burst.'),
+    }),
+    z.strictObject({ kind: z.literal('constant'), ...arrivalRate }),
+    z.strictObject({ kind: z.literal('poisson'), ...arrivalRate }),
+    z.strictObject({ kind: z.literal('ramp'), from: rateSchema, to: rateSchema }),
+    z.strictObject({ kind: z.literal('replay'), file: z.string().min(1).describe('CSV file, relative to the scenario.') }),
+  ])
+  .describe('How messages arrive.');
+
+export const trafficSchema = z.strictObject({
+  name: idSchema.describe('Traffic source name, unique.'),
+  from: z
+    .union([z.string(), z.array(z.string())], { error: 'a number id or a list of number ids' })
+    .optional()
+    .describe('Number ids used round-robin; required unless arrival.kind is replay.'),
+  type: z.enum(MESSAGE_TYPES).optional().describe('Default sms.'),
+  to_country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { error: 'a two-letter country code such as US' })
+    .optional()
+    .describe('ISO 3166-1 alpha-2; default US.'),
+  arrival: arrivalSchema,
+  text: z.string().optional().describe('Message text; units are computed from it.'),
+  units: intIn(1, 11).optional().describe('Units per message when no text is given (1..11).'),
+  expiry: intIn(5, 10_799).optional().describe('Seconds, 5..10799; default 10800.'),
+  log: z
+    .union([z.boolean(), z.enum(LOG_SETTINGS)], { error: 'one of true, false, number_only, content_only' })
+    .optional()
+    .describe('Data logging: true | false | number_only | content_only; default true.'),
+  start: durationSchema.optional().describe('Offset of the first message; default 0.'),
+  end: durationSchema.optional().describe('Offset where generation stops; default the scenario duration.'),
+  recipients: intIn(1).optional().describe('Destinations per request; default 1.'),
+});
+
+const WEIGHT = 'a number from 0 to 1';
+const carrierWeights = Object.fromEntries(
+  CARRIERS.map((c) => [c, z.number({ error: WEIGHT }).min(0, { error: WEIGHT }).max(1, { error: WEIGHT }).optional()]),
+) as Record<(typeof CARRIERS)[number], z.ZodOptional<z.ZodNumber>>;
+
+const tpmValue = z
+  .union([intIn(1), z.string()], { error: 'an integer per minute or a rate such as "1000/min"' })
+  .describe('Messages per minute, or a rate.');
+const tpmOverrides = Object.fromEntries(CARRIERS.map((c) => [c, tpmValue.optional()])) as Record<
+  (typeof CARRIERS)[number],
+  z.ZodOptional<typeof tpmValue>
+>;
+
+export const countRulesSchema = z
+  .union(
+    [
+      countBySchema,
+      z.strictObject({
+        account: countBySchema.optional(),
+        sender: countBySchema.optional(),
+        carrier: countBySchema.optional(),
+        daily_cap: countBySchema.optional(),
+      }),
+    ],
+    { error: 'messages, units, or a map {account, sender, carrier, daily_cap}' },
+  )
+  .describe('What limits count; default messages everywhere.');
+
+export const rulesSchema = z.strictObject({
+  tpm_scope: z.enum(['brand', 'campaign']).optional().describe('10DLC TPM per brand (default) or per campaign.'),
+  tpm: z.strictObject(tpmOverrides).optional().describe('Per-carrier TPM overrides.'),
+  tpd: intIn(1).optional().describe('T-Mobile daily cap override.'),
+  mms_10dlc: limitSchema.optional().describe('10DLC MMS limit per number per carrier; default 50/min.'),
+  count: countRulesSchema.optional(),
+  carrier_pacing: z.enum(PACINGS).optional(),
+  log_incoming_messages: z.boolean().optional(),
+});
+
+/** The whole scenario file. */
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1).optional().describe('Default: the file name without extension.'),
+    seed: intIn(0).optional().describe('Random seed; default 1.'),
+    start: z
+      .string({ error: 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00' })
+      .optional()
+      .describe('ISO-8601 with offset or Z; default 2026-01-01T00:00:00Z.'),
+    duration: durationSchema.optional().describe('Traffic window; default 1h.'),
+    until: durationSchema.optional().describe('Hard stop of the run.'),
+    account: z
+      .strictObject({
+        mps: z.strictObject({ sms: limitSchema.optional(), mms: limitSchema.optional() }).optional(),
+      })
+      .optional(),
+    brand: z
+      .strictObject({
+        vetting_score: intIn(0, 100).optional().describe('0..100; default 0.'),
+        campaigns: z.array(campaignSchema).optional(),
+      })
+      .optional(),
+    numbers: z.array(numberSchema).optional(),
+    carriers: z.strictObject(carrierWeights).optional().describe('Destination mix, summing to 1.'),
+    traffic: z.array(trafficSchema).optional(),
+    rules: rulesSchema.optional(),
+    expect: z.array(z.string()).optional().describe('CI thresholds, e.g. "delivered_ratio >= 0.99".'),
+  })
+  .describe('An a2psim scenario.');
+
+export type RawScenario = z.infer<typeof scenarioSchema>;
+export type RawTraffic = z.infer<typeof trafficSchema>;
+export type RawNumber = z.infer<typeof numberSchema>;
+export type RawLimit = z.infer<typeof limitSchema>;

@@ -1,0 +1,117 @@
+/**
+ * Pure parsers of the scenario's duration and rate notations. Each throws a
+ * {@link UnitError} (carrying the `expected` text) that the loader turns into a
+ * positioned ScenarioError.
+ */
+
+/** A value that does not parse; `expected` is the phrase for the error message. */
+export class UnitError extends Error {
+  readonly expected: string;
+  constructor(expected: string) {
+    super(`expected ${expected}`);
+    this.name = 'UnitError';
+    this.expected = expected;
+  }
+}
+
+/** Milliseconds per duration unit. */
+export const DURATION_UNITS_MS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/** Milliseconds per rate unit (`N/s`, `N/min`, `N/h`, `N/day`). */
+export const RATE_UNITS_MS: Readonly<Record<string, number>> = {
+  s: 1000,
+  min: 60_000,
+  h: 3_600_000,
+  day: 86_400_000,
+};
+
+export const DURATION_EXPECTED =
+  'a duration such as "90s", "5m", "2h", "1d", "4500ms" or a number of seconds';
+export const RATE_EXPECTED = 'a rate such as "5/s", "15/min", "10/h", "200000/day" or a number per second';
+
+const DURATION_RE = /^(\d+(?:\.\d+)?|\.\d+)(ms|s|min|m|h|d)$/;
+const RATE_RE = /^(\d+(?:\.\d+)?|\.\d+)\/(s|min|h|day)$/;
+const TOLERANCE = 1e-9;
+
+/** Rounds `x` to an integer when it is within floating-point noise of one. */
+function snapInteger(x: number): number | undefined {
+  const r = Math.round(x);
+  return Math.abs(x - r) <= TOLERANCE * Math.max(1, Math.abs(x)) ? r : undefined;
+}
+
+/**
+ * Parses a duration into integer milliseconds >= 0: `"90s"`, `"5m"` (or `"5min"`),
+ * `"2h"`, `"1d"`, `"4500ms"`, `"1.5h"`, or a plain number of seconds (`30` → 30000,
+ * `0.5` → 500).
+ * @throws UnitError for another type, a bad unit, a negative, non-finite or
+ *   fractional-millisecond value, or one beyond `Number.MAX_SAFE_INTEGER` ms.
+ */
+export function parseDurationMs(v: unknown): number {
+  let amount: number;
+  let unitMs: number;
+  if (typeof v === 'number') {
+    amount = v;
+    unitMs = 1000;
+  } else if (typeof v === 'string') {
+    const m = DURATION_RE.exec(v.trim());
+    if (!m) throw new UnitError(DURATION_EXPECTED);
+    amount = Number(m[1]);
+    unitMs = DURATION_UNITS_MS[m[2]];
+  } else {
+    throw new UnitError(DURATION_EXPECTED);
+  }
+  if (!Number.isFinite(amount) || amount < 0) throw new UnitError(`${DURATION_EXPECTED}, not negative`);
+  const ms = snapInteger(amount * unitMs);
+  if (ms === undefined) throw new UnitError(`${DURATION_EXPECTED}, a whole number of milliseconds`);
+  if (!Number.isSafeInteger(ms)) throw new UnitError(`${DURATION_EXPECTED}, at most 2^53 ms`);
+  return ms;
+}
+
+/** A parsed rate: `count` per `windowMs`, both positive integers, and the same as a float. */
+export interface ParsedRate {
+  readonly count: number;
+  readonly windowMs: number;
+  readonly perSecond: number;
+}
+
+const MAX_STRETCH = 1000;
+
+/**
+ * Parses a rate: `"5/s"`, `"15/min"`, `"10/h"`, `"200000/day"`, or a plain number per
+ * second. N per unit becomes `count` N per one unit when N is an integer; otherwise the
+ * smallest k in 1..1000 making N·k an integer gives N·k per k units
+ * (`0.25` → 1 per 4000 ms, `2.5` → 5 per 2000 ms).
+ * @throws UnitError for another type, a bad unit, a value <= 0 or non-finite, or a
+ *   fraction that no k up to 1000 makes whole.
+ */
+export function parseRate(v: unknown): ParsedRate {
+  let amount: number;
+  let unitMs: number;
+  if (typeof v === 'number') {
+    amount = v;
+    unitMs = 1000;
+  } else if (typeof v === 'string') {
+    const m = RATE_RE.exec(v.trim());
+    if (!m) throw new UnitError(RATE_EXPECTED);
+    amount = Number(m[1]);
+    unitMs = RATE_UNITS_MS[m[2]];
+  } else {
+    throw new UnitError(RATE_EXPECTED);
+  }
+  if (!Number.isFinite(amount) || amount <= 0) throw new UnitError(`${RATE_EXPECTED}, greater than 0`);
+  for (let k = 1; k <= MAX_STRETCH; k++) {
+    const count = snapInteger(amount * k);
+    if (count !== undefined && count >= 1) {
+      if (!Number.isSafeInteger(count)) break;
+      return { count, windowMs: unitMs * k, perSecond: (amount * 1000) / unitMs };
+    }
+  }
+  throw new UnitError(`${RATE_EXPECTED}, a whole number of messages per 1 to 1000 units`);
+}

@@ -1,0 +1,42 @@
+/**
+ * Safety checks on a parsed YAML document before it becomes data: a scenario may use
+ * only the YAML core schema's own tags, so that no custom tag (`!!js/function`, `!foo`)
+ * can ever be given a meaning.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { FieldPath } from './locate.js';
+
+const CORE = 'tag:yaml.org,2002:';
+/** Explicit tags allowed: those of the YAML 1.2 core schema. */
+export const ALLOWED_TAGS: ReadonlySet<string> = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => CORE + t),
+);
+
+/** A tag as written in YAML: `!!js/function` for `tag:yaml.org,2002:js/function`. */
+export function shortTag(tag: string): string {
+  return tag.startsWith(CORE) ? `!!${tag.slice(CORE.length)}` : tag;
+}
+
+/** The first node carrying a tag outside {@link ALLOWED_TAGS}, with its field path. */
+export function findForbiddenTag(node: unknown, path: FieldPath = []): { node: Node; path: FieldPath; tag: string } | undefined {
+  if (isAlias(node) || node === null || node === undefined) return undefined;
+  if (isScalar(node) || isMap(node) || isSeq(node)) {
+    if (node.tag !== undefined && !ALLOWED_TAGS.has(node.tag)) return { node, path, tag: node.tag };
+  }
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const name = isScalar(item.key) ? String(item.key.value) : String(item.key);
+      const inKey = findForbiddenTag(item.key, [...path, name]);
+      if (inKey) return inKey;
+      const inValue = findForbiddenTag(item.value, [...path, name]);
+      if (inValue) return inValue;
+    }
+  } else if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const found = findForbiddenTag(node.items[i], [...path, i]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
