@@ -15,7 +15,7 @@ import { hashString, messageUuid, sourceRng, syntheticNumber, type Rng } from '.
 import { arrivalProcess, type ArrivalProcess } from '../traffic/arrivals.js';
 import { limiterFor, type Limiter } from '../stages/limiter.js';
 import { ScopeStats } from '../report/stats.js';
-import type { MessageRecord, MessageSink, ReplayFeed, ReplayRow, RunObserver } from './types.js';
+import type { MessageRecord, MessageSink, ReplayFeed, ReplayRow, RunObserver, TickSnapshot } from './types.js';
 
 const EV_SOURCE = 0;
 const EV_STAGE = 1;
@@ -172,6 +172,7 @@ class Simulation {
     const shouldStop = this.options.shouldStop;
     let events = 0;
     let interrupted = false;
+    let lastWorkMs = 0;
     let pendingWork = this.sources.filter((s) => s.pendingAt !== Infinity).length;
     while (eq.length > 0) {
       const t = eq.peekTime();
@@ -184,7 +185,9 @@ class Simulation {
         break;
       }
       const id = payload >> 2;
-      switch (payload & 3) {
+      const kind = payload & 3;
+      if (kind !== EV_TICK) lastWorkMs = t;
+      switch (kind) {
         case EV_SOURCE:
           this.fireSource(id);
           if (this.sources[id].pendingAt === Infinity) pendingWork--;
@@ -199,7 +202,10 @@ class Simulation {
           throw new Error(`unknown event ${payload}`);
       }
     }
-    const endMs = until !== Infinity && eq.length > 0 ? until : this.now;
+    const drained = this.stages.every((st) => st.len === 0) && this.sources.every((src) => src.pendingAt === Infinity);
+    const endMs = drained || interrupted ? lastWorkMs : until;
+    this.now = endMs;
+    this.observer?.onTick?.(endMs, this.snapshot(true));
     this.finishQueued();
     return {
       scenario: this.scenario,
@@ -217,10 +223,16 @@ class Simulation {
     };
   }
 
-  private tick(tickMs: number, pendingWork: number): void {
+  private snapshot(final: boolean): TickSnapshot {
+    if (this.stages.length !== this.net.stages.length) this.syncStages();
     const depths = new Int32Array(this.stages.length);
     this.stages.forEach((s, i) => (depths[i] = s.len));
-    this.observer!.onTick!(this.now, depths);
+    const day = this.capDay;
+    return { depths, capUsed: day?.used ?? 0, capLimit: day?.cap ?? 0, capDay: day?.day ?? null, final };
+  }
+
+  private tick(tickMs: number, pendingWork: number): void {
+    this.observer!.onTick!(this.now, this.snapshot(false));
     // Keep ticking while anything can still happen.
     if (pendingWork > 0 || this.eq.length > 0) this.eq.push(this.now + tickMs, EV_TICK);
   }

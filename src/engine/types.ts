@@ -69,12 +69,29 @@ export interface ReplayFeed {
 export interface RunObserver {
   /** Interval between `onTick` calls, ms of virtual time; 0 or absent = no ticks. */
   readonly tickMs?: number;
-  /** Called at each tick boundary with the queue depth of every stage (indexed by stage id). */
-  onTick?(atMs: number, depths: Int32Array): void;
+  /**
+   * Called at each tick boundary (before any other event at that time), and once more at
+   * the end of the run, with the state at that moment.
+   */
+  onTick?(atMs: number, snapshot: TickSnapshot): void;
   /** A message was submitted. */
   onSubmit?(atMs: number, traffic: number): void;
   /** A message ended: delivered (code -1) or failed (code = failure index). */
   onEnd?(atMs: number, delivered: boolean, code: number, carrier: number): void;
   /** A message left stage `stage` (consumed capacity) at `atMs`. */
   onDepart?(atMs: number, stage: number): void;
+}
+
+/** State of the run at a tick. */
+export interface TickSnapshot {
+  /** Queue depth of every stage, indexed by stage id (see Network.stages). */
+  readonly depths: Int32Array;
+  /** Messages (or units) counted against the T-Mobile cap on the current Pacific day. */
+  readonly capUsed: number;
+  /** The cap of the current day; 0 before any T-Mobile 10DLC traffic. */
+  readonly capLimit: number;
+  /** The current Pacific day ("YYYY-MM-DD"), or null before any T-Mobile 10DLC traffic. */
+  readonly capDay: string | null;
+  /** True for the final call at the end of the run. */
+  readonly final: boolean;
 }

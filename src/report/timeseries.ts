@@ -1,0 +1,116 @@
+/**
+ * Counts per interval of virtual time, collected through the engine's observer hooks:
+ * submitted, delivered (per carrier), failed per code, departures per stage, and the queue
+ * depth of each stage and the T-Mobile daily count at each interval's end. Memory is one
+ * row per interval, independent of the message count. The time-series CSV and the HTML
+ * report are both drawn from this.
+ */
+import { FAILURE_CODES } from '../rules/codes.js';
+import { CARRIERS } from '../scenario/model.js';
+import type { Network } from '../engine/network.js';
+import type { RunObserver, TickSnapshot } from '../engine/types.js';
+
+/** One interval [startMs, endMs). */
+export interface SeriesRow {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly submitted: number;
+  readonly delivered: number;
+  /** Indexed like CARRIERS. */
+  readonly deliveredByCarrier: readonly number[];
+  /** Indexed like FAILURE_CODES. */
+  readonly failedByCode: readonly number[];
+  /** Departures per stage during the interval, indexed by stage id. */
+  readonly departures: readonly number[];
+  /** Queue depth per stage at the interval's end, indexed by stage id. */
+  readonly depths: readonly number[];
+  readonly capUsed: number;
+  readonly capLimit: number;
+  readonly capDay: string | null;
+}
+
+export class SeriesCollector implements RunObserver {
+  readonly rows: SeriesRow[] = [];
+  private submitted = 0;
+  private delivered = 0;
+  private byCarrier = new Array<number>(CARRIERS.length).fill(0);
+  private byCode = new Array<number>(FAILURE_CODES.length).fill(0);
+  private departures: number[] = [];
+  private lastMs = 0;
+
+  /** @param tickMs interval length in ms (> 0) */
+  constructor(readonly tickMs: number) {
+    if (!(tickMs > 0)) throw new RangeError(`interval must be > 0 ms, got ${tickMs}`);
+  }
+
+  onSubmit(): void {
+    this.submitted++;
+  }
+
+  onEnd(_atMs: number, delivered: boolean, code: number, carrier: number): void {
+    if (delivered) {
+      this.delivered++;
+      this.byCarrier[carrier]++;
+    } else {
+      this.byCode[code]++;
+    }
+  }
+
+  onDepart(_atMs: number, stage: number): void {
+    while (this.departures.length <= stage) this.departures.push(0);
+    this.departures[stage]++;
+  }
+
+  onTick(atMs: number, snap: TickSnapshot): void {
+    if (snap.final && atMs <= this.lastMs && this.rows.length > 0 && this.isEmptyInterval()) return;
+    const departures = Array.from(snap.depths, (_, i) => this.departures[i] ?? 0);
+    this.rows.push({
+      startMs: this.lastMs,
+      endMs: atMs,
+      submitted: this.submitted,
+      delivered: this.delivered,
+      deliveredByCarrier: this.byCarrier,
+      failedByCode: this.byCode,
+      departures,
+      depths: Array.from(snap.depths),
+      capUsed: snap.capUsed,
+      capLimit: snap.capLimit,
+      capDay: snap.capDay,
+    });
+    this.lastMs = atMs;
+    this.submitted = 0;
+    this.delivered = 0;
+    this.byCarrier = new Array<number>(CARRIERS.length).fill(0);
+    this.byCode = new Array<number>(FAILURE_CODES.length).fill(0);
+    this.departures = [];
+  }
+
+  private isEmptyInterval(): boolean {
+    return this.submitted === 0 && this.delivered === 0 && this.byCode.every((c) => c === 0);
+  }
+}
+
+/** Column names of the time-series CSV for a network. */
+export function seriesColumns(net: Network): string[] {
+  return [
+    'interval_start', 'interval_end', 't_seconds', 'submitted', 'delivered',
+    ...CARRIERS.map((c) => `delivered_${c}`),
+    ...FAILURE_CODES.map((f) => `failed_${f.code}`),
+    ...net.stages.map((s) => `queue_${s.name}`),
+    ...net.stages.map((s) => `out_${s.name}`),
+    'tmobile_day', 'tmobile_day_used', 'tmobile_day_cap',
+  ];
+}
+
+/** The CSV cells of a series row, in {@link seriesColumns} order. */
+export function seriesCells(row: SeriesRow, net: Network, startEpochMs: number): (string | number)[] {
+  const iso = (ms: number): string => new Date(startEpochMs + ms).toISOString();
+  return [
+    iso(row.startMs), iso(row.endMs), row.endMs / 1000, row.submitted, row.delivered,
+    ...row.deliveredByCarrier,
+    ...row.failedByCode,
+    ...net.stages.map((s) => row.depths[s.id] ?? 0),
+    ...net.stages.map((s) => row.departures[s.id] ?? 0),
+    row.capDay ?? '', row.capUsed, row.capLimit,
+  ];
+}
