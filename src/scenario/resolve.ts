@@ -17,6 +17,8 @@ export const DEFAULT_DURATION_MS = 3_600_000;
 export const DEFAULT_CARRIERS: Readonly<Record<Carrier, number>> = { att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 };
 const CARRIER_SUM_TOLERANCE = 1e-6;
 const E164_RE = /^\+\d{8,15}$/;
+/** Short codes are 5 or 6 digits (US and CA), written without "+". */
+const SHORT_CODE_RE = /^\d{5,6}$/;
 const START_EXPECTED = 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00 or 2026-01-01T00:00:00Z';
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
 
@@ -141,7 +143,10 @@ class Resolver {
     return (this.raw.numbers ?? []).map((n, i) => {
       const base = ['numbers', i];
       this.unique(ids, n.id, [...base, 'id'], 'number id', (j) => `numbers[${j}]`);
-      if (!E164_RE.test(n.number)) throw this.src.error([...base, 'number'], 'an E.164 number: "+" and 8 to 15 digits');
+      if (n.type === 'short_code' ? !SHORT_CODE_RE.test(n.number) && !E164_RE.test(n.number) : !E164_RE.test(n.number)) {
+        const what = n.type === 'short_code' ? 'a short code of 5 or 6 digits, or an E.164 number' : 'an E.164 number: "+" and 8 to 15 digits';
+        throw this.src.error([...base, 'number'], what);
+      }
       this.unique(e164s, n.number, [...base, 'number'], 'phone number', (j) => `numbers[${j}]`);
       return this.number(n, base, campaignIds, rules);
     });

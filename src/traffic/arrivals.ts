@@ -13,7 +13,7 @@ export interface ArrivalProcess {
   next(): number;
 }
 
-/** `count` requests at one instant, `at` after the source's start. */
+/** `count` requests at one instant, `at` after the scenario start. */
 class BurstProcess implements ArrivalProcess {
   private left: number;
   constructor(private readonly atMs: number, count: number) {
@@ -83,7 +83,7 @@ export function arrivalProcess(source: TrafficSource, rng: Rng): ArrivalProcess 
   const a: Arrival = source.arrival;
   switch (a.kind) {
     case 'burst':
-      return new BurstProcess(source.startMs + a.atMs, a.count);
+      return new BurstProcess(a.atMs, a.count);
     case 'constant':
       return new RateProcess(source.startMs, source.endMs, a.perSecond / 1000, a.perSecond / 1000);
     case 'ramp':
