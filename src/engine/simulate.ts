@@ -442,7 +442,7 @@ class Simulation {
     const p = this.pool;
     if (this.now - p.submitMs[slot] > p.expiryMs[slot]) return this.fail(idx, slot, this.expired);
     st.limiter.consume(this.now, w);
-    this.observer?.onDepart?.(this.now, sid);
+    this.observer?.onDepart?.(this.now, sid, idx);
     p.pos[slot]++;
     this.enter(idx, slot, route);
   }

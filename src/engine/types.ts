@@ -78,8 +78,8 @@ export interface RunObserver {
   onSubmit?(atMs: number, traffic: number): void;
   /** A message ended: delivered (code -1) or failed (code = failure index). */
   onEnd?(atMs: number, delivered: boolean, code: number, carrier: number): void;
-  /** A message left stage `stage` (consumed capacity) at `atMs`. */
-  onDepart?(atMs: number, stage: number): void;
+  /** Message `index` left stage `stage` (consumed its capacity) at `atMs`. */
+  onDepart?(atMs: number, stage: number, index: number): void;
 }
 
 /** State of the run at a tick. */

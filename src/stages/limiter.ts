@@ -96,22 +96,33 @@ export class SlidingWindowLimiter implements Limiter {
  * spaces 13.33 ms without drifting), and it never exceeds `count` in any window.
  */
 export class SmoothLimiter implements Limiter {
-  private nextFree = -Infinity;
-  private readonly spacingMs: number;
+  /** Start of the current busy period, and units sent since: the next slot is base + k·W/N. */
+  private baseMs = -Infinity;
+  private k = 0;
 
-  constructor(count: number, windowMs: number) {
-    this.spacingMs = windowMs / count;
+  constructor(
+    private readonly count: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** The next free slot, computed afresh (no accumulated rounding error). */
+  private nextSlot(): number {
+    return Math.ceil(this.baseMs + (this.k * this.windowMs) / this.count - 1e-7);
   }
 
   earliest(nowMs: number, _weight: number): number {
-    const slot = Math.ceil(this.nextFree - 1e-9);
+    const slot = this.nextSlot();
     return slot > nowMs ? slot : nowMs;
   }
 
   consume(atMs: number, weight: number): void {
-    // Idle stage: spacing restarts from now. Busy stage: keep the fractional carry.
-    const base = atMs > Math.ceil(this.nextFree - 1e-9) ? atMs : this.nextFree;
-    this.nextFree = base + weight * this.spacingMs;
+    if (atMs > this.nextSlot()) {
+      // Idle stage: spacing restarts from now.
+      this.baseMs = atMs;
+      this.k = weight;
+    } else {
+      this.k += weight;
+    }
   }
 }
 
