@@ -14,6 +14,8 @@ const rate = (r: RateRow | '10dlc' | null, mms: boolean): string => {
   return `${r.count}/${r.per === 'second' ? 's' : 'min'}`;
 };
 
+const scores = (min: number, max: number): string => (min === max ? `${min}` : `${min}–${max}`);
+
 const table = (head: string[]): Table.Table => new Table({ head, style: { head: [], border: [] } });
 
 /** The rulebook as text tables. */
@@ -30,12 +32,12 @@ export function renderRulebook(): string {
   out.push('2a. Per-number throughput', nums.toString());
 
   const tpm = table(['use case', 'vetting score', 'TPM per carrier', 'source']);
-  for (const r of TPM_TABLE) tpm.push([r.useCases.join(', '), `${r.minScore}–${r.maxScore}`, r.tpm.toLocaleString('en-US'), r.source]);
+  for (const r of TPM_TABLE) tpm.push([r.minScore === 0 ? 'any (secondary vetting skipped)' : r.useCases.join(', '), scores(r.minScore, r.maxScore), r.tpm.toLocaleString('en-US'), r.source]);
   out.push('2b. US 10DLC SMS throughput per minute (att, tmobile, verizon; other = same)', tpm.toString());
 
   const tpd = table(['vetting score', 'T-Mobile TPD', 'source']);
   for (const r of TPD_TABLE) {
-    tpd.push([`${r.minScore}–${r.maxScore}`, r.tpd.toLocaleString('en-US') + (r.assumption ? ' (assumption)' : ''), r.source]);
+    tpd.push([scores(r.minScore, r.maxScore), r.tpd.toLocaleString('en-US') + (r.assumption ? ' (assumption)' : ''), r.source]);
   }
   out.push(`2c. T-Mobile daily cap per brand, SMS + MMS, day in ${TPD_TIME_ZONE}`, tpd.toString());
 

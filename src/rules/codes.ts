@@ -16,7 +16,7 @@ export const FAILURE_CODES = [
   { code: '420', reason: 'message expired', plivo: true, charged: false },
   { code: '110', reason: 'message too long', plivo: true, charged: false },
   { code: 'tmobile_daily_cap', reason: 'T-Mobile daily cap (TPD) reached for the brand', plivo: false, charged: false },
-  { code: 'toll_free_unverified', reason: 'toll-free number not verified (blocked since 2024-01-31)', plivo: false, charged: false },
+  { code: 'toll_free_unverified', reason: 'toll-free number not verified (blocked since 2024-01-31; the FAQ says fees may apply)', plivo: false, charged: false },
   { code: 'mms_not_supported', reason: 'MMS not supported for this sender or destination', plivo: false, charged: false },
   { code: 'unregistered_10dlc', reason: 'US long code not linked to a 10DLC campaign', plivo: false, charged: false },
   { code: 'unknown_sender', reason: 'sender is not a number of the scenario', plivo: false, charged: false },
