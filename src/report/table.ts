@@ -44,7 +44,7 @@ export function renderTable(s: Summary): string {
   out.push(`a2psim — ${s.scenario} (seed ${s.seed})`);
   out.push(`start ${s.start}   end ${s.end}   last message out at ${fmtSec(s.drain_time)}`);
 
-  const totals = makeTable(['submitted', 'delivered', 'failed', 'queued', 'delayed', 'delivered %', 'units charged']);
+  const totals = makeTable(['submitted', 'delivered', 'failed', 'queued', 'delayed', 'delivered %', 'units charged'], 0);
   const t = s.totals;
   totals.push([
     fmtInt(t.submitted), fmtInt(t.delivered), fmtInt(t.failed), fmtInt(t.queued), fmtInt(t.delayed),
@@ -63,10 +63,11 @@ export function renderTable(s: Summary): string {
     out.push('Failures', ft.toString());
   }
 
-  const carriers = makeTable(['carrier', 'TPM', ...SCOPE_HEAD]);
+  const withTpm = Object.values(s.by_carrier).some((c) => c.tpm !== null);
+  const carriers = makeTable(['carrier', ...(withTpm ? ['10DLC TPM'] : []), ...SCOPE_HEAD]);
   for (const [name, c] of Object.entries(s.by_carrier)) {
     if (c.submitted === 0) continue;
-    carriers.push(scopeRow(name, c, [c.tpm === null ? '-' : fmtInt(c.tpm)]));
+    carriers.push(scopeRow(name, c, withTpm ? [c.tpm === null ? '-' : fmtInt(c.tpm)] : []));
   }
   out.push('By carrier', carriers.toString());
 
