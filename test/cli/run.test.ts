@@ -1,0 +1,119 @@
+// The CLI end to end: exit codes, one-line errors, overrides, output files.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+async function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['node', 'a2psim', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'a2psim-'));
+const burst = (expiry: number) => `
+numbers:
+  - { id: tf1, number: "+18445550100", type: toll_free, country: US, verified: true }
+traffic:
+  - { name: otp, from: [tf1], arrival: { kind: burst, count: 100 }, expiry: ${expiry} }
+`;
+
+describe('a2psim run', () => {
+  it('prints the summary JSON of the FAQ burst: 55 delivered, 45 failed with 420', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 's.yaml'), burst(10));
+    const r = await cli('run', join(dir, 's.yaml'), '--format', 'json');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.totals).toEqual({ submitted: 100, delivered: 55, failed: 45, queued: 0, delayed: 50 });
+    expect(s.failures['420']).toEqual({ reason: 'message expired', count: 45 });
+    expect(s.wait).toEqual({ p50: 5, p95: 10, p99: 10, max: 10, mean: 5 });
+    expect(s.by_sender.tf1.submitted).toBe(100);
+  });
+
+  it('applies --set and --seed over the file', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 's.yaml'), burst(10));
+    const r = await cli('run', join(dir, 's.yaml'), '--format', 'json', '--set', 'traffic[0].expiry=30', '--seed', '9');
+    const s = JSON.parse(r.stdout);
+    expect(s.seed).toBe(9);
+    expect(s.totals.delivered).toBe(100);
+  });
+
+  it('writes the message CSV: one row per message, header first, RFC 4180 CRLF', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 's.yaml'), burst(10));
+    const out = join(dir, 'm.csv');
+    expect((await cli('run', join(dir, 's.yaml'), '--messages', out)).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.split('\r\n')[0]).toBe(
+      'message_uuid,traffic,from,to,to_country_iso2,direction,message_type,carrier,message_time,dispatched_at,wait_seconds,status,error_code,error_reason,units,text,t_seconds',
+    );
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(100);
+    expect(rows.filter((r) => r.status === 'failed' && r.error_code === '420')).toHaveLength(45);
+    expect(rows[99].wait_seconds).toBe('11');
+    expect(rows[99].dispatched_at).toBe('');
+    expect(existsSync(`${out}.partial`)).toBe(false);
+  });
+
+  it('reports bad input as one line with exit code 2 and writes no output file', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 's.yaml'), burst(3));
+    const out = join(dir, 'm.csv');
+    const r = await cli('run', join(dir, 's.yaml'), '--messages', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`a2psim: ${join(dir, 's.yaml')}:5:77 traffic[0].expiry: expected an integer from 5 to 10799, got 3\n`);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+  });
+
+  it.each([
+    [['run', 'missing.yaml'], 'a2psim: missing.yaml: cannot read scenario file (ENOENT: no such file or directory)\n'],
+    [['run', 'scenarios/default.yaml', '--format', 'xml'], 'a2psim: --format: expected one of table, json, got "xml"\n'],
+    [['run', 'scenarios/default.yaml', '--seed', 'abc'], 'a2psim: --seed: expected a non-negative integer, got "abc"\n'],
+  ])('%j → exit 2, %j', async (args, stderr) => {
+    const r = await cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(stderr);
+  });
+
+  it('unknown commands and options are usage errors (exit 2)', async () => {
+    expect((await cli('bogus')).code).toBe(2);
+    expect((await cli('run', 'scenarios/default.yaml', '--bogus')).code).toBe(2);
+  });
+});
+
+describe('a2psim validate and rules', () => {
+  it('validates every example scenario', async () => {
+    const r = await cli('validate', 'scenarios/default.yaml', 'scenarios/canada-alerts.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('ok scenarios/default.yaml\nok scenarios/canada-alerts.yaml\n');
+  });
+
+  it('prints the rulebook with the score-0 cap marked as an assumption', async () => {
+    const r = await cli('rules');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('2,000 (assumption)');
+    expect(r.stdout).toContain('tmobile_daily_cap');
+    expect(r.stdout).toContain('50/min per number per carrier');
+  });
+});
+
+describe('the installed binary', () => {
+  it('npm start equivalent: runs the default scenario and prints a report', () => {
+    const out = execFileSync(process.execPath, ['bin/a2psim.js', 'run', 'scenarios/default.yaml'], { encoding: 'utf8' });
+    expect(out).toContain('a2psim — default-morning (seed 1)');
+    expect(out).toContain('By carrier');
+  });
+
+  it('exits 2 with one line and no stack trace on bad input', () => {
+    const r = spawnSync(process.execPath, ['bin/a2psim.js', 'run', 'nope.yaml'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
