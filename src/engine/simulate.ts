@@ -6,7 +6,7 @@
  * when it has to wait. Pure: no clock, no I/O, no Math.random.
  */
 import { FAILURE_CODES, FAILURE_INDEX } from '../rules/codes.js';
-import { CARRIERS, MESSAGE_TYPES, type Scenario, type TrafficSource } from '../scenario/model.js';
+import { CARRIERS, MESSAGE_TYPES, type MessageType, type Scenario, type TrafficSource } from '../scenario/model.js';
 import { DayClock } from './calendar.js';
 import { EventQueue } from './event-queue.js';
 import { Network, type Route } from './network.js';
@@ -278,43 +278,49 @@ class Simulation {
     return idx;
   }
 
+  /** Allocates the next message, submitted now, and fills its pool columns. Returns its index. */
+  private newMessage(
+    s: SourceState,
+    sourceId: number,
+    senderIdx: number,
+    carrier: number,
+    type: MessageType,
+    units: number,
+    expirySeconds: number,
+    row: ReplayRow | undefined,
+  ): number {
+    const idx = this.allocate();
+    const p = this.pool;
+    const slot = idx & p.mask;
+    p.submitMs[slot] = this.now;
+    p.expiryMs[slot] = expirySeconds * 1000;
+    p.seqInSource[slot] = s.count++;
+    p.source[slot] = sourceId;
+    p.sender[slot] = senderIdx;
+    p.carrier[slot] = carrier;
+    p.type[slot] = type === 'sms' ? 0 : 1;
+    p.units[slot] = units;
+    p.status[slot] = IN_FLIGHT;
+    p.extra[slot] = row;
+    return idx;
+  }
+
   private submitGenerated(s: SourceState, sourceId: number): void {
     const def = s.def;
     const fromIdx = s.fromIdx[s.rr];
     s.rr = s.rr + 1 === s.fromIdx.length ? 0 : s.rr + 1;
     const carrier = this.drawCarrier(s);
-    const idx = this.allocate();
-    const p = this.pool;
-    const slot = idx & p.mask;
-    p.submitMs[slot] = this.now;
-    p.expiryMs[slot] = def.expirySeconds * 1000;
-    p.seqInSource[slot] = s.count++;
-    p.source[slot] = sourceId;
-    p.sender[slot] = fromIdx;
-    p.carrier[slot] = carrier;
-    p.type[slot] = def.type === 'sms' ? 0 : 1;
-    p.units[slot] = def.units;
-    p.status[slot] = IN_FLIGHT;
-    p.extra[slot] = undefined;
+    const idx = this.newMessage(s, sourceId, fromIdx, carrier, def.type, def.units, def.expirySeconds, undefined);
     this.submit(idx, this.net.route(fromIdx, def.type, def.toCountry, carrier));
   }
 
   private submitReplay(s: SourceState, sourceId: number, row: ReplayRow): void {
     const numberIdx = this.numberByE164.get(row.from) ?? -1;
     const carrier = row.carrier === null ? this.drawCarrier(s) : CARRIERS.indexOf(row.carrier);
-    const idx = this.allocate();
+    const expiry = row.expirySeconds ?? s.def.expirySeconds;
+    const idx = this.newMessage(s, sourceId, numberIdx, carrier, row.type, row.units, expiry, row);
     const p = this.pool;
     const slot = idx & p.mask;
-    p.submitMs[slot] = this.now;
-    p.expiryMs[slot] = (row.expirySeconds ?? s.def.expirySeconds) * 1000;
-    p.seqInSource[slot] = s.count++;
-    p.source[slot] = sourceId;
-    p.sender[slot] = numberIdx;
-    p.carrier[slot] = carrier;
-    p.type[slot] = row.type === 'sms' ? 0 : 1;
-    p.units[slot] = row.units;
-    p.status[slot] = IN_FLIGHT;
-    p.extra[slot] = row;
     if (row.direction === 'inbound') {
       // Inbound messages are received, not sent: never throttled, counted apart.
       // They are not submissions, so they stay out of the totals.

@@ -47,6 +47,24 @@ function snapInteger(x: number): number | undefined {
 }
 
 /**
+ * Splits `"<number><unit>"` (per `re`, unit looked up in `units`) or a plain number (in
+ * seconds) into its amount and the unit's length in ms.
+ * @throws UnitError with `expected` for another type or an unknown form.
+ */
+function amountAndUnit(
+  v: unknown,
+  re: RegExp,
+  units: Readonly<Record<string, number>>,
+  expected: string,
+): { amount: number; unitMs: number } {
+  if (typeof v === 'number') return { amount: v, unitMs: 1000 };
+  if (typeof v !== 'string') throw new UnitError(expected);
+  const m = re.exec(v.trim());
+  if (!m) throw new UnitError(expected);
+  return { amount: Number(m[1]), unitMs: units[m[2]] };
+}
+
+/**
  * Parses a duration into integer milliseconds >= 0: `"90s"`, `"5m"` (or `"5min"`),
  * `"2h"`, `"1d"`, `"4500ms"`, `"1.5h"`, or a plain number of seconds (`30` → 30000,
  * `0.5` → 500).
@@ -54,19 +72,7 @@ function snapInteger(x: number): number | undefined {
  *   fractional-millisecond value, or one beyond `Number.MAX_SAFE_INTEGER` ms.
  */
 export function parseDurationMs(v: unknown): number {
-  let amount: number;
-  let unitMs: number;
-  if (typeof v === 'number') {
-    amount = v;
-    unitMs = 1000;
-  } else if (typeof v === 'string') {
-    const m = DURATION_RE.exec(v.trim());
-    if (!m) throw new UnitError(DURATION_EXPECTED);
-    amount = Number(m[1]);
-    unitMs = DURATION_UNITS_MS[m[2]];
-  } else {
-    throw new UnitError(DURATION_EXPECTED);
-  }
+  const { amount, unitMs } = amountAndUnit(v, DURATION_RE, DURATION_UNITS_MS, DURATION_EXPECTED);
   if (!Number.isFinite(amount) || amount < 0) throw new UnitError(`${DURATION_EXPECTED}, not negative`);
   const ms = snapInteger(amount * unitMs);
   if (ms === undefined) throw new UnitError(`${DURATION_EXPECTED}, a whole number of milliseconds`);
@@ -92,19 +98,7 @@ const MAX_STRETCH = 1000;
  *   fraction that no k up to 1000 makes whole.
  */
 export function parseRate(v: unknown): ParsedRate {
-  let amount: number;
-  let unitMs: number;
-  if (typeof v === 'number') {
-    amount = v;
-    unitMs = 1000;
-  } else if (typeof v === 'string') {
-    const m = RATE_RE.exec(v.trim());
-    if (!m) throw new UnitError(RATE_EXPECTED);
-    amount = Number(m[1]);
-    unitMs = RATE_UNITS_MS[m[2]];
-  } else {
-    throw new UnitError(RATE_EXPECTED);
-  }
+  const { amount, unitMs } = amountAndUnit(v, RATE_RE, RATE_UNITS_MS, RATE_EXPECTED);
   if (!Number.isFinite(amount) || amount <= 0) throw new UnitError(`${RATE_EXPECTED}, greater than 0`);
   for (let k = 1; k <= MAX_STRETCH; k++) {
     const count = snapInteger(amount * k);
