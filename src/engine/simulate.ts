@@ -255,7 +255,10 @@ class Simulation {
     while (s.pendingAt === now) {
       if (s.process !== null) {
         const n = s.def.recipients;
-        for (let r = 0; r < n; r++) this.submitGenerated(s, id);
+        // One API request: one sender (round-robin), `recipients` destinations.
+        const fromIdx = s.fromIdx[s.rr];
+        s.rr = s.rr + 1 === s.fromIdx.length ? 0 : s.rr + 1;
+        for (let r = 0; r < n; r++) this.submitGenerated(s, id, fromIdx);
       } else {
         this.submitReplay(s, id, s.pendingRow!);
       }
@@ -305,10 +308,8 @@ class Simulation {
     return idx;
   }
 
-  private submitGenerated(s: SourceState, sourceId: number): void {
+  private submitGenerated(s: SourceState, sourceId: number, fromIdx: number): void {
     const def = s.def;
-    const fromIdx = s.fromIdx[s.rr];
-    s.rr = s.rr + 1 === s.fromIdx.length ? 0 : s.rr + 1;
     const carrier = this.drawCarrier(s);
     const idx = this.newMessage(s, sourceId, fromIdx, carrier, def.type, def.units, def.expirySeconds, undefined);
     this.submit(idx, this.net.route(fromIdx, def.type, def.toCountry, carrier));
