@@ -251,12 +251,18 @@ class Resolver {
       case 'ramp':
         return {
           kind: 'ramp',
-          fromPerSecond: this.rate([...path, 'from'], a.from).perSecond,
-          toPerSecond: this.rate([...path, 'to'], a.to).perSecond,
+          fromPerSecond: this.rampEnd([...path, 'from'], a.from),
+          toPerSecond: this.rampEnd([...path, 'to'], a.to),
         };
       case 'replay':
         return { kind: 'replay', file: a.file };
     }
+  }
+
+  /** A ramp end: a rate, or zero (`0`, `"0/s"`, `"0/min"`...) so a ramp can start or end idle. */
+  rampEnd(path: FieldPath, v: unknown): number {
+    if (v === 0 || (typeof v === 'string' && /^\s*0+(\.0+)?\s*\/\s*[a-z]+\s*$/.test(v))) return 0;
+    return this.rate(path, v).perSecond;
   }
 
   from(t: RawTraffic, base: FieldPath, numberIds: readonly string[], replay: boolean): string[] {
