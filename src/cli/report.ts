@@ -41,7 +41,7 @@ export interface ReportEntry {
 
 /** A file name from a scenario name: lower-case letters, digits, `-`, `_` and `.`. */
 export function reportFileName(name: string, taken: Set<string>): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || 'scenario';
+  const base = name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|-+$/g, '') || 'scenario';
   let file = `${base}.html`;
   for (let n = 2; taken.has(file) || file === 'index.html'; n++) file = `${base}-${n}.html`;
   taken.add(file);

@@ -48,6 +48,24 @@ export const CLIENT_JS = String.raw`
     var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
     return '+' + (h > 0 ? h + 'h' + pad(m) + 'm' : m + 'm') + pad(sec) + 's';
   }
+  function fmtDuration(ms) {
+    var s = ms / 1000;
+    if (s < 60) return fmtNum(s) + ' s';
+    if (s < 3600) return fmtNum(s / 60) + ' min';
+    return fmtNum(s / 3600) + ' h';
+  }
+  function timeTicks(u, splits, axisIdx, space, incr) {
+    var prevDay = null;
+    return splits.map(function (v) {
+      if (v == null) return null;
+      var iso = new Date(v * 1000).toISOString();
+      var day = iso.slice(0, 10);
+      var label = incr >= 86400 ? day : iso.slice(11, incr < 60 ? 19 : 16);
+      if (incr < 86400 && day !== prevDay) label += '\n' + day;
+      prevDay = day;
+      return label;
+    });
+  }
   function fmtTime(v) {
     if (v == null) return '–';
     var d = new Date(v * 1000);
@@ -77,7 +95,7 @@ export const CLIENT_JS = String.raw`
   function axes(yLabel, xValues) {
     var fg = css('--muted'), grid = css('--grid');
     var x = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
-    if (xValues) x.values = xValues;
+    x.values = xValues || timeTicks;
     return [x, {
       stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 },
       label: yLabel, labelSize: 20, size: 64, values: function (u, vals) { return vals.map(fmtAxis); }
@@ -133,7 +151,7 @@ export const CLIENT_JS = String.raw`
     el.plot.textContent = text;
   }
 
-  var intervalText = fmtElapsed(D.intervalMs / 1000).slice(1);
+  var intervalText = fmtDuration(D.intervalMs);
   var stepped = uPlot.paths.stepped({ align: 1 });
 
   function cumulative(col) {
@@ -152,10 +170,10 @@ export const CLIENT_JS = String.raw`
       id: 'queue', title: 'Queue depth per stage',
       note: 'Messages waiting in each stage at the end of each ' + intervalText + ' interval (highest value when intervals are merged).',
       yLabel: 'messages waiting',
-      lines: [{ label: 'all stages', color: css('--fg'), width: 1, dash: [4, 4] }].concat(D.stages.map(function (st, i) {
+      lines: D.stages.map(function (st, i) {
         return { label: st.name, color: color(i), width: 1.5 };
-      })),
-      data: [xs, total].concat(D.stages.map(function (st) { return st.depth; }))
+      }).concat([{ label: 'all stages', color: css('--fg'), width: 1, dash: [4, 4] }]),
+      data: [xs].concat(D.stages.map(function (st) { return st.depth; })).concat([total])
     });
     out.push({
       id: 'carriers', title: 'Delivered per carrier',
@@ -169,9 +187,10 @@ export const CLIENT_JS = String.raw`
       var lines = [], data = [xs];
       carrierStages.forEach(function (st) {
         var c = carrierColor(st.carrier);
-        lines.push({ label: st.name + ' out', color: c, width: 1.5 });
+        var name = st.name.replace(/^carrier:/, '');
+        lines.push({ label: name, color: c, width: 1.5 });
         data.push(st.outPerMinute);
-        lines.push({ label: st.name + ' limit ' + st.limit, color: c, width: 1, dash: [6, 4] });
+        lines.push({ label: name + ' limit ' + st.limit, color: c, width: 1, dash: [6, 4] });
         data.push(D.t.map(function () { return st.limitPerMinute; }));
       });
       out.push({
@@ -217,7 +236,7 @@ export const CLIENT_JS = String.raw`
           { label: 'used', color: carrierColor('tmobile'), width: 2, paths: stepped },
           { label: 'cap', color: css('--fg'), width: 1, dash: [6, 4], paths: stepped }
         ],
-        data: [xs, D.cap.used, D.cap.limit]
+        data: [xs, D.cap.used, D.cap.limit.map(function (v) { return v > 0 ? v : null; })]
       });
     }
     var w = D.waits;
@@ -238,6 +257,8 @@ export const CLIENT_JS = String.raw`
           ctx.save();
           ctx.font = (12 * dpr) + 'px system-ui, sans-serif';
           ctx.fillStyle = css('--fg');
+          ctx.textAlign = 'left';
+          ctx.textBaseline = 'top';
           ctx.strokeStyle = css('--accent');
           ctx.lineWidth = 1.5 * dpr;
           ctx.setLineDash([5 * dpr, 4 * dpr]);
@@ -247,7 +268,7 @@ export const CLIENT_JS = String.raw`
             ctx.moveTo(x, top);
             ctx.lineTo(x, top + h);
             ctx.stroke();
-            ctx.fillText(m[0], x + 4 * dpr, top + (14 + 14 * k) * dpr);
+            ctx.fillText(m[0], x + 4 * dpr, top + (4 + 15 * k) * dpr);
           });
           ctx.restore();
         }] }

@@ -29,10 +29,11 @@ h2 { font-size: 17px; margin: 32px 0 12px; border-bottom: 1px solid var(--border
 h3 { font-size: 15px; margin: 0 0 2px; }
 .meta { color: var(--muted); margin: 0 0 16px; }
 .meta b { color: var(--fg); font-weight: 600; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 10px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(125px, 1fr)); gap: 10px; }
 .card { background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 10px 12px; }
 .card .k { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
-.card .v { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; }
+.card .v { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.card .sub { font-size: 13px; font-weight: 400; color: var(--muted); }
 .chart { background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 12px 14px; margin: 0 0 16px; }
 .chart .note { color: var(--muted); margin: 0 0 8px; font-size: 13px; }
 .plot { width: 100%; }
@@ -64,12 +65,14 @@ const secs = (s: number | null): string => (s === null ? '–' : `${Number(s.toF
 function cards(s: Summary): string {
   const t = s.totals;
   const pct = t.submitted === 0 ? '–' : `${((100 * t.delivered) / t.submitted).toFixed(1)}%`;
-  const items: [string, string][] = [
-    ['submitted', int(t.submitted)], ['delivered', `${int(t.delivered)} (${pct})`], ['failed', int(t.failed)],
+  const items: [string, string, string?][] = [
+    ['submitted', int(t.submitted)], ['delivered', int(t.delivered), pct], ['failed', int(t.failed)],
     ['still queued', int(t.queued)], ['wait p50', secs(s.wait.p50)], ['wait p95', secs(s.wait.p95)],
     ['wait p99', secs(s.wait.p99)], ['last out', secs(s.drain_time)],
   ];
-  return `<div class="cards">${items.map(([k, v]) => `<div class="card"><div class="k">${esc(k)}</div><div class="v">${esc(v)}</div></div>`).join('')}</div>`;
+  const card = ([k, v, sub]: [string, string, string?]): string =>
+    `<div class="card"><div class="k">${esc(k)}</div><div class="v">${esc(v)}${sub === undefined ? '' : ` <span class="sub">${esc(sub)}</span>`}</div></div>`;
+  return `<div class="cards">${items.map(card).join('')}</div>`;
 }
 
 /** Renders the report of one run as a complete HTML document. */
