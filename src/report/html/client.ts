@@ -217,10 +217,11 @@ export const CLIENT_JS = String.raw`
     if (D.failures.length > 0) {
       out.push({
         id: 'failures', title: 'Failures by code',
-        note: 'Failed messages per ' + intervalText + ' interval, by failure code.',
+        note: 'Failed messages per ' + intervalText + ' interval, by failure code: ' +
+          D.failures.map(function (f) { return f.code + ' = ' + f.reason; }).join('; ') + '.',
         yLabel: 'failed / interval',
         lines: D.failures.map(function (f, i) {
-          return { label: f.code + ' ' + f.reason, color: color(i + 4), width: 1.5, paths: stepped };
+          return { label: f.code, color: color(i + 4), width: 1.5, paths: stepped };
         }),
         data: [xs].concat(D.failures.map(function (f) { return f.counts; }))
       });
@@ -268,7 +269,9 @@ export const CLIENT_JS = String.raw`
             ctx.moveTo(x, top);
             ctx.lineTo(x, top + h);
             ctx.stroke();
-            ctx.fillText(m[0], x + 4 * dpr, top + (4 + 15 * k) * dpr);
+            var label = m[0] + ' ' + fmtNum(m[1]) + ' s', tw = ctx.measureText(label).width;
+            var tx = x + 4 * dpr + tw > u.bbox.left + u.bbox.width ? x - 4 * dpr - tw : x + 4 * dpr;
+            ctx.fillText(label, tx, top + (4 + 15 * k) * dpr);
           });
           ctx.restore();
         }] }
