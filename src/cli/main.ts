@@ -38,6 +38,8 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--seed <n>', 'override the scenario seed')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('-q, --quiet', 'no warnings or progress on stderr')
+    .option('--report <file>', 'write a self-contained HTML report with charts')
+    .option('--chart', 'draw total queue depth over time under the table')
     .action((file: string, opts) => setCode(runCommand(file, opts, io)));
 
   program
@@ -89,5 +91,6 @@ function defaultIo(): CliIo {
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
+    columns: process.stdout.columns,
   };
 }

@@ -7,6 +7,10 @@ import { simulate } from '../engine/simulate.js';
 import { summarize, type Summary } from '../report/summary.js';
 import { renderTable } from '../report/table.js';
 import { CsvMessageSink } from '../report/csv.js';
+import { renderDepthChart } from '../report/chart.js';
+import { chartAssets } from '../report/html/assets.js';
+import { renderReport, reportObserver } from '../report/html/report.js';
+import type { SeriesCollector } from '../report/timeseries.js';
 import { AtomicFile } from './output.js';
 import { UsageError } from './errors.js';
 import type { Scenario } from '../scenario/model.js';
@@ -20,11 +24,17 @@ export interface RunOptions {
   bom?: boolean;
   delimiter?: string;
   quiet?: boolean;
+  /** Write the HTML report to this file. */
+  report?: string;
+  /** Draw total queue depth under the table. */
+  chart?: boolean;
 }
 
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Terminal width for `--chart`; 80 when unknown. */
+  columns?: number;
 }
 
 const FORMATS = ['table', 'json'] as const;
@@ -43,8 +53,16 @@ export function loadWithOverrides(file: string, opts: { seed?: string; set: stri
   return loadScenarioFile(file, { seed: parseSeedOption(opts.seed), set: opts.set });
 }
 
-/** Simulates `scenario`, writing the message CSV when asked. Files are committed only on success. */
-export function execute(scenario: Scenario, opts: RunOptions): { result: SimulationResult; summary: Summary } {
+/**
+ * Simulates `scenario`, writing the message CSV and the HTML report when asked (`series`
+ * must then be the run's collector). Files are committed only on success.
+ */
+export function execute(
+  scenario: Scenario,
+  opts: RunOptions,
+  series?: SeriesCollector,
+): { result: SimulationResult; summary: Summary } {
+  const report = opts.report === undefined ? null : new AtomicFile(opts.report);
   let file: AtomicFile | null = null;
   let sink: CsvMessageSink | undefined;
   if (opts.messages !== undefined) {
@@ -56,12 +74,19 @@ export function execute(scenario: Scenario, opts: RunOptions): { result: Simulat
     });
   }
   try {
-    const result = simulate(scenario, { sink });
+    const result = simulate(scenario, { sink, observer: series });
     sink?.end();
     file?.commit();
-    return { result, summary: summarize(result) };
+    const summary = summarize(result);
+    if (report !== null) {
+      if (series === undefined) throw new Error('execute: --report needs the run\'s series collector');
+      report.write(renderReport(result, series, chartAssets(), summary));
+      report.commit();
+    }
+    return { result, summary };
   } catch (e) {
     file?.abort();
+    report?.abort();
     throw e;
   }
 }
@@ -74,9 +99,14 @@ export function runCommand(path: string, opts: RunOptions, io: CliIo): number {
   if (opts.delimiter !== undefined && opts.delimiter.length !== 1) {
     throw new UsageError(`--delimiter: expected a single character, got ${JSON.stringify(opts.delimiter)}`);
   }
+  if (opts.chart && opts.format !== 'table') {
+    throw new UsageError(`--chart: the chart is drawn under the table, so it needs --format table, got ${JSON.stringify(opts.format)}`);
+  }
   const scenario = loadWithOverrides(path, opts);
-  const { summary } = execute(scenario, opts);
+  const series = opts.report !== undefined || opts.chart ? reportObserver(scenario) : undefined;
+  const { summary } = execute(scenario, opts, series);
   if (!opts.quiet) for (const w of summary.warnings) io.stderr(`warning: ${w}\n`);
   io.stdout(opts.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : renderTable(summary));
+  if (opts.chart && series !== undefined) io.stdout('\n' + renderDepthChart(series.rows, io.columns ?? 80));
   return 0;
 }

@@ -1,0 +1,300 @@
+/**
+ * The script every report runs in the browser: reads the embedded JSON
+ * (`<script id="a2psim-data" type="application/json">`) and draws the charts with uPlot
+ * (inlined before it). Plain ES5-style JavaScript kept as a string so it is inlined as-is,
+ * with no bundler. It exposes `window.__a2psimCharts` (one entry per chart drawn: id,
+ * title, point count, series with their colours) and `data-charts` on `<html>` for tests,
+ * redraws when the colour scheme changes, and resizes with the window.
+ * (No backticks or `${` inside: it lives in a template literal.)
+ */
+export const CLIENT_JS = String.raw`
+(function () {
+  'use strict';
+  var D = JSON.parse(document.getElementById('a2psim-data').textContent);
+  var root = document.getElementById('charts');
+  var built = [];
+  var registry = [];
+  window.__a2psimCharts = registry;
+  var mq = window.matchMedia('(prefers-color-scheme: dark)');
+  var CARRIER_COLORS = {
+    light: { att: '#1d6fd8', tmobile: '#d6006c', verizon: '#c8102e', other: '#6b7280' },
+    dark: { att: '#6aa8ff', tmobile: '#ff5aa8', verizon: '#ff6b6b', other: '#a3a9b5' }
+  };
+  var PALETTE = {
+    light: ['#1d6fd8', '#d97706', '#059669', '#9333ea', '#dc2626', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'],
+    dark: ['#6aa8ff', '#fbbf24', '#34d399', '#c084fc', '#f87171', '#22d3ee', '#facc15', '#f472b6', '#d1d5db', '#a3e635']
+  };
+  var x0 = D.startEpochMs / 1000;
+  var xs = D.t.map(function (t) { return x0 + t; });
+
+  function mode() { return mq.matches ? 'dark' : 'light'; }
+  function css(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
+  function color(i) { var p = PALETTE[mode()]; return p[i % p.length]; }
+  function carrierColor(c) { return CARRIER_COLORS[mode()][c] || color(0); }
+
+  function fmtNum(v) {
+    if (v == null || isNaN(v)) return '–';
+    return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  }
+  function fmtAxis(v) {
+    var a = Math.abs(v);
+    if (a >= 1e6) return +(v / 1e6).toFixed(2) + 'M';
+    if (a >= 1e4) return +(v / 1e3).toFixed(1) + 'k';
+    return fmtNum(v);
+  }
+  function pad(n) { return n < 10 ? '0' + n : '' + n; }
+  function fmtElapsed(s) {
+    s = Math.round(s);
+    var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+    return '+' + (h > 0 ? h + 'h' + pad(m) + 'm' : m + 'm') + pad(sec) + 's';
+  }
+  function fmtDuration(ms) {
+    var s = ms / 1000;
+    if (s < 60) return fmtNum(s) + ' s';
+    if (s < 3600) return fmtNum(s / 60) + ' min';
+    return fmtNum(s / 3600) + ' h';
+  }
+  function timeTicks(u, splits, axisIdx, space, incr) {
+    var prevDay = null;
+    return splits.map(function (v) {
+      if (v == null) return null;
+      var iso = new Date(v * 1000).toISOString();
+      var day = iso.slice(0, 10);
+      var label = incr >= 86400 ? day : iso.slice(11, incr < 60 ? 19 : 16);
+      if (incr < 86400 && day !== prevDay) label += '\n' + day;
+      prevDay = day;
+      return label;
+    });
+  }
+  function fmtTime(v) {
+    if (v == null) return '–';
+    var d = new Date(v * 1000);
+    return d.toISOString().slice(0, 19).replace('T', ' ') + ' UTC (' + fmtElapsed(v - x0) + ')';
+  }
+
+  function section(id, title, note) {
+    var box = document.createElement('section');
+    box.className = 'chart';
+    box.id = 'chart-' + id;
+    var h = document.createElement('h3');
+    h.textContent = title;
+    box.appendChild(h);
+    if (note) {
+      var p = document.createElement('p');
+      p.className = 'note';
+      p.textContent = note;
+      box.appendChild(p);
+    }
+    var plot = document.createElement('div');
+    plot.className = 'plot';
+    box.appendChild(plot);
+    root.appendChild(box);
+    return { box: box, plot: plot };
+  }
+
+  function axes(yLabel, xValues) {
+    var fg = css('--muted'), grid = css('--grid');
+    var x = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+    x.values = xValues || timeTicks;
+    return [x, {
+      stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 },
+      label: yLabel, labelSize: 20, size: 64, values: function (u, vals) { return vals.map(fmtAxis); }
+    }];
+  }
+
+  function width(el) { return Math.max(320, Math.floor(el.clientWidth)); }
+
+  function register(spec, el, u) {
+    var entry = {
+      id: spec.id, title: spec.title, points: spec.data[0].length,
+      series: spec.lines.map(function (l, i) {
+        return { label: l.label, stroke: l.color, width: l.width || 1.5, nonZero: spec.data[i + 1].some(function (v) { return v > 0; }) };
+      })
+    };
+    el.box.setAttribute('data-points', String(entry.points));
+    registry.push(entry);
+    built.push({ spec: spec, el: el, u: u });
+  }
+
+  function draw(spec, el) {
+    var opts = {
+      width: width(el.plot), height: spec.height || 260,
+      legend: { live: true },
+      cursor: spec.histogram ? { drag: { x: true, y: false } } : { sync: { key: 'a2psim-time' }, drag: { x: true, y: false } },
+      scales: spec.histogram ? { x: { time: false } } : { x: { time: true } },
+      axes: axes(spec.yLabel, spec.xValues),
+      series: [{ label: spec.histogram ? 'wait' : 'time', value: spec.xLegend || function (u, v) { return fmtTime(v); } }]
+        .concat(spec.lines.map(function (l) {
+          var s = {
+            label: l.label, stroke: l.color, width: l.width || 1.5,
+            value: function (u, v) { return fmtNum(v); }, points: { show: false }
+          };
+          if (l.dash) s.dash = l.dash;
+          if (l.fill) s.fill = l.fill;
+          if (l.paths) s.paths = l.paths;
+          return s;
+        }))
+    };
+    if (!spec.histogram) opts.tzDate = function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'); };
+    if (spec.hooks) opts.hooks = spec.hooks;
+    return new uPlot(opts, spec.data, el.plot);
+  }
+
+  function chart(spec) {
+    var el = section(spec.id, spec.title, spec.note);
+    register(spec, el, draw(spec, el));
+  }
+
+  function empty(id, title, text) {
+    var el = section(id, title, null);
+    el.plot.className = 'plot empty';
+    el.plot.textContent = text;
+  }
+
+  var intervalText = fmtDuration(D.intervalMs);
+  var stepped = uPlot.paths.stepped({ align: 1 });
+
+  function cumulative(col) {
+    var s = 0;
+    return col.map(function (v) { s += v; return s; });
+  }
+
+  function specs() {
+    var out = [];
+    var total = D.t.map(function (_, i) {
+      var s = 0;
+      D.stages.forEach(function (st) { s += st.depth[i]; });
+      return s;
+    });
+    out.push({
+      id: 'queue', title: 'Queue depth per stage',
+      note: 'Messages waiting in each stage at the end of each ' + intervalText + ' interval (highest value when intervals are merged).',
+      yLabel: 'messages waiting',
+      lines: D.stages.map(function (st, i) {
+        return { label: st.name, color: color(i), width: 1.5 };
+      }).concat([{ label: 'all stages', color: css('--fg'), width: 1, dash: [4, 4] }]),
+      data: [xs].concat(D.stages.map(function (st) { return st.depth; })).concat([total])
+    });
+    out.push({
+      id: 'carriers', title: 'Delivered per carrier',
+      note: 'Messages handed to each carrier per minute, all routes (toll-free, short code and 10DLC).',
+      yLabel: 'messages / min',
+      lines: D.carriers.map(function (c) { return { label: c.carrier, color: carrierColor(c.carrier) }; }),
+      data: [xs].concat(D.carriers.map(function (c) { return c.deliveredPerMinute; }))
+    });
+    var carrierStages = D.stages.filter(function (st) { return st.kind === 'carrier'; });
+    if (carrierStages.length > 0) {
+      var lines = [], data = [xs];
+      carrierStages.forEach(function (st) {
+        var c = carrierColor(st.carrier);
+        var name = st.name.replace(/^carrier:/, '');
+        lines.push({ label: name, color: c, width: 1.5 });
+        data.push(st.outPerMinute);
+        lines.push({ label: name + ' limit ' + st.limit, color: c, width: 1, dash: [6, 4] });
+        data.push(D.t.map(function () { return st.limitPerMinute; }));
+      });
+      out.push({
+        id: 'tpm', title: 'Dispatch rate per carrier against its TPM limit (10DLC SMS)',
+        note: 'Messages leaving each carrier stage in the trailing minute (dashed: the limit in force).',
+        yLabel: 'messages / min', lines: lines, data: data
+      });
+    }
+    out.push({
+      id: 'cumulative', title: 'Submitted, delivered and failed (cumulative)',
+      note: 'Running totals; the gap between submitted and delivered + failed is what is still queued.',
+      yLabel: 'messages',
+      lines: [
+        { label: 'submitted', color: color(0), width: 2 },
+        { label: 'delivered', color: color(2), width: 2 },
+        { label: 'failed', color: color(4), width: 2 },
+        { label: 'in queue', color: css('--muted'), width: 1, dash: [4, 4] }
+      ],
+      data: (function () {
+        var s = cumulative(D.submitted), d = cumulative(D.delivered), f = cumulative(D.failed);
+        return [xs, s, d, f, s.map(function (v, i) { return v - d[i] - f[i]; })];
+      })()
+    });
+    if (D.failures.length > 0) {
+      out.push({
+        id: 'failures', title: 'Failures by code',
+        note: 'Failed messages per ' + intervalText + ' interval, by failure code: ' +
+          D.failures.map(function (f) { return f.code + ' = ' + f.reason; }).join('; ') + '.',
+        yLabel: 'failed / interval',
+        lines: D.failures.map(function (f, i) {
+          return { label: f.code, color: color(i + 4), width: 1.5, paths: stepped };
+        }),
+        data: [xs].concat(D.failures.map(function (f) { return f.counts; }))
+      });
+    } else {
+      out.push({ empty: true, id: 'failures', title: 'Failures by code', text: 'No message failed.' });
+    }
+    if (D.cap) {
+      out.push({
+        id: 'tmobile-cap', title: 'T-Mobile daily count against the cap',
+        note: 'Messages counted against the brand\u2019s T-Mobile daily cap (TPD) on the current Pacific day.',
+        yLabel: 'messages today',
+        lines: [
+          { label: 'used', color: carrierColor('tmobile'), width: 2, paths: stepped },
+          { label: 'cap', color: css('--fg'), width: 1, dash: [6, 4], paths: stepped }
+        ],
+        data: [xs, D.cap.used, D.cap.limit.map(function (v) { return v > 0 ? v : null; })]
+      });
+    }
+    var w = D.waits;
+    if (w.counts.length > 0) {
+      var bin = w.binMs / 1000;
+      var marks = [['p50', w.p50], ['p95', w.p95], ['p99', w.p99]];
+      out.push({
+        id: 'waits', title: 'Wait before dispatch (delivered messages)',
+        note: 'How long delivered messages waited in queues; bars of ' + fmtNum(bin) + ' s. Lines: p50 ' + fmtNum(w.p50) +
+          ' s, p95 ' + fmtNum(w.p95) + ' s, p99 ' + fmtNum(w.p99) + ' s (max ' + fmtNum(w.max) + ' s).',
+        yLabel: 'messages', histogram: true,
+        xValues: function (u, vals) { return vals.map(function (v) { return fmtNum(v) + ' s'; }); },
+        xLegend: function (u, v) { return v == null ? '–' : fmtNum(v) + '–' + fmtNum(v + bin) + ' s'; },
+        lines: [{ label: 'messages', color: color(0), fill: color(0) + '99', width: 1.5, paths: uPlot.paths.bars({ size: [1, Infinity], align: 1 }) }],
+        data: [w.counts.map(function (_, i) { return i * bin; }), w.counts],
+        hooks: { draw: [function (u) {
+          var ctx = u.ctx, top = u.bbox.top, h = u.bbox.height, dpr = window.devicePixelRatio || 1;
+          ctx.save();
+          ctx.font = (12 * dpr) + 'px system-ui, sans-serif';
+          ctx.fillStyle = css('--fg');
+          ctx.textAlign = 'left';
+          ctx.textBaseline = 'top';
+          ctx.strokeStyle = css('--accent');
+          ctx.lineWidth = 1.5 * dpr;
+          ctx.setLineDash([5 * dpr, 4 * dpr]);
+          marks.forEach(function (m, k) {
+            var x = Math.round(u.valToPos(m[1], 'x', true));
+            ctx.beginPath();
+            ctx.moveTo(x, top);
+            ctx.lineTo(x, top + h);
+            ctx.stroke();
+            var label = m[0] + ' ' + fmtNum(m[1]) + ' s', tw = ctx.measureText(label).width;
+            var tx = x + 4 * dpr + tw > u.bbox.left + u.bbox.width ? x - 4 * dpr - tw : x + 4 * dpr;
+            ctx.fillText(label, tx, top + (4 + 15 * k) * dpr);
+          });
+          ctx.restore();
+        }] }
+      });
+    } else {
+      out.push({ empty: true, id: 'waits', title: 'Wait before dispatch (delivered messages)', text: 'No message was delivered.' });
+    }
+    return out;
+  }
+
+  function build() {
+    built.forEach(function (b) { b.u.destroy(); });
+    built = [];
+    registry.length = 0;
+    root.textContent = '';
+    specs().forEach(function (s) { if (s.empty) empty(s.id, s.title, s.text); else chart(s); });
+    document.documentElement.setAttribute('data-charts', String(registry.length));
+  }
+
+  build();
+  mq.addEventListener('change', build);
+  window.addEventListener('resize', function () {
+    built.forEach(function (b) { b.u.setSize({ width: width(b.el.plot), height: b.spec.height || 260 }); });
+  });
+})();
+`;
