@@ -110,8 +110,15 @@ export function describeChange(c: Comparison): string {
   const sign = d > 0 ? '+' : d < 0 ? '-' : '±';
   const kind = c.ref.def.kind;
   const abs = kind === 'ratio' ? `${Number((Math.abs(d) * 100).toFixed(4))}pp` : formatValue(Math.abs(d), kind);
-  const rel = kind !== 'ratio' && c.baseline !== 0 && d !== 0 ? ` (${sign}${Number(((Math.abs(d) / Math.abs(c.baseline)) * 100).toFixed(1))}%)` : '';
+  const pct = (Math.abs(d) / Math.abs(c.baseline)) * 100;
+  const rel = kind !== 'ratio' && c.baseline !== 0 && d !== 0 ? ` (${sign}${pct < 0.1 ? '<0.1' : Number(pct.toFixed(1))}%)` : '';
   return `${sign}${abs}${rel}`;
+}
+
+/** Both values and the change: `12s → 15s (+3s (+25%))`. */
+export function describeValues(c: Comparison): string {
+  const show = (v: number | null): string => (v === null ? '-' : formatValue(v, c.ref.def.kind));
+  return `${show(c.baseline)} → ${show(c.current)}: ${describeChange(c)}`;
 }
 
 /** One comparison as a line: `✗ wait_p95  12s → 15s  +3s (+25%)  tolerance +10%: regression`. */
