@@ -6,18 +6,27 @@ import { describeValues } from './baseline.js';
 import { describeObserved } from './evaluate.js';
 import { checkPassed, type ScenarioCheck } from './runner.js';
 
-/** Escapes text for a markdown table cell: pipes, backticks, HTML and newlines. */
+/** Escapes plain text for a markdown table cell: HTML, markdown punctuation, pipes, newlines. */
 export function escapeCell(text: string): string {
   return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
+    .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/`/g, "'")
+    .replace(/([\\`*_[\]#~])/g, '\\$1')
+    .replace(/\|/g, '\\|')
     .replace(/\r?\n/g, ' ');
 }
 
-const code = (text: string): string => `\`${escapeCell(text)}\``;
+/**
+ * A code span in a table cell. Entities are not decoded inside code spans, so only the
+ * table's `|` is escaped (GFM removes the backslash before the span is built); a
+ * backtick in the text becomes a quote, since it would end the span.
+ */
+export function codeCell(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
+}
+
+const code = codeCell;
 
 /**
  * The markdown of a check. Baseline metrics appear only when they regressed (the JUnit
