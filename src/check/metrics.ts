@@ -43,7 +43,7 @@ export const METRICS: readonly MetricDef[] = [
   m('failed', 'count', 'higher', 'messages that failed, any code'),
   { ...m('failed', 'count', 'higher', 'messages that failed with CODE, e.g. failed[420]', false), takesCode: true },
   m('queued', 'count', 'higher', 'messages still waiting when the run ended'),
-  m('delayed', 'count', 'higher', 'messages delivered after waiting more than 0 s'),
+  m('delayed', 'count', 'higher', 'messages delivered after waiting more than 0 s (not compared by default: delivering more can mean more delayed)', false),
   m('delivered_ratio', 'ratio', 'lower', 'delivered / submitted'),
   m('failed_ratio', 'ratio', 'higher', 'failed / submitted'),
   m('wait_p50', 'time', 'higher', 'median wait of delivered messages'),

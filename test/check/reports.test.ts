@@ -44,7 +44,7 @@ describe('JUnit XML', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
     const root = doc.testsuites;
-    expect(root).toMatchObject({ name: 'a2psim check', tests: '16', failures: '2', errors: '0' });
+    expect(root).toMatchObject({ name: 'a2psim check', tests: '15', failures: '2', errors: '0' });
     const suites = asArray(root.testsuite);
     expect(suites.map((s) => s.name)).toEqual(['faq <burst> & "co" | x', 'second']);
     expect(suites[0]).toMatchObject({ tests: '3', failures: '1', file: 'scenarios/faq.yaml' });
@@ -55,7 +55,7 @@ describe('JUnit XML', () => {
     const props = asArray(suites[0].properties.property);
     expect(props.find((p) => p.name === 'sha256').value).toBe('ab'.repeat(32));
     const second = asArray(suites[1].testcase);
-    expect(second).toHaveLength(13); // 1 threshold + 12 baseline metrics
+    expect(second).toHaveLength(12); // 1 threshold + 11 baseline metrics
     const failed = second.filter((c) => c.failure !== undefined);
     expect(failed.map((c) => c.name)).toEqual(['baseline delivered']);
     expect(failed[0].failure.message).toBe('regression of delivered against base.json: 60 → 55: -5 (-8.3%) (tolerance 0)');
