@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { compareSummaries } from '../check/baseline.js';
 import { checkJson } from '../check/json.js';
 import { renderJUnit } from '../check/junit.js';
@@ -98,7 +98,7 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
     let baselineWritten: string | null = null;
     if (opts.updateBaseline && paths !== null) {
       baselineWritten = paths[i];
-      writeAtomically(baselineWritten, JSON.stringify(run.summary, null, 2) + '\n', opts.baseline?.endsWith('/') || isDirectory(opts.baseline ?? ''));
+      writeAtomically(baselineWritten, JSON.stringify(run.summary, null, 2) + '\n');
     }
     return { ...run, baseline, baselineWritten };
   });
@@ -114,8 +114,9 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;
 }
 
-function writeAtomically(path: string, text: string, makeDir = false): void {
-  if (makeDir) mkdirSync(join(path, '..'), { recursive: true });
+/** Writes a whole file via AtomicFile, creating its directory (`--junit reports/x.xml`). */
+function writeAtomically(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
   const f = new AtomicFile(path);
   try {
     f.write(text);

@@ -62,7 +62,7 @@ describe('a2psim check: exit codes', () => {
 
 describe('a2psim check: reports', () => {
   it('--junit and --json write complete files; the job summary is appended', async () => {
-    const junit = join(dir, 'r.xml');
+    const junit = join(dir, 'reports', 'r.xml'); // the directory is created
     const json = join(dir, 'r.json');
     const md = join(dir, 'summary.md');
     writeFileSync(md, 'earlier step\n');
