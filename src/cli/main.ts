@@ -11,6 +11,10 @@ import { renderRulebook } from '../report/rulebook-table.js';
 import { EXIT, UsageError } from './errors.js';
 import { abortAll } from './output.js';
 import { runCommand, type CliIo } from './run.js';
+import { checkCommand } from './check.js';
+import { compareCommand } from './compare.js';
+import { expandFiles } from './files.js';
+import { scenarioJsonSchema } from './schema.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -45,12 +49,42 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
   program
     .command('validate')
     .description('check scenario files without running them')
-    .argument('<scenarios...>', 'scenario YAML files')
+    .argument('<scenarios...>', 'scenario YAML files, directories or quoted globs')
     .action((files: string[]) => {
-      for (const f of files) {
+      for (const f of expandFiles(files)) {
         loadScenarioFile(f);
         io.stdout(`ok ${f}\n`);
       }
+      setCode(EXIT.ok);
+    });
+
+  program
+    .command('check')
+    .description('run scenarios and evaluate their expect: thresholds (exit 0 pass, 1 fail, 2 bad input)')
+    .argument('<scenarios...>', 'scenario YAML files, directories or quoted globs such as "scenarios/**/*.yaml"')
+    .option('--seed <n>', 'override the scenario seed')
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .option('--replications <n>', 'run N derived seeds; thresholds apply to the mean (95% CI shown)')
+    .option('--baseline <file|dir/>', 'compare with a saved summary (run --format json); a directory holds NAME.json per scenario')
+    .option('--tolerance <metric=value>', 'allowed worsening, e.g. wait_p95=+10%, delivered_ratio=-0.5pp (repeatable)', collect, [])
+    .option('--update-baseline', 'write the baseline from this run instead of comparing')
+    .option('--junit <file>', 'write a JUnit XML report')
+    .option('--json <file>', 'write all results as JSON')
+    .action((files: string[], opts) => setCode(checkCommand(files, opts, io, version())));
+
+  program
+    .command('compare')
+    .description('compare two summaries (run --format json); exit 1 when a metric regressed')
+    .argument('<baseline>', 'baseline summary JSON')
+    .argument('<current>', 'new summary JSON')
+    .option('--tolerance <metric=value>', 'allowed worsening, e.g. wait_p95=+10%, delivered_ratio=-0.5pp (repeatable)', collect, [])
+    .action((base: string, current: string, opts) => setCode(compareCommand(base, current, opts, io)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema (draft-07) of scenario files, for editor completion')
+    .action(() => {
+      io.stdout(scenarioJsonSchema());
       setCode(EXIT.ok);
     });
 

@@ -10,6 +10,7 @@ import { CARRIERS } from './model.js';
 import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
 import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
+import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from '../check/expr.js';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_START = '2026-01-01T00:00:00Z';
@@ -295,6 +296,19 @@ class Resolver {
     return { text: t.text, units: unitsOf(t.text).units };
   }
 
+  /** The `expect:` thresholds, each parsed and its scope checked; errors point at the item. */
+  expect(senders: readonly string[], traffic: readonly string[]): string[] {
+    return (this.raw.expect ?? []).map((text, i) => {
+      try {
+        checkScope(parseThreshold(text).ref, { carrier: KNOWN_CARRIERS, sender: senders, traffic });
+      } catch (e) {
+        if (e instanceof ThresholdError) throw this.src.error(['expect', i], e.expected, e.actual);
+        throw e;
+      }
+      return text;
+    });
+  }
+
   scenario(name: string, seed: number, file: string): Scenario {
     const startText = this.raw.start ?? DEFAULT_START;
     const startEpochMs = parseIsoWithOffset(startText);
@@ -325,7 +339,7 @@ class Resolver {
       carriers,
       traffic,
       rules,
-      expect: [...(this.raw.expect ?? [])],
+      expect: this.expect(numbers.map((n) => n.id), traffic.map((t) => t.name)),
       file,
     };
   }

@@ -117,3 +117,12 @@ describe('the installed binary', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('the example scenarios', () => {
+  it('pass their own expect: thresholds (a2psim check scenarios/*.yaml exits 0)', async () => {
+    const r = await cli('check', 'scenarios/*.yaml');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/check passed: 0 of \d+ thresholds failed/);
+  });
+});

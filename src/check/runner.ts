@@ -1,0 +1,68 @@
+/**
+ * Runs a scenario for `check`: once, or under N replication seeds derived from its seed,
+ * and gathers what the reports need. Pure: the CLI reads and writes the files.
+ */
+import { simulate } from '../engine/simulate.js';
+import { mix32 } from '../engine/random.js';
+import { summarize, type Summary } from '../report/summary.js';
+import type { Scenario } from '../scenario/model.js';
+import type { Comparison } from './baseline.js';
+import { evaluateExpectations, type ThresholdResult } from './evaluate.js';
+
+/** Salt of the replication seed stream ("REPL"). */
+const REPLICATION_SALT = 0x5245504c;
+
+/**
+ * The seeds of `n` replications of a scenario with seed `seed`: the first is `seed`
+ * itself (so one replication is the plain run), the others are derived from it by a
+ * 32-bit hash — the same for every machine and version, so any replication can be rerun
+ * alone with `--seed`.
+ */
+export function replicationSeeds(seed: number, n: number): number[] {
+  const seeds = [seed];
+  for (let i = 1; i < n; i++) seeds.push(mix32(seed >>> 0, REPLICATION_SALT, i));
+  return seeds;
+}
+
+/** Simulates `scenario` once per seed and returns the summaries, in seed order. */
+export function runReplications(scenario: Scenario, seeds: readonly number[]): Summary[] {
+  return seeds.map((seed) => summarize(simulate(seed === scenario.seed ? scenario : { ...scenario, seed })));
+}
+
+/** Everything `check` reports about one scenario. */
+export interface ScenarioCheck {
+  readonly file: string;
+  /** SHA-256 (hex) of the scenario file's bytes. */
+  readonly sha256: string;
+  readonly name: string;
+  readonly seed: number;
+  readonly seeds: readonly number[];
+  readonly thresholds: readonly ThresholdResult[];
+  /** The baseline comparison, when a baseline was given and not being rewritten. */
+  readonly baseline: { readonly file: string; readonly comparisons: readonly Comparison[] } | null;
+  /** The baseline file written by `--update-baseline`, or null. */
+  readonly baselineWritten: string | null;
+  /** The summary of the first run (the scenario's own seed). */
+  readonly summary: Summary;
+}
+
+/** True when every threshold holds and no baseline metric regressed. */
+export function checkPassed(c: ScenarioCheck): boolean {
+  return c.thresholds.every((t) => t.pass) && !(c.baseline?.comparisons.some((x) => x.regression) ?? false);
+}
+
+/** Runs and evaluates one scenario (baseline comparison is added by the caller). */
+export function checkScenario(scenario: Scenario, file: string, replications: number, sha256: string): Omit<ScenarioCheck, 'baseline' | 'baselineWritten'> & { summaries: Summary[] } {
+  const seeds = replicationSeeds(scenario.seed, replications);
+  const summaries = runReplications(scenario, seeds);
+  return {
+    file,
+    sha256,
+    name: scenario.name,
+    seed: scenario.seed,
+    seeds,
+    thresholds: evaluateExpectations(scenario.expect, summaries),
+    summary: summaries[0],
+    summaries,
+  };
+}
