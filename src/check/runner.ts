@@ -2,7 +2,8 @@
  * Runs a scenario for `check`: once, or under N replication seeds derived from its seed,
  * and gathers what the reports need. Pure: the CLI reads and writes the files.
  */
-import { simulate } from '../engine/simulate.js';
+import { simulate, type SimulationResult } from '../engine/simulate.js';
+import type { RunObserver } from '../engine/types.js';
 import { mix32 } from '../engine/random.js';
 import { summarize, type Summary } from '../report/summary.js';
 import type { Scenario } from '../scenario/model.js';
@@ -24,9 +25,19 @@ export function replicationSeeds(seed: number, n: number): number[] {
   return seeds;
 }
 
-/** Simulates `scenario` once per seed and returns the summaries, in seed order. */
-export function runReplications(scenario: Scenario, seeds: readonly number[]): Summary[] {
-  return seeds.map((seed) => summarize(simulate(seed === scenario.seed ? scenario : { ...scenario, seed })));
+/**
+ * Simulates `scenario` once per seed and returns the summaries, in seed order, and the
+ * full result of the first run (observed by `firstObserver`, e.g. for an HTML report).
+ */
+export function runReplications(
+  scenario: Scenario,
+  seeds: readonly number[],
+  firstObserver?: RunObserver,
+): { summaries: Summary[]; first: SimulationResult } {
+  const results = seeds.map((seed, i) =>
+    simulate(seed === scenario.seed ? scenario : { ...scenario, seed }, i === 0 ? { observer: firstObserver } : {}),
+  );
+  return { summaries: results.map(summarize), first: results[0] };
 }
 
 /** Everything `check` reports about one scenario. */
@@ -52,9 +63,15 @@ export function checkPassed(c: ScenarioCheck): boolean {
 }
 
 /** Runs and evaluates one scenario (baseline comparison is added by the caller). */
-export function checkScenario(scenario: Scenario, file: string, replications: number, sha256: string): Omit<ScenarioCheck, 'baseline' | 'baselineWritten'> & { summaries: Summary[] } {
+export function checkScenario(
+  scenario: Scenario,
+  file: string,
+  replications: number,
+  sha256: string,
+  observer?: RunObserver,
+): Omit<ScenarioCheck, 'baseline' | 'baselineWritten'> & { summaries: Summary[]; result: SimulationResult } {
   const seeds = replicationSeeds(scenario.seed, replications);
-  const summaries = runReplications(scenario, seeds);
+  const { summaries, first } = runReplications(scenario, seeds, observer);
   return {
     file,
     sha256,
@@ -64,5 +81,6 @@ export function checkScenario(scenario: Scenario, file: string, replications: nu
     thresholds: evaluateExpectations(scenario.expect, summaries),
     summary: summaries[0],
     summaries,
+    result: first,
   };
 }

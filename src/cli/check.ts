@@ -18,12 +18,16 @@ import { parseTolerances, readSummaryFile } from './compare.js';
 import { EXIT, UsageError } from './errors.js';
 import { expandFiles } from './files.js';
 import { AtomicFile } from './output.js';
+import { writeReports, type ReportEntry } from './report.js';
+import { reportObserver } from '../report/html/report.js';
 import { loadWithOverrides, type CliIo } from './run.js';
 
 export interface CheckOptions {
   seed?: string;
   set: string[];
   replications?: string;
+  /** Directory for one HTML report per scenario plus index.html. */
+  report?: string;
   baseline?: string;
   tolerance: string[];
   updateBaseline?: boolean;
@@ -91,8 +95,11 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
     paths === null || opts.updateBaseline ? null : readSummaryFile(paths[i]),
   );
 
+  const reports: ReportEntry[] = [];
   const checks: ScenarioCheck[] = loaded.map(({ file, scenario, sha256 }, i) => {
-    const { summaries, ...run } = checkScenario(scenario, file, replications, sha256);
+    const series = opts.report === undefined ? undefined : reportObserver(scenario);
+    const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, series);
+    if (series !== undefined) reports.push({ source: file, result, series });
     const base = baselines[i];
     const baseline = base === null || paths === null ? null : { file: paths[i], comparisons: compareSummaries(base, summaries, tolerances) };
     let baselineWritten: string | null = null;
@@ -104,6 +111,9 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
   });
 
   io.stdout(renderText(checks));
+  if (opts.report !== undefined) {
+    writeReports(opts.report, reports.map((r, i) => ({ ...r, passed: checkPassed(checks[i]) })));
+  }
   if (opts.junit !== undefined) writeAtomically(opts.junit, renderJUnit(checks));
   if (opts.json !== undefined) {
     const doc = checkJson(checks, { version, set: opts.set, replications });

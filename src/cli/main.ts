@@ -70,6 +70,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--update-baseline', 'write the baseline from this run instead of comparing')
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--json <file>', 'write all results as JSON')
+    .option('--report <dir>', 'write an HTML report per scenario and an index.html into DIR')
     .action((files: string[], opts) => setCode(checkCommand(files, opts, io, version())));
 
   program

@@ -126,3 +126,15 @@ describe('the example scenarios', () => {
     expect(r.stdout).toMatch(/check passed: 0 of \d+ thresholds failed/);
   });
 });
+
+describe('a2psim check --report DIR', () => {
+  it('writes one HTML report per scenario and an index linking them', async () => {
+    const dir = tmp();
+    const r = await cli('check', 'scenarios/otp-burst-tollfree.yaml', 'scenarios/default.yaml', '--report', dir);
+    expect(r.code).toBe(0);
+    const index = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(index).toContain('href="otp-burst-tollfree.html"');
+    expect(index).toContain('href="default-morning.html"');
+    expect(readFileSync(join(dir, 'otp-burst-tollfree.html'), 'utf8')).toContain('otp-burst-tollfree');
+  });
+});
