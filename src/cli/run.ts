@@ -2,12 +2,19 @@
  * `a2psim run`: load, simulate, report. Owns the files it writes (atomically) and the
  * streams it prints to.
  */
+import { stringify } from 'csv-stringify/sync';
 import { loadScenarioFile } from '../scenario/load.js';
+import { parseDurationMs, UnitError } from '../scenario/units.js';
 import { simulate } from '../engine/simulate.js';
 import { summarize, type Summary } from '../report/summary.js';
+import { summaryCsv } from '../report/summary-csv.js';
 import { renderTable } from '../report/table.js';
 import { CsvMessageSink } from '../report/csv.js';
+import { needsRetention } from '../report/retention.js';
+import { SeriesCollector, seriesCells, seriesColumns } from '../report/timeseries.js';
+import { prepareReplay } from '../traffic/replay.js';
 import { AtomicFile } from './output.js';
+import { rewriteWithRetention } from './retention.js';
 import { UsageError } from './errors.js';
 import type { Scenario } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
@@ -15,6 +22,10 @@ import type { SimulationResult } from '../engine/simulate.js';
 export interface RunOptions {
   format: string;
   messages?: string;
+  /** Time-series CSV path. */
+  timeseries?: string;
+  /** Time-series interval, a duration such as "1m"; default 1m. */
+  interval?: string;
   seed?: string;
   set: string[];
   bom?: boolean;
@@ -27,7 +38,8 @@ export interface CliIo {
   stderr: (s: string) => void;
 }
 
-const FORMATS = ['table', 'json'] as const;
+const FORMATS = ['table', 'json', 'csv'] as const;
+const DEFAULT_INTERVAL = '1m';
 
 /** Parses `--seed`: a non-negative integer. */
 export function parseSeedOption(v: string | undefined): number | undefined {
@@ -38,30 +50,69 @@ export function parseSeedOption(v: string | undefined): number | undefined {
   return Number(v);
 }
 
+/** Parses `--interval`: a duration greater than 0 ("1m", "30s", "1h", ...), in ms. */
+export function parseIntervalOption(v: string | undefined): number {
+  const text = v ?? DEFAULT_INTERVAL;
+  let ms: number;
+  try {
+    ms = parseDurationMs(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
+  } catch (e) {
+    if (e instanceof UnitError) throw new UsageError(`--interval: expected ${e.expected}, got ${JSON.stringify(text)}`);
+    throw e;
+  }
+  if (ms <= 0) throw new UsageError(`--interval: expected a duration greater than 0, got ${JSON.stringify(text)}`);
+  return ms;
+}
+
 /** Loads a scenario with the command-line overrides applied. */
 export function loadWithOverrides(file: string, opts: { seed?: string; set: string[] }): Scenario {
   return loadScenarioFile(file, { seed: parseSeedOption(opts.seed), set: opts.set });
 }
 
-/** Simulates `scenario`, writing the message CSV when asked. Files are committed only on success. */
+/**
+ * Simulates `scenario`, writing the message and time-series CSVs when asked. Replay files
+ * are checked completely before anything runs; files are committed only on success.
+ * @throws ScenarioError for a bad replay file (nothing is written then).
+ */
 export function execute(scenario: Scenario, opts: RunOptions): { result: SimulationResult; summary: Summary } {
+  const { replay } = prepareReplay(scenario);
+  const series = opts.timeseries === undefined ? undefined : new SeriesCollector(parseIntervalOption(opts.interval));
+  const csv = { bom: opts.bom, delimiter: opts.delimiter };
   let file: AtomicFile | null = null;
   let sink: CsvMessageSink | undefined;
   if (opts.messages !== undefined) {
     file = new AtomicFile(opts.messages);
     const f = file;
-    sink = new CsvMessageSink((chunk) => f.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, {
-      bom: opts.bom,
-      delimiter: opts.delimiter,
-    });
+    sink = new CsvMessageSink((chunk) => f.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, csv);
   }
   try {
-    const result = simulate(scenario, { sink });
+    const result = simulate(scenario, { sink, replay, observer: series });
     sink?.end();
+    if (file !== null && needsRetention(sink!.firstSubmitMs, result.endMs)) {
+      file = rewriteWithRetention(file, scenario.startEpochMs + result.endMs, csv);
+    }
+    if (series !== undefined) writeSeries(opts.timeseries!, series, result, csv);
     file?.commit();
     return { result, summary: summarize(result) };
   } catch (e) {
     file?.abort();
+    throw e;
+  }
+}
+
+function writeSeries(path: string, series: SeriesCollector, result: SimulationResult, csv: { bom?: boolean; delimiter?: string }): void {
+  const out = new AtomicFile(path);
+  const net = result.network;
+  const start = result.scenario.startEpochMs;
+  const opts = { delimiter: csv.delimiter ?? ',', record_delimiter: '\r\n' } as const;
+  try {
+    out.write((csv.bom ? '\ufeff' : '') + stringify([seriesColumns(net)], opts));
+    for (let i = 0; i < series.rows.length; i += 4096) {
+      out.write(stringify(series.rows.slice(i, i + 4096).map((r) => seriesCells(r, net, start)), opts));
+    }
+    out.commit();
+  } catch (e) {
+    out.abort();
     throw e;
   }
 }
@@ -74,9 +125,19 @@ export function runCommand(path: string, opts: RunOptions, io: CliIo): number {
   if (opts.delimiter !== undefined && opts.delimiter.length !== 1) {
     throw new UsageError(`--delimiter: expected a single character, got ${JSON.stringify(opts.delimiter)}`);
   }
+  if (opts.delimiter !== undefined && /["\r\n]/.test(opts.delimiter)) {
+    throw new UsageError(`--delimiter: expected a character other than a quote or a line break, got ${JSON.stringify(opts.delimiter)}`);
+  }
+  parseIntervalOption(opts.interval);
   const scenario = loadWithOverrides(path, opts);
   const { summary } = execute(scenario, opts);
   if (!opts.quiet) for (const w of summary.warnings) io.stderr(`warning: ${w}\n`);
-  io.stdout(opts.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : renderTable(summary));
+  const out =
+    opts.format === 'json'
+      ? JSON.stringify(summary, null, 2) + '\n'
+      : opts.format === 'csv'
+        ? summaryCsv(summary, { delimiter: opts.delimiter, bom: opts.bom })
+        : renderTable(summary);
+  io.stdout(out);
   return 0;
 }

@@ -19,7 +19,7 @@ export interface CsvRecord {
   readonly length: number;
 }
 
-/** The file is not well-formed CSV (an unclosed quote, a stray quote, ...). */
+/** The file is not well-formed CSV (an unclosed quote, a stray quote, ...); `reason` says what was found. */
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
@@ -61,10 +61,11 @@ export function parseChunk(buf: Buffer, delimiter: string, bom: boolean): { reco
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
-      on_record: (r: { record: string[]; info: { bytes: number } }) => {
+      // With `info: true` csv-parse passes {record, info}; its types do not say so.
+      on_record: ((r: { record: string[]; info: { bytes: number } }) => {
         records.push({ fields: r.record, end: r.info.bytes });
         return null;
-      },
+      }) as unknown as (record: string[]) => null,
     });
     return { records, error: null };
   } catch (e) {
@@ -135,7 +136,7 @@ export class CsvChunkReader {
     if (truncated && kept.length === 0) {
       if (this.chunkBytes >= this.maxChunkBytes) {
         const line = this.startLine(data, 0).line;
-        throw new CsvSyntaxError(line, `a record of at most ${this.maxChunkBytes} bytes (is a quote left open?)`);
+        throw new CsvSyntaxError(line, `a record longer than ${this.maxChunkBytes} bytes (is a quote left open?)`);
       }
       this.chunkBytes *= 2;
       return;
@@ -173,5 +174,5 @@ export class CsvChunkReader {
 
 /** csv-parse's message without its own (differently counted) line number. */
 function csvReason(e: Error): string {
-  return `well-formed CSV (${e.message.replace(/\s*at line \d+\.?/, '').replace(/:\s*$/, '')})`;
+  return e.message.replace(/\s*at line \d+\.?/, '').replace(/[:.]\s*$/, '');
 }
