@@ -39,7 +39,7 @@ export interface CsvChunkOptions {
   readonly line?: number;
   /** Initial chunk size in bytes; default 1 MiB. */
   readonly chunkBytes?: number;
-  /** Largest chunk tried for one oversized record; default 64 MiB. */
+  /** Largest chunk tried for one oversized (or malformed) record; default 16 MiB. */
   readonly maxChunkBytes?: number;
 }
 
@@ -98,7 +98,7 @@ export class CsvChunkReader {
     this.pos = options.offset ?? 0;
     this.line = options.line ?? 1;
     this.chunkBytes = options.chunkBytes ?? 1 << 20;
-    this.maxChunkBytes = Math.max(this.chunkBytes, options.maxChunkBytes ?? 64 << 20);
+    this.maxChunkBytes = Math.max(this.chunkBytes, options.maxChunkBytes ?? 16 << 20);
   }
 
   /**
@@ -128,17 +128,17 @@ export class CsvChunkReader {
     const eof = n < this.chunkBytes;
     const data = buf.subarray(0, n);
     const { records, error } = parseChunk(data, this.delimiter, this.pos === 0);
-    // Before EOF the last record may be cut by the chunk's end (an unclosed quote is the
-    // only error such a cut causes): keep only records whose line ending lies strictly
-    // inside the chunk, and read the rest again from there.
-    const truncated = !eof && (error === null || (error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED');
-    const kept = truncated ? records.filter((r) => r.end < n) : records;
-    if (truncated && kept.length === 0) {
+    // Before EOF the last record may be cut by the chunk's end (which can also look like a
+    // quoting error): keep only records whose line ending lies strictly inside the chunk,
+    // and read the rest again from there. A record that never completes, even in the
+    // largest chunk, is a real error.
+    const kept = eof ? records : records.filter((r) => r.end < n);
+    if (!eof && kept.length === 0) {
       if (this.chunkBytes >= this.maxChunkBytes) {
         const line = this.startLine(data, 0).line;
-        throw new CsvSyntaxError(line, `a record longer than ${this.maxChunkBytes} bytes (is a quote left open?)`);
+        throw new CsvSyntaxError(line, error !== null ? csvReason(error) : `a record longer than ${this.maxChunkBytes} bytes`);
       }
-      this.chunkBytes *= 2;
+      this.chunkBytes = Math.min(this.chunkBytes * 2, this.maxChunkBytes);
       return;
     }
     this.buffered = [];
@@ -153,7 +153,7 @@ export class CsvChunkReader {
       this.buffered.push({ fields: r.fields, line: start.line, offset: this.pos + start.pos, length: r.end - start.pos });
       p = r.end;
     }
-    if (!truncated) {
+    if (eof) {
       this.eof = true;
       // The error lies in the complete part of the file: reported after the good records.
       if (error !== null) this.pending = new CsvSyntaxError(this.startLine(data, p).line, csvReason(error));
