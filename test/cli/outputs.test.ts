@@ -58,7 +58,7 @@ describe('--timeseries', () => {
     const d = dir();
     const ts = join(d, 'ts.csv');
     expect((await cli(['run', 'scenarios/default.yaml', '--timeseries', ts, '--interval', '30s', '-q'])).code).toBe(0);
-    expect(parse(readFileSync(ts), { columns: true })[0].interval_end).toBe('2026-03-09T15:00:30.000Z');
+    expect((parse(readFileSync(ts), { columns: true }) as Record<string, string>[])[0].interval_end).toBe('2026-03-09T15:00:30.000Z');
     const bad = await cli(['run', 'scenarios/default.yaml', '--timeseries', ts, '--interval', 'soon']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^a2psim: --interval: expected a duration such as "90s".*got "soon"\n$/);
