@@ -12,8 +12,12 @@ export class AtomicFile {
   readonly partialPath: string;
   private done = false;
 
-  constructor(readonly path: string) {
-    this.partialPath = `${path}.partial`;
+  /** @param suffix of the partial file next to `path`; default ".partial". */
+  constructor(
+    readonly path: string,
+    suffix = '.partial',
+  ) {
+    this.partialPath = `${path}${suffix}`;
     this.fd = openSync(this.partialPath, 'w');
     open.add(this);
   }

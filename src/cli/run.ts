@@ -2,16 +2,22 @@
  * `a2psim run`: load, simulate, report. Owns the files it writes (atomically) and the
  * streams it prints to.
  */
+import { stringify } from 'csv-stringify/sync';
 import { loadScenarioFile } from '../scenario/load.js';
+import { parseDurationMs, UnitError } from '../scenario/units.js';
 import { simulate } from '../engine/simulate.js';
 import { summarize, type Summary } from '../report/summary.js';
+import { summaryCsv } from '../report/summary-csv.js';
 import { renderTable } from '../report/table.js';
 import { CsvMessageSink } from '../report/csv.js';
 import { renderDepthChart } from '../report/chart.js';
 import { chartAssets } from '../report/html/assets.js';
 import { renderReport, reportObserver } from '../report/html/report.js';
-import type { SeriesCollector } from '../report/timeseries.js';
+import { needsRetention } from '../report/retention.js';
+import { SeriesCollector, seriesCells, seriesColumns } from '../report/timeseries.js';
+import { prepareReplay } from '../traffic/replay.js';
 import { AtomicFile } from './output.js';
+import { rewriteWithRetention } from './retention.js';
 import { UsageError } from './errors.js';
 import type { Scenario } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
@@ -19,6 +25,10 @@ import type { SimulationResult } from '../engine/simulate.js';
 export interface RunOptions {
   format: string;
   messages?: string;
+  /** Time-series CSV path. */
+  timeseries?: string;
+  /** Time-series interval, a duration such as "1m"; default 1m. */
+  interval?: string;
   seed?: string;
   set: string[];
   bom?: boolean;
@@ -37,7 +47,8 @@ export interface CliIo {
   columns?: number;
 }
 
-const FORMATS = ['table', 'json'] as const;
+const FORMATS = ['table', 'json', 'csv'] as const;
+const DEFAULT_INTERVAL = '1m';
 
 /** Parses `--seed`: a non-negative integer. */
 export function parseSeedOption(v: string | undefined): number | undefined {
@@ -48,34 +59,64 @@ export function parseSeedOption(v: string | undefined): number | undefined {
   return Number(v);
 }
 
+/** Parses `--interval`: a duration greater than 0 ("1m", "30s", "1h", ...), in ms. */
+export function parseIntervalOption(v: string | undefined): number {
+  const text = v ?? DEFAULT_INTERVAL;
+  let ms: number;
+  try {
+    ms = parseDurationMs(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
+  } catch (e) {
+    if (e instanceof UnitError) throw new UsageError(`--interval: expected ${e.expected}, got ${JSON.stringify(text)}`);
+    throw e;
+  }
+  if (ms <= 0) throw new UsageError(`--interval: expected a duration greater than 0, got ${JSON.stringify(text)}`);
+  return ms;
+}
+
 /** Loads a scenario with the command-line overrides applied. */
 export function loadWithOverrides(file: string, opts: { seed?: string; set: string[] }): Scenario {
   return loadScenarioFile(file, { seed: parseSeedOption(opts.seed), set: opts.set });
 }
 
 /**
- * Simulates `scenario`, writing the message CSV and the HTML report when asked (`series`
- * must then be the run's collector). Files are committed only on success.
+ * The series collector a run needs: ticking at `--interval` when a time-series CSV is
+ * asked for (the report and chart then use the same rows), else at the report's own
+ * interval for `--report`/`--chart`, else none.
+ */
+export function seriesFor(scenario: Scenario, opts: RunOptions): SeriesCollector | undefined {
+  if (opts.timeseries !== undefined) return new SeriesCollector(parseIntervalOption(opts.interval));
+  return opts.report !== undefined || opts.chart ? reportObserver(scenario) : undefined;
+}
+
+/**
+ * Simulates `scenario`, writing the message and time-series CSVs and the HTML report when
+ * asked. `series` is the run's collector (needed for `--timeseries`, `--report`; see
+ * {@link seriesFor}). Replay files are checked completely before anything runs; files are
+ * committed only on success.
+ * @throws ScenarioError for a bad replay file (nothing is written then).
  */
 export function execute(
   scenario: Scenario,
   opts: RunOptions,
-  series?: SeriesCollector,
+  series: SeriesCollector | undefined = seriesFor(scenario, opts),
 ): { result: SimulationResult; summary: Summary } {
+  const { replay } = prepareReplay(scenario);
+  const csv = { bom: opts.bom, delimiter: opts.delimiter };
   const report = opts.report === undefined ? null : new AtomicFile(opts.report);
   let file: AtomicFile | null = null;
   let sink: CsvMessageSink | undefined;
   if (opts.messages !== undefined) {
     file = new AtomicFile(opts.messages);
     const f = file;
-    sink = new CsvMessageSink((chunk) => f.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, {
-      bom: opts.bom,
-      delimiter: opts.delimiter,
-    });
+    sink = new CsvMessageSink((chunk) => f.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, csv);
   }
   try {
-    const result = simulate(scenario, { sink, observer: series });
+    const result = simulate(scenario, { sink, replay, observer: series });
     sink?.end();
+    if (file !== null && needsRetention(sink!.firstSubmitMs, result.endMs)) {
+      file = rewriteWithRetention(file, scenario.startEpochMs + result.endMs, csv);
+    }
+    if (opts.timeseries !== undefined) writeSeries(opts.timeseries, series!, result, csv);
     file?.commit();
     const summary = summarize(result);
     if (report !== null) {
@@ -91,6 +132,23 @@ export function execute(
   }
 }
 
+function writeSeries(path: string, series: SeriesCollector, result: SimulationResult, csv: { bom?: boolean; delimiter?: string }): void {
+  const out = new AtomicFile(path);
+  const net = result.network;
+  const start = result.scenario.startEpochMs;
+  const opts = { delimiter: csv.delimiter ?? ',', record_delimiter: '\r\n' } as const;
+  try {
+    out.write((csv.bom ? '\ufeff' : '') + stringify([seriesColumns(net)], opts));
+    for (let i = 0; i < series.rows.length; i += 4096) {
+      out.write(stringify(series.rows.slice(i, i + 4096).map((r) => seriesCells(r, net, start)), opts));
+    }
+    out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+}
+
 /** The `run` command. Returns the exit code. */
 export function runCommand(path: string, opts: RunOptions, io: CliIo): number {
   if (!(FORMATS as readonly string[]).includes(opts.format)) {
@@ -102,11 +160,21 @@ export function runCommand(path: string, opts: RunOptions, io: CliIo): number {
   if (opts.chart && opts.format !== 'table') {
     throw new UsageError(`--chart: the chart is drawn under the table, so it needs --format table, got ${JSON.stringify(opts.format)}`);
   }
+  if (opts.delimiter !== undefined && /["\r\n]/.test(opts.delimiter)) {
+    throw new UsageError(`--delimiter: expected a character other than a quote or a line break, got ${JSON.stringify(opts.delimiter)}`);
+  }
+  parseIntervalOption(opts.interval);
   const scenario = loadWithOverrides(path, opts);
-  const series = opts.report !== undefined || opts.chart ? reportObserver(scenario) : undefined;
+  const series = seriesFor(scenario, opts);
   const { summary } = execute(scenario, opts, series);
   if (!opts.quiet) for (const w of summary.warnings) io.stderr(`warning: ${w}\n`);
-  io.stdout(opts.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : renderTable(summary));
+  const out =
+    opts.format === 'json'
+      ? JSON.stringify(summary, null, 2) + '\n'
+      : opts.format === 'csv'
+        ? summaryCsv(summary, { delimiter: opts.delimiter, bom: opts.bom })
+        : renderTable(summary);
+  io.stdout(out);
   if (opts.chart && series !== undefined) io.stdout('\n' + renderDepthChart(series.rows, io.columns ?? 80));
   return 0;
 }

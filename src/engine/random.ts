@@ -41,11 +41,11 @@ const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
 export function messageUuid(seed: number, sourceHash: number, index: number): string {
   const w0 = mix32(seed, sourceHash, index);
   const w1 = mix32(w0, index, 1);
-  const w2 = (mix32(w1, index, 2) & 0x3fffffff) | 0x80000000;
+  const w2 = ((mix32(w1, index, 2) & 0x3fffffff) | 0x80000000) >>> 0; // >>> 0: keep it unsigned
   const w3 = mix32(w2, index, 3);
   const h1 = hex8(w1);
   const h2 = hex8(w2);
-  return `${hex8(w0)}-${h1.slice(0, 4)}-4${h1.slice(5, 8)}-${h2.slice(0, 4)}-${h2.slice(4)}${hex8(w3).slice(0, 4)}`;
+  return `${hex8(w0)}-${h1.slice(0, 4)}-4${h1.slice(5, 8)}-${h2.slice(0, 4)}-${h2.slice(4)}${hex8(w3)}`;
 }
 
 /** Calling codes for synthetic destinations; countries not listed get a +999 test prefix. */

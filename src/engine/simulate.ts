@@ -538,7 +538,8 @@ class Simulation {
     const status = p.status[slot];
     const senderIdx = p.sender[slot];
     const seq = p.seqInSource[slot];
-    const endMs = status === IN_FLIGHT ? null : p.endMs[slot];
+    const inbound = row?.direction === 'inbound';
+    const endMs = status === IN_FLIGHT || inbound ? null : p.endMs[slot];
     return {
       index: idx,
       uuid: row?.uuid ?? messageUuid(this.scenario.seed, src.hash, seq),
@@ -552,7 +553,7 @@ class Simulation {
       submitMs: p.submitMs[slot],
       dispatchedMs: status === DELIVERED ? endMs : null,
       endMs,
-      status: status === DELIVERED ? 'delivered' : status === FAILED ? 'failed' : 'queued',
+      status: inbound ? 'received' : status === DELIVERED ? 'delivered' : status === FAILED ? 'failed' : 'queued',
       code: status === FAILED ? FAILURE_CODES[p.code[slot]].code : null,
       units: p.units[slot],
       text: row !== undefined ? row.text : def.text,

@@ -5,7 +5,8 @@
 import type { FailureCode } from '../rules/codes.js';
 import type { Carrier, LogSetting, MessageType } from '../scenario/model.js';
 
-export type MessageStatus = 'delivered' | 'failed' | 'queued';
+/** `received` is an inbound message of a replay file: not sent, never throttled, not in the totals. */
+export type MessageStatus = 'delivered' | 'failed' | 'queued' | 'received';
 export type Direction = 'outbound' | 'inbound';
 
 /** One message's outcome, handed to a sink in submission order. Times in ms since start. */

@@ -22,6 +22,8 @@ export class CsvMessageSink implements MessageSink {
   private readonly batch: number;
   private readonly delimiter: string;
   rowCount = 0;
+  /** Submission time (ms since start) of the first row; rows are in submission order. */
+  firstSubmitMs: number | null = null;
 
   constructor(
     private readonly out: (chunk: string) => void,
@@ -35,6 +37,7 @@ export class CsvMessageSink implements MessageSink {
   }
 
   write(record: MessageRecord): void {
+    if (this.firstSubmitMs === null) this.firstSubmitMs = record.submitMs;
     this.rows.push(recordCells(record, this.startEpochMs, this.logIncoming));
     this.rowCount++;
     if (this.rows.length >= this.batch) this.flush();

@@ -9,7 +9,7 @@ export interface ScenarioErrorInit {
   readonly file: string;
   /** 1-based line; 0 when unknown. */
   readonly line?: number;
-  /** 1-based column; 0 when unknown. */
+  /** 1-based column; 0 when unknown (then left out of the message). */
   readonly column?: number;
   /** Field path such as `traffic[0].expiry`; empty for the whole file. */
   readonly path?: string;
@@ -52,7 +52,7 @@ export class ScenarioError extends Error {
 function formatMessage(init: ScenarioErrorInit): string {
   const line = init.line ?? 0;
   const column = init.column ?? 0;
-  const where = line > 0 ? `${init.file}:${line}:${column}` : init.file;
+  const where = line > 0 ? (column > 0 ? `${init.file}:${line}:${column}` : `${init.file}:${line}`) : init.file;
   const head = init.path ? `${where} ${init.path}` : where;
   const body = init.reason ?? `expected ${init.expected}, got ${init.actual}`;
   return oneLine(`${head}: ${body}`);
