@@ -51,6 +51,7 @@ export function renderTable(s: Summary): string {
     pct(t.delivered, t.submitted), fmtInt(s.units.charged),
   ]);
   out.push('Totals', totals.toString());
+  if (s.inbound > 0) out.push(`inbound messages replayed (received, not throttled, not in the totals): ${fmtInt(s.inbound)}`);
 
   const wait = makeTable(['wait (delivered)', 'p50', 'p95', 'p99', 'max', 'mean'], 1);
   wait.push(['seconds', fmtSec(s.wait.p50), fmtSec(s.wait.p95), fmtSec(s.wait.p99), fmtSec(s.wait.max), fmtSec(s.wait.mean)]);
