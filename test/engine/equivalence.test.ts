@@ -9,6 +9,7 @@ import { ScenarioError } from '../../src/scenario/errors.js';
 import type { MessageRecord } from '../../src/engine/types.js';
 import type { Scenario } from '../../src/scenario/model.js';
 import { runRecords } from '../helpers/scenario.js';
+import { startSimulation } from '../../src/engine/simulate.js';
 import { referenceRun, type RefRecord } from './reference.js';
 
 const project = (r: MessageRecord): RefRecord => ({
@@ -24,6 +25,13 @@ function expectSameAsReference(sc: Scenario): RefRecord[] {
   // Ticks and hooks must not change the outcome.
   const observer = { tickMs: 7_000, onTick: () => {}, onSubmit: () => {}, onEnd: () => {}, onDepart: () => {} };
   expect(runRecords(sc, { observer }).records.map(project)).toEqual(expected);
+  // Running in slices (as the CLI does, for progress and Ctrl-C) changes nothing either.
+  const sliced: MessageRecord[] = [];
+  const run = startSimulation(sc, { sink: { write: (r) => sliced.push(r) } });
+  let slices = 0;
+  while (!run.advance(1 + (slices++ % 5))) expect(run.nowMs).toBeGreaterThanOrEqual(0);
+  run.finish();
+  expect(sliced.map(project)).toEqual(expected);
   return expected;
 }
 
