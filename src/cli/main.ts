@@ -38,7 +38,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--seed <n>', 'override the scenario seed')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('-q, --quiet', 'no warnings or progress on stderr')
-    .action((file: string, opts) => setCode(runCommand(file, opts, io)));
+    .action(async (file: string, opts) => setCode(await runCommand(file, opts, io)));
 
   program
     .command('validate')
@@ -89,5 +89,6 @@ function defaultIo(): CliIo {
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }
