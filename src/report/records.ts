@@ -51,7 +51,7 @@ let cachedPrefix = '';
  * the "YYYY-MM-DDTHH:MM:SS." prefix is formatted once per second and reused; the output is
  * exactly toISOString's.
  */
-export function isoAt(startEpochMs: number, ms: number): string {
+export function isoTimestamp(startEpochMs: number, ms: number): string {
   const t = startEpochMs + ms;
   if (!Number.isInteger(t)) return new Date(t).toISOString();
   const second = Math.floor(t / 1000);
@@ -63,7 +63,7 @@ export function isoAt(startEpochMs: number, ms: number): string {
   return cachedPrefix + MS_TAIL[t - second * 1000];
 }
 
-const iso = isoAt;
+const iso = isoTimestamp;
 
 /** The CSV cells of a record, in {@link MESSAGE_COLUMNS} order. */
 export function recordCells(r: MessageRecord, startEpochMs: number, logIncoming = true): (string | number)[] {
