@@ -46,7 +46,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('-q, --quiet', 'no warnings or progress on stderr')
     .option('--report <file>', 'write a self-contained HTML report with charts')
     .option('--chart', 'draw total queue depth over time under the table')
-    .action((file: string, opts) => setCode(runCommand(file, opts, io)));
+    .action(async (file: string, opts) => setCode(await runCommand(file, opts, io)));
 
   program
     .command('validate')
@@ -129,5 +129,6 @@ function defaultIo(): CliIo {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     columns: process.stdout.columns,
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }

@@ -2,23 +2,19 @@
  * `a2psim run`: load, simulate, report. Owns the files it writes (atomically) and the
  * streams it prints to.
  */
-import { stringify } from 'csv-stringify/sync';
 import { loadScenarioFile } from '../scenario/load.js';
 import { parseDurationMs, UnitError } from '../scenario/units.js';
 import { simulate } from '../engine/simulate.js';
-import { summarize, type Summary } from '../report/summary.js';
+import type { Summary } from '../report/summary.js';
 import { summaryCsv } from '../report/summary-csv.js';
 import { renderTable } from '../report/table.js';
-import { CsvMessageSink } from '../report/csv.js';
 import { renderDepthChart } from '../report/chart.js';
-import { chartAssets } from '../report/html/assets.js';
-import { renderReport, reportObserver } from '../report/html/report.js';
-import { needsRetention } from '../report/retention.js';
-import { SeriesCollector, seriesCells, seriesColumns } from '../report/timeseries.js';
-import { prepareReplay } from '../traffic/replay.js';
-import { AtomicFile } from './output.js';
-import { rewriteWithRetention } from './retention.js';
-import { UsageError } from './errors.js';
+import { reportObserver } from '../report/html/report.js';
+import { SeriesCollector } from '../report/timeseries.js';
+import { EXIT, UsageError } from './errors.js';
+import { executeInteractive } from './interactive.js';
+import { clockText } from './progress.js';
+import { abortRun, finishRun, prepareRun } from './run-files.js';
 import type { Scenario } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
 
@@ -45,6 +41,8 @@ export interface CliIo {
   stderr: (s: string) => void;
   /** Terminal width for `--chart`; 80 when unknown. */
   columns?: number;
+  /** True when stderr is an interactive terminal (progress is shown only then). */
+  stderrIsTTY?: boolean;
 }
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -89,10 +87,9 @@ export function seriesFor(scenario: Scenario, opts: RunOptions): SeriesCollector
 }
 
 /**
- * Simulates `scenario`, writing the message and time-series CSVs and the HTML report when
- * asked. `series` is the run's collector (needed for `--timeseries`, `--report`; see
- * {@link seriesFor}). Replay files are checked completely before anything runs; files are
- * committed only on success.
+ * Simulates `scenario` in one go, writing the message and time-series CSVs and the HTML
+ * report when asked (see `run-files.ts`). Replay files are checked completely before
+ * anything runs; files are committed only on success.
  * @throws ScenarioError for a bad replay file (nothing is written then).
  */
 export function execute(
@@ -100,57 +97,19 @@ export function execute(
   opts: RunOptions,
   series: SeriesCollector | undefined = seriesFor(scenario, opts),
 ): { result: SimulationResult; summary: Summary } {
-  const { replay } = prepareReplay(scenario);
-  const csv = { bom: opts.bom, delimiter: opts.delimiter };
-  const report = opts.report === undefined ? null : new AtomicFile(opts.report);
-  let file: AtomicFile | null = null;
-  let sink: CsvMessageSink | undefined;
-  if (opts.messages !== undefined) {
-    file = new AtomicFile(opts.messages);
-    const f = file;
-    sink = new CsvMessageSink((chunk) => f.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, csv);
-  }
+  const prepared = prepareRun(scenario, opts, series);
+  let result: SimulationResult;
   try {
-    const result = simulate(scenario, { sink, replay, observer: series });
-    sink?.end();
-    if (file !== null && needsRetention(sink!.firstSubmitMs, result.endMs)) {
-      file = rewriteWithRetention(file, scenario.startEpochMs + result.endMs, csv);
-    }
-    if (opts.timeseries !== undefined) writeSeries(opts.timeseries, series!, result, csv);
-    file?.commit();
-    const summary = summarize(result);
-    if (report !== null) {
-      if (series === undefined) throw new Error('execute: --report needs the run\'s series collector');
-      report.write(renderReport(result, series, chartAssets(), summary));
-      report.commit();
-    }
-    return { result, summary };
+    result = simulate(scenario, prepared.simulateOptions);
   } catch (e) {
-    file?.abort();
-    report?.abort();
+    abortRun(prepared);
     throw e;
   }
+  return { result, summary: finishRun(prepared, result) };
 }
 
-function writeSeries(path: string, series: SeriesCollector, result: SimulationResult, csv: { bom?: boolean; delimiter?: string }): void {
-  const out = new AtomicFile(path);
-  const net = result.network;
-  const start = result.scenario.startEpochMs;
-  const opts = { delimiter: csv.delimiter ?? ',', record_delimiter: '\r\n' } as const;
-  try {
-    out.write((csv.bom ? '\ufeff' : '') + stringify([seriesColumns(net)], opts));
-    for (let i = 0; i < series.rows.length; i += 4096) {
-      out.write(stringify(series.rows.slice(i, i + 4096).map((r) => seriesCells(r, net, start)), opts));
-    }
-    out.commit();
-  } catch (e) {
-    out.abort();
-    throw e;
-  }
-}
-
-/** The `run` command. Returns the exit code. */
-export function runCommand(path: string, opts: RunOptions, io: CliIo): number {
+/** The `run` command. Returns the exit code (130 when interrupted by Ctrl-C). */
+export async function runCommand(path: string, opts: RunOptions, io: CliIo): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(opts.format)}`);
   }
@@ -166,7 +125,13 @@ export function runCommand(path: string, opts: RunOptions, io: CliIo): number {
   parseIntervalOption(opts.interval);
   const scenario = loadWithOverrides(path, opts);
   const series = seriesFor(scenario, opts);
-  const { summary } = execute(scenario, opts, series);
+  const { result, summary } = await executeInteractive(scenario, opts, io, series);
+  if (result.interrupted) {
+    const written = [opts.messages, opts.timeseries, opts.report].filter((f) => f !== undefined);
+    const files = written.length === 0 ? '' : `; ${written.join(', ')} not written`;
+    io.stderr(`a2psim: interrupted at ${clockText(result.endMs)} virtual, ${result.total.submitted.toLocaleString('en-US')} messages simulated${files}\n`);
+    return EXIT.interrupted;
+  }
   if (!opts.quiet) for (const w of summary.warnings) io.stderr(`warning: ${w}\n`);
   const out =
     opts.format === 'json'

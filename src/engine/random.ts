@@ -35,23 +35,35 @@ export function mix32(a: number, b: number, c: number): number {
   return h >>> 0;
 }
 
-const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
+/** Two lowercase hex digits for every byte value. */
+const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-/** A deterministic RFC 4122 version-4-shaped UUID for message `index` of a source. */
+/** Eight lowercase hex digits of a 32-bit value (table lookups: this runs per CSV row). */
+const hex8 = (n: number): string => HEX2[(n >>> 24) & 255] + HEX2[(n >>> 16) & 255] + HEX2[(n >>> 8) & 255] + HEX2[n & 255];
+/** Four lowercase hex digits of the low 16 bits. */
+const hex4 = (n: number): string => HEX2[(n >>> 8) & 255] + HEX2[n & 255];
+
+/**
+ * A deterministic RFC 4122 version-4-shaped UUID (8-4-4-4-12 lowercase hex, version
+ * nibble 4, variant 8..b) for message `index` of a source.
+ */
 export function messageUuid(seed: number, sourceHash: number, index: number): string {
   const w0 = mix32(seed, sourceHash, index);
   const w1 = mix32(w0, index, 1);
-  const w2 = ((mix32(w1, index, 2) & 0x3fffffff) | 0x80000000) >>> 0; // >>> 0: keep it unsigned
+  const w2 = ((mix32(w1, index, 2) & 0x3fffffff) | 0x80000000) >>> 0;
   const w3 = mix32(w2, index, 3);
-  const h1 = hex8(w1);
-  const h2 = hex8(w2);
-  return `${hex8(w0)}-${h1.slice(0, 4)}-4${h1.slice(5, 8)}-${h2.slice(0, 4)}-${h2.slice(4)}${hex8(w3)}`;
+  return `${hex8(w0)}-${hex4(w1 >>> 16)}-4${hex4(w1).slice(1)}-${hex4(w2 >>> 16)}-${hex4(w2)}${hex8(w3)}`;
 }
 
 /** Calling codes for synthetic destinations; countries not listed get a +999 test prefix. */
 const CALLING_CODES: Readonly<Record<string, string>> = {
   US: '1', CA: '1', GB: '44', IN: '91', AU: '61', DE: '49', FR: '33', BR: '55', MX: '52', ES: '34', IT: '39', NL: '31',
 };
+
+/** "0000" .. "9999". */
+const PAD4: readonly string[] = Array.from({ length: 10_000 }, (_, i) => String(i).padStart(4, '0'));
+/** `n` (0..99999) as five digits. */
+const pad5 = (n: number): string => String(Math.floor(n / 10_000)) + PAD4[n % 10_000];
 
 /** A synthetic, deterministic destination number in `country` for message `index` of a source. */
 export function syntheticNumber(seed: number, sourceHash: number, index: number, country: string): string {
@@ -62,8 +74,7 @@ export function syntheticNumber(seed: number, sourceHash: number, index: number,
     // NANP: area and exchange codes start with 2-9; 555-01xx style lines stay fictional-looking.
     const area = 200 + (h % 800);
     const exchange = 200 + ((h >>> 10) % 800);
-    const line = h2 % 10000;
-    return `+1${area}${exchange}${String(line).padStart(4, '0')}`;
+    return `+1${area}${exchange}${PAD4[h2 % 10_000]}`;
   }
-  return `+${cc ?? '999'}${String(h % 100000).padStart(5, '0')}${String(h2 % 100000).padStart(5, '0')}`;
+  return `+${cc ?? '999'}${pad5(h % 100_000)}${pad5(h2 % 100_000)}`;
 }

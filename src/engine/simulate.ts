@@ -90,10 +90,35 @@ interface SourceState {
  * @throws Error only for a bug or a replay source without `options.replay`.
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
-  return new Simulation(scenario, options).run();
+  const run = new Simulation(scenario, options);
+  run.advance(Infinity);
+  return run.finish();
 }
 
-class Simulation {
+/** A run taken in slices, so a caller can do other work (progress, Ctrl-C) between them. */
+export interface SteppedSimulation {
+  /**
+   * Processes up to `maxEvents` more events. Returns true once the run is over (drained,
+   * past `until`, or stopped by `shouldStop`); further calls then do nothing.
+   */
+  advance(maxEvents: number): boolean;
+  /** Ends the run (messages still waiting count as queued) and returns its result. Call once. */
+  finish(): SimulationResult;
+  /** Virtual time of the last event processed, ms since start. */
+  readonly nowMs: number;
+  /** Messages submitted so far. */
+  readonly submitted: number;
+}
+
+/**
+ * Starts a run without running it: `advance` it in slices, then `finish` it. The same
+ * scenario and options give exactly the result of {@link simulate}, however it is sliced.
+ */
+export function startSimulation(scenario: Scenario, options: SimulateOptions = {}): SteppedSimulation {
+  return new Simulation(scenario, options);
+}
+
+class Simulation implements SteppedSimulation {
   private readonly net: Network;
   private readonly eq = new EventQueue();
   private pool = new MessagePool();
@@ -160,28 +185,59 @@ class Simulation {
     };
   }
 
-  run(): SimulationResult {
+  private started = false;
+  private over = false;
+  private events = 0;
+  private interrupted = false;
+  private lastWorkMs = 0;
+  private pendingWork = 0;
+  private tickMs = 0;
+
+  get nowMs(): number {
+    return this.now;
+  }
+
+  get submitted(): number {
+    return this.nextIndex;
+  }
+
+  private start(): void {
+    this.started = true;
     const eq = this.eq;
     this.sources.forEach((s, i) => {
       this.advanceSource(s);
       if (s.pendingAt !== Infinity) eq.push(s.pendingAt, i * 4 + EV_SOURCE);
     });
-    const tickMs = this.observer?.tickMs ?? 0;
-    if (tickMs > 0 && this.observer?.onTick !== undefined) eq.push(tickMs, EV_TICK);
+    this.tickMs = this.observer?.tickMs ?? 0;
+    if (this.tickMs > 0 && this.observer?.onTick !== undefined) eq.push(this.tickMs, EV_TICK);
+    this.pendingWork = this.sources.filter((s) => s.pendingAt !== Infinity).length;
+  }
+
+  advance(maxEvents: number): boolean {
+    if (!this.started) this.start();
+    if (this.over) return true;
+    const eq = this.eq;
     const until = this.scenario.untilMs ?? Infinity;
     const shouldStop = this.options.shouldStop;
-    let events = 0;
-    let interrupted = false;
-    let lastWorkMs = 0;
-    let pendingWork = this.sources.filter((s) => s.pendingAt !== Infinity).length;
+    const tickMs = this.tickMs;
+    // Hot loop state in locals, written back when the slice ends.
+    let events = this.events;
+    let lastWorkMs = this.lastWorkMs;
+    let pendingWork = this.pendingWork;
+    const stopAt = events + maxEvents;
+    let over = true;
     while (eq.length > 0) {
+      if (events >= stopAt) {
+        over = false;
+        break;
+      }
       const t = eq.peekTime();
       if (t > until) break;
       const payload = eq.pop();
       this.now = t;
       events++;
       if (shouldStop !== undefined && (events & 4095) === 0 && shouldStop()) {
-        interrupted = true;
+        this.interrupted = true;
         break;
       }
       const id = payload >> 2;
@@ -202,8 +258,19 @@ class Simulation {
           throw new Error(`unknown event ${payload}`);
       }
     }
+    this.events = events;
+    this.lastWorkMs = lastWorkMs;
+    this.pendingWork = pendingWork;
+    this.over = over;
+    return over;
+  }
+
+  finish(): SimulationResult {
+    if (!this.over) throw new Error('finish() before the run is over');
+    const until = this.scenario.untilMs ?? Infinity;
+    const interrupted = this.interrupted;
     const drained = this.stages.every((st) => st.len === 0) && this.sources.every((src) => src.pendingAt === Infinity);
-    const endMs = drained || interrupted ? lastWorkMs : until;
+    const endMs = drained || interrupted ? this.lastWorkMs : until;
     this.now = endMs;
     this.observer?.onTick?.(endMs, this.snapshot(true));
     this.finishQueued();
@@ -217,7 +284,7 @@ class Simulation {
       dailyCap: this.capDays,
       maxDepth: this.maxDepth,
       endMs,
-      events,
+      events: this.events,
       interrupted,
       inbound: this.inbound,
     };

@@ -12,8 +12,29 @@ export interface CsvOptions {
   readonly delimiter?: string;
   /** Prefix a UTF-8 byte-order mark (for Excel). */
   readonly bom?: boolean;
-  /** Rows per batch handed to `write`. */
+  /**
+   * Rows per csv-stringify call (default 256). Small batches measured fastest: the rows
+   * of a batch die young, so the garbage collector never has to promote them.
+   */
   readonly batchRows?: number;
+}
+
+/** ".001" .. ".999" with trailing zeros trimmed; "" for 0. */
+const FRACTION: readonly string[] = Array.from({ length: 1000 }, (_, i) =>
+  i === 0 ? '' : `.${String(i).padStart(3, '0').replace(/0+$/, '')}`,
+);
+
+/**
+ * Exactly `String(value)`, faster for whole milliseconds written as seconds (0.028):
+ * every number of the form ms/1000 with 0 <= ms < 1e15 prints as its decimal digits.
+ */
+export function numberText(value: number): string {
+  const ms = Math.round(value * 1000);
+  if (ms / 1000 === value && ms >= 0 && ms < 1e15) {
+    const whole = Math.floor(ms / 1000);
+    return whole + FRACTION[ms - whole * 1000];
+  }
+  return String(value);
 }
 
 /** A sink that turns records into CSV text chunks passed to `write`. Call `end()` once. */
@@ -31,7 +52,7 @@ export class CsvMessageSink implements MessageSink {
     private readonly logIncoming: boolean,
     options: CsvOptions = {},
   ) {
-    this.batch = options.batchRows ?? 4096;
+    this.batch = options.batchRows ?? 256;
     this.delimiter = options.delimiter ?? ',';
     out((options.bom ? '\ufeff' : '') + stringify([MESSAGE_COLUMNS as unknown as string[]], this.opts()));
   }
@@ -55,6 +76,6 @@ export class CsvMessageSink implements MessageSink {
   }
 
   private opts() {
-    return { delimiter: this.delimiter, record_delimiter: '\r\n' } as const;
+    return { delimiter: this.delimiter, record_delimiter: '\r\n', cast: { number: numberText } } as const;
   }
 }

@@ -41,7 +41,29 @@ export function safeText(s: string): string {
   return /^[=+\-@\t\r\n]/.test(s) ? `'${s}` : s;
 }
 
-const iso = (startEpochMs: number, ms: number): string => new Date(startEpochMs + ms).toISOString();
+/** "000Z" .. "999Z": the millisecond tail of an ISO timestamp. */
+const MS_TAIL: readonly string[] = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(3, '0')}Z`);
+let cachedSecond = NaN;
+let cachedPrefix = '';
+
+/**
+ * `Date.prototype.toISOString()` of `startEpochMs + ms`. Rows come in near time order, so
+ * the "YYYY-MM-DDTHH:MM:SS." prefix is formatted once per second and reused; the output is
+ * exactly toISOString's.
+ */
+export function isoTimestamp(startEpochMs: number, ms: number): string {
+  const t = startEpochMs + ms;
+  if (!Number.isInteger(t)) return new Date(t).toISOString();
+  const second = Math.floor(t / 1000);
+  if (second !== cachedSecond) {
+    const full = new Date(second * 1000).toISOString();
+    cachedPrefix = full.slice(0, full.length - 4);
+    cachedSecond = second;
+  }
+  return cachedPrefix + MS_TAIL[t - second * 1000];
+}
+
+const iso = isoTimestamp;
 
 /** The CSV cells of a record, in {@link MESSAGE_COLUMNS} order. */
 export function recordCells(r: MessageRecord, startEpochMs: number, logIncoming = true): (string | number)[] {

@@ -41,6 +41,8 @@ export class SlidingWindowLimiter implements Limiter {
     this.expire(nowMs);
     const limit = this.count;
     if (this.sum + weight <= limit) return nowMs;
+    // Heavier than the whole limit and the window is empty: it goes alone, now.
+    if (this.len === 0) return nowMs;
     // Walk the oldest departures until enough weight has left the window.
     const need = weight > limit ? this.sum : this.sum + weight - limit;
     const mask = this.times.length - 1;

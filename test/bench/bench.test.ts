@@ -1,0 +1,46 @@
+// Smoke test of `npm run bench` at small size: every benchmark runs and the JSON report has
+// the documented shape. No timing is asserted (CI machines vary).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'a2psim-bench-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run bench (small)', () => {
+  it('runs every benchmark and writes the results table as JSON', () => {
+    const out = join(dir, 'results.json');
+    const r = spawnSync(process.execPath, ['test/bench/run.js', '--small', '--out', out], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/benchmark\s+messages\s+wall s\s+messages\/s\s+peak RSS MB/);
+    expect(r.stdout).toMatch(/md1 mean wait \(s\): 0\.\d+/);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.scale).toBe('small');
+    expect(report.machine).toEqual({
+      nproc: expect.any(Number),
+      cpu: expect.any(String),
+      node: process.version,
+      platform: expect.any(String),
+    });
+    expect(report.results.map((x: { name: string }) => x.name)).toEqual([
+      'md1', 'md1-110', 'us-day@10k', 'us-day@30k', 'us-day@100k', 'us-day@100k+csv',
+    ]);
+    for (const x of report.results) {
+      expect(x.messages).toBeGreaterThan(0);
+      expect(x.wallSeconds).toBeGreaterThan(0);
+      expect(x.messagesPerSecond).toBeGreaterThan(0);
+      expect(x.peakRssMb).toBeGreaterThan(0);
+      const t = x.summary.totals;
+      expect(t.submitted).toBe(t.delivered + t.failed + t.queued);
+    }
+    const csv = report.results.find((x: { csv: boolean }) => x.csv);
+    expect(csv.csvBytes).toBeGreaterThan(csv.messages * 100);
+    // Scaling rows grow with the factor (10k / 30k / 100k nominal).
+    const sizes = report.results.slice(2, 5).map((x: { messages: number }) => x.messages);
+    expect(sizes[0] / sizes[2]).toBeCloseTo(0.1, 1);
+    expect(report.checks.map((c: { name: string }) => c.name)).toContain('md1 mean wait (s)');
+  }, 120_000);
+});

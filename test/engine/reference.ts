@@ -1,0 +1,214 @@
+/**
+ * A deliberately slow, straightforward simulator of the same model as `src/engine/simulate.ts`,
+ * kept in the tests so the optimised engine (typed-array heap, ring pool, ring queues,
+ * ring limiters, in-order record emission) can be checked against it message by message.
+ *
+ * Plain data everywhere: a message is an object, a stage queue is an array, the event list
+ * is an array scanned for its (time, seq) minimum, limiters keep every recent departure in
+ * an array, the T-Mobile day comes from Intl. Shared with the engine, on purpose: the
+ * scenario model, the route wiring (`Network`: which stages a message passes, tested on its
+ * own), the arrival processes and the seeded generators (so both draw the same numbers).
+ *
+ * Semantics (the contract the engine implements): events pop in (time, push order). At a
+ * source event every request due now is submitted (its destinations drawn, in order)
+ * before the next arrival is drawn. A message entering an idle stage whose limiter allows
+ * it now passes at once into the next stage; otherwise it queues and the stage wakes at the
+ * earliest allowed time, when its head messages leave in FIFO order while the limiter
+ * allows. A message leaving a stage after waiting longer than its expiry fails 420 and
+ * takes no capacity. After the last stage, the T-Mobile cap of the Pacific day passes or
+ * fails it. Generated traffic only (no replay).
+ */
+import { Network, type Route } from '../../src/engine/network.js';
+import { sourceRng } from '../../src/engine/random.js';
+import { FAILURE_CODES, FAILURE_INDEX } from '../../src/rules/codes.js';
+import { CARRIERS, type Limit, type Scenario } from '../../src/scenario/model.js';
+import { arrivalProcess } from '../../src/traffic/arrivals.js';
+
+/** The fields of a message record the two simulators must agree on. */
+export interface RefRecord {
+  index: number;
+  traffic: string;
+  from: string;
+  carrier: string;
+  submitMs: number;
+  dispatchedMs: number | null;
+  endMs: number | null;
+  status: 'delivered' | 'failed' | 'queued';
+  code: string | null;
+  units: number;
+}
+
+interface Msg {
+  rec: RefRecord;
+  expiryMs: number;
+  route: Route;
+  pos: number;
+}
+
+/** Departures of the last window, kept whole; O(n) per question, obviously right. */
+class RefSlidingLimiter {
+  private departures: { t: number; w: number }[] = [];
+  constructor(private readonly count: number, private readonly windowMs: number) {}
+
+  earliest(now: number, w: number): number {
+    // A departure at e blocks [e, e + window); departures are in time order.
+    const live = this.departures.filter((d) => d.t + this.windowMs > now);
+    let used = live.reduce((s, d) => s + d.w, 0);
+    if (used + w <= this.count) return now;
+    // Heavier than the whole limit: goes alone, once the window is empty.
+    if (w > this.count) return live.length === 0 ? now : live[live.length - 1].t + this.windowMs;
+    for (const d of live) {
+      used -= d.w;
+      if (used + w <= this.count) return d.t + this.windowMs;
+    }
+    throw new Error('unreachable: an empty window always admits');
+  }
+
+  consume(now: number, w: number): void {
+    this.departures = this.departures.filter((d) => d.t + this.windowMs > now);
+    this.departures.push({ t: now, w });
+  }
+}
+
+/** Even spacing of window/count ms per unit, fractional carry, restarting when idle. */
+class RefSmoothLimiter {
+  private nextFree = -Infinity;
+  constructor(private readonly count: number, private readonly windowMs: number) {}
+  private slot(): number {
+    return Math.ceil(this.nextFree - 1e-9);
+  }
+  earliest(now: number): number {
+    return Math.max(now, this.slot());
+  }
+  consume(now: number, w: number): void {
+    const base = now > this.slot() ? now : this.nextFree;
+    this.nextFree = base + (w * this.windowMs) / this.count;
+  }
+}
+
+const limiterOf = (l: Limit) =>
+  l.pacing === 'smooth' ? new RefSmoothLimiter(l.count, l.windowMs) : new RefSlidingLimiter(l.count, l.windowMs);
+
+const pacificDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Runs `sc` the slow way and returns every message's record in submission order. */
+export function referenceRun(sc: Scenario): RefRecord[] {
+  const net = new Network(sc);
+  const queues = new Map<number, { msgs: Msg[]; limiter: ReturnType<typeof limiterOf>; units: boolean; scheduled: boolean }>();
+  const stage = (sid: number) => {
+    let q = queues.get(sid);
+    if (q === undefined) {
+      const l = net.stages[sid].limit;
+      q = { msgs: [], limiter: limiterOf(l), units: l.countBy === 'units', scheduled: false };
+      queues.set(sid, q);
+    }
+    return q;
+  };
+  const events: { t: number; seq: number; kind: 'source' | 'stage'; id: number }[] = [];
+  let seq = 0;
+  const schedule = (t: number, kind: 'source' | 'stage', id: number) => events.push({ t, seq: seq++, kind, id });
+  const all: Msg[] = [];
+  let now = 0;
+  let capDay = '';
+  let capUsed = 0;
+  const cap = net.dailyCaps[0];
+
+  const finish = (m: Msg, status: 'delivered' | 'failed', code: number | null) => {
+    m.rec.status = status;
+    m.rec.endMs = now;
+    if (status === 'delivered') m.rec.dispatchedMs = now;
+    m.rec.code = code === null ? null : FAILURE_CODES[code].code;
+  };
+  const afterStages = (m: Msg) => {
+    if (m.route.dailyCap < 0) return finish(m, 'delivered', null);
+    const day = pacificDay.format(new Date(sc.startEpochMs + now));
+    if (day !== capDay) [capDay, capUsed] = [day, 0];
+    const w = cap.countUnits ? m.rec.units : 1;
+    if (capUsed + w > cap.cap) return finish(m, 'failed', FAILURE_INDEX.tmobile_daily_cap);
+    capUsed += w;
+    finish(m, 'delivered', null);
+  };
+  const leave = (m: Msg, sid: number) => {
+    const st = stage(sid);
+    if (now - m.rec.submitMs > m.expiryMs) return finish(m, 'failed', FAILURE_INDEX['420']);
+    st.limiter.consume(now, st.units ? m.rec.units : 1);
+    m.pos++;
+    enter(m);
+  };
+  const enter = (m: Msg): void => {
+    if (m.pos === m.route.stages.length) return afterStages(m);
+    const sid = m.route.stages[m.pos];
+    const st = stage(sid);
+    if (st.msgs.length === 0 && !st.scheduled) {
+      const at = st.limiter.earliest(now, st.units ? m.rec.units : 1);
+      if (at === now) return leave(m, sid);
+      st.scheduled = true;
+      schedule(at, 'stage', sid);
+    }
+    st.msgs.push(m);
+  };
+  const wake = (sid: number) => {
+    const st = stage(sid);
+    st.scheduled = false;
+    while (st.msgs.length > 0) {
+      const at = st.limiter.earliest(now, st.units ? st.msgs[0].rec.units : 1);
+      if (at > now) {
+        st.scheduled = true;
+        schedule(at, 'stage', sid);
+        return;
+      }
+      leave(st.msgs.shift()!, sid);
+    }
+  };
+
+  const sources = sc.traffic.map((def, id) => {
+    const rng = sourceRng(sc.seed, def.name);
+    const process = arrivalProcess(def, rng);
+    return { def, id, rng, process, next: process.next(), rr: 0 };
+  });
+  const numberIdx = (nid: string) => sc.numbers.findIndex((n) => n.id === nid);
+  const weights = CARRIERS.map((c) => sc.carriers[c]);
+  const drawCarrier = (u: number) => {
+    let acc = 0;
+    for (let c = 0; c < CARRIERS.length - 1; c++) if (u < (acc += weights[c])) return c;
+    return CARRIERS.length - 1;
+  };
+  const fire = (src: (typeof sources)[number]) => {
+    while (src.next === now) {
+      // One API request: one sender, round-robin; every recipient is its own message.
+      const n = numberIdx(src.def.from[src.rr]);
+      src.rr = (src.rr + 1) % src.def.from.length;
+      for (let r = 0; r < src.def.recipients; r++) {
+        const carrier = drawCarrier(src.rng());
+        const route = net.route(n, src.def.type, src.def.toCountry, carrier);
+        const rec: RefRecord = {
+          index: all.length, traffic: src.def.name, from: sc.numbers[n].number, carrier: CARRIERS[carrier],
+          submitMs: now, dispatchedMs: null, endMs: null, status: 'queued', code: null, units: src.def.units,
+        };
+        const m: Msg = { rec, expiryMs: src.def.expirySeconds * 1000, route, pos: 0 };
+        all.push(m);
+        if (route.fail >= 0) finish(m, 'failed', route.fail);
+        else enter(m);
+      }
+      src.next = src.process.next();
+    }
+    if (src.next !== Infinity) schedule(src.next, 'source', src.id);
+  };
+
+  for (const s of sources) if (s.next !== Infinity) schedule(s.next, 'source', s.id);
+  const until = sc.untilMs ?? Infinity;
+  while (events.length > 0) {
+    let k = 0;
+    for (let i = 1; i < events.length; i++) {
+      const a = events[i];
+      const b = events[k];
+      if (a.t < b.t || (a.t === b.t && a.seq < b.seq)) k = i;
+    }
+    if (events[k].t > until) break;
+    const [ev] = events.splice(k, 1);
+    now = ev.t;
+    if (ev.kind === 'source') fire(sources[ev.id]);
+    else wake(ev.id);
+  }
+  return all.map((m) => m.rec);
+}
