@@ -5,8 +5,8 @@
  * Every scenario (and baseline) is read and validated before the first run.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { compareSummaries } from '../check/baseline.js';
 import { checkJson } from '../check/json.js';
 import { renderJUnit } from '../check/junit.js';
@@ -17,7 +17,7 @@ import type { Summary } from '../report/summary.js';
 import { parseTolerances, readSummaryFile } from './compare.js';
 import { EXIT, UsageError } from './errors.js';
 import { expandFiles } from './files.js';
-import { AtomicFile } from './output.js';
+import { writeFileAtomic } from './output.js';
 import { writeReports, type ReportEntry } from './report.js';
 import { reportObserver } from '../report/html/report.js';
 import { loadWithOverrides, type CliIo } from './run.js';
@@ -105,7 +105,7 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
     let baselineWritten: string | null = null;
     if (opts.updateBaseline && paths !== null) {
       baselineWritten = paths[i];
-      writeAtomically(baselineWritten, JSON.stringify(run.summary, null, 2) + '\n');
+      writeFileAtomic(baselineWritten, JSON.stringify(run.summary, null, 2) + '\n');
     }
     return { ...run, baseline, baselineWritten };
   });
@@ -114,25 +114,13 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
   if (opts.report !== undefined) {
     writeReports(opts.report, reports.map((r, i) => ({ ...r, passed: checkPassed(checks[i]) })));
   }
-  if (opts.junit !== undefined) writeAtomically(opts.junit, renderJUnit(checks));
+  if (opts.junit !== undefined) writeFileAtomic(opts.junit, renderJUnit(checks));
   if (opts.json !== undefined) {
     const doc = checkJson(checks, { version, set: opts.set, replications });
-    writeAtomically(opts.json, JSON.stringify(doc, null, 2) + '\n');
+    writeFileAtomic(opts.json, JSON.stringify(doc, null, 2) + '\n');
   }
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary) appendFileSync(stepSummary, renderMarkdown(checks));
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;
 }
 
-/** Writes a whole file via AtomicFile, creating its directory (`--junit reports/x.xml`). */
-function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const f = new AtomicFile(path);
-  try {
-    f.write(text);
-    f.commit();
-  } catch (e) {
-    f.abort();
-    throw e;
-  }
-}

@@ -3,7 +3,8 @@
  * everything is written to `NAME.partial` next to the target and renamed into place only
  * by `commit()`; `abort()` removes the partial file.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const open = new Set<AtomicFile>();
 
@@ -52,4 +53,20 @@ export class AtomicFile {
 /** Aborts every file still open (on error or Ctrl-C). */
 export function abortAll(): void {
   for (const f of [...open]) f.abort();
+}
+
+/**
+ * Writes a whole file atomically (through `NAME.partial`), creating its directory if
+ * missing (`--junit reports/x.xml`).
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const f = new AtomicFile(path);
+  try {
+    f.write(text);
+    f.commit();
+  } catch (e) {
+    f.abort();
+    throw e;
+  }
 }

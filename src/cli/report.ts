@@ -9,23 +9,12 @@ import { chartAssets } from '../report/html/assets.js';
 import { renderIndexPage, type IndexRow } from '../report/html/index-page.js';
 import { renderReport, type CollectedSeries } from '../report/html/report.js';
 import { summarize, type Summary } from '../report/summary.js';
-import { AtomicFile } from './output.js';
+import { writeFileAtomic } from './output.js';
 
-/** Writes `text` to `path` atomically (NAME.partial, renamed when complete). */
-function writeAtomic(path: string, text: string): void {
-  const file = new AtomicFile(path);
-  try {
-    file.write(text);
-    file.commit();
-  } catch (e) {
-    file.abort();
-    throw e;
-  }
-}
 
 /** Writes the HTML report of one run to `path`. */
 export function writeReport(path: string, result: SimulationResult, series: CollectedSeries, summary?: Summary): void {
-  writeAtomic(path, renderReport(result, series, chartAssets(), summary));
+  writeFileAtomic(path, renderReport(result, series, chartAssets(), summary));
 }
 
 /** One scenario's run for {@link writeReports}. */
@@ -66,7 +55,7 @@ export function writeReports(dir: string, entries: readonly ReportEntry[]): stri
     rows.push({ href, source: e.source, summary, passed: e.passed });
   }
   const index = join(dir, 'index.html');
-  writeAtomic(index, renderIndexPage(rows));
+  writeFileAtomic(index, renderIndexPage(rows));
   written.push(index);
   return written;
 }

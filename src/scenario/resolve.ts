@@ -3,6 +3,7 @@
  * fills defaults from the rulebook and runs every cross-field check. Errors are
  * positioned through the {@link Source}.
  */
+import { parseDateTime } from './datetime.js';
 import { ACCOUNT_MPS, EXPIRY, MMS_10DLC, numberLimitRow, type RateRow, WINDOW_MS } from '../rules/rulebook.js';
 import type { FieldPath, Source } from './locate.js';
 import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TrafficSource } from './model.js';
@@ -21,23 +22,9 @@ const E164_RE = /^\+\d{8,15}$/;
 /** Short codes are 5 or 6 digits (US and CA), written without "+". */
 const SHORT_CODE_RE = /^\d{5,6}$/;
 const START_EXPECTED = 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00 or 2026-01-01T00:00:00Z';
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
-
 /** Epoch ms of an ISO-8601 date-time that has an offset (or Z); undefined when invalid. */
 export function parseIsoWithOffset(text: string): number | undefined {
-  const m = ISO_RE.exec(text.trim());
-  if (!m) return undefined;
-  const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
-  const s = m[6] === undefined ? 0 : Number(m[6]);
-  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth || h > 23 || mi > 59 || s > 59) return undefined;
-  const offsetMin = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
-  if (m[8] !== 'Z' && (Number(m[10]) > 18 || Number(m[11]) > 59)) return undefined;
-  const utc = new Date(0);
-  utc.setUTCFullYear(y, mo - 1, d); // setUTCFullYear keeps years 0..99 literal
-  utc.setUTCHours(h, mi, s, ms);
-  return utc.getTime() - offsetMin * 60_000;
+  return parseDateTime(text, true);
 }
 
 /** Shows ms as written by a user: `90s`, `4500ms`. */

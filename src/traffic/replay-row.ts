@@ -3,6 +3,7 @@
  * emailed) or of a2psim's own message CSV, and the value checks of every cell. Pure: a bad
  * value throws a {@link RowError} naming the column; the reader adds file and line.
  */
+import { parseDateTime } from '../scenario/datetime.js';
 import type { Direction, ReplayRow } from '../engine/types.js';
 import { CARRIERS, LOG_SETTINGS, MESSAGE_TYPES, type Carrier, type LogSetting, type MessageType } from '../scenario/model.js';
 import { EXPIRY } from '../rules/rulebook.js';
@@ -91,7 +92,6 @@ export function replayColumns(header: readonly string[]): ReplayColumns {
 /** Strips the `'` that formula neutralising put in front of `= + - @`, tab, CR or LF. */
 export const unneutralise = (s: string): string => (s.length > 1 && s[0] === "'" && /[=+\-@\t\r\n]/.test(s[1]) ? s.slice(1) : s);
 
-const TIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?$/i;
 export const TIME_EXPECTED = 'a time such as 2026-03-09T08:00:00.000Z, 2026-03-09 08:00:00+05:30 or 2026-03-09 08:00:00 (UTC)';
 
 /**
@@ -100,24 +100,7 @@ export const TIME_EXPECTED = 'a time such as 2026-03-09T08:00:00.000Z, 2026-03-0
  * without an offset the time is UTC. Undefined when malformed or out of range.
  */
 export function parseReplayTime(text: string): number | undefined {
-  const m = TIME_RE.exec(text.trim());
-  if (!m) return undefined;
-  const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
-  const s = m[6] === undefined ? 0 : Number(m[6]);
-  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth || h > 23 || mi > 59 || s > 59) return undefined;
-  let offsetMin = 0;
-  if (m[9] !== undefined) {
-    const oh = Number(m[10]);
-    const om = m[11] === undefined ? 0 : Number(m[11]);
-    if (oh > 18 || om > 59) return undefined;
-    offsetMin = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
-  }
-  const utc = new Date(0);
-  utc.setUTCFullYear(y, mo - 1, d);
-  utc.setUTCHours(h, mi, s, ms);
-  return utc.getTime() - offsetMin * 60_000;
+  return parseDateTime(text, false);
 }
 
 /** Plivo writes numbers without "+": 8 to 15 digits become E.164; short codes stay as they are. */

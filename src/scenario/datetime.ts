@@ -1,0 +1,27 @@
+/**
+ * Calendar date-times written by users — the scenario `start`, replay `Message Time` —
+ * parsed by luxon (ISO-8601), after a strict shape check so that only the forms we
+ * document are accepted: `YYYY-MM-DD`, `T` or a space, `HH:MM`, optional `:SS` and
+ * fraction (`.` or `,`, cut to the millisecond), and an offset `Z`, `±HH`, `±HHMM` or `±HH:MM`.
+ */
+import { DateTime } from 'luxon';
+
+const SHAPE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
+const OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+
+/**
+ * Epoch ms of `text`, or undefined when it is not a valid date-time of the documented
+ * shape (including impossible dates such as February 30, and offsets beyond ±18:00).
+ * @param requireOffset when true, a time without an offset is rejected; when false it is
+ *   taken as UTC.
+ */
+export function parseDateTime(text: string, requireOffset: boolean): number | undefined {
+  // A space before the offset ("2026-03-09 08:00:00 +05:30") is tolerated.
+  const t = text.trim().replace(/\s+(Z|[+-]\d{2}(:?\d{2})?)$/i, '$1');
+  if (!SHAPE.test(t)) return undefined;
+  const hasOffset = OFFSET.test(t.slice(16));
+  if (requireOffset && !hasOffset) return undefined;
+  const dt = DateTime.fromISO(t.replace(' ', 'T'), { zone: 'utc', setZone: true });
+  if (!dt.isValid || Math.abs(dt.offset) > 18 * 60) return undefined;
+  return dt.toMillis();
+}
