@@ -7,6 +7,7 @@
 import { DateTime } from 'luxon';
 
 const SHAPE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
 
 /**
@@ -16,6 +17,12 @@ const OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
  *   taken as UTC.
  */
 export function parseDateTime(text: string, requireOffset: boolean): number | undefined {
+  // Fast path: ECMAScript's own date-time string format in UTC (what a2psim writes),
+  // which Date.parse is specified to read exactly.
+  if (text.length === 24 && CANONICAL.test(text)) {
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) || new Date(ms).toISOString() !== text ? undefined : ms;
+  }
   // A space before the offset ("2026-03-09 08:00:00 +05:30") is tolerated.
   const t = text.trim().replace(/\s+(Z|[+-]\d{2}(:?\d{2})?)$/i, '$1');
   if (!SHAPE.test(t)) return undefined;
