@@ -134,6 +134,8 @@ class Simulation implements SteppedSimulation {
   private capDay: DailyCapDay | null = null;
   private capDayEndMs = -Infinity;
   private maxDepth: Int32Array;
+  /** Deepest queue per stage since the last tick. */
+  private peakDepth: Int32Array;
   private readonly sink: MessageSink | undefined;
   private readonly observer: RunObserver | undefined;
   private nextIndex = 0;
@@ -152,6 +154,7 @@ class Simulation implements SteppedSimulation {
     this.observer = options.observer;
     this.stages = [];
     this.maxDepth = new Int32Array(0);
+    this.peakDepth = new Int32Array(0);
     this.syncStages();
     scenario.numbers.forEach((n, i) => this.numberByE164.set(n.number, i));
     this.bySender = [...scenario.numbers.map(() => new ScopeStats()), new ScopeStats()];
@@ -294,8 +297,10 @@ class Simulation implements SteppedSimulation {
     if (this.stages.length !== this.net.stages.length) this.syncStages();
     const depths = new Int32Array(this.stages.length);
     this.stages.forEach((s, i) => (depths[i] = s.len));
+    const peakDepths = this.peakDepth.slice();
+    this.peakDepth.set(depths);
     const day = this.capDay;
-    return { depths, capUsed: day?.used ?? 0, capLimit: day?.cap ?? 0, capDay: day?.day ?? null, final };
+    return { depths, peakDepths, capUsed: day?.used ?? 0, capLimit: day?.cap ?? 0, capDay: day?.day ?? null, final };
   }
 
   private tick(tickMs: number, pendingWork: number): void {
@@ -444,6 +449,9 @@ class Simulation implements SteppedSimulation {
     const depth = new Int32Array(defs.length);
     depth.set(this.maxDepth);
     this.maxDepth = depth;
+    const peak = new Int32Array(defs.length);
+    peak.set(this.peakDepth);
+    this.peakDepth = peak;
   }
 
   private submit(idx: number, route: Route): void {
@@ -486,6 +494,7 @@ class Simulation implements SteppedSimulation {
     st.queue[(st.head + st.len) & (st.queue.length - 1)] = idx;
     st.len++;
     if (st.len > this.maxDepth[sid]) this.maxDepth[sid] = st.len;
+    if (st.len > this.peakDepth[sid]) this.peakDepth[sid] = st.len;
   }
 
   /** Lets the stage's head messages leave while its limiter allows, then re-schedules. */

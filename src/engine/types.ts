@@ -87,6 +87,8 @@ export interface RunObserver {
 export interface TickSnapshot {
   /** Queue depth of every stage, indexed by stage id (see Network.stages). */
   readonly depths: Int32Array;
+  /** Deepest queue of every stage since the previous tick (or the start), this moment included. */
+  readonly peakDepths: Int32Array;
   /** Messages (or units) counted against the T-Mobile cap on the current Pacific day. */
   readonly capUsed: number;
   /** The cap of the current day; 0 before any T-Mobile 10DLC traffic. */

@@ -24,6 +24,8 @@ export interface SeriesRow {
   readonly departures: readonly number[];
   /** Queue depth per stage at the interval's end, indexed by stage id. */
   readonly depths: readonly number[];
+  /** Deepest queue per stage within the interval, indexed by stage id. */
+  readonly peakDepths: readonly number[];
   readonly capUsed: number;
   readonly capLimit: number;
   readonly capDay: string | null;
@@ -73,6 +75,7 @@ export class SeriesCollector implements RunObserver {
       failedByCode: this.byCode,
       departures,
       depths: Array.from(snap.depths),
+      peakDepths: Array.from(snap.peakDepths),
       capUsed: snap.capUsed,
       capLimit: snap.capLimit,
       capDay: snap.capDay,
@@ -97,6 +100,7 @@ export function seriesColumns(net: Network): string[] {
     ...CARRIERS.map((c) => `delivered_${c}`),
     ...FAILURE_CODES.map((f) => `failed_${f.code}`),
     ...net.stages.map((s) => `queue_${s.name}`),
+    ...net.stages.map((s) => `queue_peak_${s.name}`),
     ...net.stages.map((s) => `out_${s.name}`),
     'tmobile_day', 'tmobile_day_used', 'tmobile_day_cap',
   ];
@@ -110,6 +114,7 @@ export function seriesCells(row: SeriesRow, net: Network, startEpochMs: number):
     ...row.deliveredByCarrier,
     ...row.failedByCode,
     ...net.stages.map((s) => row.depths[s.id] ?? 0),
+    ...net.stages.map((s) => row.peakDepths[s.id] ?? 0),
     ...net.stages.map((s) => row.departures[s.id] ?? 0),
     row.capDay ?? '', row.capUsed, row.capLimit,
   ];

@@ -12,7 +12,7 @@ function row(i: number, depth: number, capUsed = 0): SeriesRow {
   return {
     startMs: i * 1000, endMs: (i + 1) * 1000, submitted: 3, delivered: 2,
     deliveredByCarrier: [2, 0, 0, 0], failedByCode: [1, 0, 0, 0, 0, 0, 0],
-    departures: [2, 1], depths: [depth, 1], capUsed, capLimit: 100, capDay: '2026-03-09',
+    departures: [2, 1], depths: [depth, 1], peakDepths: [depth, 1], capUsed, capLimit: 100, capDay: '2026-03-09',
   };
 }
 

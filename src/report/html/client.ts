@@ -168,7 +168,7 @@ export const CLIENT_JS = String.raw`
     });
     out.push({
       id: 'queue', title: 'Queue depth per stage',
-      note: 'Messages waiting in each stage at the end of each ' + intervalText + ' interval (highest value when intervals are merged).',
+      note: 'Deepest queue of each stage within each ' + intervalText + ' interval (the dashed total adds the stages up).',
       yLabel: 'messages waiting',
       lines: D.stages.map(function (st, i) {
         return { label: st.name, color: color(i), width: 1.5 };

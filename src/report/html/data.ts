@@ -24,7 +24,7 @@ export interface StageSeries {
   limit: string;
   /** The limit as messages (or units) per minute. */
   limitPerMinute: number;
-  /** Queue depth at each interval's end (max over merged intervals). */
+  /** Deepest queue within each interval (max over merged intervals). */
   depth: number[];
   /** Departures per minute (see {@link perMinute}); carrier stages only, else null. */
   outPerMinute: number[] | null;
@@ -127,7 +127,7 @@ export function buildReportData(
       carrier: s.carrier,
       limit: formatLimit(s.limit),
       limitPerMinute: Math.round((s.limit.count * MINUTE_MS * 100) / s.limit.windowMs) / 100,
-      depth: col((r) => r.depths[s.id] ?? 0),
+      depth: col((r) => r.peakDepths[s.id] ?? 0),
       outPerMinute: s.kind === 'carrier' ? perMinute(col((r) => r.departures[s.id] ?? 0), intervalMs) : null,
     }),
   );

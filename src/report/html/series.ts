@@ -58,6 +58,7 @@ export function mergeRows(rows: readonly SeriesRow[], factor: number): SeriesRow
     const byCode: number[] = [];
     const departures: number[] = [];
     const depths: number[] = [];
+    const peakDepths: number[] = [];
     let submitted = 0;
     let delivered = 0;
     let capUsed = 0;
@@ -69,6 +70,7 @@ export function mergeRows(rows: readonly SeriesRow[], factor: number): SeriesRow
       sumInto(byCode, r.failedByCode);
       sumInto(departures, r.departures);
       maxInto(depths, r.depths);
+      maxInto(peakDepths, r.peakDepths);
       capUsed = Math.max(capUsed, r.capUsed);
       capLimit = Math.max(capLimit, r.capLimit);
     }
@@ -81,6 +83,7 @@ export function mergeRows(rows: readonly SeriesRow[], factor: number): SeriesRow
       failedByCode: byCode,
       departures,
       depths,
+      peakDepths,
       capUsed,
       capLimit,
       capDay: last.capDay,
