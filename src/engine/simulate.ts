@@ -5,84 +5,24 @@
  * within one event whenever their limiters let it leave at once; it costs an event only
  * when it has to wait. Pure: no clock, no I/O, no Math.random.
  */
-import { FAILURE_CODES, FAILURE_INDEX } from '../rules/codes.js';
-import { CARRIERS, MESSAGE_TYPES, type MessageType, type Scenario, type TrafficSource } from '../scenario/model.js';
-import { DayClock } from './calendar.js';
+import { FAILURE_INDEX } from '../rules/codes.js';
+import { CARRIERS, type MessageType, type Scenario } from '../scenario/model.js';
+import { createStage, dequeue, enqueue, type StageState } from '../stages/fifo.js';
+import { DailyCapCounter } from './daily-cap.js';
 import { EventQueue } from './event-queue.js';
 import { Network, type Route } from './network.js';
+import { Outcomes } from './outcomes.js';
 import { DELIVERED, FAILED, IN_FLIGHT, MessagePool } from './pool.js';
-import { hashString, messageUuid, sourceRng, syntheticNumber, type Rng } from './random.js';
-import { arrivalProcess, type ArrivalProcess } from '../traffic/arrivals.js';
-import { limiterFor, type Limiter } from '../stages/limiter.js';
-import { ScopeStats } from '../report/stats.js';
-import type { MessageRecord, MessageSink, ReplayFeed, ReplayRow, RunObserver, TickSnapshot } from './types.js';
+import { messageRecord } from './record.js';
+import type { SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
+import { advanceSource, drawCarrier, makeSource, nextSender, type SourceState } from './sources.js';
+import type { MessageSink, ReplayRow, RunObserver, TickSnapshot } from './types.js';
+
+export type { DailyCapDay, SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
 
 const EV_SOURCE = 0;
 const EV_STAGE = 1;
 const EV_TICK = 2;
-
-export interface SimulateOptions {
-  /** Receives every message record in submission order. */
-  readonly sink?: MessageSink;
-  /** Opens the replay feed of a `replay` traffic source. Required when the scenario has one. */
-  readonly replay?: (source: TrafficSource, index: number) => ReplayFeed;
-  readonly observer?: RunObserver;
-  /** Checked every few thousand events; when it returns true the run stops early. */
-  readonly shouldStop?: () => boolean;
-}
-
-/** One Pacific day of the T-Mobile cap. */
-export interface DailyCapDay {
-  readonly day: string;
-  readonly cap: number;
-  used: number;
-  rejected: number;
-}
-
-export interface SimulationResult {
-  readonly scenario: Scenario;
-  readonly network: Network;
-  readonly total: ScopeStats;
-  /** Indexed like CARRIERS. */
-  readonly byCarrier: readonly ScopeStats[];
-  /** Indexed like scenario.numbers; the extra last entry collects unknown replay senders. */
-  readonly bySender: readonly ScopeStats[];
-  /** Indexed like scenario.traffic. */
-  readonly byTraffic: readonly ScopeStats[];
-  readonly dailyCap: readonly DailyCapDay[];
-  /** Deepest queue seen per stage. */
-  readonly maxDepth: Int32Array;
-  /** Virtual time when the run ended, ms. */
-  readonly endMs: number;
-  /** Number of events processed. */
-  readonly events: number;
-  /** True when stopped by `shouldStop` rather than by draining or `until`. */
-  readonly interrupted: boolean;
-  readonly inbound: number;
-}
-
-interface StageState {
-  readonly limiter: Limiter;
-  readonly byUnits: boolean;
-  queue: Int32Array;
-  head: number;
-  len: number;
-  scheduled: boolean;
-}
-
-interface SourceState {
-  readonly def: TrafficSource;
-  readonly rng: Rng;
-  readonly hash: number;
-  readonly fromIdx: Int32Array;
-  readonly carrierCum: Float64Array;
-  readonly process: ArrivalProcess | null;
-  readonly feed: ReplayFeed | null;
-  pendingAt: number;
-  pendingRow: ReplayRow | null;
-  rr: number;
-  count: number;
-}
 
 /**
  * Runs `scenario` to the end (every queue empty, or `untilMs`) and returns its statistics.
@@ -93,21 +33,6 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const run = new Simulation(scenario, options);
   run.advance(Infinity);
   return run.finish();
-}
-
-/** A run taken in slices, so a caller can do other work (progress, Ctrl-C) between them. */
-export interface SteppedSimulation {
-  /**
-   * Processes up to `maxEvents` more events. Returns true once the run is over (drained,
-   * past `until`, or stopped by `shouldStop`); further calls then do nothing.
-   */
-  advance(maxEvents: number): boolean;
-  /** Ends the run (messages still waiting count as queued) and returns its result. Call once. */
-  finish(): SimulationResult;
-  /** Virtual time of the last event processed, ms since start. */
-  readonly nowMs: number;
-  /** Messages submitted so far. */
-  readonly submitted: number;
 }
 
 /**
@@ -122,20 +47,14 @@ class Simulation implements SteppedSimulation {
   private readonly net: Network;
   private readonly eq = new EventQueue();
   private pool = new MessagePool();
-  private readonly stages: StageState[];
+  private readonly stages: StageState[] = [];
   private readonly sources: SourceState[];
   private readonly numberByE164 = new Map<string, number>();
-  private readonly total = new ScopeStats();
-  private readonly byCarrier = CARRIERS.map(() => new ScopeStats());
-  private readonly bySender: ScopeStats[];
-  private readonly byTraffic: ScopeStats[];
-  private readonly dayClock: DayClock;
-  private readonly capDays: DailyCapDay[] = [];
-  private capDay: DailyCapDay | null = null;
-  private capDayEndMs = -Infinity;
-  private maxDepth: Int32Array;
+  private readonly outcomes: Outcomes;
+  private readonly cap: DailyCapCounter;
+  private maxDepth = new Int32Array(0);
   /** Deepest queue per stage since the last tick. */
-  private peakDepth: Int32Array;
+  private peakDepth = new Int32Array(0);
   private readonly sink: MessageSink | undefined;
   private readonly observer: RunObserver | undefined;
   private nextIndex = 0;
@@ -152,40 +71,11 @@ class Simulation implements SteppedSimulation {
     this.net = new Network(scenario);
     this.sink = options.sink;
     this.observer = options.observer;
-    this.stages = [];
-    this.maxDepth = new Int32Array(0);
-    this.peakDepth = new Int32Array(0);
     this.syncStages();
     scenario.numbers.forEach((n, i) => this.numberByE164.set(n.number, i));
-    this.bySender = [...scenario.numbers.map(() => new ScopeStats()), new ScopeStats()];
-    this.byTraffic = scenario.traffic.map(() => new ScopeStats());
-    this.dayClock = new DayClock(scenario.startEpochMs, this.net.dailyCaps[0].zone);
-    this.sources = scenario.traffic.map((def, i) => this.makeSource(def, i));
-  }
-
-  private makeSource(def: TrafficSource, i: number): SourceState {
-    const ids = new Map(this.scenario.numbers.map((n, k) => [n.id, k]));
-    const mix = this.scenario.carriers;
-    let acc = 0;
-    const carrierCum = Float64Array.from(CARRIERS.map((c) => (acc += mix[c])));
-    const rng = sourceRng(this.scenario.seed, def.name);
-    const isReplay = def.arrival.kind === 'replay';
-    if (isReplay && this.options.replay === undefined) {
-      throw new Error(`traffic "${def.name}" replays a file but no replay reader was given`);
-    }
-    return {
-      def,
-      rng,
-      hash: hashString(def.name),
-      fromIdx: Int32Array.from(def.from.map((id) => ids.get(id) ?? -1)),
-      carrierCum,
-      process: isReplay ? null : arrivalProcess(def, rng),
-      feed: isReplay ? this.options.replay!(def, i) : null,
-      pendingAt: Infinity,
-      pendingRow: null,
-      rr: 0,
-      count: 0,
-    };
+    this.outcomes = new Outcomes(scenario);
+    this.cap = new DailyCapCounter(scenario.startEpochMs, this.net.dailyCaps[0]);
+    this.sources = scenario.traffic.map((def, i) => makeSource(scenario, def, i, options));
   }
 
   private started = false;
@@ -208,7 +98,7 @@ class Simulation implements SteppedSimulation {
     this.started = true;
     const eq = this.eq;
     this.sources.forEach((s, i) => {
-      this.advanceSource(s);
+      advanceSource(s);
       if (s.pendingAt !== Infinity) eq.push(s.pendingAt, i * 4 + EV_SOURCE);
     });
     this.tickMs = this.observer?.tickMs ?? 0;
@@ -277,14 +167,15 @@ class Simulation implements SteppedSimulation {
     this.now = endMs;
     this.observer?.onTick?.(endMs, this.snapshot(true));
     this.finishQueued();
+    const o = this.outcomes;
     return {
       scenario: this.scenario,
       network: this.net,
-      total: this.total,
-      byCarrier: this.byCarrier,
-      bySender: this.bySender,
-      byTraffic: this.byTraffic,
-      dailyCap: this.capDays,
+      total: o.total,
+      byCarrier: o.byCarrier,
+      bySender: o.bySender,
+      byTraffic: o.byTraffic,
+      dailyCap: this.cap.days,
       maxDepth: this.maxDepth,
       endMs,
       events: this.events,
@@ -299,7 +190,7 @@ class Simulation implements SteppedSimulation {
     this.stages.forEach((s, i) => (depths[i] = s.len));
     const peakDepths = this.peakDepth.slice();
     this.peakDepth.set(depths);
-    const day = this.capDay;
+    const day = this.cap.today;
     return { depths, peakDepths, capUsed: day?.used ?? 0, capLimit: day?.cap ?? 0, capDay: day?.day ?? null, final };
   }
 
@@ -307,17 +198,6 @@ class Simulation implements SteppedSimulation {
     this.observer!.onTick!(this.now, this.snapshot(false));
     // Keep ticking while anything can still happen.
     if (pendingWork > 0 || this.eq.length > 0) this.eq.push(this.now + tickMs, EV_TICK);
-  }
-
-  /** Reads the source's next arrival into `pendingAt` (and `pendingRow` for replay). */
-  private advanceSource(s: SourceState): void {
-    if (s.process !== null) {
-      s.pendingAt = s.process.next();
-      return;
-    }
-    const row = s.feed!.next();
-    s.pendingRow = row;
-    s.pendingAt = row === null ? Infinity : row.atMs;
   }
 
   private fireSource(id: number): void {
@@ -328,22 +208,14 @@ class Simulation implements SteppedSimulation {
       if (s.process !== null) {
         const n = s.def.recipients;
         // One API request: one sender (round-robin), `recipients` destinations.
-        const fromIdx = s.fromIdx[s.rr];
-        s.rr = s.rr + 1 === s.fromIdx.length ? 0 : s.rr + 1;
+        const fromIdx = nextSender(s);
         for (let r = 0; r < n; r++) this.submitGenerated(s, id, fromIdx);
       } else {
         this.submitReplay(s, id, s.pendingRow!);
       }
-      this.advanceSource(s);
+      advanceSource(s);
     }
     if (s.pendingAt !== Infinity) this.eq.push(s.pendingAt, id * 4 + EV_SOURCE);
-  }
-
-  private drawCarrier(s: SourceState): number {
-    const u = s.rng();
-    const cum = s.carrierCum;
-    for (let c = 0; c < cum.length - 1; c++) if (u < cum[c]) return c;
-    return cum.length - 1;
   }
 
   /** Allocates the next submission number and its pool slot. */
@@ -382,14 +254,14 @@ class Simulation implements SteppedSimulation {
 
   private submitGenerated(s: SourceState, sourceId: number, fromIdx: number): void {
     const def = s.def;
-    const carrier = this.drawCarrier(s);
+    const carrier = drawCarrier(s);
     const idx = this.newMessage(s, sourceId, fromIdx, carrier, def.type, def.units, def.expirySeconds, undefined);
     this.submit(idx, this.net.route(fromIdx, def.type, def.toCountry, carrier));
   }
 
   private submitReplay(s: SourceState, sourceId: number, row: ReplayRow): void {
     const numberIdx = this.numberByE164.get(row.from) ?? -1;
-    const carrier = row.carrier === null ? this.drawCarrier(s) : CARRIERS.indexOf(row.carrier);
+    const carrier = row.carrier === null ? drawCarrier(s) : CARRIERS.indexOf(row.carrier);
     const expiry = row.expirySeconds ?? s.def.expirySeconds;
     const idx = this.newMessage(s, sourceId, numberIdx, carrier, row.type, row.units, expiry, row);
     const p = this.pool;
@@ -410,19 +282,8 @@ class Simulation implements SteppedSimulation {
   }
 
   private countSubmit(slot: number): void {
-    const p = this.pool;
-    const units = p.units[slot];
-    const stats = [this.total, this.byCarrier[p.carrier[slot]], this.senderStats(slot), this.byTraffic[p.source[slot]]];
-    for (const st of stats) {
-      st.submitted++;
-      st.unitsSubmitted += units;
-    }
-    this.observer?.onSubmit?.(this.now, p.source[slot]);
-  }
-
-  private senderStats(slot: number): ScopeStats {
-    const n = this.pool.sender[slot];
-    return this.bySender[n < 0 ? this.bySender.length - 1 : n];
+    this.outcomes.submitted(this.pool, slot);
+    this.observer?.onSubmit?.(this.now, this.pool.source[slot]);
   }
 
   private failAtSubmit(idx: number, slot: number, code: number): void {
@@ -435,17 +296,7 @@ class Simulation implements SteppedSimulation {
   private syncStages(): void {
     const defs = this.net.stages;
     if (this.stages.length === defs.length) return;
-    for (let i = this.stages.length; i < defs.length; i++) {
-      const limit = defs[i].limit;
-      this.stages.push({
-        limiter: limiterFor(limit),
-        byUnits: limit.countBy === 'units',
-        queue: new Int32Array(64),
-        head: 0,
-        len: 0,
-        scheduled: false,
-      });
-    }
+    for (let i = this.stages.length; i < defs.length; i++) this.stages.push(createStage(defs[i].limit));
     const depth = new Int32Array(defs.length);
     depth.set(this.maxDepth);
     this.maxDepth = depth;
@@ -484,17 +335,9 @@ class Simulation implements SteppedSimulation {
   }
 
   private pushQueue(st: StageState, sid: number, idx: number): void {
-    if (st.len === st.queue.length) {
-      const old = st.queue;
-      const q = new Int32Array(old.length * 2);
-      for (let k = 0; k < st.len; k++) q[k] = old[(st.head + k) & (old.length - 1)];
-      st.queue = q;
-      st.head = 0;
-    }
-    st.queue[(st.head + st.len) & (st.queue.length - 1)] = idx;
-    st.len++;
-    if (st.len > this.maxDepth[sid]) this.maxDepth[sid] = st.len;
-    if (st.len > this.peakDepth[sid]) this.peakDepth[sid] = st.len;
+    const len = enqueue(st, idx);
+    if (len > this.maxDepth[sid]) this.maxDepth[sid] = len;
+    if (len > this.peakDepth[sid]) this.peakDepth[sid] = len;
   }
 
   /** Lets the stage's head messages leave while its limiter allows, then re-schedules. */
@@ -513,8 +356,7 @@ class Simulation implements SteppedSimulation {
         this.eq.push(at, sid * 4 + EV_STAGE);
         return;
       }
-      st.head = (st.head + 1) & (st.queue.length - 1);
-      st.len--;
+      dequeue(st);
       // The pool may have grown during a previous departure: re-read its slot.
       this.depart(idx, idx & this.pool.mask, st, sid, this.pool.route[idx & this.pool.mask]!, w);
     }
@@ -533,19 +375,8 @@ class Simulation implements SteppedSimulation {
   /** The T-Mobile daily cap: pass and count, or fail at once. */
   private passCap(idx: number, slot: number, route: Route): void {
     if (route.dailyCap < 0) return this.deliver(idx, slot);
-    const cap = this.net.dailyCaps[route.dailyCap];
-    if (this.now >= this.capDayEndMs || this.capDay === null) {
-      const day = this.dayClock.dayAt(this.now);
-      this.capDayEndMs = day.endMs;
-      this.capDay = { day: day.label, cap: cap.cap, used: 0, rejected: 0 };
-      this.capDays.push(this.capDay);
-    }
-    const w = cap.countUnits ? this.pool.units[slot] : 1;
-    if (this.capDay.used + w > cap.cap) {
-      this.capDay.rejected++;
-      return this.fail(idx, slot, this.capFail);
-    }
-    this.capDay.used += w;
+    const w = this.net.dailyCaps[route.dailyCap].countUnits ? this.pool.units[slot] : 1;
+    if (!this.cap.admit(this.now, w)) return this.fail(idx, slot, this.capFail);
     this.deliver(idx, slot);
   }
 
@@ -553,12 +384,7 @@ class Simulation implements SteppedSimulation {
     const p = this.pool;
     p.status[slot] = DELIVERED;
     p.endMs[slot] = this.now;
-    const wait = this.now - p.submitMs[slot];
-    const units = p.units[slot];
-    this.total.delivery(wait, this.now, units);
-    this.byCarrier[p.carrier[slot]].delivery(wait, this.now, units);
-    this.senderStats(slot).delivery(wait, this.now, units);
-    this.byTraffic[p.source[slot]].delivery(wait, this.now, units);
+    this.outcomes.delivered(p, slot, this.now);
     this.observer?.onEnd?.(this.now, true, -1, p.carrier[slot]);
     if (idx === this.nextEmit) this.emitReady();
   }
@@ -568,10 +394,7 @@ class Simulation implements SteppedSimulation {
     p.status[slot] = FAILED;
     p.code[slot] = code;
     p.endMs[slot] = this.now;
-    this.total.failure(code);
-    this.byCarrier[p.carrier[slot]].failure(code);
-    this.senderStats(slot).failure(code);
-    this.byTraffic[p.source[slot]].failure(code);
+    this.outcomes.failed(p, slot, code);
     this.observer?.onEnd?.(this.now, false, code, p.carrier[slot]);
     if (idx === this.nextEmit) this.emitReady();
   }
@@ -595,9 +418,7 @@ class Simulation implements SteppedSimulation {
     for (let idx = this.nextEmit; idx < this.nextIndex; idx++) {
       const slot = idx & p.mask;
       if (p.status[slot] !== IN_FLIGHT) continue;
-      for (const st of [this.total, this.byCarrier[p.carrier[slot]], this.senderStats(slot), this.byTraffic[p.source[slot]]]) {
-        st.queued++;
-      }
+      this.outcomes.queued(p, slot);
     }
     while (this.nextEmit < this.nextIndex) {
       const slot = this.nextEmit & p.mask;
@@ -606,34 +427,7 @@ class Simulation implements SteppedSimulation {
     }
   }
 
-  private record(idx: number, slot: number): MessageRecord {
-    const p = this.pool;
-    const src = this.sources[p.source[slot]];
-    const def = src.def;
-    const row = p.extra[slot];
-    const status = p.status[slot];
-    const senderIdx = p.sender[slot];
-    const seq = p.seqInSource[slot];
-    const inbound = row?.direction === 'inbound';
-    const endMs = status === IN_FLIGHT || inbound ? null : p.endMs[slot];
-    return {
-      index: idx,
-      uuid: row?.uuid ?? messageUuid(this.scenario.seed, src.hash, seq),
-      traffic: def.name,
-      from: row?.from ?? this.scenario.numbers[senderIdx].number,
-      to: row?.to ?? syntheticNumber(this.scenario.seed, src.hash, seq, def.toCountry),
-      toCountry: row?.toCountry ?? def.toCountry,
-      direction: row?.direction ?? 'outbound',
-      type: MESSAGE_TYPES[p.type[slot]],
-      carrier: CARRIERS[p.carrier[slot]],
-      submitMs: p.submitMs[slot],
-      dispatchedMs: status === DELIVERED ? endMs : null,
-      endMs,
-      status: inbound ? 'received' : status === DELIVERED ? 'delivered' : status === FAILED ? 'failed' : 'queued',
-      code: status === FAILED ? FAILURE_CODES[p.code[slot]].code : null,
-      units: p.units[slot],
-      text: row !== undefined ? row.text : def.text,
-      log: row?.log ?? def.log,
-    };
+  private record(idx: number, slot: number) {
+    return messageRecord(this.scenario, this.sources, this.pool, idx, slot);
   }
 }

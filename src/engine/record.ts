@@ -1,0 +1,46 @@
+/**
+ * A message's record, built from its pool columns only when a sink asks for records:
+ * identifiers and synthetic destinations are derived then, never stored.
+ */
+import { FAILURE_CODES } from '../rules/codes.js';
+import { CARRIERS, MESSAGE_TYPES, type Scenario } from '../scenario/model.js';
+import { DELIVERED, FAILED, IN_FLIGHT, type MessagePool } from './pool.js';
+import { messageUuid, syntheticNumber } from './random.js';
+import type { SourceState } from './sources.js';
+import type { MessageRecord } from './types.js';
+
+/** The record of message `idx` (pool slot `slot`); a message still in flight is `queued`. */
+export function messageRecord(
+  scenario: Scenario,
+  sources: readonly SourceState[],
+  p: MessagePool,
+  idx: number,
+  slot: number,
+): MessageRecord {
+  const src = sources[p.source[slot]];
+  const def = src.def;
+  const row = p.extra[slot];
+  const status = p.status[slot];
+  const seq = p.seqInSource[slot];
+  const inbound = row?.direction === 'inbound';
+  const endMs = status === IN_FLIGHT || inbound ? null : p.endMs[slot];
+  return {
+    index: idx,
+    uuid: row?.uuid ?? messageUuid(scenario.seed, src.hash, seq),
+    traffic: def.name,
+    from: row?.from ?? scenario.numbers[p.sender[slot]].number,
+    to: row?.to ?? syntheticNumber(scenario.seed, src.hash, seq, def.toCountry),
+    toCountry: row?.toCountry ?? def.toCountry,
+    direction: row?.direction ?? 'outbound',
+    type: MESSAGE_TYPES[p.type[slot]],
+    carrier: CARRIERS[p.carrier[slot]],
+    submitMs: p.submitMs[slot],
+    dispatchedMs: status === DELIVERED ? endMs : null,
+    endMs,
+    status: inbound ? 'received' : status === DELIVERED ? 'delivered' : status === FAILED ? 'failed' : 'queued',
+    code: status === FAILED ? FAILURE_CODES[p.code[slot]].code : null,
+    units: p.units[slot],
+    text: row !== undefined ? row.text : def.text,
+    log: row?.log ?? def.log,
+  };
+}

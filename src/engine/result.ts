@@ -1,0 +1,63 @@
+/**
+ * What a simulation takes and gives back: its options and its result. Kept apart from the
+ * kernel so that readers of results (reports, checks) need not import the kernel.
+ */
+import type { Network } from './network.js';
+import type { MessageSink, ReplayFeed, RunObserver } from './types.js';
+import type { ScopeStats } from '../report/stats.js';
+import type { Scenario, TrafficSource } from '../scenario/model.js';
+
+export interface SimulateOptions {
+  /** Receives every message record in submission order. */
+  readonly sink?: MessageSink;
+  /** Opens the replay feed of a `replay` traffic source. Required when the scenario has one. */
+  readonly replay?: (source: TrafficSource, index: number) => ReplayFeed;
+  readonly observer?: RunObserver;
+  /** Checked every few thousand events; when it returns true the run stops early. */
+  readonly shouldStop?: () => boolean;
+}
+
+/** One Pacific day of the T-Mobile cap. */
+export interface DailyCapDay {
+  readonly day: string;
+  readonly cap: number;
+  used: number;
+  rejected: number;
+}
+
+export interface SimulationResult {
+  readonly scenario: Scenario;
+  readonly network: Network;
+  readonly total: ScopeStats;
+  /** Indexed like CARRIERS. */
+  readonly byCarrier: readonly ScopeStats[];
+  /** Indexed like scenario.numbers; the extra last entry collects unknown replay senders. */
+  readonly bySender: readonly ScopeStats[];
+  /** Indexed like scenario.traffic. */
+  readonly byTraffic: readonly ScopeStats[];
+  readonly dailyCap: readonly DailyCapDay[];
+  /** Deepest queue seen per stage. */
+  readonly maxDepth: Int32Array;
+  /** Virtual time when the run ended, ms. */
+  readonly endMs: number;
+  /** Number of events processed. */
+  readonly events: number;
+  /** True when stopped by `shouldStop` rather than by draining or `until`. */
+  readonly interrupted: boolean;
+  readonly inbound: number;
+}
+
+/** A run taken in slices, so a caller can do other work (progress, Ctrl-C) between them. */
+export interface SteppedSimulation {
+  /**
+   * Processes up to `maxEvents` more events. Returns true once the run is over (drained,
+   * past `until`, or stopped by `shouldStop`); further calls then do nothing.
+   */
+  advance(maxEvents: number): boolean;
+  /** Ends the run (messages still waiting count as queued) and returns its result. Call once. */
+  finish(): SimulationResult;
+  /** Virtual time of the last event processed, ms since start. */
+  readonly nowMs: number;
+  /** Messages submitted so far. */
+  readonly submitted: number;
+}
