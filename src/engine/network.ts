@@ -5,7 +5,7 @@
  * scenario (already merged with the rulebook); this file holds the wiring, not the values.
  */
 import { FAILURE_INDEX } from '../rules/codes.js';
-import { NUMBER_POOL_THRESHOLD, TPD_TIME_ZONE, tpdFor, tpmFor } from '../rules/rulebook.js';
+import { is10dlc, mustBeVerified, NUMBER_POOL_THRESHOLD, TPD_CARRIER, TPD_TIME_ZONE, TPM_WINDOW_MS, tpdRule, tpmRule } from '../rules/rulebook.js';
 import {
   CARRIERS,
   type Carrier,
@@ -13,6 +13,7 @@ import {
   type MessageType,
   type NumberDef,
   type Scenario,
+  type UseCase,
 } from '../scenario/model.js';
 
 export type StageKind = 'account' | 'sender' | 'carrier';
@@ -56,8 +57,6 @@ export class Network {
   readonly stages: StageDef[] = [];
   readonly dailyCaps: DailyCapDef[] = [];
   readonly warnings: string[] = [];
-  /** TPM in force per carrier stage name, for reports. */
-  readonly tpmByStage = new Map<string, number>();
   private readonly routes = new Map<number, Route>();
   private readonly accountStage: Record<MessageType, number>;
   private readonly senderStage = new Map<string, number>();
@@ -97,20 +96,22 @@ export class Network {
       dailyCap: -1,
       fail: FAILURE_INDEX[code],
     });
-    if (n.type === 'toll_free' && !n.verified) return fail('toll_free_unverified');
+    if (mustBeVerified(n.country, n.type) && !n.verified) return fail('toll_free_unverified');
     if (type === 'mms' && (dest === 2 || n.mmsLimit === null)) return fail('mms_not_supported');
-    const is10dlc = n.country === 'US' && n.type === 'long_code';
-    if (is10dlc && n.campaign === null) return fail('unregistered_10dlc');
+    const tenDlc = is10dlc(n.country, n.type);
+    if (tenDlc && n.campaign === null) return fail('unregistered_10dlc');
 
     const stages = [this.accountStage[type]];
     let dailyCap = -1;
-    if (is10dlc) {
+    if (tenDlc) {
       if (type === 'mms') {
         stages.push(this.sender(`sender:${n.id}:mms:${carrier}`, n.mmsLimit as Limit, carrier));
-      } else if (dest === 0) {
-        stages.push(...(this.carrierStages.get(`${n.campaign}:${carrier}`) ?? []));
+      } else {
+        // No per-number SMS limit in the FAQ, but a scenario may set one (`limits.sms`).
+        if (n.smsLimit !== null) stages.push(this.sender(`sender:${n.id}:sms`, n.smsLimit, null));
+        if (dest === 0) stages.push(...(this.carrierStages.get(`${n.campaign}:${carrier}`) ?? []));
       }
-      if (dest === 0 && carrier === 'tmobile') dailyCap = this.tmobileCap;
+      if (dest === 0 && carrier === TPD_CARRIER) dailyCap = this.tmobileCap;
     } else {
       const limit = type === 'sms' ? n.smsLimit : n.mmsLimit;
       if (limit !== null) stages.push(this.sender(`sender:${n.id}:${type}`, limit, null));
@@ -134,10 +135,10 @@ export class Network {
   }
 
   /** TPM of a campaign's use case for a carrier, after overrides. */
-  private tpm(useCase: Parameters<typeof tpmFor>[0], carrier: Carrier): number {
+  private tpm(useCase: UseCase, carrier: Carrier): number {
     const override = this.scenario.rules.tpm[carrier];
     if (override !== undefined) return override;
-    return tpmFor(useCase, this.scenario.brand.vettingScore)?.tpm ?? 240;
+    return tpmRule(useCase, this.scenario.brand.vettingScore).value;
   }
 
   /**
@@ -149,11 +150,10 @@ export class Network {
   private buildCarrierStages(): void {
     const { brand, rules } = this.scenario;
     const mk = (name: string, tpm: number, carrier: Carrier): number => {
-      this.tpmByStage.set(name, tpm);
       return this.addStage(
         'carrier',
         name,
-        { count: tpm, windowMs: 60_000, pacing: rules.carrierPacing, countBy: rules.count.carrier },
+        { count: tpm, windowMs: TPM_WINDOW_MS, pacing: rules.carrierPacing, countBy: rules.count.carrier },
         carrier,
       );
     };
@@ -177,11 +177,11 @@ export class Network {
 
   private buildDailyCap(): number {
     const { rules, brand } = this.scenario;
-    const cap = rules.tpd ?? tpdFor(brand.vettingScore)?.tpd ?? 2000;
+    const cap = rules.tpd ?? tpdRule(brand.vettingScore).value;
     this.dailyCaps.push({
       id: 0,
-      name: 'tmobile_daily_cap',
-      carrier: 'tmobile',
+      name: `${TPD_CARRIER}_daily_cap`,
+      carrier: TPD_CARRIER,
       cap,
       countUnits: rules.count.dailyCap === 'units',
       zone: TPD_TIME_ZONE,
@@ -198,21 +198,25 @@ export class Network {
           `campaign "${c.id}" has ${linked} numbers: more than ${NUMBER_POOL_THRESHOLD} needs a T-Mobile Number Pool Request (NPR)`,
         );
       }
-      if (tpmFor(c.useCase, brand.vettingScore) === undefined) {
+      const tpm = tpmRule(c.useCase, brand.vettingScore);
+      if (tpm.assumption) {
         this.warnings.push(
-          `campaign "${c.id}": use case ${c.useCase} with vetting score ${brand.vettingScore} is not in the TPM table; 240 TPM assumed`,
+          `campaign "${c.id}": use case ${c.useCase} with vetting score ${brand.vettingScore} is not in the TPM table; ${tpm.value} TPM assumed`,
         );
       }
     }
-    const has10dlc = numbers.some((n) => n.country === 'US' && n.type === 'long_code');
-    if (has10dlc && brand.vettingScore === 0 && rules.tpd === null) {
-      this.warnings.push('vetting score 0 is not in the FAQ T-Mobile TPD table; the lowest tier (2000/day) is assumed');
+    const has10dlc = numbers.some((n) => is10dlc(n.country, n.type));
+    const tpd = tpdRule(brand.vettingScore);
+    if (has10dlc && tpd.assumption && rules.tpd === null) {
+      this.warnings.push(
+        `vetting score ${brand.vettingScore} is not in the FAQ T-Mobile TPD table; ${tpd.value}/day is assumed`,
+      );
     }
     for (const n of numbers) {
-      if (n.type === 'toll_free' && !n.verified) {
+      if (mustBeVerified(n.country, n.type) && !n.verified) {
         this.warnings.push(`number "${n.id}" is toll-free without verified: true; its messages fail (toll_free_unverified)`);
       }
-      if (n.country === 'US' && n.type === 'long_code' && n.campaign === null) {
+      if (is10dlc(n.country, n.type) && n.campaign === null) {
         this.warnings.push(`number "${n.id}" is a US long code linked to no campaign; its messages fail (unregistered_10dlc)`);
       }
     }

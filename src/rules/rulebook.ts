@@ -29,16 +29,18 @@ export interface NumberLimitRow {
   readonly type: NumberType;
   readonly sms: RateRow | '10dlc';
   readonly mms: RateRow | '10dlc' | null;
+  /** Must be verified to send (toll-free verification; blocked otherwise since 2024-01-31). */
+  readonly verify: boolean;
   readonly source: string;
 }
 
 export const NUMBER_LIMITS: readonly NumberLimitRow[] = [
-  { country: 'US', type: 'toll_free', sms: { count: 25, per: 'second' }, mms: { count: 2, per: 'second' }, source: 'FAQ: A2P Messaging Throughput in the US' },
-  { country: 'US', type: 'short_code', sms: { count: 100, per: 'second' }, mms: { count: 100, per: 'second' }, source: 'FAQ: A2P Messaging Throughput in the US' },
-  { country: 'US', type: 'long_code', sms: '10dlc', mms: '10dlc', source: 'FAQ: A2P Messaging Throughput in the US (10DLC registration)' },
-  { country: 'CA', type: 'long_code', sms: { count: 15, per: 'minute' }, mms: { count: 15, per: 'minute' }, source: 'FAQ: A2P Messaging Throughput in Canada' },
-  { country: 'CA', type: 'toll_free', sms: { count: 25, per: 'second' }, mms: { count: 2, per: 'second' }, source: 'FAQ: A2P Messaging Throughput in Canada' },
-  { country: 'CA', type: 'short_code', sms: { count: 10, per: 'second' }, mms: null, source: 'FAQ: A2P Messaging Throughput in Canada' },
+  { country: 'US', type: 'toll_free', sms: { count: 25, per: 'second' }, mms: { count: 2, per: 'second' }, verify: true, source: 'FAQ: A2P Messaging Throughput in the US' },
+  { country: 'US', type: 'short_code', sms: { count: 100, per: 'second' }, mms: { count: 100, per: 'second' }, verify: false, source: 'FAQ: A2P Messaging Throughput in the US' },
+  { country: 'US', type: 'long_code', sms: '10dlc', mms: '10dlc', verify: false, source: 'FAQ: A2P Messaging Throughput in the US (10DLC registration)' },
+  { country: 'CA', type: 'long_code', sms: { count: 15, per: 'minute' }, mms: { count: 15, per: 'minute' }, verify: false, source: 'FAQ: A2P Messaging Throughput in Canada' },
+  { country: 'CA', type: 'toll_free', sms: { count: 25, per: 'second' }, mms: { count: 2, per: 'second' }, verify: true, source: 'FAQ: A2P Messaging Throughput in Canada' },
+  { country: 'CA', type: 'short_code', sms: { count: 10, per: 'second' }, mms: null, verify: false, source: 'FAQ: A2P Messaging Throughput in Canada' },
 ];
 
 /** 10DLC MMS: "Each number linked to a campaign can send up to 50 messages per minute per carrier." */
@@ -69,8 +71,8 @@ export const TPM_TABLE: readonly TpmRow[] = [
   { useCases: STANDARD, minScore: 1, maxScore: 49, tpm: 240, source: TPM_SOURCE },
 ];
 
-/** Carriers the TPM applies to; `other` gets the same by default (FAQ: "similar ranges"). */
-export const TPM_CARRIERS: readonly Carrier[] = ['att', 'tmobile', 'verizon', 'other'];
+/** TPM is "throughput per minute": the window of the carrier stages. */
+export const TPM_WINDOW_MS = WINDOW_MS.minute;
 
 /** Table 2c, T-Mobile daily cap (TPD) per brand, SMS + MMS together. */
 export interface TpdRow {
@@ -92,6 +94,9 @@ export const TPD_TABLE: readonly TpdRow[] = [
   { minScore: 0, maxScore: 0, tpd: 2_000, assumption: true, source: 'assumption: score 0 is not in the FAQ table; the lowest tier is used' },
 ];
 
+/** The carrier whose daily cap table 2c is ("T-Mobile, including Sprint"). */
+export const TPD_CARRIER: Carrier = 'tmobile';
+
 /** The time zone T-Mobile's day is counted in ("T-Mobile operates on Pacific Time"). */
 export const TPD_TIME_ZONE = 'America/Los_Angeles';
 
@@ -109,6 +114,16 @@ export function numberLimitRow(country: NumberCountry, type: NumberType): Number
   return NUMBER_LIMITS.find((r) => r.country === country && r.type === type);
 }
 
+/** True for a number type that must be verified to send (table 2a: toll-free, US and CA). */
+export function mustBeVerified(country: NumberCountry, type: NumberType): boolean {
+  return numberLimitRow(country, type)?.verify === true;
+}
+
+/** True for a number type whose SMS falls under 10DLC registration (table 2a: US long codes). */
+export function is10dlc(country: NumberCountry, type: NumberType): boolean {
+  return numberLimitRow(country, type)?.sms === '10dlc';
+}
+
 /** TPM for a use case and vetting score (table 2b); undefined when no row matches. */
 export function tpmFor(useCase: UseCase, vettingScore: number): TpmRow | undefined {
   return TPM_TABLE.find(
@@ -116,7 +131,33 @@ export function tpmFor(useCase: UseCase, vettingScore: number): TpmRow | undefin
   );
 }
 
-/** T-Mobile TPD for a vetting score (table 2c). */
+/** T-Mobile TPD for a vetting score (table 2c); undefined when no row matches. */
 export function tpdFor(vettingScore: number): TpdRow | undefined {
   return TPD_TABLE.find((r) => vettingScore >= r.minScore && vettingScore <= r.maxScore);
+}
+
+/** A limit the rulebook had to assume: the value used, and whether it is from the FAQ. */
+export interface RuleValue {
+  readonly value: number;
+  /** True when no row of the table matched (or the row is itself an assumption). */
+  readonly assumption: boolean;
+}
+
+/**
+ * The TPM a use case gets at a vetting score. A combination with no row (none today: the
+ * table covers 0..100 for every use case) gets the table's lowest TPM, as an assumption.
+ */
+export function tpmRule(useCase: UseCase, vettingScore: number): RuleValue {
+  const row = tpmFor(useCase, vettingScore);
+  return row !== undefined
+    ? { value: row.tpm, assumption: false }
+    : { value: Math.min(...TPM_TABLE.map((r) => r.tpm)), assumption: true };
+}
+
+/** The T-Mobile daily cap at a vetting score; a score with no row gets the lowest cap, as an assumption. */
+export function tpdRule(vettingScore: number): RuleValue {
+  const row = tpdFor(vettingScore);
+  return row !== undefined
+    ? { value: row.tpd, assumption: row.assumption }
+    : { value: Math.min(...TPD_TABLE.map((r) => r.tpd)), assumption: true };
 }

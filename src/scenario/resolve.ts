@@ -4,7 +4,7 @@
  * positioned through the {@link Source}.
  */
 import { parseDateTime } from './datetime.js';
-import { ACCOUNT_MPS, EXPIRY, MMS_10DLC, numberLimitRow, type RateRow, WINDOW_MS } from '../rules/rulebook.js';
+import { ACCOUNT_MPS, EXPIRY, is10dlc, MMS_10DLC, numberLimitRow, type RateRow, WINDOW_MS } from '../rules/rulebook.js';
 import type { FieldPath, Source } from './locate.js';
 import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TrafficSource } from './model.js';
 import { CARRIERS } from './model.js';
@@ -141,9 +141,8 @@ class Resolver {
   }
 
   number(n: RawNumber, base: FieldPath, campaignIds: readonly string[], rules: RulesConfig): NumberDef {
-    const is10dlc = n.country === 'US' && n.type === 'long_code';
     if (n.campaign !== undefined) {
-      if (!is10dlc) {
+      if (!is10dlc(n.country, n.type)) {
         throw this.src.error([...base, 'campaign'], `no campaign (only US long codes link to a 10DLC campaign; this is a ${n.country} ${n.type})`);
       }
       if (!campaignIds.includes(n.campaign)) {

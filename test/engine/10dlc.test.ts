@@ -161,6 +161,19 @@ traffic:
     expect(result.total.delivered).toBe(250);
   });
 
+  it('a per-number SMS limit set on a 10DLC number applies on top of the brand TPM', () => {
+    const sc = scenarioOf(`
+account: { mps: { sms: 1000 } }
+${brand(80)}
+numbers:
+  - { id: lc1, number: "+14155550100", type: long_code, country: US, campaign: c1, limits: { sms: 1/s } }
+carriers: { att: 1 }
+traffic:
+  - { name: a, from: [lc1], arrival: { kind: burst, count: 3 } }
+`);
+    expect(dispatchSeconds(runRecords(sc).records)).toEqual([0, 1, 2]);
+  });
+
   it('a number of the brand without a campaign fails unregistered_10dlc, with a warning', () => {
     const sc = scenarioOf(`
 ${brand(80)}
