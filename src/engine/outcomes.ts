@@ -26,10 +26,10 @@ export class Outcomes {
   /** Counts a submission (and its units) in every scope. */
   submitted(p: MessagePool, slot: number): void {
     const units = p.units[slot];
-    for (const st of [this.total, this.byCarrier[p.carrier[slot]], this.sender(p, slot), this.byTraffic[p.source[slot]]]) {
-      st.submitted++;
-      st.unitsSubmitted += units;
-    }
+    this.total.submission(units);
+    this.byCarrier[p.carrier[slot]].submission(units);
+    this.sender(p, slot).submission(units);
+    this.byTraffic[p.source[slot]].submission(units);
   }
 
   /** Counts a delivery at `nowMs` in every scope. */
@@ -52,8 +52,9 @@ export class Outcomes {
 
   /** Counts a message still waiting at the end of the run in every scope. */
   queued(p: MessagePool, slot: number): void {
-    for (const st of [this.total, this.byCarrier[p.carrier[slot]], this.sender(p, slot), this.byTraffic[p.source[slot]]]) {
-      st.queued++;
-    }
+    this.total.queued++;
+    this.byCarrier[p.carrier[slot]].queued++;
+    this.sender(p, slot).queued++;
+    this.byTraffic[p.source[slot]].queued++;
   }
 }

@@ -83,7 +83,6 @@ class Simulation implements SteppedSimulation {
   private events = 0;
   private interrupted = false;
   private lastWorkMs = 0;
-  private pendingWork = 0;
   private tickMs = 0;
 
   get nowMs(): number {
@@ -103,7 +102,6 @@ class Simulation implements SteppedSimulation {
     });
     this.tickMs = this.observer?.tickMs ?? 0;
     if (this.tickMs > 0 && this.observer?.onTick !== undefined) eq.push(this.tickMs, EV_TICK);
-    this.pendingWork = this.sources.filter((s) => s.pendingAt !== Infinity).length;
   }
 
   advance(maxEvents: number): boolean {
@@ -116,7 +114,6 @@ class Simulation implements SteppedSimulation {
     // Hot loop state in locals, written back when the slice ends.
     let events = this.events;
     let lastWorkMs = this.lastWorkMs;
-    let pendingWork = this.pendingWork;
     const stopAt = events + maxEvents;
     let over = true;
     while (eq.length > 0) {
@@ -139,13 +136,12 @@ class Simulation implements SteppedSimulation {
       switch (kind) {
         case EV_SOURCE:
           this.fireSource(id);
-          if (this.sources[id].pendingAt === Infinity) pendingWork--;
           break;
         case EV_STAGE:
           this.fireStage(id);
           break;
         case EV_TICK:
-          this.tick(tickMs, pendingWork);
+          this.tick(tickMs);
           break;
         default:
           throw new Error(`unknown event ${payload}`);
@@ -153,7 +149,6 @@ class Simulation implements SteppedSimulation {
     }
     this.events = events;
     this.lastWorkMs = lastWorkMs;
-    this.pendingWork = pendingWork;
     this.over = over;
     return over;
   }
@@ -194,10 +189,10 @@ class Simulation implements SteppedSimulation {
     return { depths, peakDepths, capUsed: day?.used ?? 0, capLimit: day?.cap ?? 0, capDay: day?.day ?? null, final };
   }
 
-  private tick(tickMs: number, pendingWork: number): void {
+  private tick(tickMs: number): void {
     this.observer!.onTick!(this.now, this.snapshot(false));
-    // Keep ticking while anything can still happen.
-    if (pendingWork > 0 || this.eq.length > 0) this.eq.push(this.now + tickMs, EV_TICK);
+    // Keep ticking while anything can still happen (a pending arrival is an event too).
+    if (this.eq.length > 0) this.eq.push(this.now + tickMs, EV_TICK);
   }
 
   private fireSource(id: number): void {

@@ -102,6 +102,11 @@ export class ScopeStats {
   readonly failedByCode = new Float64Array(FAILURE_CODES.length);
   readonly waits = new WaitHistogram();
 
+  submission(units: number): void {
+    this.submitted++;
+    this.unitsSubmitted += units;
+  }
+
   delivery(waitMs: number, atMs: number, units: number): void {
     this.delivered++;
     this.unitsCharged += units;
