@@ -44,8 +44,3 @@ export class DayClock {
     return day;
   }
 }
-
-/** ISO-8601 UTC with milliseconds of virtual time `tMs` after `startEpochMs`. */
-export function isoAt(startEpochMs: number, tMs: number): string {
-  return new Date(startEpochMs + tMs).toISOString();
-}

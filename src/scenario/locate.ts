@@ -2,7 +2,7 @@
  * Maps field paths of a parsed scenario back to YAML positions, and builds positioned
  * ScenarioErrors. The only module that knows both the YAML document and the JS data.
  */
-import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { describeValue, ScenarioError } from './errors.js';
 
 /** A field path: map keys and list indices, e.g. `['traffic', 0, 'expiry']`. */
@@ -106,9 +106,4 @@ export class Source {
     const { line, column } = this.positionOf(path, atKey);
     return new ScenarioError({ file: this.file, line, column, path: path_, expected, actual: shown });
   }
-}
-
-/** True for a YAML collection node. */
-export function isCollection(node: unknown): boolean {
-  return isMap(node) || isSeq(node);
 }

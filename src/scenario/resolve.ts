@@ -22,11 +22,6 @@ const E164_RE = /^\+\d{8,15}$/;
 /** Short codes are 5 or 6 digits (US and CA), written without "+". */
 const SHORT_CODE_RE = /^\d{5,6}$/;
 const START_EXPECTED = 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00 or 2026-01-01T00:00:00Z';
-/** Epoch ms of an ISO-8601 date-time that has an offset (or Z); undefined when invalid. */
-export function parseIsoWithOffset(text: string): number | undefined {
-  return parseDateTime(text, true);
-}
-
 /** Shows ms as written by a user: `90s`, `4500ms`. */
 export function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
@@ -297,7 +292,7 @@ class Resolver {
 
   scenario(name: string, seed: number, file: string): Scenario {
     const startText = this.raw.start ?? DEFAULT_START;
-    const startEpochMs = parseIsoWithOffset(startText);
+    const startEpochMs = parseDateTime(startText, true);
     if (startEpochMs === undefined) throw this.src.error(['start'], START_EXPECTED);
     const durationMs = this.raw.duration === undefined ? DEFAULT_DURATION_MS : this.duration(['duration'], this.raw.duration);
     if (durationMs <= 0) throw this.src.error(['duration'], 'a duration greater than 0');

@@ -94,15 +94,6 @@ export const unneutralise = (s: string): string => (s.length > 1 && s[0] === "'"
 
 export const TIME_EXPECTED = 'a time such as 2026-03-09T08:00:00.000Z, 2026-03-09 08:00:00+05:30 or 2026-03-09 08:00:00 (UTC)';
 
-/**
- * Epoch ms of a replay time: ISO-8601 (`T` or a space between date and time), seconds and
- * fraction optional (cut to the millisecond), offset `Z`, `±HH`, `±HHMM` or `±HH:MM`;
- * without an offset the time is UTC. Undefined when malformed or out of range.
- */
-export function parseReplayTime(text: string): number | undefined {
-  return parseDateTime(text, false);
-}
-
 /** Plivo writes numbers without "+": 8 to 15 digits become E.164; short codes stay as they are. */
 const phone = (s: string): string => (/^\d{8,15}$/.test(s) ? `+${s}` : s);
 
@@ -129,7 +120,7 @@ export function toReplayRow(fields: readonly string[], cols: ReplayColumns, d: R
   if (from === '') throw bad('from', 'a sender number');
   const to = phone(cell('to'));
   if (to === '') throw bad('to', 'a destination number');
-  const epochMs = parseReplayTime(cell('time'));
+  const epochMs = parseDateTime(cell('time'), false);
   if (epochMs === undefined) throw bad('time', TIME_EXPECTED);
   const atMs = epochMs - d.startEpochMs;
   if (atMs < 0) throw bad('time', `a time at or after the scenario start ${new Date(d.startEpochMs).toISOString()}`);
