@@ -5,7 +5,7 @@
  * Every scenario (and baseline) is read and validated before the first run.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareSummaries } from '../check/baseline.js';
 import { checkJson } from '../check/json.js';
@@ -16,7 +16,7 @@ import { renderText } from '../check/text.js';
 import type { Summary } from '../report/summary.js';
 import { parseTolerances, readSummaryFile } from './compare.js';
 import { EXIT, UsageError } from './errors.js';
-import { expandFiles } from './files.js';
+import { expandFiles, isDirectory } from './files.js';
 import { writeFileAtomic } from './output.js';
 import { writeReports, type ReportEntry } from './report.js';
 import { reportObserver } from '../report/html/report.js';
@@ -45,14 +45,6 @@ function parseReplications(v: string | undefined): number {
     throw new UsageError(`--replications: expected an integer from 1 to ${MAX_REPLICATIONS}, got ${JSON.stringify(v)}`);
   }
   return n;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** File name of a scenario's baseline in a baseline directory. */

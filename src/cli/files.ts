@@ -8,7 +8,8 @@ import { isAbsolute, join } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './errors.js';
 
-function isDirectory(path: string): boolean {
+/** True when `path` exists and is a directory. */
+export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

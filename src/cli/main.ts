@@ -18,6 +18,16 @@ import { scenarioJsonSchema } from './schema.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/** `--seed` and `--set`, shared by the commands that run scenarios. */
+const withOverrides = (cmd: Command): Command =>
+  cmd
+    .option('--seed <n>', 'override the scenario seed')
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, []);
+
+/** `--tolerance`, shared by `check` and `compare`. */
+const withTolerance = (cmd: Command): Command =>
+  cmd.option('--tolerance <metric=value>', 'allowed worsening, e.g. wait_p95=+10%, delivered_ratio=-0.5pp (repeatable)', collect, []);
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -31,8 +41,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  program
-    .command('run')
+  withOverrides(program.command('run'))
     .description('simulate a scenario and print its report')
     .argument('<scenario>', 'scenario YAML file')
     .option('--format <format>', 'summary format: table | json | csv', 'table')
@@ -41,8 +50,6 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--interval <duration>', 'time-series interval, e.g. 30s, 1m, 1h', '1m')
     .option('--bom', 'start the CSV with a UTF-8 byte-order mark (Excel)')
     .option('--delimiter <char>', 'CSV field delimiter', ',')
-    .option('--seed <n>', 'override the scenario seed')
-    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('-q, --quiet', 'no warnings or progress on stderr')
     .option('--report <file>', 'write a self-contained HTML report with charts')
     .option('--chart', 'draw total queue depth over time under the table')
@@ -60,27 +67,21 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
       setCode(EXIT.ok);
     });
 
-  program
-    .command('check')
+  withTolerance(withOverrides(program.command('check')))
     .description('run scenarios and evaluate their expect: thresholds (exit 0 pass, 1 fail, 2 bad input)')
     .argument('<scenarios...>', 'scenario YAML files, directories or quoted globs such as "scenarios/**/*.yaml"')
-    .option('--seed <n>', 'override the scenario seed')
-    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('--replications <n>', 'run N derived seeds; thresholds apply to the mean (95% CI shown)')
     .option('--baseline <file|dir/>', 'compare with a saved summary (run --format json); a directory holds NAME.json per scenario')
-    .option('--tolerance <metric=value>', 'allowed worsening, e.g. wait_p95=+10%, delivered_ratio=-0.5pp (repeatable)', collect, [])
     .option('--update-baseline', 'write the baseline from this run instead of comparing')
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--json <file>', 'write all results as JSON')
     .option('--report <dir>', 'write an HTML report per scenario and an index.html into DIR')
     .action((files: string[], opts) => setCode(checkCommand(files, opts, io, version())));
 
-  program
-    .command('compare')
+  withTolerance(program.command('compare'))
     .description('compare two summaries (run --format json); exit 1 when a metric regressed')
     .argument('<baseline>', 'baseline summary JSON')
     .argument('<current>', 'new summary JSON')
-    .option('--tolerance <metric=value>', 'allowed worsening, e.g. wait_p95=+10%, delivered_ratio=-0.5pp (repeatable)', collect, [])
     .action((base: string, current: string, opts) => setCode(compareCommand(base, current, opts, io)));
 
   program
