@@ -10,6 +10,8 @@ import type { ReplayRow } from './types.js';
 export const IN_FLIGHT = 0;
 export const DELIVERED = 1;
 export const FAILED = 2;
+/** An inbound (replayed) message: received, never sent, outside the totals. */
+export const RECEIVED = 3;
 
 export class MessagePool {
   mask: number;

@@ -4,10 +4,14 @@
  */
 import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS, MESSAGE_TYPES, type Scenario } from '../scenario/model.js';
-import { DELIVERED, FAILED, IN_FLIGHT, type MessagePool } from './pool.js';
+import { DELIVERED, FAILED, IN_FLIGHT, RECEIVED, type MessagePool } from './pool.js';
+import type { MessageStatus } from './types.js';
 import { messageUuid, syntheticNumber } from './random.js';
 import type { SourceState } from './sources.js';
 import type { MessageRecord } from './types.js';
+
+/** Record status by pool status (IN_FLIGHT at the end of a run = queued). */
+const STATUS_NAMES: readonly MessageStatus[] = ['queued', 'delivered', 'failed', 'received'];
 
 /** The record of message `idx` (pool slot `slot`); a message still in flight is `queued`. */
 export function messageRecord(
@@ -22,8 +26,7 @@ export function messageRecord(
   const row = p.extra[slot];
   const status = p.status[slot];
   const seq = p.seqInSource[slot];
-  const inbound = row?.direction === 'inbound';
-  const endMs = status === IN_FLIGHT || inbound ? null : p.endMs[slot];
+  const endMs = status === IN_FLIGHT || status === RECEIVED ? null : p.endMs[slot];
   return {
     index: idx,
     uuid: row?.uuid ?? messageUuid(scenario.seed, src.hash, seq),
@@ -37,7 +40,7 @@ export function messageRecord(
     submitMs: p.submitMs[slot],
     dispatchedMs: status === DELIVERED ? endMs : null,
     endMs,
-    status: inbound ? 'received' : status === DELIVERED ? 'delivered' : status === FAILED ? 'failed' : 'queued',
+    status: STATUS_NAMES[status],
     code: status === FAILED ? FAILURE_CODES[p.code[slot]].code : null,
     units: p.units[slot],
     text: row !== undefined ? row.text : def.text,

@@ -12,7 +12,7 @@ import { DailyCapCounter } from './daily-cap.js';
 import { EventQueue } from './event-queue.js';
 import { Network, type Route } from './network.js';
 import { Outcomes } from './outcomes.js';
-import { DELIVERED, FAILED, IN_FLIGHT, MessagePool } from './pool.js';
+import { DELIVERED, FAILED, IN_FLIGHT, MessagePool, RECEIVED } from './pool.js';
 import { messageRecord } from './record.js';
 import type { SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
 import { advanceSource, drawCarrier, makeSource, nextSender, type SourceState } from './sources.js';
@@ -266,8 +266,7 @@ class Simulation implements SteppedSimulation {
       // They are not submissions, so they stay out of the totals.
       this.inbound++;
       p.route[slot] = undefined;
-      p.status[slot] = DELIVERED;
-      p.endMs[slot] = this.now;
+      p.status[slot] = RECEIVED;
       if (idx === this.nextEmit) this.emitReady();
       return;
     }
