@@ -3,6 +3,7 @@
  * logging preference") and spreadsheet-safe text. Pure.
  */
 import { failureReason } from '../rules/codes.js';
+import { DATA_LOGGING } from '../rules/rulebook.js';
 import type { MessageRecord } from '../engine/types.js';
 
 export const MESSAGE_COLUMNS = [
@@ -18,19 +19,16 @@ export function redactNumber(n: string): string {
   return n.length <= 3 ? '***' : `${n.slice(0, -3)}***`;
 }
 
-/** Which parts of a message are kept, per its `log` setting and direction. */
-export function redaction(r: Pick<MessageRecord, 'log' | 'direction'>, logIncoming = true): { number: boolean; text: boolean } {
-  if (r.direction === 'inbound') return { number: !logIncoming, text: !logIncoming };
-  switch (r.log) {
-    case 'true':
-      return { number: false, text: false };
-    case 'false':
-      return { number: true, text: true };
-    case 'number_only':
-      return { number: false, text: true };
-    case 'content_only':
-      return { number: true, text: false };
-  }
+/** Inbound messages follow the application flag `log_incoming_messages`: both or neither. */
+const INBOUND = {
+  logged: { redactNumber: false, redactText: false },
+  redacted: { redactNumber: true, redactText: true },
+} as const;
+
+/** What a message's log entry redacts: its `log` setting (outbound) or the application flag (inbound). */
+export function redaction(r: Pick<MessageRecord, 'log' | 'direction'>, logIncoming = true): { redactNumber: boolean; redactText: boolean } {
+  if (r.direction === 'inbound') return logIncoming ? INBOUND.logged : INBOUND.redacted;
+  return DATA_LOGGING[r.log];
 }
 
 /**
@@ -63,15 +61,13 @@ export function isoTimestamp(startEpochMs: number, ms: number): string {
   return cachedPrefix + MS_TAIL[t - second * 1000];
 }
 
-const iso = isoTimestamp;
-
 /** The CSV cells of a record, in {@link MESSAGE_COLUMNS} order. */
 export function recordCells(r: MessageRecord, startEpochMs: number, logIncoming = true): (string | number)[] {
   const red = redaction(r, logIncoming);
   const inbound = r.direction === 'inbound';
-  const from = inbound && red.number ? redactNumber(r.from) : r.from;
-  const to = !inbound && red.number ? redactNumber(r.to) : r.to;
-  const text = r.text === null ? '' : red.text ? REDACTED_TEXT : r.text;
+  const from = inbound && red.redactNumber ? redactNumber(r.from) : r.from;
+  const to = !inbound && red.redactNumber ? redactNumber(r.to) : r.to;
+  const text = r.text === null ? '' : red.redactText ? REDACTED_TEXT : r.text;
   const waitMs = r.endMs === null ? null : r.endMs - r.submitMs;
   return [
     r.uuid,
@@ -82,8 +78,8 @@ export function recordCells(r: MessageRecord, startEpochMs: number, logIncoming 
     r.direction,
     r.type,
     r.carrier,
-    iso(startEpochMs, r.submitMs),
-    r.dispatchedMs === null ? '' : iso(startEpochMs, r.dispatchedMs),
+    isoTimestamp(startEpochMs, r.submitMs),
+    r.dispatchedMs === null ? '' : isoTimestamp(startEpochMs, r.dispatchedMs),
     waitMs === null ? '' : waitMs / 1000,
     r.status,
     r.code ?? '',

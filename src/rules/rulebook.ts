@@ -3,7 +3,7 @@
  * from. The engine never hard-codes a carrier number; it reads these tables through the
  * small lookup functions at the bottom, and scenario `rules:` overrides merge over them.
  */
-import type { Carrier, NumberCountry, NumberType, UseCase } from '../scenario/model.js';
+import type { Carrier, LogSetting, NumberCountry, NumberType, UseCase } from '../scenario/model.js';
 
 /** A rate written as the FAQ writes it: `count` per `per`. */
 export interface RateRow {
@@ -105,6 +105,17 @@ export const EXPIRY = { defaultSeconds: 10_800, minSeconds: 5, maxSeconds: 10_79
 
 /** A campaign linked to more numbers than this needs a T-Mobile Number Pool Request. */
 export const NUMBER_POOL_THRESHOLD = 49;
+
+/**
+ * The FAQ's data logging preference (`log` of the Send Message API): what each setting
+ * redacts in the message log — the destination number, the text, or both.
+ */
+export const DATA_LOGGING: Readonly<Record<LogSetting, { readonly redactNumber: boolean; readonly redactText: boolean }>> = {
+  true: { redactNumber: false, redactText: false },
+  false: { redactNumber: true, redactText: true },
+  number_only: { redactNumber: false, redactText: true },
+  content_only: { redactNumber: true, redactText: false },
+};
 
 /** Retention of the FAQ's data-logging policy: text 7 days, numbers 90 days. */
 export const RETENTION = { textDays: 7, numberDays: 90 } as const;
