@@ -10,17 +10,30 @@ brand:
 ${campaigns}
 `;
 
-describe('T-Mobile daily cap', () => {
-  it('score 10: 3,000 SMS to T-Mobile at once → 2,000 delivered, 1,000 fail tmobile_daily_cap', () => {
-    const sc = scenarioOf(`
-account: { mps: { sms: 10000 } }
-${brand(10)}
+/**
+ * One brand, one campaign (c1) and one long code (lc1) with a raised account limit, all
+ * traffic to one carrier mix: the shape of most cases below. `extra` is more YAML (rules,
+ * start, ...); `traffic` the traffic list items.
+ */
+const oneLongCode = (o: { score: number; carriers: string; traffic: string; extra?: string; mps?: string }) =>
+  scenarioOf(`
+account: { mps: ${o.mps ?? '{ sms: 10000 }'} }
+${brand(o.score)}
 numbers:
   - { id: lc1, number: "+14155550100", type: long_code, country: US, campaign: c1 }
-carriers: { tmobile: 1 }
+carriers: ${o.carriers}
+${o.extra ?? ''}
 traffic:
-  - { name: blast, from: [lc1], arrival: { kind: burst, count: 3000 } }
+${o.traffic}
 `);
+
+describe('T-Mobile daily cap', () => {
+  it('score 10: 3,000 SMS to T-Mobile at once → 2,000 delivered, 1,000 fail tmobile_daily_cap', () => {
+    const sc = oneLongCode({
+      score: 10,
+      carriers: '{ tmobile: 1 }',
+      traffic: `  - { name: blast, from: [lc1], arrival: { kind: burst, count: 3000 } }`,
+    });
     const { result, records } = runRecords(sc);
     expect(result.total.delivered).toBe(2000);
     expect(result.total.failed).toBe(1000);
@@ -34,35 +47,27 @@ traffic:
   });
 
   it('other carriers are unaffected by the T-Mobile cap', () => {
-    const sc = scenarioOf(`
-account: { mps: { sms: 10000 } }
-${brand(10)}
-numbers:
-  - { id: lc1, number: "+14155550100", type: long_code, country: US, campaign: c1 }
-carriers: { att: 1 }
-rules: { tpm: { att: 100000 } }
-traffic:
-  - { name: blast, from: [lc1], arrival: { kind: burst, count: 3000 } }
-`);
+    const sc = oneLongCode({
+      score: 10,
+      carriers: '{ att: 1 }',
+      extra: `rules: { tpm: { att: 100000 } }`,
+      traffic: `  - { name: blast, from: [lc1], arrival: { kind: burst, count: 3000 } }`,
+    });
     expect(runRecords(sc).result.total.delivered).toBe(3000);
   });
 
   // DST starts 2026-03-08 at 02:00 PST: that Pacific day has 23 hours, and the next
   // midnight is 2026-03-09T00:00-07:00 = 07:00Z.
   const twoBursts = (firstAt: string, secondAt: string) =>
-    scenarioOf(`
-start: 2026-03-08T00:00:00-08:00
+    oneLongCode({
+      score: 10,
+      carriers: '{ tmobile: 1 }',
+      extra: `start: 2026-03-08T00:00:00-08:00
 duration: 2d
-account: { mps: { sms: 10000 } }
-${brand(10)}
-numbers:
-  - { id: lc1, number: "+14155550100", type: long_code, country: US, campaign: c1 }
-carriers: { tmobile: 1 }
-rules: { tpm: { tmobile: 100000 } }
-traffic:
-  - { name: late, from: [lc1], arrival: { kind: burst, at: ${firstAt}, count: 1500 } }
-  - { name: early, from: [lc1], arrival: { kind: burst, at: ${secondAt}, count: 1500 } }
-`);
+rules: { tpm: { tmobile: 100000 } }`,
+      traffic: `  - { name: late, from: [lc1], arrival: { kind: burst, at: ${firstAt}, count: 1500 } }
+  - { name: early, from: [lc1], arrival: { kind: burst, at: ${secondAt}, count: 1500 } }`,
+    });
 
   it('bursts straddling Pacific midnight on the night DST starts each get a fresh cap', () => {
     // 23:50 PDT on 03-08 is 22h50m after the PST midnight start (a 23-hour day);
@@ -82,16 +87,12 @@ traffic:
   });
 
   it('counts units instead of messages with rules.count.daily_cap: units', () => {
-    const sc = scenarioOf(`
-account: { mps: { sms: 10000 } }
-${brand(10)}
-numbers:
-  - { id: lc1, number: "+14155550100", type: long_code, country: US, campaign: c1 }
-carriers: { tmobile: 1 }
-rules: { tpm: { tmobile: 100000 }, count: { daily_cap: units } }
-traffic:
-  - { name: long, from: [lc1], units: 3, arrival: { kind: burst, count: 1000 } }
-`);
+    const sc = oneLongCode({
+      score: 10,
+      carriers: '{ tmobile: 1 }',
+      extra: `rules: { tpm: { tmobile: 100000 }, count: { daily_cap: units } }`,
+      traffic: `  - { name: long, from: [lc1], units: 3, arrival: { kind: burst, count: 1000 } }`,
+    });
     const { result } = runRecords(sc);
     expect(result.total.delivered).toBe(666);
     expect(summarize(result).daily_cap.tmobile[0].used).toBe(1998);
@@ -100,15 +101,12 @@ traffic:
 
 describe('10DLC throughput', () => {
   it('120 MMS to one carrier from one long code: 50/min per number per carrier, last at 120 s', () => {
-    const sc = scenarioOf(`
-account: { mps: { mms: 1000 } }
-${brand(80)}
-numbers:
-  - { id: lc1, number: "+14155550100", type: long_code, country: US, campaign: c1 }
-carriers: { verizon: 1 }
-traffic:
-  - { name: mms, from: [lc1], type: mms, arrival: { kind: burst, count: 120 } }
-`);
+    const sc = oneLongCode({
+      score: 80,
+      carriers: '{ verizon: 1 }',
+      mps: '{ mms: 1000 }',
+      traffic: `  - { name: mms, from: [lc1], type: mms, arrival: { kind: burst, count: 120 } }`,
+    });
     const secs = dispatchSeconds(runRecords(sc).records);
     expect(secs.filter((t) => t === 0)).toHaveLength(50);
     expect(secs.filter((t) => t === 60)).toHaveLength(50);
