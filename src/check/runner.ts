@@ -2,8 +2,7 @@
  * Runs a scenario for `check`: once, or under N replication seeds derived from its seed,
  * and gathers what the reports need. Pure: the CLI reads and writes the files.
  */
-import { simulate, type SimulationResult } from '../engine/simulate.js';
-import type { RunObserver } from '../engine/types.js';
+import { simulate, type SimulateOptions, type SimulationResult } from '../engine/simulate.js';
 import { mix32 } from '../engine/random.js';
 import { summarize, type Summary } from '../report/summary.js';
 import type { Scenario } from '../scenario/model.js';
@@ -27,15 +26,19 @@ export function replicationSeeds(seed: number, n: number): number[] {
 
 /**
  * Simulates `scenario` once per seed and returns the summaries, in seed order, and the
- * full result of the first run (observed by `firstObserver`, e.g. for an HTML report).
+ * full result of the first run (observed by `options.observer`, e.g. for an HTML report);
+ * `options.replay` opens the feeds of replay sources.
  */
 export function runReplications(
   scenario: Scenario,
   seeds: readonly number[],
-  firstObserver?: RunObserver,
+  options: Pick<SimulateOptions, 'observer' | 'replay'> = {},
 ): { summaries: Summary[]; first: SimulationResult } {
   const results = seeds.map((seed, i) =>
-    simulate(seed === scenario.seed ? scenario : { ...scenario, seed }, i === 0 ? { observer: firstObserver } : {}),
+    simulate(seed === scenario.seed ? scenario : { ...scenario, seed }, {
+      replay: options.replay,
+      observer: i === 0 ? options.observer : undefined,
+    }),
   );
   return { summaries: results.map(summarize), first: results[0] };
 }
@@ -68,10 +71,10 @@ export function checkScenario(
   file: string,
   replications: number,
   sha256: string,
-  observer?: RunObserver,
+  options: Pick<SimulateOptions, 'observer' | 'replay'> = {},
 ): Omit<ScenarioCheck, 'baseline' | 'baselineWritten'> & { summaries: Summary[]; result: SimulationResult } {
   const seeds = replicationSeeds(scenario.seed, replications);
-  const { summaries, first } = runReplications(scenario, seeds, observer);
+  const { summaries, first } = runReplications(scenario, seeds, options);
   return {
     file,
     sha256,

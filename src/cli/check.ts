@@ -21,6 +21,7 @@ import { writeFileAtomic } from './output.js';
 import { writeReports, type ReportEntry } from './report.js';
 import { reportObserver } from '../report/html/report.js';
 import { loadWithOverrides, type CliIo } from './run.js';
+import { prepareReplay } from '../traffic/replay.js';
 
 export interface CheckOptions {
   seed?: string;
@@ -77,20 +78,25 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
     throw new UsageError('--update-baseline: expected a single run, got --replications > 1 (a baseline is one run\'s summary)');
   }
   const files = expandFiles(patterns);
-  const loaded = files.map((file) => ({
-    file,
-    scenario: loadWithOverrides(file, opts),
-    sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
-  }));
+  const loaded = files.map((file) => {
+    const scenario = loadWithOverrides(file, opts);
+    return {
+      file,
+      scenario,
+      // Replay files are read and checked completely here, before anything runs.
+      replay: prepareReplay(scenario).replay,
+      sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
+    };
+  });
   const paths = opts.baseline === undefined ? null : baselinePaths(opts.baseline, loaded.map((l) => l.scenario.name));
   const baselines: (Summary | null)[] = loaded.map((_, i) =>
     paths === null || opts.updateBaseline ? null : readSummaryFile(paths[i]),
   );
 
   const reports: ReportEntry[] = [];
-  const checks: ScenarioCheck[] = loaded.map(({ file, scenario, sha256 }, i) => {
+  const checks: ScenarioCheck[] = loaded.map(({ file, scenario, replay, sha256 }, i) => {
     const series = opts.report === undefined ? undefined : reportObserver(scenario);
-    const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, series);
+    const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, { observer: series, replay });
     if (series !== undefined) reports.push({ source: file, result, series });
     const base = baselines[i];
     const baseline = base === null || paths === null ? null : { file: paths[i], comparisons: compareSummaries(base, summaries, tolerances) };

@@ -138,3 +138,35 @@ describe('a2psim check --report DIR', () => {
     expect(readFileSync(join(dir, 'otp-burst-tollfree.html'), 'utf8')).toContain('otp-burst-tollfree');
   });
 });
+
+describe('a2psim check on a replay scenario', () => {
+  const replayScenario = (csv: string, expect: string) => `
+name: replayed
+start: 2026-03-09T15:00:00Z
+account: { mps: { sms: 1 } }
+numbers:
+  - { id: tf1, number: "+18445550100", type: toll_free, country: US, verified: true }
+traffic:
+  - { name: mdr, arrival: { kind: replay, file: ${JSON.stringify(csv)} } }
+expect:
+  - ${expect}
+`;
+
+  it('replays the file and evaluates the thresholds (MDR fixture: 4 delivered, 1 unknown sender)', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 's.yaml'), replayScenario(join(process.cwd(), 'test/fixtures/mdr-plivo.csv'), 'failed[unknown_sender] == 1'));
+    const r = await cli('check', join(dir, 's.yaml'), '--replications', '2');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓ failed[unknown_sender] == 1');
+  });
+
+  it('a bad replay row is bad input (exit 2) before anything runs', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.csv'), 'From,To,Message Time\n+18445550100,+12025550123,yesterday\n');
+    writeFileSync(join(dir, 's.yaml'), replayScenario('bad.csv', 'delivered == 1'));
+    const r = await cli('check', join(dir, 's.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.csv:2 Message Time: expected a time/);
+  });
+});
