@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.js';
 import { simulate } from '../../src/engine/simulate.js';
+import { summarize } from '../../src/report/summary.js';
+import { renderTable } from '../../src/report/table.js';
 
 const readme = readFileSync('README.md', 'utf8');
 /** The first ```yaml block after `heading`. */
@@ -27,5 +29,8 @@ describe('README', () => {
     const result = simulate(parseScenario(block, 'README.md'));
     expect([result.total.delivered, result.total.failed]).toEqual([305, 695]);
     expect(readme).toContain('│     1,000 │       305 │    695 │');
+    // The README shows the run's first tables as the command prints them.
+    const printed = renderTable(summarize(result)).split('\n').slice(2, 19).join('\n');
+    expect(readme).toContain(printed);
   });
 });

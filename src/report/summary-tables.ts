@@ -1,0 +1,95 @@
+/**
+ * The summary as a list of plain tables (caption, header, rows of text): the one model the
+ * terminal report and the HTML report both render, so they always show the same figures.
+ * Pure.
+ */
+import type { ScopeSummary, Summary } from './summary.js';
+
+export interface TextTable {
+  readonly caption: string;
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** Columns from this index on hold numbers (right-aligned). */
+  readonly numericFrom: number;
+}
+
+/** 1234567 → "1,234,567". */
+export const fmtInt = (n: number): string => n.toLocaleString('en-US');
+/** Seconds as "12.5s"; "-" for no value. */
+export const fmtSec = (s: number | null): string => (s === null ? '-' : `${Number(s.toFixed(3))}s`);
+const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
+
+function failuresCell(f: Record<string, number>): string {
+  const parts = Object.entries(f).map(([code, n]) => `${code}: ${fmtInt(n)}`);
+  return parts.length === 0 ? '-' : parts.join(', ');
+}
+
+const SCOPE_HEAD = ['submitted', 'delivered', 'failed', 'queued', 'wait p95', 'last out', 'failures'];
+
+function scopeRow(name: string, s: ScopeSummary, extra: string[] = []): string[] {
+  return [
+    name,
+    ...extra,
+    fmtInt(s.submitted),
+    fmtInt(s.delivered),
+    fmtInt(s.failed),
+    fmtInt(s.queued),
+    fmtSec(s.submitted === s.failed ? null : s.wait.p95),
+    fmtSec(s.drain_time),
+    failuresCell(s.failures),
+  ];
+}
+
+/**
+ * Totals, waits, failures (when any), by carrier (with the 10DLC TPM column when the
+ * scenario has 10DLC stages), the T-Mobile daily cap (when used), by sender, and by
+ * traffic (when there is more than one source).
+ */
+export function summaryTables(s: Summary): TextTable[] {
+  const t = s.totals;
+  const out: TextTable[] = [
+    {
+      caption: 'Totals',
+      head: ['submitted', 'delivered', 'failed', 'queued', 'delayed', 'delivered %', 'units charged'],
+      rows: [[fmtInt(t.submitted), fmtInt(t.delivered), fmtInt(t.failed), fmtInt(t.queued), fmtInt(t.delayed), pct(t.delivered, t.submitted), fmtInt(s.units.charged)]],
+      numericFrom: 0,
+    },
+    {
+      caption: 'Wait of delivered messages',
+      head: ['', 'p50', 'p95', 'p99', 'max', 'mean'],
+      rows: [['seconds', fmtSec(s.wait.p50), fmtSec(s.wait.p95), fmtSec(s.wait.p99), fmtSec(s.wait.max), fmtSec(s.wait.mean)]],
+      numericFrom: 1,
+    },
+  ];
+  const failures = Object.entries(s.failures).filter(([, f]) => f.count > 0);
+  if (failures.length > 0) {
+    out.push({ caption: 'Failures', head: ['code', 'reason', 'count'], rows: failures.map(([c, f]) => [c, f.reason, fmtInt(f.count)]), numericFrom: 2 });
+  }
+  const withTpm = Object.values(s.by_carrier).some((c) => c.tpm !== null);
+  out.push({
+    caption: 'By carrier',
+    head: ['carrier', ...(withTpm ? ['10DLC TPM'] : []), ...SCOPE_HEAD],
+    rows: Object.entries(s.by_carrier)
+      .filter(([, c]) => c.submitted > 0)
+      .map(([name, c]) => scopeRow(name, c, withTpm ? [c.tpm === null ? '-' : fmtInt(c.tpm)] : [])),
+    numericFrom: 1,
+  });
+  if (s.daily_cap.tmobile.length > 0) {
+    out.push({
+      caption: 'T-Mobile daily cap',
+      head: ['T-Mobile day (PT)', 'cap', 'used', 'rejected'],
+      rows: s.daily_cap.tmobile.map((d) => [d.day, fmtInt(d.cap), fmtInt(d.used), fmtInt(d.rejected)]),
+      numericFrom: 1,
+    });
+  }
+  out.push({
+    caption: 'By sender',
+    head: ['sender', ...SCOPE_HEAD],
+    rows: Object.entries(s.by_sender).filter(([, c]) => c.submitted > 0).map(([n, c]) => scopeRow(n, c)),
+    numericFrom: 1,
+  });
+  if (Object.keys(s.by_traffic).length > 1) {
+    out.push({ caption: 'By traffic', head: ['traffic', ...SCOPE_HEAD], rows: Object.entries(s.by_traffic).map(([n, c]) => scopeRow(n, c)), numericFrom: 1 });
+  }
+  return out;
+}
