@@ -3,7 +3,7 @@
  * (what its values mean and how they are written), the direction in which it gets worse,
  * and how to read it from a summary. Pure.
  */
-import type { ScopeSummary, Summary } from '../report/summary.js';
+import { totalScope, type ScopeSummary, type Summary } from '../report/summary.js';
 
 /** What a metric's values are: a message count, a ratio in [0, 1], or a time in seconds. */
 export type MetricKind = 'count' | 'ratio' | 'time';
@@ -91,8 +91,8 @@ const WAIT_FIELDS: Readonly<Record<string, keyof ScopeSummary['wait']>> = {
 /** The scope a reference reads: the whole run, or one carrier/sender/traffic source. */
 function scopeOf(summary: Summary, ref: MetricRef): { scope: ScopeSummary; failures: Record<string, number> } | string {
   if (ref.scope === null) {
-    const failures = Object.fromEntries(Object.entries(summary.failures ?? {}).map(([c, f]) => [c, f.count]));
-    return { scope: { ...summary.totals, failures, wait: summary.wait, drain_time: summary.drain_time, units: summary.units }, failures };
+    const scope = totalScope(summary);
+    return { scope, failures: scope.failures };
   }
   const table = (summary[SCOPE_KINDS[ref.scope.kind]] ?? {}) as Record<string, ScopeSummary>;
   if (!Object.prototype.hasOwnProperty.call(table, ref.scope.name)) {

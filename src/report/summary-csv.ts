@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { FAILURE_CODES } from '../rules/codes.js';
 import { safeText } from './records.js';
-import type { ScopeSummary, Summary } from './summary.js';
+import { totalScope, type ScopeSummary, type Summary } from './summary.js';
 
 /** Column names of the summary CSV. */
 export const SUMMARY_COLUMNS = [
@@ -30,18 +30,9 @@ function row(scope: string, name: string, s: ScopeSummary): (string | number)[] 
  * @param options.delimiter field delimiter, default ","; `bom` prefixes a UTF-8 BOM.
  */
 export function summaryCsv(s: Summary, options: { delimiter?: string; bom?: boolean } = {}): string {
-  const failures: Record<string, number> = {};
-  for (const [code, f] of Object.entries(s.failures)) if (f.count > 0) failures[code] = f.count;
-  const total: ScopeSummary = {
-    ...s.totals,
-    failures,
-    wait: s.wait,
-    drain_time: s.drain_time,
-    units: s.units,
-  };
   const rows = [
     [...SUMMARY_COLUMNS],
-    row('total', s.scenario, total),
+    row('total', s.scenario, totalScope(s)),
     ...Object.entries(s.by_carrier).map(([k, v]) => row('carrier', k, v)),
     ...Object.entries(s.by_sender).map(([k, v]) => row('sender', k, v)),
     ...Object.entries(s.by_traffic).map(([k, v]) => row('traffic', k, v)),

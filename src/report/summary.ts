@@ -84,6 +84,16 @@ function scopeOf(s: ScopeStats): ScopeSummary {
   };
 }
 
+/**
+ * The whole run as one scope, shaped like a carrier/sender/traffic scope (failures by code
+ * with their counts only, those above 0). Works on a live summary or a baseline read back.
+ */
+export function totalScope(s: Pick<Summary, 'totals' | 'failures' | 'wait' | 'drain_time' | 'units'>): ScopeSummary {
+  const failures: Record<string, number> = {};
+  for (const [code, f] of Object.entries(s.failures ?? {})) if (f.count > 0) failures[code] = f.count;
+  return { ...s.totals, failures, wait: s.wait, drain_time: s.drain_time, units: s.units };
+}
+
 /** "5/s", "15/min", "1 per 4s" — a limit as a person writes it. */
 export function formatLimit(l: Limit): string {
   const unit = l.countBy === 'units' ? ' units' : '';
