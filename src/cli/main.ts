@@ -6,14 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../scenario/errors.js';
-import { loadScenarioFile } from '../scenario/load.js';
 import { renderRulebook } from '../report/rulebook-table.js';
 import { EXIT, UsageError } from './errors.js';
 import { abortAll } from './output.js';
 import { runCommand, type CliIo } from './run.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
-import { expandFiles } from './files.js';
+import { validateCommand } from './validate.js';
 import { scenarioJsonSchema } from './schema.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -55,17 +54,10 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--chart', 'draw total queue depth over time under the table')
     .action(async (file: string, opts) => setCode(await runCommand(file, opts, io)));
 
-  program
-    .command('validate')
-    .description('check scenario files without running them')
+  withOverrides(program.command('validate'))
+    .description('check scenario files and their replay files without running them')
     .argument('<scenarios...>', 'scenario YAML files, directories or quoted globs')
-    .action((files: string[]) => {
-      for (const f of expandFiles(files)) {
-        loadScenarioFile(f);
-        io.stdout(`ok ${f}\n`);
-      }
-      setCode(EXIT.ok);
-    });
+    .action((files: string[], opts) => setCode(validateCommand(files, opts, io)));
 
   withTolerance(withOverrides(program.command('check')))
     .description('run scenarios and evaluate their expect: thresholds (exit 0 pass, 1 fail, 2 bad input)')
