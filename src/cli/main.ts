@@ -52,6 +52,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('-q, --quiet', 'no warnings or progress on stderr')
     .option('--report <file>', 'write a self-contained HTML report with charts')
     .option('--chart', 'draw total queue depth over time under the table')
+    .option('--replications <n>', 'run N derived seeds; print every metric as mean ± 95% half-width')
     .action(async (file: string, opts) => setCode(await runCommand(file, opts, io)));
 
   withOverrides(program.command('validate'))
@@ -68,12 +69,14 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--json <file>', 'write all results as JSON')
     .option('--report <dir>', 'write an HTML report per scenario and an index.html into DIR')
+    .option('-q, --quiet', 'no warnings on stderr')
     .action((files: string[], opts) => setCode(checkCommand(files, opts, io, version())));
 
   withTolerance(program.command('compare'))
     .description('compare two summaries (run --format json); exit 1 when a metric regressed')
     .argument('<baseline>', 'baseline summary JSON')
     .argument('<current>', 'new summary JSON')
+    .option('-q, --quiet', 'no warnings on stderr')
     .action((base: string, current: string, opts) => setCode(compareCommand(base, current, opts, io)));
 
   program
