@@ -6,12 +6,12 @@
  * come from different scenarios or different submitted counts.
  */
 import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
 import { compareSets, describeComparison, parseTolerance, replicatedFileSchema, SIGNIFICANCE, summaryFileSchema, type Tolerance } from '../check/baseline.js';
-import { formatValue } from '../check/expr.js';
+import { formatValue, ThresholdError } from '../check/expr.js';
 import { METRICS } from '../check/metrics.js';
 import { fromDoc, fromSummaries, type MetricSet, type ReplicatedDoc } from '../check/replicated.js';
 import { welchTest } from '../check/stats.js';
-import { ThresholdError } from '../check/expr.js';
 import type { Summary } from '../report/summary.js';
 import { formatPath } from '../scenario/locate.js';
 import { describeValue, oneLine } from '../scenario/errors.js';
@@ -24,6 +24,7 @@ export interface CompareOptions {
   quiet?: boolean;
 }
 
+/** The JSON in `path`. @throws UsageError when it cannot be read or parsed. */
 function readJson(path: string): unknown {
   let text: string;
   try {
@@ -39,7 +40,8 @@ function readJson(path: string): unknown {
   }
 }
 
-function checked<T>(path: string, data: unknown, schema: { safeParse(d: unknown): { success: true } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, what: string): T {
+/** `data` as T when `schema` accepts it. @throws UsageError naming the first bad field. */
+function checked<T>(path: string, data: unknown, schema: z.ZodType, what: string): T {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -49,14 +51,6 @@ function checked<T>(path: string, data: unknown, schema: { safeParse(d: unknown)
     throw new UsageError(`${path}${at ? ` ${at}` : ''}: expected ${what} (${issue.message}), got ${describeValue(got)}`);
   }
   return data as T;
-}
-
-/**
- * Reads a summary JSON file.
- * @throws UsageError when it cannot be read, is not JSON, or lacks a summary field.
- */
-export function readSummaryFile(path: string): Summary {
-  return checked<Summary>(path, readJson(path), summaryFileSchema, 'a summary from a2psim run --format json');
 }
 
 /** A baseline (or compared) file: a single-run summary or a replicated document. */
