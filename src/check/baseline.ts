@@ -184,7 +184,7 @@ export const summaryFileSchema = z.looseObject({
   by_traffic: z.record(z.string(), scope),
 });
 
-const stat = z.looseObject({ mean: num.nullable(), ci95_half_width: num.nullable(), n: z.number().int().min(1), note: z.string().optional() });
+const stat = z.looseObject({ mean: num.nullable(), ci95_half_width: z.number().min(0).nullable(), n: z.number().int().min(1), note: z.string().optional() });
 
 /**
  * A replicated baseline (`check --update-baseline --replications N`, or `run
