@@ -48,7 +48,7 @@ export function makeSource(scenario: Scenario, def: TrafficSource, i: number, op
     hash: hashString(def.name),
     fromIdx: Int32Array.from(def.from.map((id) => ids.get(id) ?? -1)),
     carrierCum,
-    process: isReplay ? null : arrivalProcess(def, rng),
+    process: isReplay ? null : arrivalProcess(def, rng, scenario.startEpochMs),
     feed: isReplay ? options.replay!(def, i) : null,
     pendingAt: Infinity,
     pendingRow: null,

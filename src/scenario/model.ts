@@ -80,7 +80,35 @@ export type Arrival =
   | { readonly kind: 'constant'; readonly perSecond: number }
   | { readonly kind: 'poisson'; readonly perSecond: number }
   | { readonly kind: 'ramp'; readonly fromPerSecond: number; readonly toPerSecond: number }
-  | { readonly kind: 'replay'; readonly file: string };
+  | { readonly kind: 'replay'; readonly file: string }
+  | { readonly kind: 'profile'; readonly profile: DailyProfile; readonly spacing: Spacing };
+
+/** How requests of a daily profile are placed: evenly spaced, or a (non-homogeneous) Poisson process. */
+export const SPACINGS = ['even', 'poisson'] as const;
+export type Spacing = (typeof SPACINGS)[number];
+
+/**
+ * A rate that depends on the local time of day, repeating daily: from `atMsOfDay[i]` (ms
+ * since local midnight in `timeZone`) to the next entry, `perHour[i]` requests per hour;
+ * the last entry wraps round midnight to the first.
+ */
+export interface DailyProfile {
+  readonly timeZone: string;
+  readonly atMsOfDay: readonly number[];
+  readonly perHour: readonly number[];
+}
+
+/**
+ * A client-side sending window: a request due outside [fromMsOfDay, toMsOfDay) local time
+ * (wrapping round midnight when from > to) is held by the client and submitted when the
+ * window next opens. With several zones, each request's recipient zone is drawn by weight.
+ */
+export interface SendWindow {
+  readonly fromMsOfDay: number;
+  readonly toMsOfDay: number;
+  /** Recipient time zones with weights summing to 1 (one zone: weight 1). */
+  readonly zones: readonly { readonly timeZone: string; readonly weight: number }[];
+}
 
 export interface TrafficSource {
   readonly name: string;
@@ -101,6 +129,8 @@ export interface TrafficSource {
   readonly endMs: number;
   /** Destinations per API request (bulk `dst`); each destination is its own message. */
   readonly recipients: number;
+  /** The client's sending window, or null (submit as soon as due). */
+  readonly sendWindow: SendWindow | null;
 }
 
 /** Rule overrides and switches, merged over the rulebook defaults. */

@@ -11,6 +11,7 @@ import { CARRIERS } from './model.js';
 import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
 import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
+import { resolveProfile, resolveSendWindow } from './real-day.js';
 import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from '../check/expr.js';
 
 export const DEFAULT_SEED = 1;
@@ -36,6 +37,7 @@ class Resolver {
   constructor(
     private readonly src: Source,
     private readonly raw: RawScenario,
+    private readonly file: string,
   ) {}
 
   duration(path: FieldPath, value: unknown): number {
@@ -218,7 +220,16 @@ class Resolver {
       startMs,
       endMs,
       recipients: t.recipients ?? 1,
+      sendWindow: this.sendWindow(t, base, arrival),
     };
+  }
+
+  sendWindow(t: RawTraffic, base: FieldPath, arrival: Arrival): TrafficSource['sendWindow'] {
+    if (t.send_window === undefined) return null;
+    if (arrival.kind === 'replay') {
+      throw this.src.error([...base, 'send_window'], 'no send_window on a replay source (replay submits each row at its time)', 'a send_window');
+    }
+    return resolveSendWindow(this.src, [...base, 'send_window'], t.send_window);
   }
 
   arrival(t: RawTraffic, base: FieldPath): Arrival {
@@ -238,6 +249,8 @@ class Resolver {
         };
       case 'replay':
         return { kind: 'replay', file: a.file };
+      case 'profile':
+        return { kind: 'profile', ...resolveProfile(this.src, path, a, this.file) };
     }
   }
 
@@ -331,5 +344,5 @@ class Resolver {
  * @throws ScenarioError for any cross-field or notation error.
  */
 export function resolveScenario(src: Source, raw: RawScenario, name: string, seed: number, file: string): Scenario {
-  return new Resolver(src, raw).scenario(name, seed, file);
+  return new Resolver(src, raw, file).scenario(name, seed, file);
 }

@@ -5,7 +5,7 @@
  * `load.ts`. Custom `error` texts are the `expected ...` part of a ScenarioError.
  */
 import { z } from 'zod';
-import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, USE_CASES } from './model.js';
+import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, SPACINGS, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
 
 const DURATION_TEXT = 'Duration: "90s", "5m", "2h", "1d", "4500ms", "1.5h", or a number of seconds.';
@@ -78,8 +78,36 @@ export const arrivalSchema = z
     z.strictObject({ kind: z.literal('poisson'), ...arrivalRate }),
     z.strictObject({ kind: z.literal('ramp'), from: rateSchema, to: rateSchema }),
     z.strictObject({ kind: z.literal('replay'), file: z.string().min(1).describe('CSV file, relative to the scenario.') }),
+    z.strictObject({
+      kind: z.literal('profile'),
+      per_hour: z
+        .array(z.number({ error: 'a number of requests per hour >= 0' }), { error: 'a list of 24 numbers (requests per hour)' })
+        .optional()
+        .describe('24 values: requests in each local hour 00..23. Either per_hour or file.'),
+      file: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('CSV with columns time,per_hour ("08:30",1200): the rate from that local time to the next row.'),
+      time_zone: z.string({ error: 'an IANA time zone such as America/New_York' }).describe('IANA zone of the profile.'),
+      spacing: z.enum(SPACINGS).optional().describe('poisson (default) or even.'),
+    }),
   ])
   .describe('How messages arrive.');
+
+const TOD = 'a local time of day "HH:MM"';
+/** A client-side sending window in the recipient's local time. */
+export const sendWindowSchema = z
+  .strictObject({
+    from: z.string({ error: TOD }).describe('Opening local time, "HH:MM".'),
+    to: z.string({ error: TOD }).describe('Closing local time, "HH:MM" (before from: the window spans midnight).'),
+    time_zone: z.string().optional().describe('IANA zone of every recipient. Either time_zone or time_zones.'),
+    time_zones: z
+      .record(z.string(), z.number({ error: 'a weight from 0 to 1' }))
+      .optional()
+      .describe('Recipient zones with weights summing to 1, e.g. { America/New_York: 0.5, America/Los_Angeles: 0.5 }.'),
+  })
+  .describe('Requests due outside the window are held by the client until it opens.');
 
 export const trafficSchema = z.strictObject({
   name: idSchema.describe('Traffic source name, unique.'),
@@ -104,6 +132,7 @@ export const trafficSchema = z.strictObject({
   start: durationSchema.optional().describe('Offset of the first message; default 0.'),
   end: durationSchema.optional().describe('Offset where generation stops; default the scenario duration.'),
   recipients: intIn(1).optional().describe('Destinations per request; default 1.'),
+  send_window: sendWindowSchema.optional(),
 });
 
 const WEIGHT = 'a number from 0 to 1';

@@ -163,7 +163,7 @@ export function referenceRun(sc: Scenario): RefRecord[] {
 
   const sources = sc.traffic.map((def, id) => {
     const rng = sourceRng(sc.seed, def.name);
-    const process = arrivalProcess(def, rng);
+    const process = arrivalProcess(def, rng, sc.startEpochMs);
     return { def, id, rng, process, next: process.next(), rr: 0 };
   });
   const numberIdx = (nid: string) => sc.numbers.findIndex((n) => n.id === nid);

@@ -168,7 +168,7 @@ describe('validation errors (one line each)', () => {
       'unknown arrival kind',
       `${N}traffic:\n  - { name: t, from: lc1, arrival: { kind: poissn, rate: 5/s } }\n`,
       undefined,
-      `${F}:4:44 traffic[0].arrival.kind: expected one of burst, constant, poisson, ramp, replay, got "poissn"`,
+      `${F}:4:44 traffic[0].arrival.kind: expected one of burst, constant, poisson, ramp, replay, profile, got "poissn"`,
     ],
     [
       'bad rate unit',

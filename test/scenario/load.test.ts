@@ -107,6 +107,7 @@ describe('parseScenario: a full scenario', () => {
       startMs: 0,
       endMs: 3_600_000,
       recipients: 1,
+      sendWindow: null,
     });
     expect(promo).toMatchObject({
       from: ['tf1'],
