@@ -7,6 +7,7 @@ import { CARRIERS, MESSAGE_TYPES, type Scenario } from '../scenario/model.js';
 import { DELIVERED, FAILED, IN_FLIGHT, RECEIVED, type MessagePool } from './pool.js';
 import type { MessageStatus } from './types.js';
 import { messageUuid, syntheticNumber } from './random.js';
+import { recipientNumber, recipientOf } from './recipients.js';
 import type { SourceState } from './sources.js';
 import type { MessageRecord } from './types.js';
 
@@ -32,7 +33,7 @@ export function messageRecord(
     uuid: row?.uuid ?? messageUuid(scenario.seed, src.hash, seq),
     traffic: def.name,
     from: row?.from ?? scenario.numbers[p.sender[slot]].number,
-    to: row?.to ?? syntheticNumber(scenario.seed, src.hash, seq, def.toCountry),
+    to: row?.to ?? destination(scenario.seed, src, seq),
     toCountry: row?.toCountry ?? def.toCountry,
     direction: row?.direction ?? 'outbound',
     type: MESSAGE_TYPES[p.type[slot]],
@@ -46,4 +47,12 @@ export function messageRecord(
     text: row !== undefined ? row.text : def.text,
     log: row?.log ?? def.log,
   };
+}
+
+/** The generated destination of message `seq`: its pool recipient's number, or a fresh one. */
+function destination(seed: number, src: SourceState, seq: number): string {
+  const pool = src.def.recipientsPool;
+  const country = src.def.toCountry;
+  if (pool === null) return syntheticNumber(seed, src.hash, seq, country);
+  return recipientNumber(seed, src.hash, recipientOf(seed, src.hash, seq, pool), country);
 }

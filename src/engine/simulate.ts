@@ -15,7 +15,7 @@ import { Outcomes } from './outcomes.js';
 import { DELIVERED, FAILED, IN_FLIGHT, MessagePool, RECEIVED } from './pool.js';
 import { messageRecord } from './record.js';
 import type { SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
-import { advanceSource, drawCarrier, makeSource, nextSender, type SourceState } from './sources.js';
+import { advanceSource, drawCarrier, makeSource, nextCarrier, nextSender, stickySender, type SourceState } from './sources.js';
 import type { MessageSink, ReplayRow, RunObserver, TickSnapshot } from './types.js';
 
 export type { DailyCapDay, SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
@@ -247,9 +247,10 @@ class Simulation implements SteppedSimulation {
     return idx;
   }
 
-  private submitGenerated(s: SourceState, sourceId: number, fromIdx: number): void {
+  private submitGenerated(s: SourceState, sourceId: number, requestSender: number): void {
     const def = s.def;
-    const carrier = drawCarrier(s);
+    const fromIdx = s.sticky ? stickySender(s, s.count) : requestSender;
+    const carrier = nextCarrier(s, s.count);
     const idx = this.newMessage(s, sourceId, fromIdx, carrier, def.type, def.units, def.expirySeconds, undefined);
     this.submit(idx, this.net.route(fromIdx, def.type, def.toCountry, carrier));
   }

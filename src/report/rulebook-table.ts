@@ -3,6 +3,7 @@
  */
 import Table from 'cli-table3';
 import { FAILURE_CODES } from '../rules/codes.js';
+import { CARRIER_MIX } from '../rules/carrier-mix.js';
 import {
   ACCOUNT_MPS, EXPIRY, MMS_10DLC, NUMBER_LIMITS, NUMBER_POOL_THRESHOLD, TPD_TABLE, TPD_TIME_ZONE, TPM_TABLE,
   type RateRow,
@@ -44,6 +45,12 @@ export function renderRulebook(): string {
   const codes = table(['code', 'reason', 'origin', 'charged']);
   for (const c of FAILURE_CODES) codes.push([c.code, c.reason, c.plivo ? 'Plivo' : 'a2psim', c.charged ? 'yes' : 'no']);
   out.push('2d. Failure codes', codes.toString());
+
+  const mix = table(['destination', 'att', 'tmobile', 'verizon', 'other', 'source']);
+  for (const r of CARRIER_MIX) {
+    mix.push([r.country === '*' ? 'any other' : r.country, r.mix.att, r.mix.tmobile, r.mix.verizon, r.mix.other, r.source]);
+  }
+  out.push('Default destination carrier mix per country (assumptions; traffic or scenario carriers: replace it)', mix.toString());
 
   out.push(
     '2f. Warnings',

@@ -131,7 +131,20 @@ export interface TrafficSource {
   readonly recipients: number;
   /** The client's sending window, or null (submit as soon as due). */
   readonly sendWindow: SendWindow | null;
+  /** Destination carrier mix of this source, weights summing to 1, in {@link CARRIERS} order. */
+  readonly carriers: Readonly<Record<Carrier, number>>;
+  /** How each request picks its number from `from`. */
+  readonly sender: SenderChoice;
+  /** Distinct destinations the source sends to (each with a fixed carrier), or null: a new one per message. */
+  readonly recipientsPool: number | null;
 }
+
+/**
+ * How a request picks its sending number: `round_robin` (in turn), `random` (uniformly,
+ * seeded), `sticky` (each recipient of the pool always from the same number).
+ */
+export const SENDER_CHOICES = ['round_robin', 'random', 'sticky'] as const;
+export type SenderChoice = (typeof SENDER_CHOICES)[number];
 
 /** Rule overrides and switches, merged over the rulebook defaults. */
 export interface RulesConfig {

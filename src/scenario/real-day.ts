@@ -8,7 +8,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ScenarioError, describeValue } from './errors.js';
 import type { FieldPath, Source } from './locate.js';
-import type { DailyProfile, SendWindow, Spacing } from './model.js';
+import type { DailyProfile, SendWindow, SenderChoice, Spacing } from './model.js';
 import { isTimeZone, parseTimeOfDay, profileDailySum } from './time-of-day.js';
 
 const WEIGHT_SUM_TOLERANCE = 1e-6;
@@ -138,4 +138,24 @@ export function resolveSendWindow(src: Source, path: FieldPath, raw: RawSendWind
     throw src.error([...path, 'time_zones'], 'weights summing to 1', `a sum of ${Number(sum.toFixed(9))}`);
   }
   return { fromMsOfDay, toMsOfDay, zones };
+}
+
+/**
+ * The sender choice and recipient pool of a source.
+ * @throws ScenarioError for sticky without recipients_pool, or either on a replay source.
+ */
+export function resolveSenderChoice(
+  src: Source,
+  base: FieldPath,
+  raw: { readonly sender?: SenderChoice; readonly recipients_pool?: number },
+  replay: boolean,
+): { sender: SenderChoice; recipientsPool: number | null } {
+  const sender = raw.sender ?? 'round_robin';
+  const pool = raw.recipients_pool ?? null;
+  if (replay && raw.sender !== undefined) throw src.error([...base, 'sender'], 'no sender choice on a replay source (each row names its sender)');
+  if (replay && pool !== null) throw src.error([...base, 'recipients_pool'], 'no recipients_pool on a replay source (each row names its destination)');
+  if (sender === 'sticky' && pool === null) {
+    throw src.error([...base, 'sender'], 'recipients_pool: N next to sender: sticky (sticky keeps each recipient on one number)', '"sticky" without recipients_pool');
+  }
+  return { sender, recipientsPool: pool };
 }

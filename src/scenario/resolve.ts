@@ -11,13 +11,15 @@ import { CARRIERS } from './model.js';
 import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
 import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
-import { resolveProfile, resolveSendWindow } from './real-day.js';
+import { resolveProfile, resolveSendWindow, resolveSenderChoice } from './real-day.js';
+import { defaultCarrierMix } from '../rules/carrier-mix.js';
 import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from '../check/expr.js';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_START = '2026-01-01T00:00:00Z';
 export const DEFAULT_DURATION_MS = 3_600_000;
-export const DEFAULT_CARRIERS: Readonly<Record<Carrier, number>> = { att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 };
+/** The destination mix of US traffic when the scenario gives none (the rulebook's assumption). */
+export const DEFAULT_CARRIERS: Readonly<Record<Carrier, number>> = defaultCarrierMix('US');
 const CARRIER_SUM_TOLERANCE = 1e-6;
 const E164_RE = /^\+\d{8,15}$/;
 /** Short codes are 5 or 6 digits (US and CA), written without "+". */
@@ -173,15 +175,22 @@ class Resolver {
     };
   }
 
-  carriers(): Record<Carrier, number> {
-    const raw = this.raw.carriers;
+  /** A carrier mix as written (missing carriers weigh 0), checked to sum to 1. */
+  carriers(path: FieldPath = ['carriers'], raw = this.raw.carriers): Record<Carrier, number> {
     if (raw === undefined) return { ...DEFAULT_CARRIERS };
     const out = Object.fromEntries(CARRIERS.map((c) => [c, raw[c] ?? 0])) as Record<Carrier, number>;
     const sum = CARRIERS.reduce((acc, c) => acc + out[c], 0);
     if (Math.abs(sum - 1) > CARRIER_SUM_TOLERANCE) {
-      throw this.src.error(['carriers'], 'weights summing to 1', `a sum of ${Number(sum.toFixed(9))}`);
+      throw this.src.error(path, 'weights summing to 1', `a sum of ${Number(sum.toFixed(9))}`);
     }
     return out;
+  }
+
+  /** The source's carrier mix: its own, else the scenario's, else the rulebook default of its country. */
+  sourceCarriers(t: RawTraffic, base: FieldPath, toCountry: string): Record<Carrier, number> {
+    if (t.carriers !== undefined) return this.carriers([...base, 'carriers'], t.carriers);
+    if (this.raw.carriers !== undefined) return this.carriers();
+    return { ...defaultCarrierMix(toCountry) };
   }
 
   traffic(numberIds: readonly string[], durationMs: number): TrafficSource[] {
@@ -206,12 +215,13 @@ class Resolver {
     } else if (startMs >= durationMs) {
       throw this.src.error([...base, 'start'], `a duration before the scenario duration (${formatMs(durationMs)})`);
     }
+    const toCountry = t.to_country ?? 'US';
     const log: LogSetting = t.log === undefined ? 'true' : typeof t.log === 'boolean' ? (String(t.log) as LogSetting) : t.log;
     return {
       name: t.name,
       from,
       type,
-      toCountry: t.to_country ?? 'US',
+      toCountry,
       arrival,
       text,
       units,
@@ -221,6 +231,8 @@ class Resolver {
       endMs,
       recipients: t.recipients ?? 1,
       sendWindow: this.sendWindow(t, base, arrival),
+      carriers: this.sourceCarriers(t, base, toCountry),
+      ...resolveSenderChoice(this.src, base, t, arrival.kind === 'replay'),
     };
   }
 

@@ -5,7 +5,7 @@
  * `load.ts`. Custom `error` texts are the `expected ...` part of a ScenarioError.
  */
 import { z } from 'zod';
-import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, SPACINGS, USE_CASES } from './model.js';
+import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, SENDER_CHOICES, SPACINGS, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
 
 const DURATION_TEXT = 'Duration: "90s", "5m", "2h", "1d", "4500ms", "1.5h", or a number of seconds.';
@@ -95,6 +95,14 @@ export const arrivalSchema = z
   ])
   .describe('How messages arrive.');
 
+const WEIGHT = 'a number from 0 to 1';
+const carrierWeights = Object.fromEntries(
+  CARRIERS.map((c) => [c, z.number({ error: WEIGHT }).min(0, { error: WEIGHT }).max(1, { error: WEIGHT }).optional()]),
+) as Record<(typeof CARRIERS)[number], z.ZodOptional<z.ZodNumber>>;
+
+/** A destination carrier mix: weights per carrier, summing to 1. */
+const carrierMixSchema = z.strictObject(carrierWeights);
+
 const TOD = 'a local time of day "HH:MM"';
 /** A client-side sending window in the recipient's local time. */
 export const sendWindowSchema = z
@@ -133,12 +141,15 @@ export const trafficSchema = z.strictObject({
   end: durationSchema.optional().describe('Offset where generation stops; default the scenario duration.'),
   recipients: intIn(1).optional().describe('Destinations per request; default 1.'),
   send_window: sendWindowSchema.optional(),
+  carriers: carrierMixSchema
+    .optional()
+    .describe('Destination carrier mix of this source; default the scenario carriers, else the rulebook mix of to_country.'),
+  sender: z.enum(SENDER_CHOICES).optional().describe('round_robin (default) | random | sticky (needs recipients_pool).'),
+  recipients_pool: intIn(1, 10_000_000)
+    .optional()
+    .describe('Distinct destinations (each with a fixed carrier) the messages go to; default a new one per message.'),
 });
 
-const WEIGHT = 'a number from 0 to 1';
-const carrierWeights = Object.fromEntries(
-  CARRIERS.map((c) => [c, z.number({ error: WEIGHT }).min(0, { error: WEIGHT }).max(1, { error: WEIGHT }).optional()]),
-) as Record<(typeof CARRIERS)[number], z.ZodOptional<z.ZodNumber>>;
 
 const tpmValue = z
   .union([intIn(1), z.string()], { error: 'an integer per minute or a rate such as "1000/min"' })
@@ -196,7 +207,7 @@ export const scenarioSchema = z
       })
       .optional(),
     numbers: z.array(numberSchema).optional(),
-    carriers: z.strictObject(carrierWeights).optional().describe('Destination mix, summing to 1.'),
+    carriers: carrierMixSchema.optional().describe('Destination mix of every source, summing to 1; default the rulebook mix of each to_country.'),
     traffic: z.array(trafficSchema).optional(),
     rules: rulesSchema.optional(),
     expect: z.array(z.string()).optional().describe('CI thresholds, e.g. "delivered_ratio >= 0.99".'),

@@ -19,7 +19,7 @@
  * fails it. Generated traffic only (no replay).
  */
 import { Network, type Route } from '../../src/engine/network.js';
-import { sourceRng } from '../../src/engine/random.js';
+import { hashString, mix32, sourceRng } from '../../src/engine/random.js';
 import { FAILURE_CODES, FAILURE_INDEX } from '../../src/rules/codes.js';
 import { CARRIERS, type Limit, type Scenario } from '../../src/scenario/model.js';
 import { arrivalProcess } from '../../src/traffic/arrivals.js';
@@ -164,22 +164,34 @@ export function referenceRun(sc: Scenario): RefRecord[] {
   const sources = sc.traffic.map((def, id) => {
     const rng = sourceRng(sc.seed, def.name);
     const process = arrivalProcess(def, rng, sc.startEpochMs);
-    return { def, id, rng, process, next: process.next(), rr: 0 };
+    const weights = CARRIERS.map((c) => def.carriers[c]);
+    const drawCarrier = (u: number) => {
+      let acc = 0;
+      for (let c = 0; c < CARRIERS.length - 1; c++) if (u < (acc += weights[c])) return c;
+      return CARRIERS.length - 1;
+    };
+    // A recipient pool: each recipient's carrier drawn once, in order, from its own stream.
+    const poolRng = sourceRng(sc.seed, `${def.name}/recipients`);
+    const recipientCarrier = Array.from({ length: def.recipientsPool ?? 0 }, () => drawCarrier(poolRng()));
+    return { def, id, rng, process, next: process.next(), rr: 0, seq: 0, hash: hashString(def.name), drawCarrier, recipientCarrier };
   });
   const numberIdx = (nid: string) => sc.numbers.findIndex((n) => n.id === nid);
-  const weights = CARRIERS.map((c) => sc.carriers[c]);
-  const drawCarrier = (u: number) => {
-    let acc = 0;
-    for (let c = 0; c < CARRIERS.length - 1; c++) if (u < (acc += weights[c])) return c;
-    return CARRIERS.length - 1;
-  };
   const fire = (src: (typeof sources)[number]) => {
     while (src.next === now) {
-      // One API request: one sender, round-robin; every recipient is its own message.
-      const n = numberIdx(src.def.from[src.rr]);
-      src.rr = (src.rr + 1) % src.def.from.length;
+      // One API request: one sender (round-robin or random); every recipient is its own message.
+      const from = src.def.from;
+      let requestSender: string;
+      if (src.def.sender === 'random') requestSender = from[Math.floor(src.rng() * from.length)];
+      else {
+        requestSender = from[src.rr];
+        src.rr = (src.rr + 1) % from.length;
+      }
       for (let r = 0; r < src.def.recipients; r++) {
-        const carrier = drawCarrier(src.rng());
+        const seq = src.seq++;
+        const pool = src.def.recipientsPool;
+        const j = pool === null ? -1 : mix32(sc.seed ^ 0x2545f491, src.hash, seq) % pool;
+        const carrier = j < 0 ? src.drawCarrier(src.rng()) : src.recipientCarrier[j];
+        const n = numberIdx(src.def.sender === 'sticky' ? from[j % from.length] : requestSender);
         const route = net.route(n, src.def.type, src.def.toCountry, carrier);
         const rec: RefRecord = {
           index: all.length, traffic: src.def.name, from: sc.numbers[n].number, carrier: CARRIERS[carrier],
