@@ -3,7 +3,8 @@
 // (`node bin/a2psim.js run FILE --format json`), measures wall time and peak RSS of the
 // whole process, prints a table and writes it as JSON to test/bench/results.json.
 //
-//   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV
+//   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV,
+//                                 then the real day (test/bench/real-day.js) against us-day
 //   npm run bench -- --small      quick smoke run (also BENCH_SCALE=small)
 //   npm run bench -- --out FILE   write the JSON elsewhere
 //
@@ -15,6 +16,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { realDayBench } from './real-day.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -169,6 +171,8 @@ function main() {
     const verdict = c.pass ? 'ok' : c.enforced ? 'FAIL' : 'outside (not enforced at this size)';
     console.log(`${c.name}: ${c.value} (expected ${c.expected}) ${verdict}`);
   }
+  report.realDay = realDayBench({ small });
+  writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
   console.log(`\nwrote ${outFile}`);
   if (verdicts.some((c) => c.enforced && !c.pass)) process.exitCode = 1;
 }

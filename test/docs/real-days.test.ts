@@ -1,0 +1,64 @@
+// README "Real days": every number and printed table in the section is what a run gives.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile, parseScenario } from '../../src/scenario/load.js';
+import { summarize } from '../../src/report/summary.js';
+import { renderTable } from '../../src/report/table.js';
+import { runRecords } from '../helpers/scenario.js';
+
+const readme = readFileSync('README.md', 'utf8');
+const section = readme.slice(readme.indexOf('## Real days'), readme.indexOf('## Replaying real traffic'));
+
+/** The run's printed table from its header down to line `lines` (as the README shows it). */
+function printed(file: string, lines: number, set: string[] = []) {
+  const sc = loadScenarioFile(file, { set });
+  const { result, records } = runRecords(sc);
+  return { text: renderTable(summarize(result)).split('\n').slice(0, lines).join('\n'), result, records };
+}
+
+describe('README: Real days', () => {
+  it('the settings example is a valid traffic source', () => {
+    const start = section.indexOf('```yaml\n') + '```yaml\n'.length;
+    const yaml = section.slice(start, section.indexOf('```', start));
+    const sc = parseScenario(
+      `brand: { vetting_score: 80, campaigns: [{ id: r, use_case: marketing }] }
+numbers:
+  - { id: lc01, number: "+12125550101", type: long_code, country: US, campaign: r }
+  - { id: lc02, number: "+12125550102", type: long_code, country: US, campaign: r }
+  - { id: lc03, number: "+12125550103", type: long_code, country: US, campaign: r }
+${yaml}`,
+      'README.md',
+    );
+    expect(sc.traffic[0]).toMatchObject({ sender: 'sticky', recipientsPool: 5000 });
+    expect(sc.traffic[0].sendWindow?.zones).toHaveLength(3);
+  });
+
+  it('retail day: the printed tables, and the held requests released at each opening', () => {
+    const { text, records } = printed('scenarios/retail-day.yaml', 14);
+    expect(section).toContain(text);
+    const at = (iso: string) => records.filter((r) => r.submitMs === Date.parse(iso) - Date.parse('2026-06-09T04:00:00Z')).length;
+    expect([at('2026-06-09T13:00:00Z'), at('2026-06-09T14:00:00Z'), at('2026-06-09T15:00:00Z'), at('2026-06-09T16:00:00Z')]).toEqual([601, 538, 199, 630]);
+    expect([at('2026-06-10T13:00:00Z'), at('2026-06-10T14:00:00Z')]).toEqual([485, 149]);
+    expect(section).toContain('601 at 09:00\nEastern, 538 at 09:00 Central, 199 at 09:00 Mountain and 630 at 09:00 Pacific');
+    expect(section).toContain('485 and 149 more');
+    // Nothing is submitted before 09:00 in New York.
+    expect(Math.min(...records.map((r) => r.submitMs))).toBe(Date.parse('2026-06-09T13:00:00Z') - Date.parse('2026-06-09T04:00:00Z'));
+  });
+
+  it('overnight queue: 2,701 delivered by 01:00, 2,299 expired (420)', () => {
+    const { text, result } = printed('scenarios/overnight-queue.yaml', 8);
+    expect(section).toContain(text);
+    expect([result.total.delivered, result.total.failed, result.endMs]).toEqual([2701, 2299, 10_804_000]);
+  });
+
+  it('sticky pool: 611 s sticky (busiest number 161), 557 s round-robin', () => {
+    const sticky = printed('scenarios/sticky-pool.yaml', 2);
+    expect(section).toContain(sticky.text);
+    const perNumber = [...sticky.result.bySender.values()].map((c) => c.submitted).filter((n) => n > 0);
+    expect([Math.min(...perNumber), Math.max(...perNumber)]).toEqual([137, 161]);
+    const rr = printed('scenarios/sticky-pool.yaml', 2, ['traffic[0].sender=round_robin']);
+    expect(rr.text).toContain('last message out at 557s');
+    expect(section).toContain('ends at 557 s');
+    expect(new Set(sticky.records.map((r) => r.carrier))).toEqual(new Set(['other']));
+  });
+});
