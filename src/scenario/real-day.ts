@@ -55,27 +55,27 @@ export function resolveProfile(src: Source, path: FieldPath, raw: RawProfile, sc
     });
     profile = { timeZone, atMsOfDay: values.map((_, h) => h * HOUR_MS), perHour: [...values] };
   } else {
-    profile = { timeZone, ...readProfileCsv(resolvePath(dirname(scenarioFile), raw.file!)) };
+    const file = resolvePath(dirname(scenarioFile), raw.file!);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? String(e);
+      throw src.error([...path, 'file'], 'a readable profile CSV', `${JSON.stringify(raw.file)} (${why})`);
+    }
+    profile = { timeZone, ...parseProfileCsv(text, file) };
   }
   if (!(profileDailySum(profile) > 0)) throw src.error(path, 'a profile that sends something (every rate is 0)', 'a daily sum of 0');
   return { profile, spacing: raw.spacing ?? 'poisson' };
 }
 
 /**
- * Reads a profile CSV: a header `time,per_hour`, then rows `HH:MM,requests per hour` in
- * ascending time order; each rate holds until the next row's time, the last wraps round
- * midnight to the first.
- * @throws ScenarioError `FILE:LINE:COL per_hour: expected ..., got ...` or `FILE: cannot read ...`.
+ * Parses a profile CSV (`file` names it in errors): a header `time,per_hour`, then rows
+ * `HH:MM,requests per hour` in ascending time order; each rate holds until the next row's
+ * time, the last wraps round midnight to the first.
+ * @throws ScenarioError `FILE:LINE:COL per_hour: expected ..., got ...`.
  */
-export function readProfileCsv(file: string): { atMsOfDay: number[]; perHour: number[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new ScenarioError({ file, expected: 'a readable profile CSV', actual: why, reason: `cannot read profile file (${why})` });
-  }
-  const bad = (line: number, column: number, path: string, expected: string, value: unknown) =>
+export function parseProfileCsv(text: string, file: string): { atMsOfDay: number[]; perHour: number[] } {  const bad = (line: number, column: number, path: string, expected: string, value: unknown) =>
     new ScenarioError({ file, line, column, path, expected, actual: describeValue(value) });
   let rows: string[][];
   try {

@@ -142,6 +142,9 @@ traffic:
   - { name: day, from: sc1, arrival: { kind: profile, time_zone: UTC, file: day.csv } }
 `;
     expect(() => parseScenario(yaml, join(dir, 's.yaml'))).toThrow(/day\.csv:3:1 time: expected a time after the previous row, got "06:00"/);
+    expect(() => parseScenario(yaml.replace('day.csv', 'gone.csv'), join(dir, 's.yaml'))).toThrow(
+      /s\.yaml:4:\d+ traffic\[0\]\.arrival\.file: expected a readable profile CSV, got "gone\.csv" \(ENOENT\)/,
+    );
     writeFileSync(join(dir, 'day.csv'), 'time,per_hour\n07:30,lots\n');
     expect(() => parseScenario(yaml, join(dir, 's.yaml'))).toThrow(/day\.csv:2:7 per_hour: expected a number of requests per hour >= 0, got "lots"/);
   });
