@@ -33,7 +33,7 @@ export function messageRecord(
     uuid: row?.uuid ?? messageUuid(scenario.seed, src.hash, seq),
     traffic: def.name,
     from: row?.from ?? scenario.numbers[p.sender[slot]].number,
-    to: row?.to ?? destination(scenario.seed, src, seq),
+    to: row?.to ?? destination(scenario.seed, src, p.destSeq[slot]),
     toCountry: row?.toCountry ?? def.toCountry,
     direction: row?.direction ?? 'outbound',
     type: MESSAGE_TYPES[p.type[slot]],
@@ -46,6 +46,8 @@ export function messageRecord(
     units: p.units[slot],
     text: row !== undefined ? row.text : def.text,
     log: row?.log ?? def.log,
+    attempt: p.attempt[slot],
+    retryOf: p.retryOf[slot] < 0 ? null : messageUuid(scenario.seed, src.hash, p.retryOf[slot]),
   };
 }
 

@@ -3,6 +3,7 @@
  * kernel so that readers of results (reports, checks) need not import the kernel.
  */
 import type { Network } from './network.js';
+import type { MessageCounts } from './retries.js';
 import type { MessageSink, ReplayFeed, RunObserver } from './types.js';
 import type { ScopeStats } from '../report/stats.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
@@ -45,6 +46,8 @@ export interface SimulationResult {
   /** True when stopped by `shouldStop` rather than by draining or `until`. */
   readonly interrupted: boolean;
   readonly inbound: number;
+  /** Messages (chains of attempts) apart from attempts: differ only with client retries. */
+  readonly messages: MessageCounts;
 }
 
 /** A run taken in slices, so a caller can do other work (progress, Ctrl-C) between them. */

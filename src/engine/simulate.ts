@@ -14,6 +14,7 @@ import { Network, type Route } from './network.js';
 import { Outcomes } from './outcomes.js';
 import { DELIVERED, FAILED, IN_FLIGHT, MessagePool, RECEIVED } from './pool.js';
 import { messageRecord } from './record.js';
+import { retryAt, retryCodeMask, type MessageCounts, type PendingRetry } from './retries.js';
 import type { SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
 import { advanceSource, drawCarrier, makeSource, nextCarrier, nextSender, stickySender, type SourceState } from './sources.js';
 import type { MessageSink, ReplayRow, RunObserver, TickSnapshot } from './types.js';
@@ -23,6 +24,7 @@ export type { DailyCapDay, SimulateOptions, SimulationResult, SteppedSimulation 
 const EV_SOURCE = 0;
 const EV_STAGE = 1;
 const EV_TICK = 2;
+const EV_RETRY = 3;
 
 /**
  * Runs `scenario` to the end (every queue empty, or `untilMs`) and returns its statistics.
@@ -63,6 +65,10 @@ class Simulation implements SteppedSimulation {
   private inbound = 0;
   private readonly expired = FAILURE_INDEX['420'];
   private readonly capFail = FAILURE_INDEX.tmobile_daily_cap;
+  /** Client resubmissions waiting for their time, by event id (null once submitted). */
+  private readonly retries: (PendingRetry | null)[] = [];
+  private readonly retryMasks: Uint8Array[];
+  private readonly messages: MessageCounts = { total: 0, delivered: 0, failed: 0, queued: 0, resubmitted: 0 };
 
   constructor(
     private readonly scenario: Scenario,
@@ -76,6 +82,7 @@ class Simulation implements SteppedSimulation {
     this.outcomes = new Outcomes(scenario);
     this.cap = new DailyCapCounter(scenario.startEpochMs, this.net.dailyCaps[0]);
     this.sources = scenario.traffic.map((def, i) => makeSource(scenario, def, i, options));
+    this.retryMasks = scenario.traffic.map(retryCodeMask);
   }
 
   private started = false;
@@ -143,6 +150,9 @@ class Simulation implements SteppedSimulation {
         case EV_TICK:
           this.tick(tickMs);
           break;
+        case EV_RETRY:
+          this.fireRetry(id);
+          break;
         default:
           throw new Error(`unknown event ${payload}`);
       }
@@ -162,6 +172,8 @@ class Simulation implements SteppedSimulation {
     this.now = endMs;
     this.observer?.onTick?.(endMs, this.snapshot(true));
     this.finishQueued();
+    const m = this.messages;
+    m.queued = m.total - m.delivered - m.failed;
     const o = this.outcomes;
     return {
       scenario: this.scenario,
@@ -176,6 +188,7 @@ class Simulation implements SteppedSimulation {
       events: this.events,
       interrupted,
       inbound: this.inbound,
+      messages: { ...m },
     };
   }
 
@@ -236,7 +249,11 @@ class Simulation implements SteppedSimulation {
     const slot = idx & p.mask;
     p.submitMs[slot] = this.now;
     p.expiryMs[slot] = expirySeconds * 1000;
-    p.seqInSource[slot] = s.count++;
+    const seq = s.count++;
+    p.seqInSource[slot] = seq;
+    p.attempt[slot] = 1;
+    p.retryOf[slot] = -1;
+    p.destSeq[slot] = seq;
     p.source[slot] = sourceId;
     p.sender[slot] = senderIdx;
     p.carrier[slot] = carrier;
@@ -277,6 +294,7 @@ class Simulation implements SteppedSimulation {
   }
 
   private countSubmit(slot: number): void {
+    if (this.pool.attempt[slot] === 1) this.messages.total++;
     this.outcomes.submitted(this.pool, slot);
     this.observer?.onSubmit?.(this.now, this.pool.source[slot]);
   }
@@ -380,6 +398,7 @@ class Simulation implements SteppedSimulation {
     p.status[slot] = DELIVERED;
     p.endMs[slot] = this.now;
     this.outcomes.delivered(p, slot, this.now);
+    this.messages.delivered++;
     this.observer?.onEnd?.(this.now, true, -1, p.carrier[slot]);
     if (idx === this.nextEmit) this.emitReady();
   }
@@ -391,7 +410,40 @@ class Simulation implements SteppedSimulation {
     p.endMs[slot] = this.now;
     this.outcomes.failed(p, slot, code);
     this.observer?.onEnd?.(this.now, false, code, p.carrier[slot]);
+    this.retryOrLose(slot, code);
     if (idx === this.nextEmit) this.emitReady();
+  }
+
+  /** Schedules the client's resubmission of a failed attempt, or counts its message lost. */
+  private retryOrLose(slot: number, code: number): void {
+    const p = this.pool;
+    const sourceId = p.source[slot];
+    const at = retryAt(this.scenario.traffic[sourceId], this.retryMasks[sourceId], p.attempt[slot], code, this.now, this.capFail, this.cap.nextDayMs);
+    if (at < 0) {
+      this.messages.failed++;
+      return;
+    }
+    const id = this.retries.length;
+    this.retries.push({
+      source: sourceId, sender: p.sender[slot], carrier: p.carrier[slot],
+      attempt: p.attempt[slot] + 1, retryOf: p.seqInSource[slot], destSeq: p.destSeq[slot],
+    });
+    this.eq.push(at, id * 4 + EV_RETRY);
+  }
+
+  /** Submits a resubmission: a new message (new index and UUID) to the same destination. */
+  private fireRetry(id: number): void {
+    const r = this.retries[id]!;
+    this.retries[id] = null;
+    const s = this.sources[r.source];
+    const def = s.def;
+    const idx = this.newMessage(s, r.source, r.sender, r.carrier, def.type, def.units, def.expirySeconds, undefined);
+    const slot = idx & this.pool.mask;
+    this.pool.attempt[slot] = r.attempt;
+    this.pool.retryOf[slot] = r.retryOf;
+    this.pool.destSeq[slot] = r.destSeq;
+    this.messages.resubmitted++;
+    this.submit(idx, this.net.route(r.sender, def.type, def.toCountry, r.carrier));
   }
 
   /** Writes out every finished message at the front of submission order. */

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { MessageRecord, MessageSink } from '../engine/types.js';
-import { MESSAGE_COLUMNS, recordCells } from './records.js';
+import { MESSAGE_COLUMNS, RETRY_COLUMNS, recordCells } from './records.js';
 
 export interface CsvOptions {
   /** Field delimiter, default ",". */
@@ -17,6 +17,8 @@ export interface CsvOptions {
    * of a batch die young, so the garbage collector never has to promote them.
    */
   readonly batchRows?: number;
+  /** Adds the `attempt` and `retry_of` columns (a scenario with client retries). */
+  readonly retryColumns?: boolean;
 }
 
 /** ".001" .. ".999" with trailing zeros trimmed; "" for 0. */
@@ -42,6 +44,7 @@ export class CsvMessageSink implements MessageSink {
   private rows: (string | number)[][] = [];
   private readonly batch: number;
   private readonly delimiter: string;
+  private readonly retryColumns: boolean;
   rowCount = 0;
   /** Submission time (ms since start) of the first row; rows are in submission order. */
   firstSubmitMs: number | null = null;
@@ -54,12 +57,16 @@ export class CsvMessageSink implements MessageSink {
   ) {
     this.batch = options.batchRows ?? 256;
     this.delimiter = options.delimiter ?? ',';
-    out((options.bom ? '\ufeff' : '') + stringify([MESSAGE_COLUMNS as unknown as string[]], this.opts()));
+    this.retryColumns = options.retryColumns ?? false;
+    const header: string[] = [...MESSAGE_COLUMNS, ...(this.retryColumns ? RETRY_COLUMNS : [])];
+    out((options.bom ? '\ufeff' : '') + stringify([header], this.opts()));
   }
 
   write(record: MessageRecord): void {
     if (this.firstSubmitMs === null) this.firstSubmitMs = record.submitMs;
-    this.rows.push(recordCells(record, this.startEpochMs, this.logIncoming));
+    const cells = recordCells(record, this.startEpochMs, this.logIncoming);
+    if (this.retryColumns) cells.push(record.attempt, record.retryOf ?? '');
+    this.rows.push(cells);
     this.rowCount++;
     if (this.rows.length >= this.batch) this.flush();
   }

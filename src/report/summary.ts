@@ -50,6 +50,12 @@ export interface Summary {
   daily_cap: { tmobile: { day: string; cap: number; used: number; rejected: number }[] };
   stages: { name: string; limit: string; max_queue: number }[];
   inbound: number;
+  /**
+   * Present when clients retry or defer: messages (chains of attempts) apart from attempts
+   * (`totals` counts attempts). A message is delivered when one attempt is, lost (`failed`)
+   * when its last attempt failed with no retry left, else `queued`.
+   */
+  messages?: { total: number; delivered: number; failed: number; queued: number; attempts: number; resubmitted: number };
   warnings: string[];
 }
 
@@ -144,6 +150,9 @@ export function summarize(r: SimulationResult): Summary {
     daily_cap: { tmobile: r.dailyCap.map((d) => ({ day: d.day, cap: d.cap, used: d.used, rejected: d.rejected })) },
     stages: r.network.stages.map((s) => ({ name: s.name, limit: formatLimit(s.limit), max_queue: r.maxDepth[s.id] })),
     inbound: r.inbound,
+    ...(sc.traffic.some((x) => x.retry !== null || x.onDailyCap === 'defer')
+      ? { messages: { total: r.messages.total, delivered: r.messages.delivered, failed: r.messages.failed, queued: r.messages.queued, attempts: t.submitted, resubmitted: r.messages.resubmitted } }
+      : {}),
     warnings: [...r.network.warnings],
   };
 }

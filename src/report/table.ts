@@ -22,6 +22,13 @@ export function renderTable(s: Summary): string {
     if (t.caption === 'Totals' && s.inbound > 0) {
       out.push(`inbound messages replayed (received, not throttled, not in the totals): ${fmtInt(s.inbound)}`);
     }
+    if (t.caption === 'Totals' && s.messages !== undefined) {
+      const m = s.messages;
+      out.push(
+        `messages (client retries; the table counts attempts): ${fmtInt(m.total)} messages in ${fmtInt(m.attempts)} attempts — ` +
+          `${fmtInt(m.delivered)} delivered, ${fmtInt(m.failed)} lost, ${fmtInt(m.queued)} pending`,
+      );
+    }
   }
   if (s.warnings.length > 0) out.push('Warnings', ...s.warnings.map((w) => `  ! ${w}`));
   return out.join('\n') + '\n';

@@ -137,6 +137,26 @@ export interface TrafficSource {
   readonly sender: SenderChoice;
   /** Distinct destinations the source sends to (each with a fixed carrier), or null: a new one per message. */
   readonly recipientsPool: number | null;
+  /** The client's retry policy for failed attempts, or null (no retries). */
+  readonly retry: RetryPolicy | null;
+  /**
+   * Client policy for attempts failed by a daily cap: `fail` (the message is lost, as the
+   * FAQ's provider fails it) or `defer` (the client resubmits it when the cap's next day starts).
+   */
+  readonly onDailyCap: 'fail' | 'defer';
+}
+
+/**
+ * A client's retries: an attempt that fails with one of `on` is resubmitted as a new
+ * message (new UUID) `afterMs · backoff^(n−1)` after attempt n failed, while n <= `max`.
+ */
+export interface RetryPolicy {
+  /** Failure codes that trigger a retry, e.g. ['420', 'tmobile_daily_cap']. */
+  readonly on: readonly string[];
+  readonly afterMs: number;
+  /** Most retries per message (attempts <= max + 1). */
+  readonly max: number;
+  readonly backoff: number;
 }
 
 /**

@@ -8,7 +8,8 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ScenarioError, describeValue } from './errors.js';
 import type { FieldPath, Source } from './locate.js';
-import type { DailyProfile, SendWindow, SenderChoice, Spacing } from './model.js';
+import type { DailyProfile, RetryPolicy, SendWindow, SenderChoice, Spacing } from './model.js';
+import { FAILURE_CODES } from '../rules/codes.js';
 import { isTimeZone, parseTimeOfDay, profileDailySum } from './time-of-day.js';
 
 const WEIGHT_SUM_TOLERANCE = 1e-6;
@@ -158,4 +159,43 @@ export function resolveSenderChoice(
     throw src.error([...base, 'sender'], 'recipients_pool: N next to sender: sticky (sticky keeps each recipient on one number)', '"sticky" without recipients_pool');
   }
   return { sender, recipientsPool: pool };
+}
+
+/** The raw `retry`, as the schema checked it. */
+export interface RawRetry {
+  readonly on: (string | number)[];
+  readonly after: string | number;
+  readonly max?: number;
+  readonly backoff?: number;
+}
+
+/**
+ * A source's retry policy and daily-cap policy. `durationMs` parses `after`.
+ * @throws ScenarioError for an unknown code, an empty list, a zero wait, tmobile_daily_cap
+ *   both retried and deferred, or either on a replay source.
+ */
+export function resolveRetry(
+  src: Source,
+  base: FieldPath,
+  raw: { readonly retry?: RawRetry; readonly on_daily_cap?: 'fail' | 'defer' },
+  replay: boolean,
+  durationMs: (path: FieldPath, value: unknown) => number,
+): { retry: RetryPolicy | null; onDailyCap: 'fail' | 'defer' } {
+  const onDailyCap = raw.on_daily_cap ?? 'fail';
+  if (replay && raw.retry !== undefined) throw src.error([...base, 'retry'], 'no retry on a replay source (replay is exact)', 'a retry policy');
+  if (replay && onDailyCap === 'defer') throw src.error([...base, 'on_daily_cap'], 'no on_daily_cap: defer on a replay source (replay is exact)');
+  const r = raw.retry;
+  if (r === undefined) return { retry: null, onDailyCap };
+  const codes: readonly string[] = FAILURE_CODES.map((c) => c.code);
+  if (r.on.length === 0) throw src.error([...base, 'retry', 'on'], `at least one failure code (${codes.join(', ')})`);
+  const on = r.on.map(String);
+  on.forEach((code, i) => {
+    if (!codes.includes(code)) throw src.error([...base, 'retry', 'on', i], `a failure code: one of ${codes.join(', ')}`);
+  });
+  if (onDailyCap === 'defer' && on.includes('tmobile_daily_cap')) {
+    throw src.error([...base, 'retry', 'on'], 'no tmobile_daily_cap next to on_daily_cap: defer (capped attempts are deferred, not retried)', 'tmobile_daily_cap');
+  }
+  const afterMs = durationMs([...base, 'retry', 'after'], r.after);
+  if (afterMs <= 0) throw src.error([...base, 'retry', 'after'], 'a duration greater than 0');
+  return { retry: { on: [...new Set(on)], afterMs, max: r.max ?? 1, backoff: r.backoff ?? 1 }, onDailyCap };
 }

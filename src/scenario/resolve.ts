@@ -11,7 +11,7 @@ import { CARRIERS } from './model.js';
 import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
 import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
-import { resolveProfile, resolveSendWindow, resolveSenderChoice } from './real-day.js';
+import { resolveProfile, resolveRetry, resolveSendWindow, resolveSenderChoice } from './real-day.js';
 import { defaultCarrierMix } from '../rules/carrier-mix.js';
 import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from '../check/expr.js';
 
@@ -233,6 +233,7 @@ class Resolver {
       sendWindow: this.sendWindow(t, base, arrival),
       carriers: this.sourceCarriers(t, base, toCountry),
       ...resolveSenderChoice(this.src, base, t, arrival.kind === 'replay'),
+      ...resolveRetry(this.src, base, t, arrival.kind === 'replay', (path, v) => this.duration(path, v)),
     };
   }
 

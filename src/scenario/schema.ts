@@ -145,6 +145,22 @@ export const trafficSchema = z.strictObject({
     .optional()
     .describe('Destination carrier mix of this source; default the scenario carriers, else the rulebook mix of to_country.'),
   sender: z.enum(SENDER_CHOICES).optional().describe('round_robin (default) | random | sticky (needs recipients_pool).'),
+  retry: z
+    .strictObject({
+      on: z
+        .array(z.union([z.string(), z.number()], { error: 'a failure code such as 420 or tmobile_daily_cap' }), {
+          error: 'a list of failure codes such as [420, tmobile_daily_cap]',
+        }).describe('Failure codes that trigger a retry.'),
+      after: durationSchema.describe('Wait before the first retry.'),
+      max: intIn(1, 20).optional().describe('Most retries per message; default 1.'),
+      backoff: z.number({ error: 'a number >= 1' }).min(1, { error: 'a number >= 1' }).optional().describe('Wait multiplier per retry; default 1.'),
+    })
+    .optional()
+    .describe('Client retries: a failed attempt is resubmitted as a new message.'),
+  on_daily_cap: z
+    .enum(['fail', 'defer'])
+    .optional()
+    .describe('Client policy for capped attempts: fail (default; the FAQ fails them) or defer to the next cap day.'),
   recipients_pool: intIn(1, 10_000_000)
     .optional()
     .describe('Distinct destinations (each with a fixed carrier) the messages go to; default a new one per message.'),

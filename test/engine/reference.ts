@@ -36,6 +36,8 @@ export interface RefRecord {
   status: 'delivered' | 'failed' | 'queued';
   code: string | null;
   units: number;
+  /** 1 for a first attempt, n for the client's (n−1)th resubmission. */
+  attempt: number;
 }
 
 interface Msg {
@@ -43,6 +45,10 @@ interface Msg {
   expiryMs: number;
   route: Route;
   pos: number;
+  /** Source index, sender number index and carrier index: a retry reuses them. */
+  source: number;
+  sender: number;
+  carrier: number;
 }
 
 /** Departures of the last window, kept whole; O(n) per question, obviously right. */
@@ -104,9 +110,25 @@ export function referenceRun(sc: Scenario): RefRecord[] {
     }
     return q;
   };
-  const events: { t: number; seq: number; kind: 'source' | 'stage'; id: number }[] = [];
+  const events: { t: number; seq: number; kind: 'source' | 'stage' | 'retry'; id: number }[] = [];
   let seq = 0;
-  const schedule = (t: number, kind: 'source' | 'stage', id: number) => events.push({ t, seq: seq++, kind, id });
+  const schedule = (t: number, kind: 'source' | 'stage' | 'retry', id: number) => events.push({ t, seq: seq++, kind, id });
+  /** Failed attempts waiting for their client's resubmission, by event id. */
+  const retries: Msg[] = [];
+  /** The next Pacific midnight after `t`: walk by the hour, then bisect to the millisecond. */
+  const nextPacificDay = (t: number) => {
+    const day = (x: number) => pacificDay.format(new Date(sc.startEpochMs + x));
+    const d0 = day(t);
+    let hi = t + 3_600_000;
+    while (day(hi) === d0) hi += 3_600_000;
+    let lo = hi - 3_600_000;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (day(mid) === d0) lo = mid;
+      else hi = mid;
+    }
+    return hi;
+  };
   const all: Msg[] = [];
   let now = 0;
   let capDay = '';
@@ -118,6 +140,16 @@ export function referenceRun(sc: Scenario): RefRecord[] {
     m.rec.endMs = now;
     if (status === 'delivered') m.rec.dispatchedMs = now;
     m.rec.code = code === null ? null : FAILURE_CODES[code].code;
+    if (code === null) return;
+    // The client's policy: defer a capped attempt to the next Pacific day, or retry it.
+    const def = sc.traffic[m.source];
+    const r = def.retry;
+    let at = -1;
+    if (code === FAILURE_INDEX.tmobile_daily_cap && def.onDailyCap === 'defer') at = nextPacificDay(now);
+    else if (r !== null && r.on.includes(FAILURE_CODES[code].code) && m.rec.attempt <= r.max) {
+      at = now + Math.round(r.afterMs * r.backoff ** (m.rec.attempt - 1));
+    }
+    if (at >= 0) schedule(at, 'retry', retries.push(m) - 1);
   };
   const afterStages = (m: Msg) => {
     if (m.route.dailyCap < 0) return finish(m, 'delivered', null);
@@ -176,6 +208,20 @@ export function referenceRun(sc: Scenario): RefRecord[] {
     return { def, id, rng, process, next: process.next(), rr: 0, seq: 0, hash: hashString(def.name), drawCarrier, recipientCarrier };
   });
   const numberIdx = (nid: string) => sc.numbers.findIndex((n) => n.id === nid);
+  /** Submits a new message (a first attempt or a client's resubmission) now. */
+  const submitNew = (source: number, n: number, carrier: number, attempt: number) => {
+    const src = sources[source];
+    src.seq += attempt > 1 ? 1 : 0; // a first attempt's index was taken when its recipient was drawn
+    const route = net.route(n, src.def.type, src.def.toCountry, carrier);
+    const rec: RefRecord = {
+      index: all.length, traffic: src.def.name, from: sc.numbers[n].number, carrier: CARRIERS[carrier],
+      submitMs: now, dispatchedMs: null, endMs: null, status: 'queued', code: null, units: src.def.units, attempt,
+    };
+    const m: Msg = { rec, expiryMs: src.def.expirySeconds * 1000, route, pos: 0, source, sender: n, carrier };
+    all.push(m);
+    if (route.fail >= 0) finish(m, 'failed', route.fail);
+    else enter(m);
+  };
   const fire = (src: (typeof sources)[number]) => {
     while (src.next === now) {
       // One API request: one sender (round-robin or random); every recipient is its own message.
@@ -192,15 +238,7 @@ export function referenceRun(sc: Scenario): RefRecord[] {
         const j = pool === null ? -1 : mix32(sc.seed ^ 0x2545f491, src.hash, seq) % pool;
         const carrier = j < 0 ? src.drawCarrier(src.rng()) : src.recipientCarrier[j];
         const n = numberIdx(src.def.sender === 'sticky' ? from[j % from.length] : requestSender);
-        const route = net.route(n, src.def.type, src.def.toCountry, carrier);
-        const rec: RefRecord = {
-          index: all.length, traffic: src.def.name, from: sc.numbers[n].number, carrier: CARRIERS[carrier],
-          submitMs: now, dispatchedMs: null, endMs: null, status: 'queued', code: null, units: src.def.units,
-        };
-        const m: Msg = { rec, expiryMs: src.def.expirySeconds * 1000, route, pos: 0 };
-        all.push(m);
-        if (route.fail >= 0) finish(m, 'failed', route.fail);
-        else enter(m);
+        submitNew(src.id, n, carrier, 1);
       }
       src.next = src.process.next();
     }
@@ -220,7 +258,10 @@ export function referenceRun(sc: Scenario): RefRecord[] {
     const [ev] = events.splice(k, 1);
     now = ev.t;
     if (ev.kind === 'source') fire(sources[ev.id]);
-    else wake(ev.id);
+    else if (ev.kind === 'retry') {
+      const failed = retries[ev.id];
+      submitNew(failed.source, failed.sender, failed.carrier, failed.rec.attempt + 1);
+    } else wake(ev.id);
   }
   return all.map((m) => m.rec);
 }

@@ -111,6 +111,8 @@ describe('parseScenario: a full scenario', () => {
       carriers: { att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 },
       sender: 'round_robin',
       recipientsPool: null,
+      retry: null,
+      onDailyCap: 'fail',
     });
     expect(promo).toMatchObject({
       from: ['tf1'],
