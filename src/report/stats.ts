@@ -10,6 +10,15 @@ const SUB_BITS = 11; // 2048 sub-buckets per octave above: relative width < 0.05
 const SUB = 1 << SUB_BITS;
 
 /**
+ * Width (ms) of the histogram bucket that holds a wait of `ms`: 1 below 2,048 ms, then
+ * doubling each octave (1/2048 of the value or less) — the precision of a percentile.
+ */
+export function bucketWidthMs(ms: number): number {
+  if (ms < EXACT) return 1;
+  return 2 ** (Math.floor(Math.log2(ms)) - SUB_BITS);
+}
+
+/**
  * Log-linear histogram of non-negative integer waits in ms (HDR-style). Values below
  * 2048 ms are exact; above, each power-of-two octave is split into 2048 buckets, and each
  * bucket remembers the sum of its values, so a percentile reports the mean of its bucket:

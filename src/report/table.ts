@@ -1,28 +1,84 @@
 /**
- * The terminal report: the summary tables (see summary-tables.ts) drawn with cli-table3.
- * Returns a string; the CLI decides where it goes.
+ * The terminal report: the summary tables (see summary-tables.ts) drawn with cli-table3
+ * without vertical borders and with one rule under each header, so that by default every
+ * line fits an 80-column terminal (`wide` adds the columns that do not). Colour, when
+ * asked, comes from picocolors. Returns a string; the CLI decides where it goes.
  */
 import Table from 'cli-table3';
+import pc from 'picocolors';
+import { clockTime, fmtDuration, offsetText } from './duration.js';
 import type { Summary } from './summary.js';
-import { fmtInt, fmtSec, summaryTables } from './summary-tables.js';
+import { fmtInt, isNumeric, summaryTables, type TextTable } from './summary-tables.js';
+
+/** Options of {@link renderTable}. */
+export interface RenderOptions {
+  /** Every column, whatever the width (`run --wide`). */
+  readonly wide?: boolean;
+  /** ANSI colour for failures and warnings (the CLI decides: NO_COLOR, FORCE_COLOR, TTY). */
+  readonly colour?: boolean;
+  /** UTC offset of the scenario's `start`, minutes: clock times are shown in it. Default 0. */
+  readonly utcOffsetMinutes?: number;
+  /** Columns the report must fit unless `wide`; default 80. */
+  readonly width?: number;
+}
+
+const GAP = 2;
+const CHARS = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '─', 'mid-mid': '─'.repeat(GAP), right: '', 'right-mid': '',
+  middle: ' '.repeat(GAP),
+};
+
+/** Draws one table; the first column is wrapped when the table would be wider than `width`. */
+function draw(t: TextTable, width: number | null, paint: (col: number, text: string) => string): string {
+  const cols = t.head.length;
+  const widest = (i: number): number => Math.max(t.head[i].length, ...t.rows.map((r) => r[i].length));
+  const natural = Array.from({ length: cols }, (_, i) => widest(i));
+  const total = natural.reduce((a, b) => a + b, 0) + GAP * (cols - 1);
+  const squeeze = width !== null && total > width;
+  const table = new Table({
+    head: [...t.head],
+    chars: CHARS,
+    // Only the first column (names) is ever narrowed: it wraps; the others keep their width.
+    ...(squeeze ? { colWidths: [Math.max(8, natural[0] - (total - width))], wordWrap: true, wrapOnWordBoundary: false } : {}),
+    style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 0 },
+    colAligns: t.head.map((_, i) => (isNumeric(t, i) ? 'right' : 'left')),
+  });
+  table.push(...t.rows.map((r) => r.map((cell, i) => paint(i, cell))));
+  return table.toString().replace(/ +$/gm, '');
+}
+
+/** `start …   end …` and `last message out at …`, with clock times at the scenario's offset. */
+function headerLines(s: Summary, offset: number): string[] {
+  const startMs = Date.parse(s.start);
+  const endMs = Date.parse(s.end);
+  const at = (ms: number): string => clockTime(ms, offset, startMs);
+  const lines = [`start ${clockTime(startMs, offset)} ${offsetText(offset)}   run ended after ${fmtDuration((endMs - startMs) / 1000)}`];
+  lines.push(
+    s.drain_time === null
+      ? 'no message was delivered'
+      : `last message out at ${fmtDuration(s.drain_time)} (${at(startMs + s.drain_time * 1000)})`,
+  );
+  return lines;
+}
 
 /** Renders the summary for a terminal. */
-export function renderTable(s: Summary): string {
-  const out: string[] = [];
-  out.push(`a2psim — ${s.scenario} (seed ${s.seed})`);
-  out.push(`start ${s.start}   end ${s.end}   last message out at ${fmtSec(s.drain_time)}`);
-  for (const t of summaryTables(s)) {
-    const table = new Table({
-      head: [...t.head],
-      style: { head: [], border: [] },
-      colAligns: t.head.map((_, i) => (i >= t.numericFrom ? 'right' : 'left')),
-    });
-    table.push(...t.rows.map((r) => [...r]));
-    out.push(t.caption, table.toString());
+export function renderTable(s: Summary, options: RenderOptions = {}): string {
+  const c = pc.createColors(options.colour === true);
+  const width = options.wide ? null : (options.width ?? 80);
+  const out: string[] = [`a2psim — ${s.scenario} (seed ${s.seed})`, ...headerLines(s, options.utcOffsetMinutes ?? 0)];
+  for (const t of summaryTables(s, { wide: options.wide })) {
+    const failedCol = t.head.indexOf('failed');
+    const paint = (i: number, text: string): string =>
+      (i === failedCol && text !== '0') || (t.caption === 'Failures' && i === 0) ? c.red(text) : text;
+    out.push('', t.caption, draw(t, width, paint));
     if (t.caption === 'Totals' && s.inbound > 0) {
       out.push(`inbound messages replayed (received, not throttled, not in the totals): ${fmtInt(s.inbound)}`);
     }
   }
-  if (s.warnings.length > 0) out.push('Warnings', ...s.warnings.map((w) => `  ! ${w}`));
+  // With one failure code, every "failed" column is that code: the hint would add nothing.
+  if (!options.wide && Object.keys(s.failures).length > 1) out.push(c.dim('(failures by code for each carrier, sender and traffic: --wide)'));
+  if (s.warnings.length > 0) out.push(c.yellow('Warnings'), ...s.warnings.map((w) => c.yellow(`  ! ${w}`)));
   return out.join('\n') + '\n';
 }

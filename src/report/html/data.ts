@@ -58,11 +58,11 @@ export interface ReportData {
 export interface WaitBins {
   binMs: number;
   counts: number[];
-  /** Seconds. */
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
+  /** Seconds; null when nothing was delivered. */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
 }
 
 /**

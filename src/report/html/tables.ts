@@ -4,7 +4,7 @@
  */
 import type { Network } from '../../engine/network.js';
 import type { Summary } from '../summary.js';
-import { summaryTables as textTables } from '../summary-tables.js';
+import { isNumeric, summaryTables as textTables } from '../summary-tables.js';
 import { escapeHtml as esc } from './escape.js';
 
 const int = (n: number): string => n.toLocaleString('en-US');
@@ -23,8 +23,8 @@ function table(caption: string, head: string[], rows: string[][], numeric: numbe
 
 /** The summary tables, in the terminal report's order and with its figures. */
 export function summaryTables(s: Summary): string {
-  return textTables(s)
-    .map((t) => table(t.caption, [...t.head], t.rows.map((r) => [...r]), t.numericFrom))
+  return textTables(s, { wide: true })
+    .map((t) => table(t.caption, [...t.head], t.rows.map((r) => [...r]), t.head.flatMap((_, i) => (isNumeric(t, i) ? [i] : []))))
     .join('\n');
 }
 
