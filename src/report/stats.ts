@@ -85,6 +85,24 @@ export class WaitHistogram {
     return out;
   }
 
+  /**
+   * The coarsest of 1 s, 100 ms, 10 ms and 1 ms that every recorded wait is a multiple of
+   * (waits of whole seconds → 1000), so charts can bin at the data's own resolution. Above
+   * 2,048 ms it is judged from each bucket's sum (a bucket of multiples of 1 s sums to one).
+   */
+  resolutionMs(): number {
+    const divides = (step: number): boolean => {
+      for (let v = 0; v < EXACT; v++) if (this.low[v] > 0 && v % step !== 0) return false;
+      for (const o of this.octaves) {
+        if (o === undefined) continue;
+        for (let s = 0; s < SUB; s++) if (o.counts[s] > 0 && o.sums[s] % step !== 0) return false;
+      }
+      return true;
+    };
+    for (const step of [1000, 100, 10]) if (divides(step)) return step;
+    return 1;
+  }
+
   private octave(e: number): { counts: Uint32Array; sums: Float64Array } {
     let o = this.octaves[e];
     if (o === undefined) {

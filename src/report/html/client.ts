@@ -5,8 +5,10 @@
  * with no bundler. It exposes `window.__a2psimCharts` (one entry per chart drawn: id,
  * title, point count, series with their colours) and `data-charts` on `<html>` for tests,
  * redraws when the colour scheme changes, and resizes with the window.
- * (No backticks or `${` inside: it lives in a template literal.)
+ * (No backticks or `${` inside but the palette's: it lives in a template literal.)
  */
+import { CHART_COLOURS } from './palette.js';
+
 export const CLIENT_JS = String.raw`
 (function () {
   'use strict';
@@ -16,21 +18,14 @@ export const CLIENT_JS = String.raw`
   var registry = [];
   window.__a2psimCharts = registry;
   var mq = window.matchMedia('(prefers-color-scheme: dark)');
-  var CARRIER_COLORS = {
-    light: { att: '#1d6fd8', tmobile: '#d6006c', verizon: '#c8102e', other: '#6b7280' },
-    dark: { att: '#6aa8ff', tmobile: '#ff5aa8', verizon: '#ff6b6b', other: '#a3a9b5' }
-  };
-  var PALETTE = {
-    light: ['#1d6fd8', '#d97706', '#059669', '#9333ea', '#dc2626', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'],
-    dark: ['#6aa8ff', '#fbbf24', '#34d399', '#c084fc', '#f87171', '#22d3ee', '#facc15', '#f472b6', '#d1d5db', '#a3e635']
-  };
+  var COLOURS = ${JSON.stringify(CHART_COLOURS)};
   var x0 = D.startEpochMs / 1000;
   var xs = D.t.map(function (t) { return x0 + t; });
 
   function mode() { return mq.matches ? 'dark' : 'light'; }
   function css(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
-  function color(i) { var p = PALETTE[mode()]; return p[i % p.length]; }
-  function carrierColor(c) { return CARRIER_COLORS[mode()][c] || color(0); }
+  function color(i) { var p = COLOURS[mode()].palette; return p[i % p.length]; }
+  function carrierColor(c) { return COLOURS[mode()].carriers[c] || color(0); }
 
   function fmtNum(v) {
     if (v == null || isNaN(v)) return '–';
@@ -53,6 +48,18 @@ export const CLIENT_JS = String.raw`
     if (s < 60) return fmtNum(s) + ' s';
     if (s < 3600) return fmtNum(s / 60) + ' min';
     return fmtNum(s / 3600) + ' h';
+  }
+  /** A wait as the tables say it: 0s, 0.5s, 45s, 20m, 1h 10m, 2d 3h (at most two units). */
+  function fmtWait(seconds) {
+    if (seconds < 60) return fmtNum(seconds) + 's';
+    var units = [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]], out = [], rest = Math.round(seconds);
+    units.forEach(function (u) {
+      var n = Math.floor(rest / u[1]);
+      rest -= n * u[1];
+      if (n > 0 && out.length < 2) out.push(n + u[0]);
+      else if (out.length === 1) out.push('');
+    });
+    return out.filter(Boolean).join(' ');
   }
   function timeTicks(u, splits, axisIdx, space, incr) {
     var prevDay = null;
@@ -92,10 +99,15 @@ export const CLIENT_JS = String.raw`
     return { box: box, plot: plot };
   }
 
-  function axes(yLabel, xValues) {
+  /** Tick steps of the wait axis, seconds: 1-2-5 below 10 s, clock steps above. */
+  var WAIT_TICKS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
+    3600, 7200, 10800, 21600, 43200, 86400, 172800, 432000, 864000];
+
+  function axes(yLabel, xValues, xIncrs) {
     var fg = css('--muted'), grid = css('--grid');
     var x = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
     x.values = xValues || timeTicks;
+    if (xIncrs) { x.incrs = xIncrs; x.space = 60; }
     return [x, {
       stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 },
       label: yLabel, labelSize: 20, size: 64, values: function (u, vals) { return vals.map(fmtAxis); }
@@ -121,8 +133,8 @@ export const CLIENT_JS = String.raw`
       width: width(el.plot), height: spec.height || 260,
       legend: { live: true },
       cursor: spec.histogram ? { drag: { x: true, y: false } } : { sync: { key: 'a2psim-time' }, drag: { x: true, y: false } },
-      scales: spec.histogram ? { x: { time: false } } : { x: { time: true } },
-      axes: axes(spec.yLabel, spec.xValues),
+      scales: spec.scales || (spec.histogram ? { x: { time: false } } : { x: { time: true } }),
+      axes: axes(spec.yLabel, spec.xValues, spec.xIncrs),
       series: [{ label: spec.histogram ? 'wait' : 'time', value: spec.xLegend || function (u, v) { return fmtTime(v); } }]
         .concat(spec.lines.map(function (l) {
           var s = {
@@ -136,7 +148,11 @@ export const CLIENT_JS = String.raw`
         }))
     };
     if (!spec.histogram) opts.tzDate = function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'); };
-    if (spec.hooks) opts.hooks = spec.hooks;
+    // After each draw, the y range and any percentile labels are left on the section for tests.
+    opts.hooks = { draw: (spec.hooks && spec.hooks.draw ? spec.hooks.draw : []).concat([function (u) {
+      el.box.setAttribute('data-y', JSON.stringify({ max: u.scales.y.max, log: u.scales.y.distr === 3 }));
+      if (u.a2psimLabels) el.box.setAttribute('data-labels', JSON.stringify(u.a2psimLabels));
+    }]) };
     return new uPlot(opts, spec.data, el.plot);
   }
 
@@ -159,6 +175,46 @@ export const CLIENT_JS = String.raw`
     return col.map(function (v) { s += v; return s; });
   }
 
+  /**
+   * Percentile lines with their labels; a label goes in the first row where it overlaps no
+   * other label (marks at the same value share one label), so labels never overlap.
+   * The boxes placed are kept on the plot for tests.
+   */
+  function drawMarks(u, marks) {
+    var ctx = u.ctx, top = u.bbox.top, h = u.bbox.height, dpr = window.devicePixelRatio || 1;
+    var right = u.bbox.left + u.bbox.width, gap = 6 * dpr, rowH = 15 * dpr;
+    var groups = [];
+    marks.forEach(function (m) {
+      var last = groups[groups.length - 1];
+      if (last && last.seconds === m.seconds) last.label += ' = ' + m.label;
+      else groups.push({ label: m.label, seconds: m.seconds, text: m.text });
+    });
+    ctx.save();
+    ctx.font = (12 * dpr) + 'px system-ui, sans-serif';
+    ctx.fillStyle = css('--fg');
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    ctx.strokeStyle = css('--accent');
+    ctx.lineWidth = 1.5 * dpr;
+    ctx.setLineDash([5 * dpr, 4 * dpr]);
+    var placed = [];
+    groups.forEach(function (g) {
+      var x = Math.round(u.valToPos(g.seconds, 'x', true));
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + h);
+      ctx.stroke();
+      var label = g.label + ' ' + g.text, tw = ctx.measureText(label).width;
+      var lx = x + 4 * dpr + tw > right ? x - 4 * dpr - tw : x + 4 * dpr;
+      var row = 0;
+      while (placed.some(function (p) { return p.row === row && lx < p.x1 + gap && lx + tw + gap > p.x0; })) row++;
+      placed.push({ row: row, x0: lx, x1: lx + tw, y0: top + (4 * dpr) + row * rowH, y1: top + (4 * dpr) + row * rowH + 12 * dpr, text: label });
+      ctx.fillText(label, lx, top + (4 * dpr) + row * rowH);
+    });
+    ctx.restore();
+    u.a2psimLabels = placed;
+  }
+
   function specs() {
     var out = [];
     var total = D.t.map(function (_, i) {
@@ -175,12 +231,13 @@ export const CLIENT_JS = String.raw`
       }).concat([{ label: 'all stages', color: css('--fg'), width: 1, dash: [4, 4] }]),
       data: [xs].concat(D.stages.map(function (st) { return st.depth; })).concat([total])
     });
+    var perCarrier = fmtDuration(D.carriers.intervalMs);
     out.push({
       id: 'carriers', title: 'Delivered per carrier',
-      note: 'Messages handed to each carrier per minute, all routes (toll-free, short code and 10DLC).',
-      yLabel: 'messages / min',
-      lines: D.carriers.map(function (c) { return { label: c.carrier, color: carrierColor(c.carrier) }; }),
-      data: [xs].concat(D.carriers.map(function (c) { return c.deliveredPerMinute; }))
+      note: 'Messages handed to each carrier in each ' + perCarrier + ' interval (a count per interval, not a running sum), all routes (toll-free, short code and 10DLC).',
+      yLabel: 'messages / ' + perCarrier,
+      lines: D.carriers.series.map(function (c) { return { label: c.carrier, color: carrierColor(c.carrier), width: 2, paths: stepped }; }),
+      data: [D.carriers.t.map(function (t) { return x0 + t; })].concat(D.carriers.series.map(function (c) { return c.delivered; }))
     });
     var carrierStages = D.stages.filter(function (st) { return st.kind === 'carrier'; });
     if (carrierStages.length > 0) {
@@ -193,10 +250,14 @@ export const CLIENT_JS = String.raw`
         lines.push({ label: name + ' limit ' + st.limit, color: c, width: 1, dash: [6, 4] });
         data.push(D.t.map(function () { return st.limitPerMinute; }));
       });
+      var far = D.tpmScaleMax != null;
       out.push({
         id: 'tpm', title: 'Dispatch rate per carrier against its TPM limit (10DLC SMS)',
-        note: 'Messages leaving each carrier stage in the trailing minute (dashed: the limit in force).',
-        yLabel: 'messages / min', lines: lines, data: data
+        note: 'Messages leaving each carrier stage in the trailing minute (dashed: the limit in force).' +
+          (far ? ' The traffic stays below a tenth of every limit, so the axis is scaled to the traffic and the limits (' +
+            carrierStages.map(function (st) { return st.limit; }).join(', ') + ') lie above the chart.' : ''),
+        yLabel: 'messages / min', lines: lines, data: data,
+        scales: far ? { x: { time: true }, y: { auto: false, range: [0, D.tpmScaleMax] } } : null
       });
     }
     out.push({
@@ -243,38 +304,29 @@ export const CLIENT_JS = String.raw`
     var w = D.waits;
     if (w.counts.length > 0) {
       var bin = w.binMs / 1000;
-      var marks = [['p50', w.p50], ['p95', w.p95], ['p99', w.p99]];
       out.push({
         id: 'waits', title: 'Wait before dispatch (delivered messages)',
-        note: 'How long delivered messages waited in queues; bars of ' + fmtNum(bin) + ' s. Lines: p50 ' + fmtNum(w.p50) +
-          ' s, p95 ' + fmtNum(w.p95) + ' s, p99 ' + fmtNum(w.p99) + ' s (max ' + fmtNum(w.max) + ' s).',
+        note: 'How long delivered messages waited in queues; bars of ' + w.binText + '. Lines: ' +
+          w.marks.map(function (m) { return m.label + ' ' + m.text; }).join(', ') + ' (max ' + w.maxText + ').' +
+          (w.logCounts ? ' The count axis is logarithmic: one bar holds most messages.' : ''),
         yLabel: 'messages', histogram: true,
-        xValues: function (u, vals) { return vals.map(function (v) { return fmtNum(v) + ' s'; }); },
-        xLegend: function (u, v) { return v == null ? '–' : fmtNum(v) + '–' + fmtNum(v + bin) + ' s'; },
-        lines: [{ label: 'messages', color: color(0), fill: color(0) + '99', width: 1.5, paths: uPlot.paths.bars({ size: [1, Infinity], align: 1 }) }],
-        data: [w.counts.map(function (_, i) { return i * bin; }), w.counts],
-        hooks: { draw: [function (u) {
-          var ctx = u.ctx, top = u.bbox.top, h = u.bbox.height, dpr = window.devicePixelRatio || 1;
-          ctx.save();
-          ctx.font = (12 * dpr) + 'px system-ui, sans-serif';
-          ctx.fillStyle = css('--fg');
-          ctx.textAlign = 'left';
-          ctx.textBaseline = 'top';
-          ctx.strokeStyle = css('--accent');
-          ctx.lineWidth = 1.5 * dpr;
-          ctx.setLineDash([5 * dpr, 4 * dpr]);
-          marks.forEach(function (m, k) {
-            var x = Math.round(u.valToPos(m[1], 'x', true));
-            ctx.beginPath();
-            ctx.moveTo(x, top);
-            ctx.lineTo(x, top + h);
-            ctx.stroke();
-            var label = m[0] + ' ' + fmtNum(m[1]) + ' s', tw = ctx.measureText(label).width;
-            var tx = x + 4 * dpr + tw > u.bbox.left + u.bbox.width ? x - 4 * dpr - tw : x + 4 * dpr;
-            ctx.fillText(label, tx, top + (4 + 15 * k) * dpr);
-          });
-          ctx.restore();
-        }] }
+        scales: {
+          x: { time: false, auto: false, range: [0, w.spanMs / 1000] },
+          y: w.logCounts
+            ? { distr: 3, log: 10, range: function (u, min, max) { return [1, Math.pow(10, Math.ceil(Math.log10(Math.max(10, max))))]; } }
+            : { auto: true, range: function (u, min, max) { return [0, Math.max(1, max)]; } }
+        },
+        xIncrs: WAIT_TICKS,
+        xValues: function (u, vals) { return vals.map(fmtWait); },
+        xLegend: function (u, v) { return v == null ? '–' : fmtWait(v) + ' – ' + fmtWait(v + bin); },
+        lines: [{ label: 'messages', color: color(0), fill: color(0) + '99', width: 1.5,
+          // Every bar is one bin wide (x0 and size in data units), however few bars there are.
+          paths: uPlot.paths.bars({ size: [1, Infinity], align: 1, disp: {
+            x0: { unit: 1, values: function (u) { return u.data[0]; } },
+            size: { unit: 1, values: function () { return [bin]; } }
+          } }) }],
+        data: [w.counts.map(function (_, i) { return i * bin; }), w.counts.map(function (c) { return w.logCounts && c === 0 ? null : c; })],
+        hooks: { draw: [function (u) { drawMarks(u, w.marks); }] }
       });
     } else {
       out.push({ empty: true, id: 'waits', title: 'Wait before dispatch (delivered messages)', text: 'No message was delivered.' });

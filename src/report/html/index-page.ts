@@ -2,6 +2,7 @@
  * The index page of a directory of reports (`check --report DIR`): one line per scenario
  * with its totals, its pass/fail state when known, and a link to its report. Pure.
  */
+import { fmtDuration } from '../duration.js';
 import type { Summary } from '../summary.js';
 import { escapeHtml as esc } from './escape.js';
 import { PAGE_CSS } from './page.js';
@@ -26,7 +27,7 @@ export function renderIndexPage(rows: readonly IndexRow[], title = 'a2psim repor
       const state = r.passed === undefined ? '' : r.passed ? '<span style="color:var(--ok)">✓ pass</span>' : '<span class="warn">✗ fail</span>';
       return `<tr><td><a href="${esc(encodeURI(r.href))}">${esc(r.summary.scenario)}</a></td><td>${esc(r.source)}</td><td>${state}</td>` +
         `<td class="num">${int(t.submitted)}</td><td class="num">${int(t.delivered)}</td><td class="num">${int(t.failed)}</td>` +
-        `<td class="num">${int(t.queued)}</td><td class="num">${r.summary.wait.p95} s</td></tr>`;
+        `<td class="num">${int(t.queued)}</td><td class="num">${fmtDuration(r.summary.wait.p95, true)}</td></tr>`;
     })
     .join('\n');
   return `<!DOCTYPE html>

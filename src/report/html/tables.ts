@@ -5,6 +5,7 @@
 import type { Network } from '../../engine/network.js';
 import type { Summary } from '../summary.js';
 import { isNumeric, summaryTables as textTables } from '../summary-tables.js';
+import { inPassageOrder } from './data.js';
 import { escapeHtml as esc } from './escape.js';
 
 const int = (n: number): string => n.toLocaleString('en-US');
@@ -34,7 +35,7 @@ export function rulesTables(s: Summary, net: Network): string {
     table(
       'Stages (rate-limited queues, in the order a message passes them)',
       ['stage', 'kind', 'limit', 'counts', 'pacing', 'max queue'],
-      net.stages.map((st) => [
+      inPassageOrder(net.stages).map((st) => [
         st.name, st.kind, s.stages[st.id]?.limit ?? '', st.limit.countBy, st.limit.pacing, int(s.stages[st.id]?.max_queue ?? 0),
       ]),
       [5],
