@@ -30,23 +30,40 @@ const CHARS = {
   middle: ' '.repeat(GAP),
 };
 
-/** Draws one table; the first column is wrapped when the table would be wider than `width`. */
+/**
+ * Draws one table. When it would be wider than `width`, its widest text column (a name, a
+ * reason) is narrowed and wraps; numbers keep their width.
+ */
 function draw(t: TextTable, width: number | null, paint: (col: number, text: string) => string): string {
   const cols = t.head.length;
   const widest = (i: number): number => Math.max(t.head[i].length, ...t.rows.map((r) => r[i].length));
   const natural = Array.from({ length: cols }, (_, i) => widest(i));
   const total = natural.reduce((a, b) => a + b, 0) + GAP * (cols - 1);
-  const squeeze = width !== null && total > width;
+  const text = natural.map((w, i) => (isNumeric(t, i) ? -1 : w));
+  const wrapCol = text.indexOf(Math.max(...text));
+  const colWidths = natural.map((w, i) => (i === wrapCol && width !== null ? Math.max(8, w - (total - width)) : null));
   const table = new Table({
     head: [...t.head],
     chars: CHARS,
-    // Only the first column (names) is ever narrowed: it wraps; the others keep their width.
-    ...(squeeze ? { colWidths: [Math.max(8, natural[0] - (total - width))], wordWrap: true, wrapOnWordBoundary: false } : {}),
+    ...(width !== null && total > width && wrapCol >= 0 ? { colWidths, wordWrap: true } : {}),
     style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 0 },
     colAligns: t.head.map((_, i) => (isNumeric(t, i) ? 'right' : 'left')),
   });
   table.push(...t.rows.map((r) => r.map((cell, i) => paint(i, cell))));
   return table.toString().replace(/ +$/gm, '');
+}
+
+/** Greedy word wrap of `text` to lines of at most `width` characters (continuations indented 2). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
 }
 
 /** `start …   end …` and `last message out at …`, with clock times at the scenario's offset. */
@@ -79,6 +96,8 @@ export function renderTable(s: Summary, options: RenderOptions = {}): string {
   }
   // With one failure code, every "failed" column is that code: the hint would add nothing.
   if (!options.wide && Object.keys(s.failures).length > 1) out.push(c.dim('(failures by code for each carrier, sender and traffic: --wide)'));
-  if (s.warnings.length > 0) out.push(c.yellow('Warnings'), ...s.warnings.map((w) => c.yellow(`  ! ${w}`)));
+  if (s.warnings.length > 0) {
+    out.push('', c.yellow('Warnings'), ...s.warnings.map((w) => c.yellow(wrap(`! ${w}`, (width ?? Infinity) - 2).map((l) => `  ${l}`).join('\n'))));
+  }
   return out.join('\n') + '\n';
 }

@@ -67,6 +67,18 @@ describe('renderTable', () => {
     expect(text).toContain(LONG.slice(0, 20)); // the long name wraps, it is not dropped
   });
 
+  it('long failure reasons and warnings wrap within 80 columns', () => {
+    const text = renderTable(run(`
+numbers:
+  - { id: tf1, number: "+18885550100", type: toll_free, country: US, verified: false }
+  - { id: tf2, number: "+18885550101", type: toll_free, country: US, verified: true }
+traffic: [{ name: t, from: [tf1, tf2], arrival: { kind: burst, count: 2000 }, expiry: 60 }]
+`));
+    expect(widest(text)).toBeLessThanOrEqual(80);
+    expect(text).toMatch(/toll_free_unverified +toll-free number not verified/);
+    expect(text).toMatch(/! number "tf1" is toll-free/);
+  });
+
   it('--wide shows every column, failures per code included', () => {
     const wide = renderTable(s, { wide: true });
     expect(widest(wide)).toBeGreaterThan(80);
