@@ -3,7 +3,7 @@
  * terminal report and the HTML report both render, so they always show the same figures.
  * Pure.
  */
-import { fmtDuration } from './duration.js';
+import { clockTime, fmtDuration, offsetText } from './duration.js';
 import type { ScopeSummary, Summary } from './summary.js';
 
 export interface TextTable {
@@ -14,6 +14,23 @@ export interface TextTable {
   readonly numericFrom: number;
   /** ...up to this index (excluded), when a text column follows them. */
   readonly numericTo?: number;
+}
+
+/**
+ * When the run happened, as people say it, with clock times at the scenario's UTC offset:
+ * `start` "2026-05-04 09:00:00 -04:00", `ranFor` "1m 1s", `lastOut` "last message out at
+ * 1m (09:01:00)" or "no message was delivered".
+ */
+export function runTimes(s: Summary, utcOffsetMinutes: number): { start: string; ranFor: string; lastOut: string } {
+  const startMs = Date.parse(s.start);
+  const at = (ms: number): string => clockTime(ms, utcOffsetMinutes, startMs);
+  return {
+    start: `${clockTime(startMs, utcOffsetMinutes)} ${offsetText(utcOffsetMinutes)}`,
+    ranFor: fmtDuration((Date.parse(s.end) - startMs) / 1000),
+    lastOut: s.drain_time === null
+      ? 'no message was delivered'
+      : `last message out at ${fmtDuration(s.drain_time)} (${at(startMs + s.drain_time * 1000)})`,
+  };
 }
 
 /** True when column `i` of `t` holds numbers (drawn right-aligned). */

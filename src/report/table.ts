@@ -6,9 +6,8 @@
  */
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import { clockTime, fmtDuration, offsetText } from './duration.js';
 import type { Summary } from './summary.js';
-import { fmtInt, isNumeric, summaryTables, type TextTable } from './summary-tables.js';
+import { fmtInt, isNumeric, runTimes, summaryTables, type TextTable } from './summary-tables.js';
 
 /** Options of {@link renderTable}. */
 export interface RenderOptions {
@@ -66,25 +65,12 @@ function wrap(text: string, width: number): string[] {
   return [...lines, line];
 }
 
-/** `start …   end …` and `last message out at …`, with clock times at the scenario's offset. */
-function headerLines(s: Summary, offset: number): string[] {
-  const startMs = Date.parse(s.start);
-  const endMs = Date.parse(s.end);
-  const at = (ms: number): string => clockTime(ms, offset, startMs);
-  const lines = [`start ${clockTime(startMs, offset)} ${offsetText(offset)}   run ended after ${fmtDuration((endMs - startMs) / 1000)}`];
-  lines.push(
-    s.drain_time === null
-      ? 'no message was delivered'
-      : `last message out at ${fmtDuration(s.drain_time)} (${at(startMs + s.drain_time * 1000)})`,
-  );
-  return lines;
-}
-
 /** Renders the summary for a terminal. */
 export function renderTable(s: Summary, options: RenderOptions = {}): string {
   const c = pc.createColors(options.colour === true);
   const width = options.wide ? null : (options.width ?? 80);
-  const out: string[] = [`a2psim — ${s.scenario} (seed ${s.seed})`, ...headerLines(s, options.utcOffsetMinutes ?? 0)];
+  const when = runTimes(s, options.utcOffsetMinutes ?? 0);
+  const out: string[] = [`a2psim — ${s.scenario} (seed ${s.seed})`, `start ${when.start}   run ended after ${when.ranFor}`, when.lastOut];
   for (const t of summaryTables(s, { wide: options.wide })) {
     const failedCol = t.head.indexOf('failed');
     const paint = (i: number, text: string): string =>

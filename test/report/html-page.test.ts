@@ -77,7 +77,8 @@ describe('report page', () => {
   });
 
   it('has the seed, start, rules in force and the summary tables', () => {
-    for (const s of ['seed <b>1</b>', '2026-03-09T15:00:00.000Z', 'account:sms', '5/s', 'carrier:brand:tmobile',
+    // start and the last message out on the scenario's own clock (-07:00), durations as people say them
+    for (const s of ['seed <b>1</b>', 'start <b>2026-03-09 08:00:00 -07:00</b>', 'last message out at ', 'account:sms', '5/s', 'carrier:brand:tmobile',
       'tmobile_daily_cap', 'By carrier', 'Totals', 'message expired']) {
       expect(html).toContain(s);
     }

@@ -38,6 +38,8 @@ export interface ReportData {
   scenario: string;
   seed: number;
   startEpochMs: number;
+  /** UTC offset written in the scenario's `start`, minutes (header clock times). */
+  startOffsetMinutes: number;
   /** End of the run, ms since start. */
   endMs: number;
   /** Length of one interval, ms. */
@@ -196,6 +198,7 @@ export function buildReportData(
     scenario: sc.name,
     seed: sc.seed,
     startEpochMs: sc.startEpochMs,
+    startOffsetMinutes: sc.startOffsetMinutes ?? 0,
     endMs: result.endMs,
     intervalMs,
     t: col((r) => r.endMs / 1000),

@@ -11,6 +11,7 @@ import type { ChartAssets } from './assets.js';
 import { CLIENT_JS } from './client.js';
 import type { ReportData } from './data.js';
 import { escapeHtml as esc, inlineScript, inlineStyle, jsonForScript } from './escape.js';
+import { runTimes } from '../summary-tables.js';
 import { rulesTables, summaryTables } from './tables.js';
 
 /** Styles of the report and index pages; light by default, dark under `prefers-color-scheme: dark`. */
@@ -77,6 +78,7 @@ function cards(s: Summary): string {
 
 /** Renders the report of one run as a complete HTML document. */
 export function renderReportPage({ summary: s, network, data, assets }: ReportPageInput): string {
+  const when = runTimes(s, data.startOffsetMinutes);
   const warnings = s.warnings.length === 0 ? '' : `<h2>Warnings</h2><ul>${s.warnings.map((w) => `<li class="warn">${esc(w)}</li>`).join('')}</ul>`;
   return `<!DOCTYPE html>
 <html lang="en">
@@ -91,11 +93,11 @@ export function renderReportPage({ summary: s, network, data, assets }: ReportPa
 <body>
 <main>
 <h1>a2psim report — ${esc(s.scenario)}</h1>
-<p class="meta">seed <b>${s.seed}</b> · start <b>${esc(s.start)}</b> · end <b>${esc(s.end)}</b> · interval <b>${esc(fmtDuration(data.intervalMs / 1000))}</b></p>
+<p class="meta">seed <b>${s.seed}</b> · start <b>${esc(when.start)}</b> · run ended after <b>${esc(when.ranFor)}</b> · ${esc(when.lastOut)} · interval <b>${esc(fmtDuration(data.intervalMs / 1000))}</b></p>
 ${cards(s)}
 ${warnings}
 <h2>Charts</h2>
-<p class="hint">Times are UTC. Drag across a time chart to zoom, double-click to zoom out; click a legend entry to hide a line. Time charts share one cursor.</p>
+<p class="hint">Chart times are UTC. Drag across a time chart to zoom, double-click to zoom out; click a legend entry to hide a line. Time charts share one cursor.</p>
 <noscript><p class="warn">The charts need JavaScript; the tables below do not.</p></noscript>
 <div id="charts"></div>
 <h2>Summary</h2>
