@@ -17,6 +17,7 @@ export function renderText(checks: readonly ScenarioCheck[], colour = false): st
   let thresholds = 0;
   let failedThresholds = 0;
   let regressions = 0;
+  const regressed: string[] = [];
   for (const c of checks) {
     const runs = c.seeds.length;
     const reps = runs > 1 ? `, ${runs} replications` : '';
@@ -35,11 +36,14 @@ export function renderText(checks: readonly ScenarioCheck[], colour = false): st
         if (x.regression) regressions++;
         out.push(`    ${x.regression ? paint.red(describeComparison(x)) : describeComparison(x)}`);
       }
+      const names = c.baseline.comparisons.filter((x) => x.regression).map((x) => x.metric);
+      if (names.length > 0) regressed.push(`${c.name}: ${names.join(', ')}`);
     }
   }
   const ok = checks.every(checkPassed);
   const n = checks.length;
   const what = `${failedThresholds} of ${thresholds} threshold${thresholds === 1 ? '' : 's'} failed, ${regressions} baseline regression${regressions === 1 ? '' : 's'} (${n} scenario${n === 1 ? '' : 's'})`;
   out.push(ok ? paint.green(`check passed: ${what}`) : paint.red(`check FAILED: ${what}`));
+  if (regressed.length > 0) out.push(paint.red(`regressed: ${regressed.join('; ')}`));
   return out.join('\n') + '\n';
 }
