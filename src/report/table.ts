@@ -30,21 +30,27 @@ const CHARS = {
 };
 
 /**
- * Draws one table. When it would be wider than `width`, its widest text column (a name, a
- * reason) is narrowed and wraps; numbers keep their width.
+ * Draws one table the way the terminal report does: no vertical borders, a rule under the
+ * header, none between rows. When it would be wider than `width` (null: no limit), its
+ * widest text column (a name, a reason) is narrowed and wraps; numbers keep their width.
+ * `paint` may colour a cell (its width is measured without the colour codes).
  */
-function draw(t: TextTable, width: number | null, paint: (col: number, text: string) => string): string {
+export function drawTable(t: TextTable, width: number | null = 80, paint: (col: number, text: string) => string = (_, x) => x): string {
   const cols = t.head.length;
   const widest = (i: number): number => Math.max(t.head[i].length, ...t.rows.map((r) => r[i].length));
   const natural = Array.from({ length: cols }, (_, i) => widest(i));
   const total = natural.reduce((a, b) => a + b, 0) + GAP * (cols - 1);
   const text = natural.map((w, i) => (isNumeric(t, i) ? -1 : w));
   const wrapCol = text.indexOf(Math.max(...text));
-  const colWidths = natural.map((w, i) => (i === wrapCol && width !== null ? Math.max(8, w - (total - width)) : null));
+  const narrowed = width === null ? natural[wrapCol] : Math.max(8, natural[wrapCol] - (total - width));
+  const colWidths = natural.map((_, i) => (i === wrapCol ? narrowed : null));
+  // Wrap between words when every word fits the narrowed column, else anywhere (long ids).
+  const words = t.rows.flatMap((r) => (wrapCol >= 0 ? r[wrapCol].split(' ') : []));
+  const onWords = words.every((w) => w.length <= narrowed);
   const table = new Table({
     head: [...t.head],
     chars: CHARS,
-    ...(width !== null && total > width && wrapCol >= 0 ? { colWidths, wordWrap: true } : {}),
+    ...(width !== null && total > width && text[wrapCol] > 0 ? { colWidths, wordWrap: true, wrapOnWordBoundary: onWords } : {}),
     style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 0 },
     colAligns: t.head.map((_, i) => (isNumeric(t, i) ? 'right' : 'left')),
   });
@@ -75,7 +81,7 @@ export function renderTable(s: Summary, options: RenderOptions = {}): string {
     const failedCol = t.head.indexOf('failed');
     const paint = (i: number, text: string): string =>
       (i === failedCol && text !== '0') || (t.caption === 'Failures' && i === 0) ? c.red(text) : text;
-    out.push('', t.caption, draw(t, width, paint));
+    out.push('', t.caption, drawTable(t, width, paint));
     if (t.caption === 'Totals' && s.inbound > 0) {
       out.push(`inbound messages replayed (received, not throttled, not in the totals): ${fmtInt(s.inbound)}`);
     }
