@@ -220,6 +220,10 @@ describe.skipIf(!haveChromium)('HTML report in a browser', () => {
     for (const id of ['carriers', 'tpm']) await page.locator(`#chart-${id}`).screenshot({ path: join(ARTIFACTS, `chart-${id}.png`) });
     const y = JSON.parse((await page.getAttribute('#chart-tpm', 'data-y'))!) as { max: number };
     expect(y.max).toBeLessThan(2400 / 10); // scaled to ~25/min, not to the 2,400/min limit
+    // Time charts read the scenario's clock (its start is written at -07:00), not UTC.
+    const over = (await page.locator('#chart-carriers .u-over').boundingBox())!;
+    await page.mouse.move(over.x + 5, over.y + over.height / 2);
+    expect(await page.textContent('#chart-carriers .u-legend')).toMatch(/2026-03-09 08:00:\d\d -07:00 \(\+0m0\ds\)/);
     await page.close();
   }, 60_000);
 

@@ -22,6 +22,13 @@ export const CLIENT_JS = String.raw`
   var mq = window.matchMedia('(prefers-color-scheme: dark)');
   var COLOURS = ${JSON.stringify(CHART_COLOURS)};
   var x0 = D.startEpochMs / 1000;
+  /** Charts read the clock of the scenario's start: its UTC offset, in seconds, and its name. */
+  var OFFSET_S = D.startOffsetMinutes * 60;
+  var ZONE = (function (m) {
+    if (m === 0) return 'UTC';
+    var a = Math.abs(m), two = function (n) { return n < 10 ? '0' + n : '' + n; };
+    return (m < 0 ? '-' : '+') + two(Math.floor(a / 60)) + ':' + two(a % 60);
+  })(D.startOffsetMinutes);
   var xs = D.t.map(function (t) { return x0 + t; });
 
   function mode() { return mq.matches ? 'dark' : 'light'; }
@@ -55,7 +62,7 @@ export const CLIENT_JS = String.raw`
     var prevDay = null;
     return splits.map(function (v) {
       if (v == null) return null;
-      var iso = new Date(v * 1000).toISOString();
+      var iso = new Date((v + OFFSET_S) * 1000).toISOString();
       var day = iso.slice(0, 10);
       var label = incr >= 86400 ? day : iso.slice(11, incr < 60 ? 19 : 16);
       if (incr < 86400 && day !== prevDay) label += '\n' + day;
@@ -65,8 +72,8 @@ export const CLIENT_JS = String.raw`
   }
   function fmtTime(v) {
     if (v == null) return '–';
-    var d = new Date(v * 1000);
-    return d.toISOString().slice(0, 19).replace('T', ' ') + ' UTC (' + fmtElapsed(v - x0) + ')';
+    var d = new Date((v + OFFSET_S) * 1000);
+    return d.toISOString().slice(0, 19).replace('T', ' ') + ' ' + ZONE + ' (' + fmtElapsed(v - x0) + ')';
   }
 
   function section(id, title, note) {
@@ -133,7 +140,8 @@ export const CLIENT_JS = String.raw`
           return s;
         }))
     };
-    if (!spec.histogram) opts.tzDate = function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'); };
+    // The scenario's clock: UTC shifted by the offset its start was written with.
+    if (!spec.histogram) opts.tzDate = function (ts) { return uPlot.tzDate(new Date((ts + OFFSET_S) * 1000), 'Etc/UTC'); };
     // After each draw, the y range and any percentile labels are left on the section for tests.
     opts.hooks = { draw: (spec.hooks && spec.hooks.draw ? spec.hooks.draw : []).concat([function (u) {
       el.box.setAttribute('data-y', JSON.stringify({ max: u.scales.y.max, log: u.scales.y.distr === 3 }));

@@ -5,7 +5,7 @@
  * gives the same bytes.
  */
 import type { Network } from '../../engine/network.js';
-import { fmtDuration } from '../duration.js';
+import { fmtDuration, offsetText } from '../duration.js';
 import type { Summary } from '../summary.js';
 import type { ChartAssets } from './assets.js';
 import { CLIENT_JS } from './client.js';
@@ -97,7 +97,7 @@ export function renderReportPage({ summary: s, network, data, assets }: ReportPa
 ${cards(s)}
 ${warnings}
 <h2>Charts</h2>
-<p class="hint">Chart times are UTC. Drag across a time chart to zoom, double-click to zoom out; click a legend entry to hide a line. Time charts share one cursor.</p>
+<p class="hint">Chart times are on the scenario's clock (${esc(offsetText(data.startOffsetMinutes))}, the offset of its start). Drag across a time chart to zoom, double-click to zoom out; click a legend entry to hide a line. Time charts share one cursor.</p>
 <noscript><p class="warn">The charts need JavaScript; the tables below do not.</p></noscript>
 <div id="charts"></div>
 <h2>Summary</h2>
