@@ -6,6 +6,7 @@ import { parseScenario } from '../../src/scenario/load.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { main } from '../../src/cli/main.js';
+import { runRecords } from '../helpers/scenario.js';
 
 const readme = readFileSync('README.md', 'utf8');
 /** The first ```yaml block after `heading`. */
@@ -64,6 +65,24 @@ describe('README', () => {
       message = (e as Error).message;
     }
     expect(shown[0]).toBe(`a2psim: ${message}`);
+  });
+
+  it('says that a message rejected by the T-Mobile cap has used a TPM slot, which is what the model does', () => {
+    expect(readme).toMatch(/rejected by the cap has\s+already passed the TPM queue, so it \*\*has used a TPM slot\*\*/);
+    // TPM 10/min to T-Mobile, daily cap 5, 20 messages at once: 10 leave the TPM stage at
+    // 0 s (5 delivered, 5 rejected by the cap), the other 10 at 60 s, all rejected then.
+    const sc = parseScenario(`
+account: { mps: { sms: 100 } }
+brand: { vetting_score: 80, campaigns: [{ id: c, use_case: dedicated }] }
+numbers: [{ id: lc, number: "+14155550100", type: long_code, country: US, campaign: c }]
+carriers: { att: 0, tmobile: 1, verizon: 0, other: 0 }
+rules: { tpm: { tmobile: 10 }, tpd: 5 }
+traffic: [{ name: t, from: lc, arrival: { kind: burst, count: 20 } }]
+`, 'cap.yaml');
+    const { records } = runRecords(sc);
+    const rejectedAt = records.filter((r) => r.code === 'tmobile_daily_cap').map((r) => r.endMs);
+    expect(records.filter((r) => r.status === 'delivered')).toHaveLength(5);
+    expect(rejectedAt).toEqual([...new Array(5).fill(0), ...new Array(10).fill(60_000)]);
   });
 
   it('every run and rules example fits 80 columns (one-line errors aside: they are one line by contract)', () => {
