@@ -52,7 +52,7 @@ describe('retries', () => {
     const { result } = runRecords(scenarioOf(yaml));
     const s = summarize(result);
     expect(s.messages).toEqual({ total: 20, delivered: 18, failed: 2, queued: 0, attempts: 42, resubmitted: 22 });
-    expect(renderTable(s)).toContain('messages (client retries; the table counts attempts): 20 messages in 42 attempts — 18 delivered, 2 lost, 0 pending');
+    expect(renderTable(s)).toContain('client retries: 20 messages in 42 attempts (the table counts attempts)\nmessages: 18 delivered, 2 lost, 0 pending');
     // Without retries the summary has no messages block (and the outputs do not change).
     expect(summarize(runRecords(scenarioOf(tollFree('  - { name: x, from: tf, arrival: { kind: burst, count: 2 } }'))).result).messages).toBeUndefined();
   });
