@@ -53,6 +53,21 @@ ${yaml}`,
     expect([result.total.delivered, result.total.failed, result.endMs]).toEqual([2701, 2299, 10_804_000]);
   });
 
+  it('cap retries: 437 messages lost after 4 attempts each; deferred, all 8,000 delivered after Pacific midnight', () => {
+    const text = (set: string[] = []) => {
+      const { result } = runRecords(loadScenarioFile('scenarios/cap-retries.yaml', { set }));
+      return { result, text: renderTable(summarize(result), { utcOffsetMinutes: -420 }).split('\n').slice(0, 10).join('\n') };
+    };
+    const retried = text();
+    expect(section).toContain(retried.text);
+    expect(retried.result.messages).toMatchObject({ total: 8000, delivered: 7563, failed: 437 });
+    expect(retried.result.total.failed).toBe(437 * 4);
+    const deferred = text(['traffic[0].retry.on=[420]', 'traffic[0].on_daily_cap=defer']);
+    expect(deferred.result.messages).toMatchObject({ total: 8000, delivered: 8000, failed: 0 });
+    expect(deferred.text).toContain('last message out at 10h 1m 3s (2026-04-15 00:01:03)');
+    expect(section).toContain('the last at 00:01:03');
+  });
+
   it('sticky pool: 611 s sticky (busiest number 161), 557 s round-robin', () => {
     const sticky = printed('scenarios/sticky-pool.yaml', 3);
     expect(section).toContain(sticky.text);
