@@ -5,6 +5,7 @@
  * scenario (already merged with the rulebook); this file holds the wiring, not the values.
  */
 import { FAILURE_INDEX } from '../rules/codes.js';
+import type { StageIncidents } from '../stages/incident.js';
 import { is10dlc, mustBeVerified, NUMBER_POOL_THRESHOLD, TPD_CARRIER, TPD_TIME_ZONE, TPM_WINDOW_MS, tpdRule, tpmRule } from '../rules/rulebook.js';
 import {
   CARRIERS,
@@ -16,7 +17,8 @@ import {
   type UseCase,
 } from '../scenario/model.js';
 
-export type StageKind = 'account' | 'sender' | 'carrier';
+/** `gate`: a stage with no limit of its own that incidents close (one per carrier with an outage). */
+export type StageKind = 'account' | 'sender' | 'carrier' | 'gate';
 
 /** A rate-limited FIFO stage. */
 export interface StageDef {
@@ -27,6 +29,8 @@ export interface StageDef {
   readonly limit: Limit;
   /** Carrier the stage serves, for per-carrier stages. */
   readonly carrier: Carrier | null;
+  /** When incidents close or slow the stage; null = never. */
+  readonly incidents: StageIncidents | null;
 }
 
 /** A calendar-day cap (T-Mobile TPD): passes or fails at once, never queues. */
@@ -53,7 +57,12 @@ export function destinationClass(toCountry: string): 0 | 1 | 2 {
   return toCountry === 'US' ? 0 : toCountry === 'CA' ? 1 : 2;
 }
 
+/** The (display-only) limit of an outage gate: it holds nothing back while open. */
+const OPEN_LIMIT: Limit = { count: Number.MAX_SAFE_INTEGER, windowMs: 1000, pacing: 'sliding', countBy: 'messages' };
+
 export class Network {
+  /** Outage gate stage per carrier, when an incident closes it. */
+  private readonly gateStage = new Map<Carrier, number>();
   readonly stages: StageDef[] = [];
   readonly dailyCaps: DailyCapDef[] = [];
   readonly warnings: string[] = [];
@@ -71,6 +80,7 @@ export class Network {
       mms: this.addStage('account', 'account:mms', scenario.account.mms, null),
     };
     this.buildCarrierStages();
+    this.buildGates();
     this.tmobileCap = this.buildDailyCap();
     this.collectWarnings();
   }
@@ -116,6 +126,9 @@ export class Network {
       const limit = type === 'sms' ? n.smsLimit : n.mmsLimit;
       if (limit !== null) stages.push(this.sender(`sender:${n.id}:${type}`, limit, null));
     }
+    // Last: the carrier's outage gate, if an incident closes it.
+    const gate = this.gateStage.get(carrier);
+    if (gate !== undefined) stages.push(gate);
     return { stages: Int32Array.from(stages), dailyCap, fail: -1 };
   }
 
@@ -128,10 +141,35 @@ export class Network {
     return id;
   }
 
-  private addStage(kind: StageKind, name: string, limit: Limit, carrier: Carrier | null): number {
+  private addStage(kind: StageKind, name: string, limit: Limit, carrier: Carrier | null, incidents: StageIncidents | null = null): number {
     const id = this.stages.length;
-    this.stages.push({ id, kind, name, limit, carrier });
+    this.stages.push({ id, kind, name, limit, carrier, incidents });
     return id;
+  }
+
+  /**
+   * Per carrier, an outage gate when a carrier or provider-wide outage closes it; the
+   * degraded spells of each carrier are kept for its TPM stages.
+   */
+  private buildGates(): void {
+    for (const carrier of CARRIERS) {
+      const closed = this.scenario.incidents
+        .filter((x) => x.kind === 'provider_outage' || (x.kind === 'carrier_outage' && x.carrier === carrier))
+        .map((x) => ({ startMs: x.startMs, endMs: x.endMs }))
+        .sort((a, b) => a.startMs - b.startMs);
+      if (closed.length > 0) {
+        this.gateStage.set(carrier, this.addStage('gate', `outage:${carrier}`, OPEN_LIMIT, carrier, { closed, slowed: [] }));
+      }
+    }
+  }
+
+  /** The degraded spells of `carrier`, for its TPM stages; null when it is never degraded. */
+  private slowedFor(carrier: Carrier): StageIncidents | null {
+    const slowed = this.scenario.incidents
+      .filter((x) => x.kind === 'degraded_carrier' && x.carrier === carrier)
+      .map((x) => ({ startMs: x.startMs, endMs: x.endMs, factor: x.factor }))
+      .sort((a, b) => a.startMs - b.startMs);
+    return slowed.length === 0 ? null : { closed: [], slowed };
   }
 
   /** TPM of a campaign's use case for a carrier, after overrides. */
@@ -155,6 +193,7 @@ export class Network {
         name,
         { count: tpm, windowMs: TPM_WINDOW_MS, pacing: rules.carrierPacing, countBy: rules.count.carrier },
         carrier,
+        this.slowedFor(carrier),
       );
     };
     for (const carrier of CARRIERS) {

@@ -309,7 +309,7 @@ class Simulation implements SteppedSimulation {
   private syncStages(): void {
     const defs = this.net.stages;
     if (this.stages.length === defs.length) return;
-    for (let i = this.stages.length; i < defs.length; i++) this.stages.push(createStage(defs[i].limit));
+    for (let i = this.stages.length; i < defs.length; i++) this.stages.push(createStage(defs[i].limit, defs[i].incidents, defs[i].kind === 'gate'));
     const depth = new Int32Array(defs.length);
     depth.set(this.maxDepth);
     this.maxDepth = depth;

@@ -56,6 +56,8 @@ export interface Summary {
    * (`totals` counts attempts). A message is delivered when one attempt is, lost (`failed`)
    * when its last attempt failed with no retry left, else `queued`.
    */
+  /** Present when the scenario has incidents: each with its start and end (ISO-8601 UTC). */
+  incidents?: { kind: string; carrier: string | null; factor: number | null; start: string; end: string }[];
   messages?: { total: number; delivered: number; failed: number; queued: number; attempts: number; resubmitted: number };
   warnings: string[];
 }
@@ -152,8 +154,16 @@ export function summarize(r: SimulationResult): Summary {
     by_traffic: byTraffic,
     units: { submitted: t.unitsSubmitted, charged: t.unitsCharged },
     daily_cap: { tmobile: r.dailyCap.map((d) => ({ day: d.day, cap: d.cap, used: d.used, rejected: d.rejected })) },
-    stages: r.network.stages.map((s) => ({ name: s.name, limit: formatLimit(s.limit), max_queue: r.maxDepth[s.id] })),
+    stages: r.network.stages.map((s) => ({ name: s.name, limit: s.kind === 'gate' ? 'closed during outages' : formatLimit(s.limit), max_queue: r.maxDepth[s.id] })),
     inbound: r.inbound,
+    ...(sc.incidents.length === 0
+      ? {}
+      : {
+          incidents: sc.incidents.map((x) => ({
+            kind: x.kind, carrier: x.carrier, factor: x.kind === 'degraded_carrier' ? x.factor : null,
+            start: new Date(sc.startEpochMs + x.startMs).toISOString(), end: new Date(sc.startEpochMs + x.endMs).toISOString(),
+          })),
+        }),
     ...(sc.traffic.some((x) => x.retry !== null || x.onDailyCap === 'defer')
       ? { messages: { total: r.messages.total, delivered: r.messages.delivered, failed: r.messages.failed, queued: r.messages.queued, attempts: t.submitted, resubmitted: r.messages.resubmitted } }
       : {}),

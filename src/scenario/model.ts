@@ -188,6 +188,24 @@ export interface RulesConfig {
   readonly logIncomingMessages: boolean;
 }
 
+/**
+ * An incident, from `startMs` to `endMs` (ms since start): a carrier outage (nothing is
+ * handed to `carrier`; its messages wait, and expire), a degraded carrier (its 10DLC TPM
+ * stages pass `factor` of their rate, evenly spaced), or a provider-wide outage (nothing is
+ * handed to any carrier).
+ */
+export interface Incident {
+  readonly kind: 'carrier_outage' | 'degraded_carrier' | 'provider_outage';
+  /** The carrier concerned; null for a provider-wide outage. */
+  readonly carrier: Carrier | null;
+  /** Share of the rate left while degraded (0 < factor < 1); 0 for an outage. */
+  readonly factor: number;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+export const INCIDENT_KINDS = ['carrier_outage', 'degraded_carrier', 'provider_outage'] as const;
+
 export interface Scenario {
   readonly name: string;
   readonly seed: number;
@@ -209,6 +227,8 @@ export interface Scenario {
   readonly carriers: Readonly<Record<Carrier, number>>;
   readonly traffic: readonly TrafficSource[];
   readonly rules: RulesConfig;
+  /** Incidents (outages, degraded carriers), in the order written. */
+  readonly incidents: readonly Incident[];
   /** Threshold expressions, as written. */
   readonly expect: readonly string[];
   /** Path of the scenario file, when loaded from one (for relative replay paths). */

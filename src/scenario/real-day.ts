@@ -8,7 +8,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ScenarioError, describeValue } from './errors.js';
 import type { FieldPath, Source } from './locate.js';
-import type { DailyProfile, RetryPolicy, SendWindow, SenderChoice, Spacing } from './model.js';
+import type { DailyProfile, Incident, RetryPolicy, SendWindow, SenderChoice, Spacing } from './model.js';
 import { FAILURE_CODES } from '../rules/codes.js';
 import { isTimeZone, parseTimeOfDay, profileDailySum } from './time-of-day.js';
 
@@ -198,4 +198,41 @@ export function resolveRetry(
   const afterMs = durationMs([...base, 'retry', 'after'], r.after);
   if (afterMs <= 0) throw src.error([...base, 'retry', 'after'], 'a duration greater than 0');
   return { retry: { on: [...new Set(on)], afterMs, max: r.max ?? 1, backoff: r.backoff ?? 1 }, onDailyCap };
+}
+
+/** A raw incident, as the schema checked it. */
+export interface RawIncident {
+  readonly kind: Incident['kind'];
+  readonly carrier?: Incident['carrier'];
+  readonly factor?: number;
+  readonly start: string | number;
+  readonly end: string | number;
+}
+
+/**
+ * The scenario's incidents.
+ * @throws ScenarioError for a carrier missing (or given to a provider outage), a factor
+ *   missing or outside (0, 1) for a degraded carrier (or given to an outage), or an end
+ *   not after the start.
+ */
+export function resolveIncidents(
+  src: Source,
+  raw: readonly RawIncident[] | undefined,
+  durationMs: (path: FieldPath, value: unknown) => number,
+): Incident[] {
+  return (raw ?? []).map((x, i) => {
+    const base = ['incidents', i];
+    const provider = x.kind === 'provider_outage';
+    if (provider && x.carrier !== undefined) throw src.error([...base, 'carrier'], 'no carrier for a provider_outage (nothing dispatches)');
+    if (!provider && x.carrier === undefined) throw src.error([...base, 'carrier'], `a carrier for a ${x.kind}`, 'nothing');
+    const degraded = x.kind === 'degraded_carrier';
+    if (!degraded && x.factor !== undefined) throw src.error([...base, 'factor'], `no factor for a ${x.kind} (nothing is handed over)`);
+    if (degraded && (x.factor === undefined || !(x.factor > 0 && x.factor < 1))) {
+      throw src.error([...base, 'factor'], 'a factor between 0 and 1 (exclusive): the share of the rate left');
+    }
+    const startMs = durationMs([...base, 'start'], x.start);
+    const endMs = durationMs([...base, 'end'], x.end);
+    if (endMs <= startMs) throw src.error([...base, 'end'], `a time after start (${startMs / 1000}s)`);
+    return { kind: x.kind, carrier: x.carrier ?? null, factor: x.factor ?? 0, startMs, endMs };
+  });
 }

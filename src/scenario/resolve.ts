@@ -11,7 +11,7 @@ import { CARRIERS } from './model.js';
 import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
 import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
-import { resolveProfile, resolveRetry, resolveSendWindow, resolveSenderChoice } from './real-day.js';
+import { resolveIncidents, resolveProfile, resolveRetry, resolveSendWindow, resolveSenderChoice } from './real-day.js';
 import { defaultCarrierMix } from '../rules/carrier-mix.js';
 import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from '../check/expr.js';
 
@@ -347,6 +347,7 @@ class Resolver {
       carriers,
       traffic,
       rules,
+      incidents: resolveIncidents(this.src, this.raw.incidents, (path, v) => this.duration(path, v)),
       expect: this.expect(numbers.map((n) => n.id), traffic.map((t) => t.name)),
       file,
     };

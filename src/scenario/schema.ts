@@ -5,7 +5,7 @@
  * `load.ts`. Custom `error` texts are the `expected ...` part of a ScenarioError.
  */
 import { z } from 'zod';
-import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, SENDER_CHOICES, SPACINGS, USE_CASES } from './model.js';
+import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, INCIDENT_KINDS, PACINGS, SENDER_CHOICES, SPACINGS, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
 
 const DURATION_TEXT = 'Duration: "90s", "5m", "2h", "1d", "4500ms", "1.5h", or a number of seconds.';
@@ -226,6 +226,18 @@ export const scenarioSchema = z
     carriers: carrierMixSchema.optional().describe('Destination mix of every source, summing to 1; default the rulebook mix of each to_country.'),
     traffic: z.array(trafficSchema).optional(),
     rules: rulesSchema.optional(),
+    incidents: z
+      .array(
+        z.strictObject({
+          kind: z.enum(INCIDENT_KINDS).describe('carrier_outage | degraded_carrier | provider_outage.'),
+          carrier: z.enum(CARRIERS).optional().describe('The carrier (not for provider_outage).'),
+          factor: z.number({ error: 'a number between 0 and 1' }).optional().describe('degraded_carrier: share of its rate left, 0 < factor < 1.'),
+          start: durationSchema.describe('Offset from the scenario start.'),
+          end: durationSchema.describe('Offset where it ends (after start).'),
+        }),
+      )
+      .optional()
+      .describe('Outages and degraded carriers, each from start to end.'),
     expect: z.array(z.string()).optional().describe('CI thresholds, e.g. "delivered_ratio >= 0.99".'),
   })
   .describe('An a2psim scenario.');

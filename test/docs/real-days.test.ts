@@ -68,6 +68,29 @@ ${yaml}`,
     expect(section).toContain('the last at 00:01:03');
   });
 
+  it('the incidents example is valid', () => {
+    const from = section.indexOf('### An OTP service');
+    const start = section.indexOf('```yaml\n', from) + '```yaml\n'.length;
+    const sc = parseScenario(section.slice(start, section.indexOf('```', start)), 'README.md');
+    expect(sc.incidents.map((x) => [x.kind, x.carrier, x.startMs, x.endMs])).toEqual([
+      ['carrier_outage', 'tmobile', 900_000, 2_700_000],
+      ['degraded_carrier', 'att', 7_200_000, 10_800_000],
+      ['provider_outage', null, 18_000_000, 18_600_000],
+    ]);
+  });
+
+  it('OTP outage: 1,388 T-Mobile codes expire at 12:45, 272 go out late, other carriers untouched', () => {
+    const { result, records } = runRecords(loadScenarioFile('scenarios/otp-outage.yaml'));
+    const lines = renderTable(summarize(result), { utcOffsetMinutes: -240 }).split('\n');
+    expect(section).toContain(lines.slice(0, 8).join('\n'));
+    expect(section).toContain(lines.slice(13, 26).join('\n'));
+    const expired = records.filter((r) => r.code === '420');
+    expect(expired.length).toBe(1388);
+    expect(expired.every((r) => r.carrier === 'tmobile' && r.endMs === 45 * 60_000 && r.submitMs < 40 * 60_000)).toBe(true);
+    expect([result.total.delayed, result.total.waits.max]).toEqual([272, 298_620]);
+    expect(section).toContain('1,388\nhere), and the codes of the last 5 minutes (272, the `delayed`) go out at once, the oldest\nafter 4m 58.6s');
+  });
+
   it('sticky pool: 611 s sticky (busiest number 161), 557 s round-robin', () => {
     const sticky = printed('scenarios/sticky-pool.yaml', 3);
     expect(section).toContain(sticky.text);

@@ -23,6 +23,7 @@ import { hashString, mix32, sourceRng } from '../../src/engine/random.js';
 import { FAILURE_CODES, FAILURE_INDEX } from '../../src/rules/codes.js';
 import { CARRIERS, type Limit, type Scenario } from '../../src/scenario/model.js';
 import { arrivalProcess } from '../../src/traffic/arrivals.js';
+import type { StageIncidents } from '../../src/stages/incident.js';
 
 /** The fields of a message record the two simulators must agree on. */
 export interface RefRecord {
@@ -92,8 +93,46 @@ class RefSmoothLimiter {
   }
 }
 
-const limiterOf = (l: Limit) =>
-  l.pacing === 'smooth' ? new RefSmoothLimiter(l.count, l.windowMs) : new RefSlidingLimiter(l.count, l.windowMs);
+interface RefLimiter {
+  earliest(now: number, w: number): number;
+  consume(now: number, w: number): void;
+}
+
+/**
+ * Incidents on a stage: no departure while an outage closes it; while its carrier is
+ * degraded, departures at least W / (N · factor) apart per unit. Tries each candidate time
+ * until every rule agrees.
+ */
+class RefIncidentLimiter implements RefLimiter {
+  private lastSlow: { t: number; w: number; factor: number } | null = null;
+  constructor(private readonly inner: RefLimiter, private readonly l: Limit, private readonly inc: StageIncidents) {}
+  earliest(now: number, w: number): number {
+    let t = now;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const c of this.inc.closed) if (t >= c.startMs && t < c.endMs) [t, changed] = [c.endMs, true];
+      const u = this.inner.earliest(t, w);
+      if (u !== t) [t, changed] = [u, true];
+      const slow = this.inc.slowed.some((s) => t >= s.startMs && t < s.endMs);
+      const last = this.lastSlow;
+      const gap = last === null ? -Infinity : last.t + (last.w * this.l.windowMs) / (this.l.count * last.factor);
+      if (slow && t < gap) [t, changed] = [gap, true];
+    }
+    return t;
+  }
+  consume(now: number, w: number): void {
+    this.inner.consume(now, w);
+    const s = this.inc.slowed.find((x) => now >= x.startMs && now < x.endMs);
+    this.lastSlow = s === undefined ? null : { t: now, w, factor: s.factor };
+  }
+}
+
+const limiterOf = (l: Limit, inc: StageIncidents | null = null, gate = false): RefLimiter => {
+  const own: RefLimiter = gate
+    ? { earliest: (now) => now, consume: () => {} }
+    : l.pacing === 'smooth' ? new RefSmoothLimiter(l.count, l.windowMs) : new RefSlidingLimiter(l.count, l.windowMs);
+  return inc === null ? own : new RefIncidentLimiter(own, l, inc);
+};
 
 const pacificDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -104,8 +143,9 @@ export function referenceRun(sc: Scenario): RefRecord[] {
   const stage = (sid: number) => {
     let q = queues.get(sid);
     if (q === undefined) {
-      const l = net.stages[sid].limit;
-      q = { msgs: [], limiter: limiterOf(l), units: l.countBy === 'units', scheduled: false };
+      const def = net.stages[sid];
+      const l = def.limit;
+      q = { msgs: [], limiter: limiterOf(l, def.incidents, def.kind === 'gate'), units: l.countBy === 'units', scheduled: false };
       queues.set(sid, q);
     }
     return q;

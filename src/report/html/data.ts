@@ -151,7 +151,7 @@ export function isSkewed(counts: readonly number[]): boolean {
 }
 
 /** Ranks of stage kinds in the order a message passes them. */
-const PASSAGE: Record<StageKind, number> = { account: 0, sender: 1, carrier: 2 };
+const PASSAGE: Record<StageKind, number> = { account: 0, sender: 1, carrier: 2, gate: 3 };
 
 /** Stages in the order a message passes them (stable: creation order within a kind). */
 export function inPassageOrder<T extends { kind: StageKind }>(stages: readonly T[]): T[] {
