@@ -11,8 +11,8 @@ import { renderTable } from '../report/table.js';
 import { renderDepthChart } from '../report/chart.js';
 import { reportObserver } from '../report/html/report.js';
 import { SeriesCollector } from '../report/timeseries.js';
-import { EXIT, UsageError } from './errors.js';
-import { executeInteractive } from './interactive.js';
+import { UsageError } from './errors.js';
+import { executeInteractive, STOP_SIGNALS } from './interactive.js';
 import { clockText } from './progress.js';
 import { abortRun, finishRun, prepareRun } from './run-files.js';
 import type { Scenario } from '../scenario/model.js';
@@ -108,7 +108,7 @@ export function execute(
   return { result, summary: finishRun(prepared, result) };
 }
 
-/** The `run` command. Returns the exit code (130 when interrupted by Ctrl-C). */
+/** The `run` command. Returns the exit code (130 after Ctrl-C, 143 after SIGTERM, 129 after SIGHUP). */
 export async function runCommand(path: string, opts: RunOptions, io: CliIo): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(opts.format)}`);
@@ -125,12 +125,13 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
   parseIntervalOption(opts.interval);
   const scenario = loadWithOverrides(path, opts);
   const series = seriesFor(scenario, opts);
-  const { result, summary } = await executeInteractive(scenario, opts, io, series);
+  const { result, summary, signal } = await executeInteractive(scenario, opts, io, series);
   if (result.interrupted) {
     const written = [opts.messages, opts.timeseries, opts.report].filter((f) => f !== undefined);
     const files = written.length === 0 ? '' : `; ${written.join(', ')} not written`;
-    io.stderr(`a2psim: interrupted at ${clockText(result.endMs)} virtual, ${result.total.submitted.toLocaleString('en-US')} messages simulated${files}\n`);
-    return EXIT.interrupted;
+    const by = signal === null || signal === 'SIGINT' ? '' : ` by ${signal}`;
+    io.stderr(`a2psim: interrupted${by} at ${clockText(result.endMs)} virtual, ${result.total.submitted.toLocaleString('en-US')} messages simulated${files}\n`);
+    return STOP_SIGNALS[signal ?? 'SIGINT'];
   }
   if (!opts.quiet) for (const w of summary.warnings) io.stderr(`warning: ${w}\n`);
   const out =
