@@ -16,8 +16,15 @@ import { abortRun, finishSteps, prepareRun } from './run-files.js';
 import type { CliIo, RunOptions } from './run.js';
 import type { SeriesCollector } from '../report/timeseries.js';
 
-/** Events per slice: a few milliseconds of work, so Ctrl-C and redraws wait no longer. */
-export const SLICE_EVENTS = 1 << 15;
+/** Events per slice: well under a millisecond of work on a normal machine. */
+export const SLICE_EVENTS = 1 << 12;
+
+/**
+ * Wall time between two visits to the event loop (where signals are heard and progress is
+ * drawn), ms: slices are run back to back until this much time has passed, so a slow
+ * machine (or a slow observer) still yields often and a fast one wastes nothing.
+ */
+export const TURN_MS = 50;
 
 /** The signals that stop a run, and the exit code each one ends it with (128 + N). */
 export const STOP_SIGNALS = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup } as const;
@@ -57,9 +64,12 @@ export async function executeInteractive(
     : null;
   try {
     const run = startSimulation(scenario, { ...prepared.simulateOptions, shouldStop: () => signal !== null });
+    let turnStart = performance.now();
     while (!run.advance(SLICE_EVENTS)) {
+      if (performance.now() - turnStart < TURN_MS) continue;
       bar?.update(run.nowMs, run.submitted);
       await nextTurn();
+      turnStart = performance.now();
     }
     bar?.clear();
     const result = run.finish();
@@ -68,9 +78,12 @@ export async function executeInteractive(
       return { result, summary: summarize(result), signal };
     }
     const steps = finishSteps(prepared, result);
+    turnStart = performance.now();
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done === true) return { result, summary: step.value, signal: null };
+      if (performance.now() - turnStart < TURN_MS && signal === null) continue;
       await nextTurn();
+      turnStart = performance.now();
       if (signal !== null) {
         steps.return(undefined as never); // removes every partial file
         return { result: { ...result, interrupted: true }, summary: summarize(result), signal };
