@@ -52,7 +52,7 @@ const DEFAULT_INTERVAL = '1m';
 export function parseSeedOption(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
-    throw new UsageError(`--seed: expected a non-negative integer, got ${JSON.stringify(v)}`);
+    throw new UsageError(`--seed: expected an integer from 0 to ${Number.MAX_SAFE_INTEGER} (2^53 - 1), got ${JSON.stringify(v)}`);
   }
   return Number(v);
 }
