@@ -26,6 +26,8 @@ import { prepareReplay } from '../traffic/replay.js';
 export interface CheckOptions {
   seed?: string;
   set: string[];
+  /** `--max-messages`: refuse runs estimated larger (default one billion). */
+  maxMessages?: string;
   replications?: string;
   /** Directory for one HTML report per scenario plus index.html. */
   report?: string;

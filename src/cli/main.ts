@@ -22,7 +22,8 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 const withOverrides = (cmd: Command): Command =>
   cmd
     .option('--seed <n>', 'override the scenario seed')
-    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, []);
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .option('--max-messages <n>', 'refuse a run estimated to submit more messages (default 1e9)');
 
 /** `--tolerance`, shared by `check` and `compare`. */
 const withTolerance = (cmd: Command): Command =>

@@ -15,6 +15,7 @@ import { UsageError } from './errors.js';
 import { executeInteractive, STOP_SIGNALS } from './interactive.js';
 import { clockText } from './progress.js';
 import { abortRun, finishRun, prepareRun } from './run-files.js';
+import { checkRunSize, parseMaxMessages } from './run-size.js';
 import type { Scenario } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
 
@@ -27,6 +28,8 @@ export interface RunOptions {
   interval?: string;
   seed?: string;
   set: string[];
+  /** `--max-messages`: refuse runs estimated larger (default one billion). */
+  maxMessages?: string;
   bom?: boolean;
   delimiter?: string;
   quiet?: boolean;
@@ -71,9 +74,15 @@ export function parseIntervalOption(v: string | undefined): number {
   return ms;
 }
 
-/** Loads a scenario with the command-line overrides applied. */
-export function loadWithOverrides(file: string, opts: { seed?: string; set: string[] }): Scenario {
-  return loadScenarioFile(file, { seed: parseSeedOption(opts.seed), set: opts.set });
+/**
+ * Loads a scenario with the command-line overrides applied, and refuses one too large to
+ * run (see `run-size.ts`).
+ */
+export function loadWithOverrides(file: string, opts: { seed?: string; set: string[]; maxMessages?: string }): Scenario {
+  const maxMessages = parseMaxMessages(opts.maxMessages);
+  const scenario = loadScenarioFile(file, { seed: parseSeedOption(opts.seed), set: opts.set });
+  checkRunSize(scenario, maxMessages);
+  return scenario;
 }
 
 /**
