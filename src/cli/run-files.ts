@@ -3,7 +3,6 @@
  * simulation starts and committed only when it finishes. Shared by the plain `execute`
  * path and the interruptible CLI path, so both write exactly the same bytes.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { SimulationResult, SimulateOptions } from '../engine/simulate.js';
 import type { Scenario } from '../scenario/model.js';
 import { CsvMessageSink } from '../report/csv.js';
@@ -11,11 +10,12 @@ import { chartAssets } from '../report/html/assets.js';
 import { renderReport } from '../report/html/report.js';
 import { needsRetention } from '../report/retention.js';
 import { summarize, type Summary } from '../report/summary.js';
-import { seriesCells, seriesColumns, type SeriesCollector } from '../report/timeseries.js';
+import type { SeriesCollector } from '../report/timeseries.js';
 import { prepareReplay } from '../traffic/replay.js';
 import { checkOutputs } from './files.js';
 import { AtomicFile } from './output.js';
 import { retentionSteps } from './retention.js';
+import { SeriesFile } from './series-file.js';
 
 /** What `prepareRun` needs of the `run` options. */
 export interface RunFileOptions {
@@ -24,6 +24,8 @@ export interface RunFileOptions {
   report?: string;
   bom?: boolean;
   delimiter?: string;
+  /** The chart under the table reads the series rows too (so they are kept in memory). */
+  chart?: boolean;
 }
 
 /** A run's open output files and the engine options that feed them. */
@@ -33,7 +35,7 @@ export interface PreparedRun {
   readonly series: SeriesCollector | undefined;
   readonly csv: { bom?: boolean; delimiter?: string };
   messages: { file: AtomicFile; sink: CsvMessageSink } | null;
-  timeseries: AtomicFile | null;
+  timeseries: SeriesFile | null;
   report: AtomicFile | null;
 }
 
@@ -71,7 +73,11 @@ export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: Ser
       const sink = new CsvMessageSink((chunk) => file.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, csv);
       prepared.messages = { file, sink };
     }
-    if (opts.timeseries !== undefined) prepared.timeseries = new AtomicFile(opts.timeseries);
+    if (opts.timeseries !== undefined) {
+      // Streamed to disk unless the report or the chart reads the same rows.
+      const stream = opts.report === undefined && !opts.chart;
+      prepared.timeseries = new SeriesFile(new AtomicFile(opts.timeseries), series!, stream);
+    }
     if (opts.report !== undefined) prepared.report = new AtomicFile(opts.report);
     prepared.simulateOptions = { sink: prepared.messages?.sink, replay, observer: series };
     return prepared;
@@ -91,8 +97,8 @@ export function finishRun(p: PreparedRun, result: SimulationResult): Summary {
 }
 
 /**
- * {@link finishRun} in steps: it yields between batches of the retention rewrite, the one
- * long part, so that an interactive caller can stop it by closing the generator
+ * {@link finishRun} in steps: it yields between batches of the retention rewrite and of the
+ * time series, the long parts, so that an interactive caller can stop it by closing the generator
  * (`return()`): every partial file is then removed, as on an error.
  */
 export function* finishSteps(p: PreparedRun, result: SimulationResult): Generator<void, Summary> {
@@ -104,7 +110,7 @@ export function* finishSteps(p: PreparedRun, result: SimulationResult): Generato
         p.messages.file = yield* retentionSteps(p.messages.file, result.scenario.startEpochMs + result.endMs, p.csv);
       }
     }
-    if (p.timeseries !== null) writeSeries(p.timeseries, p.series!, result, p.csv);
+    if (p.timeseries !== null) yield* p.timeseries.write(p.series!, result, p.csv);
     const summary = summarize(result);
     if (p.report !== null) p.report.write(renderReport(result, p.series!, chartAssets(), summary));
     // Every byte is written before any file takes its final name.
@@ -123,14 +129,4 @@ export function abortRun(p: PreparedRun): void {
   p.messages?.file.abort();
   p.timeseries?.abort();
   p.report?.abort();
-}
-
-function writeSeries(out: AtomicFile, series: SeriesCollector, result: SimulationResult, csv: { bom?: boolean; delimiter?: string }): void {
-  const net = result.network;
-  const start = result.scenario.startEpochMs;
-  const opts = { delimiter: csv.delimiter ?? ',', record_delimiter: '\r\n' } as const;
-  out.write((csv.bom ? '\ufeff' : '') + stringify([seriesColumns(net)], opts));
-  for (let i = 0; i < series.rows.length; i += 4096) {
-    out.write(stringify(series.rows.slice(i, i + 4096).map((r) => seriesCells(r, net, start)), opts));
-  }
 }

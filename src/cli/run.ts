@@ -85,13 +85,31 @@ export function loadWithOverrides(file: string, opts: { seed?: string; set: stri
   return scenario;
 }
 
+/** Most time-series rows kept in memory, when the report or the chart reads them too. */
+export const MAX_KEPT_ROWS = 1_000_000;
+
+/** Refuses a time series too long to keep in memory for `--report`/`--chart` (alone, it streams). */
+function checkKeptRows(scenario: Scenario, tickMs: number, interval: string): void {
+  const rows = Math.ceil((scenario.untilMs ?? scenario.durationMs) / tickMs);
+  if (rows > MAX_KEPT_ROWS) {
+    throw new UsageError(
+      `--interval ${interval}: expected at most ${MAX_KEPT_ROWS.toLocaleString('en-US')} intervals with --report or --chart, ` +
+        `got at least ${rows.toLocaleString('en-US')} (use a longer --interval; --timeseries alone streams any number)`,
+    );
+  }
+}
+
 /**
  * The series collector a run needs: ticking at `--interval` when a time-series CSV is
  * asked for (the report and chart then use the same rows), else at the report's own
  * interval for `--report`/`--chart`, else none.
  */
 export function seriesFor(scenario: Scenario, opts: RunOptions): SeriesCollector | undefined {
-  if (opts.timeseries !== undefined) return new SeriesCollector(parseIntervalOption(opts.interval));
+  if (opts.timeseries !== undefined) {
+    const tickMs = parseIntervalOption(opts.interval);
+    if (opts.report !== undefined || opts.chart) checkKeptRows(scenario, tickMs, opts.interval ?? DEFAULT_INTERVAL);
+    return new SeriesCollector(tickMs);
+  }
   return opts.report !== undefined || opts.chart ? reportObserver(scenario) : undefined;
 }
 
