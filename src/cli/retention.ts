@@ -50,16 +50,3 @@ export function* retentionSteps(
   file.abort();
   return out;
 }
-
-/** {@link retentionSteps} in one go. */
-export function rewriteWithRetention(
-  file: AtomicFile,
-  exportEpochMs: number,
-  options: { delimiter?: string; bom?: boolean },
-): AtomicFile {
-  const steps = retentionSteps(file, exportEpochMs, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done === true) return step.value;
-  }
-}
