@@ -42,8 +42,16 @@ function writeAll(fd: number, buffer: Uint8Array, length = buffer.length): void 
 const EXCLUSIVE = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
 const MAX_TRIES = 100;
 
-/** Opens the first free `NAME{suffix}`, `NAME.1{suffix}`, ... in `folder`, exclusively. */
-function openFresh(folder: string, name: string, suffix: string): { fd: number; path: string } {
+/** Longest file name (bytes) on the file systems we know. */
+const NAME_MAX = 255;
+
+/**
+ * Opens the first free `NAME{suffix}`, `NAME.1{suffix}`, ... in `folder`, exclusively. A
+ * name too long to take the suffix is cut (`NAME~`), so that any name that fits can be written.
+ */
+function openFresh(folder: string, fullName: string, suffix: string): { fd: number; path: string } {
+  let name = fullName;
+  while (Buffer.byteLength(`${name}.99${suffix}`) > NAME_MAX && name.length > 1) name = `${name.slice(0, -2)}~`;
   for (let n = 0; n < MAX_TRIES; n++) {
     const path = join(folder, n === 0 ? `${name}${suffix}` : `${name}.${n}${suffix}`);
     try {

@@ -210,6 +210,13 @@ describe('output I/O errors: one line naming the path and the reason, exit 2, no
     expect(readdirSync(dir)).toEqual(['s.yaml']);
   });
 
+  it('a name of 250 bytes (too long for NAME.partial) is written', async () => {
+    const { dir, yaml } = withScenario();
+    const out = join(dir, `${'é'.repeat(124)}.c`);
+    expect((await cli('run', yaml, '--messages', out, '-q')).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([`${'é'.repeat(124)}.c`, 's.yaml'].sort());
+  });
+
   it('an empty name', async () => {
     const r = await cli('run', 'scenarios/default.yaml', '--messages', '', '-q');
     expect(r).toMatchObject({ code: 2, stderr: 'a2psim: --messages: expected a file name, got ""\n' });
