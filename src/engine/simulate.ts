@@ -434,7 +434,7 @@ class Simulation implements SteppedSimulation {
     }
   }
 
-  /** Counts every message still waiting as queued and writes out the rest in order. */
+  /** Counts every message still waiting as queued and writes out the rest in order (unless interrupted). */
   private finishQueued(): void {
     const p = this.pool;
     for (let idx = this.nextEmit; idx < this.nextIndex; idx++) {
@@ -442,6 +442,8 @@ class Simulation implements SteppedSimulation {
       if (p.status[slot] !== IN_FLIGHT) continue;
       this.outcomes.queued(p, slot);
     }
+    // An interrupted run's records are thrown away: do not spend the user's wait on them.
+    if (this.interrupted) return;
     while (this.nextEmit < this.nextIndex) {
       const slot = this.nextEmit & p.mask;
       if (this.sink !== undefined) this.sink.write(this.record(this.nextEmit, slot));

@@ -44,3 +44,16 @@ describe('a burst larger than a slice', () => {
     expect(whole).toHaveLength(COUNT + 3);
   }, 60_000);
 });
+
+describe('an interrupted run', () => {
+  it('does not write the records of the messages still in flight (they are thrown away)', () => {
+    const written: MessageRecord[] = [];
+    let asked = 0;
+    const run = startSimulation(burst(), { sink: { write: (r) => written.push(r) }, shouldStop: () => ++asked > 1 });
+    run.advance(Infinity);
+    const result = run.finish();
+    expect(result.interrupted).toBe(true);
+    expect(result.total.queued).toBeGreaterThan(0);
+    expect(written.length).toBe(result.total.delivered + result.total.failed);
+  });
+});
