@@ -77,7 +77,12 @@ export class SeriesFile {
     stream: boolean,
   ) {
     if (!stream) return;
-    this.spill = new AtomicFile(out.path, '.rows.partial');
+    try {
+      this.spill = new AtomicFile(out.path, '.rows.partial');
+    } catch (e) {
+      out.abort();
+      throw e;
+    }
     series.onRow = (row) => {
       this.pending.push(row);
       if (this.pending.length === BATCH) this.flush();
