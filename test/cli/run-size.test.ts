@@ -35,6 +35,7 @@ describe('run size limits', () => {
       'a2psim: scenarios/default.yaml: expected a run of at most 1,000 messages (--max-messages), got an estimated 3,000\n',
     );
     expect((await cli('check', D, '--max-messages', '1000')).code).toBe(2);
+    expect((await cli('validate', D, '--set', 'traffic[1].arrival.count=1e12')).stderr).toContain('messages in flight at once');
     expect((await cli('run', D, '--max-messages', '1e4', '-q')).code).toBe(0);
     expect((await cli('run', D, '--max-messages', 'lots', '-q')).stderr).toBe('a2psim: --max-messages: expected a whole number >= 1, got "lots"\n');
   });
