@@ -149,3 +149,18 @@ traffic:
     expect(() => parseScenario(yaml, join(dir, 's.yaml'))).toThrow(/day\.csv:2:7 per_hour: expected a number of requests per hour >= 0, got "lots"/);
   });
 });
+
+describe('run size estimate of a profile (refusing runs too large to fit)', () => {
+  it('bounds the day from above; a sending window may hold every request in flight at once', async () => {
+    const { estimateRun } = await import('../../src/scenario/limits.js');
+    const sc = scenarioOf(profileScenario('2026-06-10T00:00:00-04:00', '1d', 'even'));
+    const e = estimateRun(sc);
+    expect(e.messages).toBeGreaterThanOrEqual(SUM);
+    expect(e.messages).toBeLessThanOrEqual(2 * SUM + 1);
+    expect(e.peakInFlight).toBeLessThan(e.messages);
+    const windowed = scenarioOf(
+      profileScenario('2026-06-10T00:00:00-04:00', '1d', 'even') + '    send_window: { from: "09:00", to: "17:00", time_zone: UTC }\n',
+    );
+    expect(estimateRun(windowed).peakInFlight).toBe(estimateRun(windowed).messages);
+  });
+});
