@@ -62,6 +62,11 @@ describe('retries', () => {
     expect(result.messages).toEqual({ total: 20, delivered: 12, failed: 0, queued: 8, resubmitted: 14 });
   });
 
+  it('the run size estimate counts every attempt a retry policy allows', async () => {
+    const { estimateRun } = await import('../../src/scenario/limits.js');
+    expect(estimateRun(scenarioOf(yaml)).messages).toBe(60); // 20 messages, at most 3 attempts each
+  });
+
   it('the reference simulator agrees attempt by attempt', () => {
     const sc = scenarioOf(yaml);
     expect(runRecords(sc).records.map((r) => [r.index, r.submitMs, r.endMs, r.status, r.attempt])).toEqual(
