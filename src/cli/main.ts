@@ -94,9 +94,10 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
 
   program
     .command('rules')
-    .description('print the rulebook: limits, caps and failure codes')
-    .action(() => {
-      io.stdout(renderRulebook());
+    .description('print the rulebook: limits, caps, failure codes and assumptions, with sources')
+    .option('--wide', 'every column, with the source of every row (wider than 80 columns)')
+    .action((opts: { wide?: boolean }) => {
+      io.stdout(renderRulebook({ wide: opts.wide === true }));
       setCode(EXIT.ok);
     });
 

@@ -5,7 +5,9 @@
  * scenario (already merged with the rulebook); this file holds the wiring, not the values.
  */
 import { FAILURE_INDEX } from '../rules/codes.js';
-import { is10dlc, mustBeVerified, NUMBER_POOL_THRESHOLD, TPD_CARRIER, TPD_TIME_ZONE, TPM_WINDOW_MS, tpdRule, tpmRule } from '../rules/rulebook.js';
+import {
+  is10dlc, mustBeVerified, NUMBER_POOL_THRESHOLD, TOLL_FREE_BLOCK, TPD_CARRIER, TPD_TIME_ZONE, TPM_WINDOW_MS, tpdRule, tpmRule,
+} from '../rules/rulebook.js';
 import {
   CARRIERS,
   type Carrier,
@@ -46,6 +48,11 @@ export interface Route {
   readonly dailyCap: number;
   /** Failure code index if the message fails at submission, else -1. */
   readonly fail: number;
+  /**
+   * Time (ms since start) from which `fail` applies; before it the message takes `stages`
+   * (an unverified toll-free number sends normally before the block date). -Infinity = always.
+   */
+  readonly failFromMs: number;
 }
 
 /** Destination class for routing: the rules differ for US, CA and the rest of the world. */
@@ -91,12 +98,21 @@ export class Network {
   }
 
   private buildRoute(n: NumberDef, type: MessageType, dest: 0 | 1 | 2, carrier: Carrier): Route {
+    const route = this.buildSendingRoute(n, type, dest, carrier);
+    if (!mustBeVerified(n.country, n.type) || n.verified) return route;
+    // Unverified toll-free: blocked from the FAQ's date, sent normally before it.
+    const failFromMs = TOLL_FREE_BLOCK.fromEpochMs - this.scenario.startEpochMs;
+    if (route.fail >= 0 && failFromMs > 0) return route;
+    return { ...route, fail: FAILURE_INDEX.toll_free_unverified, failFromMs };
+  }
+
+  private buildSendingRoute(n: NumberDef, type: MessageType, dest: 0 | 1 | 2, carrier: Carrier): Route {
     const fail = (code: keyof typeof FAILURE_INDEX): Route => ({
       stages: new Int32Array(0),
       dailyCap: -1,
       fail: FAILURE_INDEX[code],
+      failFromMs: -Infinity,
     });
-    if (mustBeVerified(n.country, n.type) && !n.verified) return fail('toll_free_unverified');
     if (type === 'mms' && (dest === 2 || n.mmsLimit === null)) return fail('mms_not_supported');
     const tenDlc = is10dlc(n.country, n.type);
     if (tenDlc && n.campaign === null) return fail('unregistered_10dlc');
@@ -116,7 +132,7 @@ export class Network {
       const limit = type === 'sms' ? n.smsLimit : n.mmsLimit;
       if (limit !== null) stages.push(this.sender(`sender:${n.id}:${type}`, limit, null));
     }
-    return { stages: Int32Array.from(stages), dailyCap, fail: -1 };
+    return { stages: Int32Array.from(stages), dailyCap, fail: -1, failFromMs: -Infinity };
   }
 
   private sender(name: string, limit: Limit, carrier: Carrier | null): number {
@@ -158,7 +174,7 @@ export class Network {
       );
     };
     for (const carrier of CARRIERS) {
-      if (rules.tpmScope === 'campaign') {
+      if (rules.tpmScope[carrier] === 'campaign') {
         for (const c of brand.campaigns) {
           this.carrierStages.set(`${c.id}:${carrier}`, [mk(`carrier:${c.id}:${carrier}`, this.tpm(c.useCase, carrier), carrier)]);
         }
@@ -214,7 +230,12 @@ export class Network {
     }
     for (const n of numbers) {
       if (mustBeVerified(n.country, n.type) && !n.verified) {
-        this.warnings.push(`number "${n.id}" is toll-free without verified: true; its messages fail (toll_free_unverified)`);
+        const blocked = TOLL_FREE_BLOCK.label;
+        this.warnings.push(
+          this.scenario.startEpochMs >= TOLL_FREE_BLOCK.fromEpochMs
+            ? `number "${n.id}" is toll-free without verified: true; its messages fail (toll_free_unverified, blocked from ${blocked})`
+            : `number "${n.id}" is toll-free without verified: true; it sends under the normal limits until ${blocked}, then its messages fail (toll_free_unverified)`,
+        );
       }
       if (is10dlc(n.country, n.type) && n.campaign === null) {
         this.warnings.push(`number "${n.id}" is a US long code linked to no campaign; its messages fail (unregistered_10dlc)`);

@@ -304,7 +304,7 @@ class Simulation implements SteppedSimulation {
     const slot = idx & this.pool.mask;
     this.pool.route[slot] = route;
     this.countSubmit(slot);
-    if (route.fail >= 0) return this.fail(idx, slot, route.fail);
+    if (route.fail >= 0 && this.now >= route.failFromMs) return this.fail(idx, slot, route.fail);
     this.pool.pos[slot] = 0;
     this.enter(idx, slot, route);
   }
@@ -316,16 +316,20 @@ class Simulation implements SteppedSimulation {
     if (pos === route.stages.length) return this.passCap(idx, slot, route);
     const sid = route.stages[pos];
     const st = this.stages[sid];
-    if (st.len === 0 && !st.scheduled) {
-      const w = st.byUnits ? p.units[slot] : 1;
-      const at = st.limiter.earliest(this.now, w);
-      if (at === this.now) return this.depart(idx, slot, st, sid, route, w);
+    if (st.len > 0 || st.scheduled) return this.pushQueue(st, sid, idx);
+    // An idle stage: the message may start leaving at once, without queueing.
+    const now = this.now;
+    const at = st.limiter.earliest(now);
+    if (at === now) {
+      if (now - p.submitMs[slot] > p.expiryMs[slot]) return this.fail(idx, slot, this.expired);
+      const doneMs = st.limiter.consume(now, st.byUnits ? p.units[slot] : 1);
+      if (doneMs === now) return this.depart(idx, slot, sid);
+      st.headDoneMs = doneMs;
       this.pushQueue(st, sid, idx);
-      st.scheduled = true;
-      this.eq.push(at, sid * 4 + EV_STAGE);
-      return;
+      return this.wakeAt(st, sid, doneMs);
     }
     this.pushQueue(st, sid, idx);
+    this.wakeAt(st, sid, at);
   }
 
   private pushQueue(st: StageState, sid: number, idx: number): void {
@@ -334,36 +338,54 @@ class Simulation implements SteppedSimulation {
     if (len > this.peakDepth[sid]) this.peakDepth[sid] = len;
   }
 
-  /** Lets the stage's head messages leave while its limiter allows, then re-schedules. */
+  /**
+   * Lets the stage's head messages leave while its limiter allows, then re-schedules. A
+   * head message starts leaving with its first unit (its expiry is judged then) and leaves
+   * the stage when its last unit does; the next head's first unit comes after that.
+   */
   private fireStage(sid: number): void {
     const st = this.stages[sid];
     st.scheduled = false;
-    const p = this.pool;
     const now = this.now;
     while (st.len > 0) {
       const idx = st.queue[st.head];
-      const slot = idx & p.mask;
-      const w = st.byUnits ? p.units[slot] : 1;
-      const at = st.limiter.earliest(now, w);
-      if (at > now) {
-        st.scheduled = true;
-        this.eq.push(at, sid * 4 + EV_STAGE);
-        return;
+      // The pool may have grown during a previous departure: re-read its slot each time.
+      const slot = idx & this.pool.mask;
+      let doneMs = st.headDoneMs;
+      if (doneMs < 0) {
+        const at = st.limiter.earliest(now);
+        if (at > now) return this.wakeAt(st, sid, at);
+        const p = this.pool;
+        if (now - p.submitMs[slot] > p.expiryMs[slot]) {
+          // Expired when its first unit would leave: fails now, takes no capacity.
+          dequeue(st);
+          this.fail(idx, slot, this.expired);
+          continue;
+        }
+        doneMs = st.limiter.consume(now, st.byUnits ? p.units[slot] : 1);
+        if (doneMs > now) {
+          st.headDoneMs = doneMs;
+          return this.wakeAt(st, sid, doneMs);
+        }
+      } else if (doneMs > now) {
+        return this.wakeAt(st, sid, doneMs);
       }
+      st.headDoneMs = -1;
       dequeue(st);
-      // The pool may have grown during a previous departure: re-read its slot.
-      this.depart(idx, idx & this.pool.mask, st, sid, this.pool.route[idx & this.pool.mask]!, w);
+      this.depart(idx, slot, sid);
     }
   }
 
-  /** Dequeue from a stage: expired messages fail 420 without taking capacity. */
-  private depart(idx: number, slot: number, st: StageState, sid: number, route: Route, w: number): void {
-    const p = this.pool;
-    if (this.now - p.submitMs[slot] > p.expiryMs[slot]) return this.fail(idx, slot, this.expired);
-    st.limiter.consume(this.now, w);
+  private wakeAt(st: StageState, sid: number, atMs: number): void {
+    st.scheduled = true;
+    this.eq.push(atMs, sid * 4 + EV_STAGE);
+  }
+
+  /** A message's last unit has left stage `sid`: on to the next stage. */
+  private depart(idx: number, slot: number, sid: number): void {
     this.observer?.onDepart?.(this.now, sid, idx);
-    p.pos[slot]++;
-    this.enter(idx, slot, route);
+    this.pool.pos[slot]++;
+    this.enter(idx, slot, this.pool.route[slot]!);
   }
 
   /** The T-Mobile daily cap: pass and count, or fail at once. */

@@ -57,15 +57,24 @@ export interface TpmRow {
   readonly maxScore: number;
   readonly tpm: number;
   readonly source: string;
+  /** A reading of the FAQ that a user should know about. */
+  readonly note?: string;
 }
 
 const STANDARD: readonly UseCase[] = ['dedicated', 'mixed', 'marketing'];
-const ALL_USE_CASES: readonly UseCase[] = ['dedicated', 'mixed', 'marketing', 'low_volume'];
 const TPM_SOURCE = 'FAQ: A2P Messaging Throughput in the US, TPM table';
 
+/**
+ * Low-Volume comes first: the FAQ lists it for scores 1–100 and 240 for "brands that skip
+ * secondary vetting" (score 0); a Low-Volume campaign of a score-0 brand gets 75 here,
+ * as every other provider's table gives Low-Volume 75 at any score (see `note`).
+ */
 export const TPM_TABLE: readonly TpmRow[] = [
-  { useCases: ALL_USE_CASES, minScore: 0, maxScore: 0, tpm: 240, source: `${TPM_SOURCE} (brands that skip secondary vetting)` },
-  { useCases: ['low_volume'], minScore: 1, maxScore: 100, tpm: 75, source: TPM_SOURCE },
+  {
+    useCases: ['low_volume'], minScore: 0, maxScore: 100, tpm: 75, source: TPM_SOURCE,
+    note: 'score 0 included: the FAQ lists Low-Volume for 1–100 only; other providers give it 75 at any score',
+  },
+  { useCases: STANDARD, minScore: 0, maxScore: 0, tpm: 240, source: `${TPM_SOURCE} (brands that skip secondary vetting)` },
   { useCases: STANDARD, minScore: 75, maxScore: 100, tpm: 4500, source: TPM_SOURCE },
   { useCases: STANDARD, minScore: 50, maxScore: 74, tpm: 2400, source: TPM_SOURCE },
   { useCases: STANDARD, minScore: 1, maxScore: 49, tpm: 240, source: TPM_SOURCE },
@@ -99,6 +108,18 @@ export const TPD_CARRIER: Carrier = 'tmobile';
 
 /** The time zone T-Mobile's day is counted in ("T-Mobile operates on Pacific Time"). */
 export const TPD_TIME_ZONE = 'America/Los_Angeles';
+
+/**
+ * Unverified toll-free (FAQ "How can I enable SMS and MMS through toll-free numbers?"):
+ * "Commencing January 31, 2024, messages sent from unverified Toll-Free numbers will be
+ * blocked". Earlier messages send under the normal limits. The FAQ names no time zone:
+ * the day starts at 00:00 UTC (an assumption).
+ */
+export const TOLL_FREE_BLOCK = {
+  fromEpochMs: Date.UTC(2024, 0, 31),
+  label: '2024-01-31',
+  source: 'FAQ: How can I enable SMS and MMS through toll-free numbers?',
+} as const;
 
 /** Message expiry (FAQ "Message Expiry"): default 3 h; a value given must be 5..10799 s. */
 export const EXPIRY = { defaultSeconds: 10_800, minSeconds: 5, maxSeconds: 10_799 } as const;

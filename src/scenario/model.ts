@@ -7,6 +7,8 @@
  * the name says `Epoch`), `expirySeconds` is whole seconds, rates are a {@link Limit}.
  */
 
+import type { FailureCode } from '../rules/codes.js';
+
 /** Message types the provider carries. */
 export const MESSAGE_TYPES = ['sms', 'mms'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
@@ -103,9 +105,16 @@ export interface TrafficSource {
   readonly recipients: number;
 }
 
+/** Whether a carrier's 10DLC TPM is shared by the brand's campaigns or given to each. */
+export const TPM_SCOPES = ['brand', 'campaign'] as const;
+export type TpmScope = (typeof TPM_SCOPES)[number];
+
 /** Rule overrides and switches, merged over the rulebook defaults. */
 export interface RulesConfig {
-  readonly tpmScope: 'brand' | 'campaign';
+  /** TPM scope per carrier (the FAQ: brand-wide; other providers: AT&T per campaign). */
+  readonly tpmScope: Readonly<Record<Carrier, TpmScope>>;
+  /** Whether a message failing with each code is charged (rulebook default, or set). */
+  readonly charged: Readonly<Record<FailureCode, boolean>>;
   /** Per-carrier TPM override (messages per minute); absent = from table 2b. */
   readonly tpm: Readonly<Partial<Record<Carrier, number>>>;
   /** T-Mobile daily cap override; null = from table 2c. */

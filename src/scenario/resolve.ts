@@ -6,7 +6,8 @@
 import { parseDateTime } from './datetime.js';
 import { ACCOUNT_MPS, EXPIRY, is10dlc, MMS_10DLC, numberLimitRow, type RateRow, WINDOW_MS } from '../rules/rulebook.js';
 import type { FieldPath, Source } from './locate.js';
-import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TrafficSource } from './model.js';
+import { FAILURE_CODES, type FailureCode } from '../rules/codes.js';
+import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TpmScope, TrafficSource } from './model.js';
 import { CARRIERS } from './model.js';
 import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
@@ -91,8 +92,16 @@ class Resolver {
       if (!Number.isInteger(perMinute)) throw this.src.error(path, 'a whole number of messages per minute');
       tpm[carrier] = perMinute;
     }
+    const scope = raw.tpm_scope ?? 'brand';
+    const tpmScope = Object.fromEntries(
+      CARRIERS.map((c) => [c, typeof scope === 'string' ? scope : (scope[c] ?? 'brand')]),
+    ) as Record<Carrier, TpmScope>;
+    const charged = Object.fromEntries(
+      FAILURE_CODES.map((r) => [r.code, raw.charged?.[r.code] ?? r.charged]),
+    ) as Record<FailureCode, boolean>;
     return {
-      tpmScope: raw.tpm_scope ?? 'brand',
+      tpmScope,
+      charged,
       tpm,
       tpd: raw.tpd ?? null,
       mms10dlc:

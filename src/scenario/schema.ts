@@ -5,7 +5,8 @@
  * `load.ts`. Custom `error` texts are the `expected ...` part of a ScenarioError.
  */
 import { z } from 'zod';
-import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, USE_CASES } from './model.js';
+import { FAILURE_CODE_NAMES } from '../rules/codes.js';
+import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, TPM_SCOPES, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
 
 const DURATION_TEXT = 'Duration: "90s", "5m", "2h", "1d", "4500ms", "1.5h", or a number of seconds.';
@@ -134,8 +135,20 @@ export const countRulesSchema = z
   )
   .describe('What limits count; default messages everywhere.');
 
+const tpmScope = z.enum(TPM_SCOPES);
+const tpmScopeSchema = z
+  .union([z.string().pipe(tpmScope), z.strictObject(Object.fromEntries(CARRIERS.map((c) => [c, tpmScope.optional()])) as Record<(typeof CARRIERS)[number], z.ZodOptional<typeof tpmScope>>)], {
+    error: 'brand, campaign, or a map per carrier such as { att: campaign, tmobile: brand }',
+  })
+  .describe('10DLC TPM per brand (default, as the FAQ says) or per campaign; one value or a map per carrier.');
+
+const chargedSchema = z
+  .strictObject(Object.fromEntries(FAILURE_CODE_NAMES.map((c) => [c, z.boolean().optional()])) as Record<string, z.ZodOptional<z.ZodBoolean>>)
+  .describe('Whether a message failing with each code is charged; defaults as `a2psim rules` shows.');
+
 export const rulesSchema = z.strictObject({
-  tpm_scope: z.enum(['brand', 'campaign']).optional().describe('10DLC TPM per brand (default) or per campaign.'),
+  tpm_scope: tpmScopeSchema.optional(),
+  charged: chargedSchema.optional(),
   tpm: z.strictObject(tpmOverrides).optional().describe('Per-carrier TPM overrides.'),
   tpd: intIn(1).optional().describe('T-Mobile daily cap override.'),
   mms_10dlc: limitSchema.optional().describe('10DLC MMS limit per number per carrier; default 50/min.'),

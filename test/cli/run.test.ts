@@ -98,9 +98,10 @@ describe('a2psim validate and rules', () => {
   it('prints the rulebook with the score-0 cap marked as an assumption', async () => {
     const r = await cli('rules');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('2,000 (assumption)');
+    expect(r.stdout).toContain('2,000 (assumed)');
     expect(r.stdout).toContain('tmobile_daily_cap');
     expect(r.stdout).toContain('50/min per number per carrier');
+    expect((await cli('rules', '--wide')).stdout).toContain('FAQ "T-Mobile TPD restrictions"');
   });
 });
 

@@ -104,7 +104,7 @@ const scenarioArb = fc.record({
   numbers: fc.array(numberArb, { minLength: 4, maxLength: 4 }),
   carriers: pick(['{ att: 1 }', '{ tmobile: 1 }', '{ att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 }', '{ tmobile: 0.5, other: 0.5 }']),
   rules: fc.record({
-    tpm_scope: pick(['brand', 'campaign']),
+    tpm_scope: pick(['brand', 'campaign', '{ att: campaign }']),
     tpd: fc.integer({ min: 1, max: 30 }),
     tpm: fc.option(fc.integer({ min: 6, max: 120 }), { nil: undefined }),
     count: pick(['messages', 'units']),
@@ -153,8 +153,9 @@ describe('engine = reference on random small scenarios', () => {
         ran++;
         expectSameAsReference(sc);
       }),
-      { numRuns: 300, seed: 7 },
+      { numRuns: 150, seed: 7 },
     );
-    expect(ran).toBeGreaterThan(200);
-  });
+    expect(ran).toBeGreaterThan(100);
+    // ~2 s of CPU; the explicit timeout is for a machine shared by many test runs.
+  }, 30_000);
 });

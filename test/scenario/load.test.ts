@@ -60,7 +60,11 @@ describe('parseScenario: a full scenario', () => {
     expect(s.account.mms).toEqual({ count: 1, windowMs: 4000, pacing: 'sliding', countBy: 'messages' });
     expect(s.carriers).toEqual({ att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 });
     expect(s.rules).toEqual({
-      tpmScope: 'brand',
+      tpmScope: { att: 'brand', tmobile: 'brand', verizon: 'brand', other: 'brand' },
+      charged: {
+        '420': false, '110': false, tmobile_daily_cap: false, toll_free_unverified: false,
+        mms_not_supported: false, unregistered_10dlc: false, unknown_sender: false,
+      },
       tpm: {},
       tpd: null,
       mms10dlc: { count: 50, windowMs: 60_000, pacing: 'sliding', countBy: 'messages' },
@@ -172,7 +176,7 @@ rules:
     expect(s.traffic[0]).toMatchObject({ units: 2, log: 'false', arrival: { kind: 'ramp', fromPerSecond: 1, toPerSecond: 1 } });
     expect(s.traffic[1]).toMatchObject({ units: 1, log: 'false', arrival: { kind: 'constant', perSecond: 0.5 } });
     expect(s.rules).toMatchObject({
-      tpmScope: 'campaign',
+      tpmScope: { att: 'campaign', tmobile: 'campaign', verizon: 'campaign', other: 'campaign' },
       tpm: { tmobile: 1000, att: 1200 },
       tpd: 5000,
       mms10dlc: { count: 25, windowMs: 60_000 },
