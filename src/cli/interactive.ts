@@ -11,12 +11,20 @@ import type { Scenario } from '../scenario/model.js';
 import { EXIT } from './errors.js';
 import { abortAll } from './output.js';
 import { ProgressBar, progressWanted } from './progress.js';
-import { abortRun, finishRun, prepareRun } from './run-files.js';
-import type { CliIo, RunOptions } from './run.js';
+import { abortRun, finishRun, prepareRun, type RunFileOptions } from './run-files.js';
 import type { SeriesCollector } from '../report/timeseries.js';
 
 /** Events per slice: a few milliseconds of work, so Ctrl-C and redraws wait no longer. */
 export const SLICE_EVENTS = 1 << 15;
+
+/** What an interactive run reads of `run`'s options (declared here: run.ts imports this file). */
+export type InteractiveOptions = RunFileOptions & { readonly quiet?: boolean };
+
+/** Where an interactive run draws its progress. */
+export interface InteractiveIo {
+  readonly stderr: (s: string) => void;
+  readonly stderrIsTTY?: boolean;
+}
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -26,8 +34,8 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 export async function executeInteractive(
   scenario: Scenario,
-  opts: RunOptions,
-  io: CliIo,
+  opts: InteractiveOptions,
+  io: InteractiveIo,
   series?: SeriesCollector,
 ): Promise<{ result: SimulationResult; summary: Summary }> {
   // Replay files are checked and output files opened before any signal handling.

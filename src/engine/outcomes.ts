@@ -4,7 +4,7 @@
  */
 import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS, type Scenario } from '../scenario/model.js';
-import { ScopeStats } from '../report/stats.js';
+import { ScopeStats } from './counters.js';
 import type { MessagePool } from './pool.js';
 
 export class Outcomes {

@@ -4,7 +4,7 @@
  */
 import type { Network } from './network.js';
 import type { MessageSink, ReplayFeed, RunObserver } from './types.js';
-import type { ScopeStats } from '../report/stats.js';
+import type { ScopeStats } from './counters.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
 
 export interface SimulateOptions {

@@ -4,10 +4,12 @@
  */
 import type { FailureCode } from '../rules/codes.js';
 import type { Carrier, LogSetting, MessageType } from '../scenario/model.js';
+import type { Direction } from '../traffic/types.js';
+
+export type { Direction, ReplayFeed, ReplayRow } from '../traffic/types.js';
 
 /** `received` is an inbound message of a replay file: not sent, never throttled, not in the totals. */
 export type MessageStatus = 'delivered' | 'failed' | 'queued' | 'received';
-export type Direction = 'outbound' | 'inbound';
 
 /** One message's outcome, handed to a sink in submission order. Times in ms since start. */
 export interface MessageRecord {
@@ -38,32 +40,6 @@ export interface MessageRecord {
 /** Receives every message record, in submission order. */
 export interface MessageSink {
   write(record: MessageRecord): void;
-}
-
-/** One replayed message, as read from a CSV row. */
-export interface ReplayRow {
-  readonly atMs: number;
-  readonly uuid: string | null;
-  /** Sender as written (E.164); matched against scenario numbers. */
-  readonly from: string;
-  readonly to: string;
-  readonly toCountry: string;
-  readonly direction: Direction;
-  readonly type: MessageType;
-  /** Destination carrier, or null to draw it from the scenario's mix. */
-  readonly carrier: Carrier | null;
-  readonly units: number;
-  readonly text: string | null;
-  /** Expiry in seconds, or null for the source's. */
-  readonly expirySeconds: number | null;
-  readonly log: LogSetting | null;
-  /** Longer than the provider's maximum: fails with 110. */
-  readonly tooLong: boolean;
-}
-
-/** Yields replay rows in non-decreasing `atMs` order; null when done. */
-export interface ReplayFeed {
-  next(): ReplayRow | null;
 }
 
 /** Optional hooks called by the engine as virtual time passes. */

@@ -5,7 +5,7 @@
 import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS, type Limit } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
-import type { ScopeStats } from './stats.js';
+import type { ScopeStats } from '../engine/counters.js';
 
 export interface WaitSummary {
   p50: number;

@@ -3,7 +3,7 @@
  * from. The engine never hard-codes a carrier number; it reads these tables through the
  * small lookup functions at the bottom, and scenario `rules:` overrides merge over them.
  */
-import type { Carrier, LogSetting, NumberCountry, NumberType, UseCase } from '../scenario/model.js';
+import type { Carrier, LogSetting, NumberCountry, NumberType, UseCase } from './vocabulary.js';
 
 /** A rate written as the FAQ writes it: `count` per `per`. */
 export interface RateRow {

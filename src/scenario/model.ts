@@ -9,35 +9,11 @@
 
 import type { FailureCode } from '../rules/codes.js';
 
-/** Message types the provider carries. */
-export const MESSAGE_TYPES = ['sms', 'mms'] as const;
-export type MessageType = (typeof MESSAGE_TYPES)[number];
-
-/** Countries whose number rules the rulebook knows. */
-export const NUMBER_COUNTRIES = ['US', 'CA'] as const;
-export type NumberCountry = (typeof NUMBER_COUNTRIES)[number];
-
-export const NUMBER_TYPES = ['long_code', 'toll_free', 'short_code'] as const;
-export type NumberType = (typeof NUMBER_TYPES)[number];
-
-export const USE_CASES = ['dedicated', 'mixed', 'marketing', 'low_volume'] as const;
-export type UseCase = (typeof USE_CASES)[number];
-
-/** Destination carriers; index order is the order used in every report. */
-export const CARRIERS = ['att', 'tmobile', 'verizon', 'other'] as const;
-export type Carrier = (typeof CARRIERS)[number];
-
-/** The FAQ's four data-logging settings (`log` parameter of the Send Message API). */
-export const LOG_SETTINGS = ['true', 'false', 'number_only', 'content_only'] as const;
-export type LogSetting = (typeof LOG_SETTINGS)[number];
-
-/** How a limiter spaces departures. */
-export const PACINGS = ['sliding', 'smooth'] as const;
-export type Pacing = (typeof PACINGS)[number];
-
-/** What a limit counts: whole messages (the FAQ) or units/segments. */
-export const COUNT_BY = ['messages', 'units'] as const;
-export type CountBy = (typeof COUNT_BY)[number];
+export {
+  CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, USE_CASES,
+  type Carrier, type CountBy, type LogSetting, type MessageType, type NumberCountry, type NumberType, type Pacing, type UseCase,
+} from '../rules/vocabulary.js';
+import type { Carrier, CountBy, LogSetting, MessageType, NumberCountry, NumberType, Pacing, UseCase } from '../rules/vocabulary.js';
 
 /**
  * A rate limit: at most `count` messages (or units) leave in any window of `windowMs`.

@@ -12,7 +12,7 @@ import { CARRIERS } from './model.js';
 import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
 import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
-import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from '../check/expr.js';
+import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from './thresholds.js';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_START = '2026-01-01T00:00:00Z';

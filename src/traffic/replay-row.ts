@@ -4,7 +4,7 @@
  * value throws a {@link RowError} naming the column; the reader adds file and line.
  */
 import { parseDateTime } from '../scenario/datetime.js';
-import type { Direction, ReplayRow } from '../engine/types.js';
+import type { Direction, ReplayRow } from './types.js';
 import { CARRIERS, LOG_SETTINGS, MESSAGE_TYPES, type Carrier, type LogSetting, type MessageType } from '../scenario/model.js';
 import { EXPIRY } from '../rules/rulebook.js';
 import { isTooLong, unitsOf } from '../scenario/segments.js';
