@@ -14,6 +14,7 @@ import { SeriesCollector } from '../report/timeseries.js';
 import { EXIT, UsageError } from './errors.js';
 import { executeInteractive } from './interactive.js';
 import { clockText } from './progress.js';
+import { compareProviders, providerOption } from './providers.js';
 import { abortRun, finishRun, prepareRun } from './run-files.js';
 import type { Scenario } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
@@ -34,6 +35,8 @@ export interface RunOptions {
   report?: string;
   /** Draw total queue depth under the table. */
   chart?: boolean;
+  /** `--provider`: one provider, or a comma list to compare side by side. */
+  provider?: string;
 }
 
 export interface CliIo {
@@ -72,8 +75,9 @@ export function parseIntervalOption(v: string | undefined): number {
 }
 
 /** Loads a scenario with the command-line overrides applied. */
-export function loadWithOverrides(file: string, opts: { seed?: string; set: string[] }): Scenario {
-  return loadScenarioFile(file, { seed: parseSeedOption(opts.seed), set: opts.set });
+export function loadWithOverrides(file: string, opts: { seed?: string; set: string[]; provider?: string }): Scenario {
+  const provider = opts.provider === undefined ? undefined : providerOption(opts.provider).id;
+  return loadScenarioFile(file, { seed: parseSeedOption(opts.seed), set: opts.set, provider });
 }
 
 /**
@@ -110,6 +114,7 @@ export function execute(
 
 /** The `run` command. Returns the exit code (130 when interrupted by Ctrl-C). */
 export async function runCommand(path: string, opts: RunOptions, io: CliIo): Promise<number> {
+  if (opts.provider?.includes(',')) return compareProviders((provider) => loadWithOverrides(path, { ...opts, provider }), opts, io);
   if (!(FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(opts.format)}`);
   }

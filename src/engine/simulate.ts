@@ -51,7 +51,8 @@ class Simulation implements SteppedSimulation {
   private readonly sources: SourceState[];
   private readonly numberByE164 = new Map<string, number>();
   private readonly outcomes: Outcomes;
-  private readonly cap: DailyCapCounter;
+  /** One counter per daily cap, indexed like network.dailyCaps. */
+  private readonly caps: DailyCapCounter[];
   private maxDepth = new Int32Array(0);
   /** Deepest queue per stage since the last tick. */
   private peakDepth = new Int32Array(0);
@@ -62,7 +63,7 @@ class Simulation implements SteppedSimulation {
   private now = 0;
   private inbound = 0;
   private readonly expired = FAILURE_INDEX['420'];
-  private readonly capFail = FAILURE_INDEX.tmobile_daily_cap;
+  private readonly queueFull = FAILURE_INDEX.queue_full;
 
   constructor(
     private readonly scenario: Scenario,
@@ -74,7 +75,7 @@ class Simulation implements SteppedSimulation {
     this.syncStages();
     scenario.numbers.forEach((n, i) => this.numberByE164.set(n.number, i));
     this.outcomes = new Outcomes(scenario);
-    this.cap = new DailyCapCounter(scenario.startEpochMs, this.net.dailyCaps[0]);
+    this.caps = this.net.dailyCaps.map((def) => new DailyCapCounter(scenario.startEpochMs, def));
     this.sources = scenario.traffic.map((def, i) => makeSource(scenario, def, i, options));
   }
 
@@ -170,7 +171,8 @@ class Simulation implements SteppedSimulation {
       byCarrier: o.byCarrier,
       bySender: o.bySender,
       byTraffic: o.byTraffic,
-      dailyCap: this.cap.days,
+      dailyCap: this.caps[0]?.days ?? [],
+      dailyCaps: this.caps.map((c, i) => ({ name: this.net.dailyCaps[i].key, days: c.days })),
       maxDepth: this.maxDepth,
       endMs,
       events: this.events,
@@ -185,8 +187,12 @@ class Simulation implements SteppedSimulation {
     this.stages.forEach((s, i) => (depths[i] = s.len));
     const peakDepths = this.peakDepth.slice();
     this.peakDepth.set(depths);
-    const day = this.cap.today;
-    return { depths, peakDepths, capUsed: day?.used ?? 0, capLimit: day?.cap ?? 0, capDay: day?.day ?? null, final };
+    const caps = this.caps.map((c, i) => {
+      const day = c.today;
+      return { name: this.net.dailyCaps[i].key, used: day?.used ?? 0, limit: day?.cap ?? 0, day: day?.day ?? null };
+    });
+    const first = caps[0];
+    return { depths, peakDepths, capUsed: first?.used ?? 0, capLimit: first?.limit ?? 0, capDay: first?.day ?? null, caps, final };
   }
 
   private tick(tickMs: number): void {
@@ -316,7 +322,12 @@ class Simulation implements SteppedSimulation {
     if (pos === route.stages.length) return this.passCap(idx, slot, route);
     const sid = route.stages[pos];
     const st = this.stages[sid];
-    if (st.len > 0 || st.scheduled) return this.pushQueue(st, sid, idx);
+    if (st.len > 0 || st.scheduled) {
+      // A queue holding the provider's longest wait rejects the newcomer (Telnyx 4 h, Twilio 10 h).
+      const maxQueue = this.net.stages[sid].maxQueue;
+      if (maxQueue > 0 && st.len >= maxQueue) return this.fail(idx, slot, this.queueFull);
+      return this.pushQueue(st, sid, idx);
+    }
     // An idle stage: the message may start leaving at once, without queueing.
     const now = this.now;
     const at = st.limiter.earliest(now);
@@ -388,11 +399,12 @@ class Simulation implements SteppedSimulation {
     this.enter(idx, slot, this.pool.route[slot]!);
   }
 
-  /** The T-Mobile daily cap: pass and count, or fail at once. */
+  /** The route's daily cap (T-Mobile's): pass and count, or fail at once. */
   private passCap(idx: number, slot: number, route: Route): void {
     if (route.dailyCap < 0) return this.deliver(idx, slot);
-    const w = this.net.dailyCaps[route.dailyCap].countUnits ? this.pool.units[slot] : 1;
-    if (!this.cap.admit(this.now, w)) return this.fail(idx, slot, this.capFail);
+    const def = this.net.dailyCaps[route.dailyCap];
+    const w = def.countUnits ? this.pool.units[slot] : 1;
+    if (!this.caps[route.dailyCap].admit(this.now, w)) return this.fail(idx, slot, def.fail);
     this.deliver(idx, slot);
   }
 

@@ -71,6 +71,8 @@ export interface TickSnapshot {
   readonly capLimit: number;
   /** The current Pacific day ("YYYY-MM-DD"), or null before any T-Mobile 10DLC traffic. */
   readonly capDay: string | null;
+  /** Every daily cap on its current day, by name (the `cap*` fields above repeat the first). */
+  readonly caps: readonly { readonly name: string; readonly used: number; readonly limit: number; readonly day: string | null }[];
   /** True for the final call at the end of the run. */
   readonly final: boolean;
 }

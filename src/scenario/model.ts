@@ -8,6 +8,7 @@
  */
 
 import type { FailureCode } from '../rules/codes.js';
+import type { ProviderId } from '../rules/provider.js';
 
 export {
   CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, USE_CASES,
@@ -29,6 +30,8 @@ export interface Limit {
 export interface Campaign {
   readonly id: string;
   readonly useCase: UseCase;
+  /** The campaign's 10DLC SMS limit toward each carrier (its TPM, after overrides). */
+  readonly carrierLimits: Readonly<Record<Carrier, Limit>>;
 }
 
 export interface Brand {
@@ -47,6 +50,10 @@ export interface NumberDef {
   /** Campaign id for US long codes (10DLC); null when not linked. */
   readonly campaign: string | null;
   readonly verified: boolean;
+  /** The provider requires verification to send (toll-free). */
+  readonly mustVerify: boolean;
+  /** US long code: SMS falls under 10DLC (campaign TPM per carrier), MMS is limited per carrier. */
+  readonly tenDlc: boolean;
   /** Per-number SMS limit; null = no per-number limit (US 10DLC SMS). */
   readonly smsLimit: Limit | null;
   /** Per-number MMS limit; null = MMS not supported from this number. For US 10DLC this is per (number, carrier). */
@@ -85,8 +92,35 @@ export interface TrafficSource {
 export const TPM_SCOPES = ['brand', 'campaign'] as const;
 export type TpmScope = (typeof TPM_SCOPES)[number];
 
-/** Rule overrides and switches, merged over the rulebook defaults. */
+/** A calendar-day cap toward one carrier (T-Mobile's TPD): passes or fails at once. */
+export interface DailyCapRule {
+  /** Stable name, used as the key of the cap in every report (e.g. `tmobile`). */
+  readonly name: string;
+  readonly carrier: Carrier;
+  /** Messages (or units) per day. */
+  readonly cap: number;
+  readonly countBy: CountBy;
+  /** IANA time zone of the day. */
+  readonly zone: string;
+  /** The failure code of a message over the cap. */
+  readonly code: FailureCode;
+}
+
+/** The provider's rules merged with the scenario's overrides (once, at load). */
 export interface RulesConfig {
+  /** The provider whose profile the rules come from. */
+  readonly provider: ProviderId;
+  /**
+   * Longest wait a queue may hold (ms): a message reaching a queue that already holds this
+   * much wait at the queue's rate fails `queue_full`. null: unbounded (queued, never dropped).
+   */
+  readonly queueMaxWaitMs: number | null;
+  /** Calendar-day caps, each toward one carrier, applied to 10DLC traffic to the US. */
+  readonly dailyCaps: readonly DailyCapRule[];
+  /** From this instant (epoch ms) unverified toll-free messages fail; before it they send. */
+  readonly tollFreeBlockEpochMs: number;
+  /** A campaign linked to more numbers than this needs a T-Mobile Number Pool Request. */
+  readonly numberPoolThreshold: number;
   /** TPM scope per carrier (the FAQ: brand-wide; other providers: AT&T per campaign). */
   readonly tpmScope: Readonly<Record<Carrier, TpmScope>>;
   /** Whether a message failing with each code is charged (rulebook default, or set). */
@@ -130,4 +164,6 @@ export interface Scenario {
   readonly expect: readonly string[];
   /** Path of the scenario file, when loaded from one (for relative replay paths). */
   readonly file: string | null;
+  /** Warnings about the rules as applied to this scenario (assumptions that decide an answer, NPR, ...). */
+  readonly warnings: readonly string[];
 }

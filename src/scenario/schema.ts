@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { FAILURE_CODE_NAMES } from '../rules/codes.js';
+import { PROVIDER_IDS } from '../rules/provider.js';
 import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, TPM_SCOPES, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
 
@@ -97,7 +98,10 @@ export const trafficSchema = z.strictObject({
   arrival: arrivalSchema,
   text: z.string().optional().describe('Message text; units are computed from it.'),
   units: intIn(1, 11).optional().describe('Units per message when no text is given (1..11).'),
-  expiry: intIn(5, 10_799).optional().describe('Seconds, 5..10799; default 10800.'),
+  expiry: z
+    .union([z.number(), z.string()], { error: 'an integer number of seconds' })
+    .optional()
+    .describe("Seconds in the provider's range (Plivo 5..10799, default 10800; Twilio 1..36000)."),
   log: z
     .union([z.boolean(), z.enum(LOG_SETTINGS)], { error: 'one of true, false, number_only, content_only' })
     .optional()
@@ -161,6 +165,7 @@ export const rulesSchema = z.strictObject({
 export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1).optional().describe('Default: the file name without extension.'),
+    provider: z.enum(PROVIDER_IDS).optional().describe('Whose rules apply: plivo (default), telnyx or twilio.'),
     seed: intIn(0).optional().describe('Random seed; default 1.'),
     start: z
       .string({ error: 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00' })

@@ -50,6 +50,18 @@ describe('engine = reference on the example scenarios', () => {
       expect(recs.length).toBeGreaterThan(0);
     });
   }
+  it('Telnyx: a 4 h queue on a Canadian long code rejects the overflow (queue_full)', () => {
+    const sc = parseScenario(`provider: telnyx
+numbers:
+  - { id: ca1, number: "+16475550101", type: long_code, country: CA }
+traffic:
+  - { name: t, from: [ca1], to_country: CA, arrival: { kind: burst, count: 1500 }, units: 2 }
+rules: { count: units }
+`, 'telnyx.yaml');
+    const recs = expectSameAsReference(sc);
+    expect(recs.filter((r) => r.code === 'queue_full').length).toBeGreaterThan(0);
+  });
+
   it('bench M/D/1 (3 minutes of it)', () => {
     expectSameAsReference(load('test/bench/md1.yaml', ['duration=180s']));
   });
@@ -94,6 +106,7 @@ const trafficArb = fc.record({
   recipients: fc.integer({ min: 1, max: 3 }),
 });
 const scenarioArb = fc.record({
+  provider: pick(['plivo', 'plivo', 'telnyx', 'twilio']),
   seed: fc.integer({ min: 0, max: 1000 }),
   duration: fc.integer({ min: 5, max: 40 }),
   until: fc.option(fc.integer({ min: 10, max: 60 }), { nil: undefined }),
@@ -131,7 +144,7 @@ function yamlOf(g: Gen): string {
   const traffic = g.traffic.map((t, i) => `  - ${flow({ name: `t${i}`, ...t, from: `[${t.from.map((k) => `n${k}`).join(', ')}]` })}`);
   const tpm = g.rules.tpm === undefined ? undefined : { att: g.rules.tpm, tmobile: g.rules.tpm };
   return [
-    `seed: ${g.seed}`, `start: ${g.start}`, `duration: ${g.duration}s`, g.until === undefined ? '' : `until: ${g.until}s`,
+    `provider: ${g.provider}`, `seed: ${g.seed}`, `start: ${g.start}`, `duration: ${g.duration}s`, g.until === undefined ? '' : `until: ${g.until}s`,
     `account: { mps: ${flow(g.account)} }`,
     `brand: { vetting_score: ${g.vetting}, campaigns: [{ id: c1, use_case: ${g.campaigns[0]} }, { id: c2, use_case: ${g.campaigns[1]} }] }`,
     'numbers:', ...numbers, `carriers: ${g.carriers}`, `rules: ${flow({ ...g.rules, tpm })}`, 'traffic:', ...traffic,

@@ -17,8 +17,9 @@
  * allows. A message of k counted units takes k unit slots: it starts leaving with its
  * first unit and leaves the stage with its last; the next head starts after that. A
  * message whose first unit would leave after more than its expiry fails 420 then and
- * takes no capacity. After the last stage, the T-Mobile cap of the Pacific day passes or
- * fails it. Generated traffic only (no replay).
+ * takes no capacity. A message reaching a busy stage whose queue is at the provider's
+ * limit fails queue_full at once. After the last stage, the T-Mobile cap of the Pacific
+ * day passes or fails it. Generated traffic only (no replay).
  */
 import { Network, type Route } from '../../src/engine/network.js';
 import { sourceRng } from '../../src/engine/random.js';
@@ -135,6 +136,9 @@ export function referenceRun(sc: Scenario): RefRecord[] {
     if (m.pos === m.route.stages.length) return afterStages(m);
     const sid = m.route.stages[m.pos];
     const st = stage(sid);
+    // A provider's longest queue: a message finding it full fails at once.
+    const maxQueue = net.stages[sid].maxQueue;
+    if ((st.msgs.length > 0 || st.scheduled) && maxQueue > 0 && st.msgs.length >= maxQueue) return finish(m, 'failed', FAILURE_INDEX.queue_full);
     st.msgs.push(m);
     if (st.msgs.length === 1 && !st.scheduled) wake(sid);
   };
