@@ -20,6 +20,7 @@ export interface CompareOptions {
   readonly timeseries?: string;
   readonly report?: string;
   readonly chart?: boolean;
+  readonly replications?: string;
 }
 
 /** Where a comparison writes. */
@@ -54,7 +55,7 @@ export function compareProviders(load: (provider: Provider['id']) => Scenario, o
   if (new Set(providers.map((p) => p.id)).size !== providers.length) {
     throw new UsageError(`--provider: expected each provider once, got ${JSON.stringify(opts.provider)}`);
   }
-  const files = (['messages', 'timeseries', 'report', 'chart'] as const).filter((k) => opts[k] !== undefined && opts[k] !== false);
+  const files = (['messages', 'timeseries', 'report', 'chart', 'replications'] as const).filter((k) => opts[k] !== undefined && opts[k] !== false);
   if (files.length > 0) {
     throw new UsageError(`--provider with a list compares summaries only; run one provider at a time for --${files[0]}`);
   }
