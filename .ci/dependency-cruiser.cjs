@@ -33,6 +33,13 @@ module.exports = {
       to: { path: '^src/(stages|traffic)/', pathNot: '^src/$1/' },
     },
     {
+      name: 'engine-reads-no-rulebook',
+      comment: 'the engine and stages see rules only as merged into the scenario at load; they may use the shared words (vocabulary, failure codes)',
+      severity: 'error',
+      from: { path: '^src/(engine|stages)/' },
+      to: { path: '^src/rules/', pathNot: '^src/rules/(codes|vocabulary)[.]ts$' },
+    },
+    {
       name: 'no-circular',
       comment: 'import cycles hide which module is the lower one',
       severity: 'error',

@@ -49,4 +49,13 @@ describe('layer boundaries (dependency-cruiser)', () => {
     expect(found).toContain('no-upward-from-rules: src/rules/rulebook.ts → src/scenario/model.ts');
     expect(found.some((v) => /^no-circular: src\/cli\/(run|interactive)\.ts/.test(v))).toBe(true);
   });
+
+  it('fail an engine module that reads a provider profile, pass one that uses the shared words', async () => {
+    const found = await violations({
+      'src/rules/codes.ts': 'export const CODES = [];\n',
+      'src/rules/plivo/index.ts': 'export const PLIVO = {};\n',
+      'src/engine/network.ts': "import { CODES } from '../rules/codes.js';\nimport { PLIVO } from '../rules/plivo/index.js';\nexport const n = [CODES, PLIVO];\n",
+    });
+    expect(found).toEqual(['engine-reads-no-rulebook: src/engine/network.ts → src/rules/plivo/index.ts']);
+  });
 }, 60_000);

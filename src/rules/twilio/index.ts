@@ -78,5 +78,6 @@ export const TWILIO: Provider = {
   assumptions: [
     { id: 'tpm_10dlc', text: '10DLC throughput per carrier by trust score comes from third-party copies, not a Twilio page.', setting: 'rules: { tpm: { att: 4500 } }' },
     { id: 'queue_charged', text: 'Messages rejected for a full queue (30001) are not charged.', setting: 'rules: { charged: { queue_full: true } }' },
+    { id: 'queue_messages', text: 'The 10 h queue is measured in messages at the queue\'s rate (Twilio measures segments).', setting: null },
   ],
 };
