@@ -121,6 +121,8 @@ export interface RulesConfig {
   readonly tollFreeBlockEpochMs: number;
   /** A campaign linked to more numbers than this needs a T-Mobile Number Pool Request. */
   readonly numberPoolThreshold: number;
+  /** The provider's range of a message expiry, seconds (Plivo 5..10799, Twilio 1..36000). */
+  readonly expiryRange: { readonly minSeconds: number; readonly maxSeconds: number };
   /** TPM scope per carrier (the FAQ: brand-wide; other providers: AT&T per campaign). */
   readonly tpmScope: Readonly<Record<Carrier, TpmScope>>;
   /** Whether a message failing with each code is charged (rulebook default, or set). */

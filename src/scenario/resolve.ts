@@ -5,11 +5,11 @@
  */
 import { parseDateTime } from './datetime.js';
 import type { FieldPath, Source } from './locate.js';
-import { FAILURE_CODES, type FailureCode } from '../rules/codes.js';
 import type { Provider } from '../rules/provider.js';
 import { DEFAULT_PROVIDER, numberRule, PROVIDERS } from '../rules/providers.js';
-import { carrierLimits, dailyCaps, numberKind, rowLimit, ruleWarnings } from './provider-rules.js';
-import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TpmScope, TrafficSource } from './model.js';
+import { carrierLimits, numberKind, rowLimit, ruleWarnings } from './provider-rules.js';
+import { mergeRules } from './rules-config.js';
+import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TrafficSource } from './model.js';
 import { CARRIERS } from './model.js';
 import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
@@ -70,54 +70,11 @@ class Resolver {
   }
 
   rules(vettingScore: number): RulesConfig {
-    const p = this.provider;
-    const raw = this.raw.rules ?? {};
-    const c = raw.count;
-    const all: CountBy | undefined = typeof c === 'string' ? c : undefined;
-    const map = typeof c === 'object' ? c : {};
-    const count = {
-      account: map.account ?? all ?? p.count.account,
-      sender: map.sender ?? all ?? p.count.sender,
-      carrier: map.carrier ?? all ?? p.count.carrier,
-      dailyCap: map.daily_cap ?? all ?? p.count.dailyCap,
-    };
-    const tpm: Partial<Record<Carrier, number>> = {};
-    for (const carrier of CARRIERS) {
-      const v = raw.tpm?.[carrier];
-      if (v === undefined) continue;
-      if (typeof v === 'number') {
-        tpm[carrier] = v;
-        continue;
-      }
-      const path = ['rules', 'tpm', carrier];
-      const r = this.rate(path, v);
-      const perMinute = (r.count * 60_000) / r.windowMs;
-      if (!Number.isInteger(perMinute)) throw this.src.error(path, 'a whole number of messages per minute');
-      tpm[carrier] = perMinute;
-    }
-    const scope = raw.tpm_scope;
-    const tpmScope = Object.fromEntries(
-      CARRIERS.map((c) => [c, typeof scope === 'string' ? scope : (scope?.[c] ?? p.tpmScope.value[c])]),
-    ) as Record<Carrier, TpmScope>;
-    const charged = Object.fromEntries(
-      FAILURE_CODES.map((r) => [r.code, raw.charged?.[r.code] ?? p.codes[r.code].charged]),
-    ) as Record<FailureCode, boolean>;
-    return {
-      provider: p.id,
-      queueMaxWaitMs: p.queueMaxWait.seconds === null ? null : p.queueMaxWait.seconds * 1000,
-      dailyCaps: dailyCaps(p, vettingScore, raw.tpd ?? null, count.dailyCap),
-      tollFreeBlockEpochMs: p.tollFreeBlock.fromEpochMs,
-      numberPoolThreshold: p.numberPoolThreshold,
-      tpmScope,
-      charged,
-      tpm,
-      tpd: raw.tpd ?? null,
-      mms10dlc:
-        raw.mms_10dlc === undefined ? rowLimit(p.mms10dlc, count.sender) : this.limit(['rules', 'mms_10dlc'], raw.mms_10dlc, count.sender),
-      count,
-      carrierPacing: raw.carrier_pacing ?? 'sliding',
-      logIncomingMessages: raw.log_incoming_messages ?? true,
-    };
+    return mergeRules(this.provider, this.raw.rules ?? {}, vettingScore, {
+      rate: (path, v) => this.rate(path, v),
+      limit: (path, v, countBy) => this.limit(path, v, countBy),
+      error: (path, expected) => this.src.error(path, expected),
+    });
   }
 
   campaigns(vettingScore: number, rules: RulesConfig): Scenario['brand']['campaigns'] {

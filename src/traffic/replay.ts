@@ -85,6 +85,7 @@ class ReplayFile {
       toCountry: source.toCountry,
       text: source.text,
       units: source.units,
+      expiryRange: scenario.rules.expiryRange,
     };
   }
 

@@ -2,8 +2,13 @@
  * The three provider profiles in the engine, each rule by the number its source gives:
  * the same scenario gives different answers under Plivo, Telnyx and Twilio.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/report/summary.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
+import { prepareReplay } from '../../src/traffic/replay.js';
 import { dispatchSeconds, runRecords, scenarioOf } from '../helpers/scenario.js';
 
 const TF = '{ id: tf1, number: "+18445550100", type: toll_free, country: US, verified: true }';
@@ -110,5 +115,16 @@ traffic:
 
   it('an unknown provider is an error with the choices', () => {
     expect(() => scenarioOf('provider: sinch\n')).toThrow('provider: expected one of plivo, telnyx, twilio, got "sinch"');
+  });
+
+  it("a replayed row's expiry is checked against the provider's range (Twilio 1..36,000 s, Plivo 5..10,799 s)", () => {
+    const d = mkdtempSync(join(tmpdir(), 'a2psim-provider-'));
+    writeFileSync(join(d, 'r.csv'), 'message_time,from,to,expiry\n2026-03-09T15:00:00Z,+18445550100,+14155550199,20000\n');
+    const yaml = (p: string) => `provider: ${p}\nstart: 2026-03-09T15:00:00Z\nnumbers:\n  - ${TF}\ntraffic:\n  - { name: r, arrival: { kind: replay, file: r.csv } }\n`;
+    writeFileSync(join(d, 'twilio.yaml'), yaml('twilio'));
+    writeFileSync(join(d, 'plivo.yaml'), yaml('plivo'));
+    const twilio = loadScenarioFile(join(d, 'twilio.yaml'));
+    expect(runRecords(twilio, { replay: prepareReplay(twilio).replay }).result.total.delivered).toBe(1);
+    expect(() => prepareReplay(loadScenarioFile(join(d, 'plivo.yaml')))).toThrow(/expiry: expected an integer from 5 to 10799, got/);
   });
 });

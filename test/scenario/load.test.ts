@@ -68,6 +68,7 @@ describe('parseScenario: a full scenario', () => {
       dailyCaps: [{ name: 'tmobile', carrier: 'tmobile', cap: 200_000, countBy: 'messages', zone: 'America/Los_Angeles', code: 'tmobile_daily_cap' }],
       tollFreeBlockEpochMs: Date.UTC(2024, 0, 31),
       numberPoolThreshold: 49,
+      expiryRange: { minSeconds: 5, maxSeconds: 10_799 },
       tpmScope: { att: 'brand', tmobile: 'brand', verizon: 'brand', other: 'brand' },
       charged: {
         '420': false, '110': false, tmobile_daily_cap: false, toll_free_unverified: false,
