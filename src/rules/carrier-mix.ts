@@ -7,7 +7,7 @@
  * country whose carriers the rulebook does not name routes everything to `other`: Canadian
  * traffic is not reported as AT&T, T-Mobile or Verizon.
  */
-import type { Carrier } from '../scenario/model.js';
+import type { Carrier } from './vocabulary.js';
 
 /** One row: destination country (ISO alpha-2, or `*` for every other) → weights summing to 1. */
 export interface CarrierMixRow {

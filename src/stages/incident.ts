@@ -14,7 +14,7 @@ export interface StageIncidents {
 }
 
 /** A limiter that never holds a message back (a gate that only incidents close). */
-export const OPEN: Limiter = { earliest: (nowMs) => nowMs, consume: () => {} };
+export const OPEN: Limiter = { earliest: (nowMs) => nowMs, consume: (atMs) => atMs };
 
 /** The stage's limiter, closed and slowed by its incidents. */
 export class IncidentLimiter implements Limiter {
@@ -27,7 +27,7 @@ export class IncidentLimiter implements Limiter {
     private readonly incidents: StageIncidents,
   ) {}
 
-  earliest(nowMs: number, weight: number): number {
+  earliest(nowMs: number): number {
     let t = nowMs;
     for (;;) {
       const closed = this.incidents.closed.find((c) => t >= c.startMs && t < c.endMs);
@@ -35,17 +35,25 @@ export class IncidentLimiter implements Limiter {
         t = closed.endMs;
         continue;
       }
-      let u = this.inner.earliest(t, weight);
+      let u = this.inner.earliest(t);
       if (this.slowedAt(u) !== undefined && u < this.nextSlowMs) u = this.nextSlowMs;
       if (u === t) return t;
       t = u;
     }
   }
 
-  consume(atMs: number, weight: number): void {
-    this.inner.consume(atMs, weight);
+  /** Units leave as the stage's limit lets them; while slowed, also `spacing` apart. */
+  consume(atMs: number, units: number): number {
+    const done = this.inner.consume(atMs, units);
     const slow = this.slowedAt(atMs);
-    this.nextSlowMs = slow === undefined ? -Infinity : atMs + (weight * this.limit.windowMs) / (this.limit.count * slow.factor);
+    if (slow === undefined) {
+      this.nextSlowMs = -Infinity;
+      return done;
+    }
+    const spacing = this.limit.windowMs / (this.limit.count * slow.factor);
+    const last = Math.max(done, Math.ceil(atMs + (units - 1) * spacing - 1e-9));
+    this.nextSlowMs = Math.ceil(last + spacing - 1e-9);
+    return last;
   }
 
   private slowedAt(t: number) {
