@@ -94,7 +94,7 @@ function renderSection(s: Section, wide: boolean, refs: References): string[] {
 /** The default destination carrier mix per country: every row an assumption (no source gives shares). */
 function carrierMixSection(): Section {
   return {
-    title: 'Destination carrier mix by country (when neither the traffic nor the scenario gives one)',
+    title: 'Destination carrier mix by country, unless a traffic or the scenario gives one',
     head: ['destination', 'att', 'tmobile', 'verizon', 'other'],
     rows: CARRIER_MIX.map((r) => [r.country === '*' ? 'any other' : r.country, ...(['att', 'tmobile', 'verizon', 'other'] as const).map((c) => String(r.mix[c]))]),
     cites: CARRIER_MIX.map((r) => ({ text: 'a2psim', url: null, read: null, assumption: r.source })),
