@@ -22,13 +22,13 @@ export const CARRIER_MIX: readonly CarrierMixRow[] = [
     country: 'US',
     mix: { att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 },
     assumption: true,
-    source: 'assumption: rough US subscriber shares; FAQ: smaller carriers are <5% of US messaging volume',
+    source: 'rough US subscriber shares; the FAQ: smaller carriers are <5% of US messaging volume',
   },
   {
     country: '*',
     mix: { att: 0, tmobile: 0, verizon: 0, other: 1 },
     assumption: true,
-    source: 'assumption: the US carriers of the rulebook do not serve other countries (e.g. CA: Rogers, Bell, Telus)',
+    source: 'the US carriers of the rulebook do not serve other countries (CA: Rogers, Bell, Telus...)',
   },
 ];
 
