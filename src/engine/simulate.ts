@@ -75,6 +75,8 @@ class Simulation implements SteppedSimulation {
   /** Client resubmissions waiting for their time, by event id (null once submitted). */
   private readonly retries: (PendingRetry | null)[] = [];
   private readonly retryMasks: Uint8Array[];
+  /** Per source: whether its client retries or defers at all (else a failure loses the message at once). */
+  private readonly clientPolicy: boolean[];
   private readonly messages: MessageCounts = { total: 0, delivered: 0, failed: 0, queued: 0, resubmitted: 0 };
   private readonly queueFull = FAILURE_INDEX.queue_full;
 
@@ -91,6 +93,7 @@ class Simulation implements SteppedSimulation {
     this.caps = this.net.dailyCaps.map((def) => new DailyCapCounter(scenario.startEpochMs, def));
     this.sources = scenario.traffic.map((def, i) => makeSource(scenario, def, i, options));
     this.retryMasks = scenario.traffic.map(retryCodeMask);
+    this.clientPolicy = scenario.traffic.map((t) => t.retry !== null || t.onDailyCap === 'defer');
   }
 
   private started = false;
@@ -480,6 +483,10 @@ class Simulation implements SteppedSimulation {
   private retryOrLose(slot: number, code: number): void {
     const p = this.pool;
     const sourceId = p.source[slot];
+    if (!this.clientPolicy[sourceId]) {
+      this.messages.failed++;
+      return;
+    }
     // A daily cap's failure is deferred (if the client says so) to that cap's next day.
     const cap = this.net.dailyCaps.findIndex((d) => d.fail === code);
     const nextDay = cap < 0 ? Infinity : this.caps[cap].nextDayMs;

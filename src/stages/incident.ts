@@ -20,23 +20,28 @@ export const OPEN: Limiter = { earliest: (nowMs) => nowMs, consume: (atMs) => at
 export class IncidentLimiter implements Limiter {
   /** Earliest next departure while slowed; -Infinity when not pacing. */
   private nextSlowMs = -Infinity;
+  /** After every incident has ended the stage is its own limiter again (the hot path). */
+  private readonly allOverMs: number;
 
   constructor(
     private readonly inner: Limiter,
     private readonly limit: Limit,
     private readonly incidents: StageIncidents,
-  ) {}
+  ) {
+    this.allOverMs = Math.max(-Infinity, ...incidents.closed.map((c) => c.endMs), ...incidents.slowed.map((s) => s.endMs));
+  }
 
   earliest(nowMs: number): number {
+    if (nowMs >= this.allOverMs) return this.inner.earliest(nowMs);
     let t = nowMs;
     for (;;) {
-      const closed = this.incidents.closed.find((c) => t >= c.startMs && t < c.endMs);
-      if (closed !== undefined) {
-        t = closed.endMs;
+      const closedEnd = this.closedUntil(t);
+      if (closedEnd > t) {
+        t = closedEnd;
         continue;
       }
       let u = this.inner.earliest(t);
-      if (this.slowedAt(u) !== undefined && u < this.nextSlowMs) u = this.nextSlowMs;
+      if (u < this.nextSlowMs && this.slowFactor(u) > 0) u = this.nextSlowMs;
       if (u === t) return t;
       t = u;
     }
@@ -45,18 +50,28 @@ export class IncidentLimiter implements Limiter {
   /** Units leave as the stage's limit lets them; while slowed, also `spacing` apart. */
   consume(atMs: number, units: number): number {
     const done = this.inner.consume(atMs, units);
-    const slow = this.slowedAt(atMs);
-    if (slow === undefined) {
+    const factor = atMs >= this.allOverMs ? 0 : this.slowFactor(atMs);
+    if (factor === 0) {
       this.nextSlowMs = -Infinity;
       return done;
     }
-    const spacing = this.limit.windowMs / (this.limit.count * slow.factor);
+    const spacing = this.limit.windowMs / (this.limit.count * factor);
     const last = Math.max(done, Math.ceil(atMs + (units - 1) * spacing - 1e-9));
     this.nextSlowMs = Math.ceil(last + spacing - 1e-9);
     return last;
   }
 
-  private slowedAt(t: number) {
-    return this.incidents.slowed.find((s) => t >= s.startMs && t < s.endMs);
+  /** End of the outage holding time t, or t when none does. */
+  private closedUntil(t: number): number {
+    const closed = this.incidents.closed;
+    for (let i = 0; i < closed.length; i++) if (t >= closed[i].startMs && t < closed[i].endMs) return closed[i].endMs;
+    return t;
+  }
+
+  /** The degraded factor at time t, or 0 when the stage is not slowed then. */
+  private slowFactor(t: number): number {
+    const slowed = this.incidents.slowed;
+    for (let i = 0; i < slowed.length; i++) if (t >= slowed[i].startMs && t < slowed[i].endMs) return slowed[i].factor;
+    return 0;
   }
 }
