@@ -79,8 +79,8 @@ export class Network {
   constructor(private readonly scenario: Scenario) {
     this.numbers = scenario.numbers;
     this.accountStage = {
-      sms: this.addStage('account', 'account:sms', scenario.account.sms, null),
-      mms: this.addStage('account', 'account:mms', scenario.account.mms, null),
+      sms: this.addStage('account', 'account:sms', scenario.account.sms, null, this.providerOutages()),
+      mms: this.addStage('account', 'account:mms', scenario.account.mms, null, this.providerOutages()),
     };
     this.buildCarrierStages();
     this.buildGates();
@@ -140,9 +140,14 @@ export class Network {
       const limit = type === 'sms' ? n.smsLimit : n.mmsLimit;
       if (limit !== null) stages.push(this.sender(`sender:${n.id}:${type}`, limit, null));
     }
-    // Last: the carrier's outage gate, if an incident closes it.
+    // The carrier's outage gate, if an incident closes it: after the stages every carrier
+    // shares (so other carriers' messages never wait behind it), before the carrier's own
+    // TPM stages (so the backlog drains at the carrier's rate when it reopens).
     const gate = this.gateStage.get(carrier);
-    if (gate !== undefined) stages.push(gate);
+    if (gate !== undefined) {
+      const firstCarrierStage = stages.findIndex((id) => this.stages[id].kind === 'carrier');
+      stages.splice(firstCarrierStage < 0 ? stages.length : firstCarrierStage, 0, gate);
+    }
     return { stages: Int32Array.from(stages), dailyCap, fail: -1, failFromMs: -Infinity };
   }
 
@@ -165,19 +170,31 @@ export class Network {
   }
 
   /**
-   * Per carrier, an outage gate when a carrier or provider-wide outage closes it; the
-   * degraded spells of each carrier are kept for its TPM stages.
+   * Per carrier, an outage gate when a carrier outage closes it (provider-wide outages close
+   * the account queues instead).
    */
   private buildGates(): void {
     for (const carrier of CARRIERS) {
       const closed = this.scenario.incidents
-        .filter((x) => x.kind === 'provider_outage' || (x.kind === 'carrier_outage' && x.carrier === carrier))
+        .filter((x) => x.kind === 'carrier_outage' && x.carrier === carrier)
         .map((x) => ({ startMs: x.startMs, endMs: x.endMs }))
         .sort((a, b) => a.startMs - b.startMs);
       if (closed.length > 0) {
         this.gateStage.set(carrier, this.addStage('gate', `outage:${carrier}`, OPEN_LIMIT, carrier, { closed, slowed: [] }));
       }
     }
+  }
+
+  /**
+   * Provider-wide outages close the account queues: nothing leaves them, and the backlog
+   * drains at the account's rate when the provider is back. Null when there are none.
+   */
+  private providerOutages(): StageIncidents | null {
+    const closed = this.scenario.incidents
+      .filter((x) => x.kind === 'provider_outage')
+      .map((x) => ({ startMs: x.startMs, endMs: x.endMs }))
+      .sort((a, b) => a.startMs - b.startMs);
+    return closed.length === 0 ? null : { closed, slowed: [] };
   }
 
   /** The degraded spells of `carrier`, for its TPM stages; null when it is never degraded. */
