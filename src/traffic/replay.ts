@@ -1,21 +1,27 @@
 /**
  * Replay files: every `arrival: { kind: replay }` source is checked completely before the
  * run (one streaming pass; the first bad row stops it with a ScenarioError naming file,
- * line and column), then fed to the engine row by row.
+ * line and column), then fed to the engine row by row. A `To` of several numbers joined
+ * by `<` gives one message per number, in order, at the row's time.
  *
  * Memory: when a file is in time order (or is time-ordered after a stable sort of equal
  * times), rows are streamed from disk during the run in chunks of about 1 MiB. When it is
- * not (MDR exports are often newest first), a second pass keeps 24 bytes per row (time,
- * byte offset, length, line), sorts by time (stable: equal times keep file order), and the
- * run reads each row back by its offset through a 1 MiB block cache.
+ * not (MDR exports are often newest first), the checking pass keeps 24 bytes per row
+ * (time, byte offset, length, line), sorts by time (stable: equal times keep file order),
+ * and the run reads each row back by its offset, through a block cache whose size follows
+ * how many rows each read serves (large for a file in reverse order, small for a shuffled one).
+ *
+ * A file that changes after it was checked (size or modification time, a row count or an
+ * order that differs) stops the run with a ScenarioError; the CLI then writes no output.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { ReplayFeed, ReplayRow } from '../engine/types.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
-import { ScenarioError } from '../scenario/errors.js';
-import { CsvChunkReader, CsvSyntaxError, parseChunk, type CsvRecord } from './csv-chunks.js';
-import { replayColumns, RowError, toReplayRow, type ReplayColumns, type ReplayDefaults } from './replay-row.js';
+import type { CsvChunkOptions } from './csv-chunks.js';
+import { CsvSyntaxError, splitRecord } from './csv-chunks.js';
+import { ReplayFile, type OpenedReplay } from './replay-file.js';
+import type { ReplayColumns } from './replay-row.js';
 
 /** Opens the feed of a replay source; the `replay` option of `simulate`. */
 export type ReplayOpener = (source: TrafficSource, index: number) => ReplayFeed;
@@ -25,11 +31,19 @@ export interface ReplayPlan {
   readonly path: string;
   readonly delimiter: string;
   readonly rows: number;
+  /** Messages the rows make (a bulk `To` of n numbers makes n). */
+  readonly messages: number;
   /** True when the file is already in time order and is streamed as is. */
   readonly sorted: boolean;
 }
 
-const BLOCK_BYTES = 1 << 20;
+/** Options for tests: the reader's chunk size. */
+export interface ReplayOptions {
+  readonly chunkBytes?: number;
+}
+
+const MAX_BLOCK_BYTES = 1 << 20;
+const MIN_BLOCK_BYTES = 4096;
 
 /** The replay file of a source, relative to the scenario file (or the working directory). */
 export function replayPath(scenario: Scenario, source: TrafficSource): string {
@@ -38,187 +52,229 @@ export function replayPath(scenario: Scenario, source: TrafficSource): string {
   return isAbsolute(file) || scenario.file === null ? file : join(dirname(scenario.file), file);
 }
 
-/** The delimiter of a file: the most frequent of `,`, `;` and tab in its first line. */
-function sniffDelimiter(path: string): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(64 * 1024);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    const text = buf.subarray(0, n).toString('utf8');
-    const first = text.split(/\r?\n/, 1)[0] ?? '';
-    const count = (c: string): number => first.split(c).length - 1;
-    return [';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
-  } finally {
-    closeSync(fd);
+/** Hands out rows, one message per destination of a bulk `To`. */
+abstract class RowFeed implements ReplayFeed {
+  private readonly moreTo: string[] = [];
+  private bulk: ReplayRow | null = null;
+  private bulkIndex = 0;
+  protected prevAt = -Infinity;
+
+  constructor(protected readonly file: ReplayFile) {}
+
+  /** The next row of the file in feed order, its extra destinations pushed to `moreTo`; null at the end. */
+  protected abstract nextRow(moreTo: string[]): ReplayRow | null;
+
+  next(): ReplayRow | null {
+    if (this.bulk !== null) return this.bulkMessage();
+    const row = this.nextRow(this.moreTo);
+    if (row === null) return null;
+    if (row.atMs < this.prevAt) throw this.file.changed('its rows are no longer in the order found when it was checked');
+    this.prevAt = row.atMs;
+    if (this.moreTo.length === 0) return row;
+    this.bulk = row;
+    this.bulkIndex = 0;
+    return { ...row, uuid: row.uuid === null ? null : `${row.uuid}-1` };
   }
-}
 
-interface Opened {
-  readonly reader: CsvChunkReader;
-  readonly cols: ReplayColumns;
-  readonly defaults: ReplayDefaults;
-}
-
-class ReplayFile {
-  readonly delimiter: string;
-  readonly defaults: ReplayDefaults;
-
-  constructor(
-    readonly path: string,
-    scenario: Scenario,
-    source: TrafficSource,
-  ) {
-    try {
-      this.delimiter = sniffDelimiter(path);
-    } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code ?? String(e);
-      throw new ScenarioError({
-        file: path,
-        expected: 'a readable replay file',
-        actual: why,
-        reason: `cannot read the replay file of traffic "${source.name}" (${why})`,
-      });
+  private bulkMessage(): ReplayRow {
+    const row = this.bulk!;
+    const k = this.bulkIndex++;
+    const to = this.moreTo[k];
+    if (this.bulkIndex === this.moreTo.length) {
+      this.bulk = null;
+      this.moreTo.length = 0;
     }
-    this.defaults = {
-      startEpochMs: scenario.startEpochMs,
-      type: source.type,
-      toCountry: source.toCountry,
-      text: source.text,
-      units: source.units,
-    };
-  }
-
-  error(line: number, column: string, expected: string, actual: string): ScenarioError {
-    return new ScenarioError({ file: this.path, line, path: column, expected, actual });
-  }
-
-  /** Reads the next record, turning CSV syntax errors into ScenarioErrors. */
-  read(reader: CsvChunkReader): CsvRecord | null {
-    try {
-      return reader.next();
-    } catch (e) {
-      if (e instanceof CsvSyntaxError) throw this.error(e.line, '', 'well-formed CSV', e.reason);
-      throw e;
-    }
-  }
-
-  open(): Opened {
-    const reader = new CsvChunkReader(this.path, { delimiter: this.delimiter });
-    const header = this.read(reader);
-    if (header === null) throw this.error(1, '', 'a header row (From, To, Message Time, ...)', 'an empty file');
-    try {
-      return { reader, cols: replayColumns(header.fields), defaults: this.defaults };
-    } catch (e) {
-      reader.close();
-      if (e instanceof RowError) throw this.error(header.line, '', e.expected, e.actual);
-      throw e;
-    }
-  }
-
-  row(rec: CsvRecord, o: Opened): ReplayRow {
-    try {
-      return toReplayRow(rec.fields, o.cols, o.defaults);
-    } catch (e) {
-      if (e instanceof RowError) throw this.error(rec.line, e.column, e.expected, e.actual);
-      throw e;
-    }
-  }
-
-  /** The validating pass: every row converted once; returns the row count and order. */
-  check(): { rows: number; sorted: boolean } {
-    const o = this.open();
-    let rows = 0;
-    let sorted = true;
-    let prev = -Infinity;
-    for (let rec = this.read(o.reader); rec !== null; rec = this.read(o.reader)) {
-      const at = this.row(rec, o).atMs;
-      if (at < prev) sorted = false;
-      prev = at;
-      rows++;
-    }
-    return { rows, sorted };
+    return { ...row, to, uuid: row.uuid === null ? null : `${row.uuid}-${k + 2}` };
   }
 }
 
 /** Streams a time-ordered file. */
-class StreamFeed implements ReplayFeed {
-  private o: Opened | null;
-  constructor(private readonly file: ReplayFile) {
-    this.o = file.open();
+class StreamFeed extends RowFeed {
+  private o: OpenedReplay | null;
+  private rows = 0;
+
+  constructor(
+    file: ReplayFile,
+    private readonly expectedRows: number,
+    options: CsvChunkOptions,
+  ) {
+    super(file);
+    this.o = file.open(options);
   }
-  next(): ReplayRow | null {
+
+  protected nextRow(moreTo: string[]): ReplayRow | null {
     if (this.o === null) return null;
     const rec = this.file.read(this.o.reader);
     if (rec === null) {
       this.o = null;
+      if (this.rows !== this.expectedRows) throw this.file.changed(`${this.expectedRows} rows when checked, ${this.rows} now`);
       return null;
     }
-    return this.file.row(rec, this.o);
+    if (++this.rows > this.expectedRows) throw this.file.changed(`${this.expectedRows} rows when checked, more now`);
+    return this.file.row(rec.fields, rec.line, this.o.cols, moreTo);
   }
 }
 
+/** The checked file's rows in stable time order: where each is, not what it says. */
+interface RowIndex {
+  readonly order: Uint32Array;
+  readonly at: Float64Array;
+  readonly offset: Float64Array;
+  readonly length: Uint32Array;
+  readonly line: Uint32Array;
+}
+
+/** Collects row positions into typed arrays that grow as needed (24 bytes a row). */
+class IndexBuilder {
+  rows = 0;
+  at: Float64Array;
+  offset: Float64Array;
+  length: Uint32Array;
+  line: Uint32Array;
+
+  constructor(capacity: number) {
+    this.at = new Float64Array(capacity);
+    this.offset = new Float64Array(capacity);
+    this.length = new Uint32Array(capacity);
+    this.line = new Uint32Array(capacity);
+  }
+
+  push(at: number, offset: number, length: number, line: number): void {
+    if (this.rows === this.at.length) this.grow();
+    const i = this.rows++;
+    this.at[i] = at;
+    this.offset[i] = offset;
+    this.length[i] = length;
+    this.line[i] = line;
+  }
+
+  private grow(): void {
+    const n = Math.max(1024, Math.ceil(this.at.length * 1.5));
+    const more = <T extends Float64Array | Uint32Array>(a: T, b: T): T => (b.set(a), b);
+    this.at = more(this.at, new Float64Array(n));
+    this.offset = more(this.offset, new Float64Array(n));
+    this.length = more(this.length, new Uint32Array(n));
+    this.line = more(this.line, new Uint32Array(n));
+  }
+
+  /** The rows in stable time order (equal times in file order, by byte offset). */
+  finish(): RowIndex {
+    const n = this.rows;
+    const at = this.at.subarray(0, n);
+    const offset = this.offset.subarray(0, n);
+    const order = new Uint32Array(n);
+    for (let j = 0; j < n; j++) order[j] = j;
+    order.sort((a, b) => at[a] - at[b] || offset[a] - offset[b]);
+    return { order, at, offset, length: this.length.subarray(0, n), line: this.line.subarray(0, n) };
+  }
+}
+
+/** What the checking pass found in a file. */
+interface Checked {
+  readonly rows: number;
+  readonly messages: number;
+  /** Null when the file is in time order (it is streamed then). */
+  readonly index: RowIndex | null;
+  readonly cols: ReplayColumns;
+}
+
+/**
+ * The checking pass: every row converted once. From the first row out of time order on,
+ * row positions are kept; the rows before it are then read again for their positions.
+ */
+function checkFile(file: ReplayFile, options: CsvChunkOptions): Checked {
+  const o = file.open(options);
+  let rows = 0;
+  let messages = 0;
+  let prev = -Infinity;
+  let index: IndexBuilder | null = null;
+  const moreTo: string[] = [];
+  for (let rec = file.read(o.reader); rec !== null; rec = file.read(o.reader)) {
+    const at = file.row(rec.fields, rec.line, o.cols, moreTo).atMs;
+    if (index === null && at < prev) index = new IndexBuilder(Math.max(1024, rows * 2));
+    index?.push(at, rec.offset, rec.length, rec.line);
+    prev = at;
+    rows++;
+    messages += 1 + moreTo.length;
+    moreTo.length = 0;
+  }
+  if (index === null) return { rows, messages, index: null, cols: o.cols };
+  const sortedPrefix = rows - index.rows;
+  const again = file.open(options);
+  for (let k = 0; k < sortedPrefix; k++) {
+    const rec = file.read(again.reader);
+    if (rec === null) throw file.changed(`${rows} rows when checked, ${k} now`);
+    index.push(file.row(rec.fields, rec.line, again.cols).atMs, rec.offset, rec.length, rec.line);
+  }
+  again.reader.close();
+  return { rows, messages, index: index.finish(), cols: o.cols };
+}
+
 /** Feeds an unordered file in stable time order from a compact index of row offsets. */
-class SortedFeed implements ReplayFeed {
-  private readonly order: Uint32Array;
-  private readonly offset: Float64Array;
-  private readonly length: Uint32Array;
-  private readonly line: Uint32Array;
-  private readonly cols: Opened;
+class SortedFeed extends RowFeed {
   private k = 0;
   private fd: number | null = null;
   private block = Buffer.alloc(0);
   private blockStart = 0;
+  private blockBytes = MAX_BLOCK_BYTES;
+  /** Rows served by the current block: decides the size of the next one. */
+  private served = 0;
   private lastOffset = 0;
 
   constructor(
-    private readonly file: ReplayFile,
-    rows: number,
+    file: ReplayFile,
+    private readonly index: RowIndex,
+    private readonly cols: ReplayColumns,
   ) {
-    const at = new Float64Array(rows);
-    this.offset = new Float64Array(rows);
-    this.length = new Uint32Array(rows);
-    this.line = new Uint32Array(rows);
-    const o = file.open();
-    let i = 0;
-    for (let rec = file.read(o.reader); rec !== null && i < rows; rec = file.read(o.reader), i++) {
-      at[i] = file.row(rec, o).atMs;
-      this.offset[i] = rec.offset;
-      this.length[i] = rec.length;
-      this.line[i] = rec.line;
-    }
-    o.reader.close();
-    if (i !== rows) throw new Error(`replay file ${file.path} changed while being read`);
-    this.cols = o;
-    this.order = new Uint32Array(rows).map((_, j) => j).sort((a, b) => at[a] - at[b] || a - b);
+    super(file);
   }
 
-  next(): ReplayRow | null {
-    if (this.k === this.order.length) {
+  protected nextRow(moreTo: string[]): ReplayRow | null {
+    const { order, at, offset, length, line } = this.index;
+    if (this.k === order.length) {
       if (this.fd !== null) closeSync(this.fd);
       this.fd = null;
       return null;
     }
-    const i = this.order[this.k++];
-    const off = this.offset[i];
-    const len = this.length[i];
-    const bytes = this.bytes(off, len);
-    const { records, error } = parseChunk(bytes, this.file.delimiter, false);
-    if (error !== null || records.length !== 1) throw new Error(`replay file ${this.file.path} changed while being read`);
-    return this.file.row({ fields: records[0].fields, line: this.line[i], offset: off, length: len }, this.cols);
+    const i = order[this.k++];
+    const bytes = this.bytes(offset[i], length[i]);
+    let end = bytes.length;
+    if (bytes[end - 1] === 0x0a) end--;
+    if (bytes[end - 1] === 0x0d) end--;
+    let fields: string[];
+    try {
+      fields = splitRecord(bytes.toString('utf8', 0, end), this.file.delimiter);
+    } catch (e) {
+      if (e instanceof CsvSyntaxError) throw this.file.changed(`line ${line[i]} is no longer the row that was checked`);
+      throw e;
+    }
+    const row = this.file.row(fields, line[i], this.cols, moreTo);
+    if (row.atMs !== at[i]) throw this.file.changed(`line ${line[i]} is no longer the row that was checked`);
+    return row;
   }
 
   /** The bytes of one record, through a block cache that follows forward or backward reads. */
   private bytes(off: number, len: number): Buffer {
     const end = this.blockStart + this.block.length;
     if (off < this.blockStart || off + len > end) {
-      this.fd ??= openSync(this.file.path, 'r');
-      const size = Math.max(BLOCK_BYTES, len);
+      if (this.fd === null) {
+        this.fd = openSync(this.file.path, 'r');
+        this.file.assertUnchanged(this.fd);
+      }
+      // A block that served few rows was wasted: read less next time; one that served many, more.
+      if (this.served < 4) this.blockBytes = Math.max(MIN_BLOCK_BYTES, this.blockBytes >> 2);
+      else if (this.served * len * 2 > this.blockBytes) this.blockBytes = Math.min(MAX_BLOCK_BYTES, this.blockBytes * 2);
+      this.served = 0;
+      const size = Math.max(this.blockBytes, len);
       const start = off < this.lastOffset ? Math.max(0, off + len - size) : off;
-      const buf = Buffer.allocUnsafe(size);
+      if (this.blockBytes === MAX_BLOCK_BYTES) this.file.assertUnchanged(this.fd);
+      const buf = this.block.length >= size ? this.block : Buffer.allocUnsafe(size);
       const n = readSync(this.fd, buf, 0, size, start);
       this.block = buf.subarray(0, n);
       this.blockStart = start;
+      if (off + len > start + n) throw this.file.changed('it is shorter than when checked');
     }
+    this.served++;
     this.lastOffset = off;
     return this.block.subarray(off - this.blockStart, off - this.blockStart + len);
   }
@@ -227,24 +283,26 @@ class SortedFeed implements ReplayFeed {
 /**
  * Checks every replay file of the scenario and returns the `replay` option for `simulate`
  * (undefined when the scenario replays nothing) and what was found.
- * @throws ScenarioError for an unreadable file, a bad header, malformed CSV or a bad row:
- *   `FILE:LINE COLUMN: expected X, got Y`.
+ * @throws ScenarioError for a missing, unreadable or non-regular file, a bad header,
+ *   malformed CSV, text that is not UTF-8 or a bad row: `FILE:LINE COLUMN: expected X, got Y`.
+ *   The feeds throw a ScenarioError during the run when a file changed after its check.
  */
-export function prepareReplay(scenario: Scenario): { replay: ReplayOpener | undefined; plans: ReplayPlan[] } {
+export function prepareReplay(scenario: Scenario, options: ReplayOptions = {}): { replay: ReplayOpener | undefined; plans: ReplayPlan[] } {
   const plans: ReplayPlan[] = [];
-  const files = new Map<number, { file: ReplayFile; rows: number; sorted: boolean }>();
+  const files = new Map<number, { file: ReplayFile; checked: Checked }>();
   scenario.traffic.forEach((source, i) => {
     if (source.arrival.kind !== 'replay') return;
     const file = new ReplayFile(replayPath(scenario, source), scenario, source);
-    const { rows, sorted } = file.check();
-    files.set(i, { file, rows, sorted });
-    plans.push({ path: file.path, delimiter: file.delimiter, rows, sorted });
+    const checked = checkFile(file, options);
+    files.set(i, { file, checked });
+    plans.push({ path: file.path, delimiter: file.delimiter, rows: checked.rows, messages: checked.messages, sorted: checked.index === null });
   });
   if (files.size === 0) return { replay: undefined, plans };
-  const replay: ReplayOpener = (_source, index) => {
-    const f = files.get(index);
-    if (f === undefined) throw new Error(`traffic[${index}] has no prepared replay file`);
-    return f.sorted ? new StreamFeed(f.file) : new SortedFeed(f.file, f.rows);
+  const replay: ReplayOpener = (_source, i) => {
+    const f = files.get(i);
+    if (f === undefined) throw new Error(`traffic[${i}] has no prepared replay file`);
+    const { rows, index, cols } = f.checked;
+    return index === null ? new StreamFeed(f.file, rows, options) : new SortedFeed(f.file, index, cols);
   };
   return { replay, plans };
 }
