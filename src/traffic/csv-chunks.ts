@@ -67,6 +67,35 @@ export function splitRecord(text: string, delimiter: string): string[] {
   return fields ?? parseWithCsvParse(text, delimiter);
 }
 
+/** The field at `index` of a record without quotes; '' when the record has fewer fields. */
+export function fieldAt(text: string, delimiter: string, index: number): string {
+  let i = 0;
+  for (let c = 0; c < index; c++) {
+    const k = text.indexOf(delimiter, i);
+    if (k === -1) return '';
+    i = k + delimiter.length;
+  }
+  const k = text.indexOf(delimiter, i);
+  return text.slice(i, k === -1 ? text.length : k);
+}
+
+/**
+ * The fields of a record without quotes, '' for a column whose `wanted` entry is 0 (or
+ * beyond `wanted`): only the wanted cells are cut out of the text.
+ */
+export function pickFields(text: string, delimiter: string, wanted: Uint8Array): string[] {
+  const fields: string[] = [];
+  const n = text.length;
+  let i = 0;
+  for (let c = 0; ; c++) {
+    let k = text.indexOf(delimiter, i);
+    if (k === -1) k = n;
+    fields.push(wanted[c] === 1 ? text.slice(i, k) : '');
+    if (k === n) return fields;
+    i = k + delimiter.length;
+  }
+}
+
 /** RFC 4180 fields of a record with quotes; null for anything it does not read plainly. */
 function splitQuoted(text: string, delimiter: string): string[] | null {
   const fields: string[] = [];
@@ -128,7 +157,7 @@ function csvReason(e: Error): string {
 /** Reads records one at a time; call `close()` when done (or let it end at EOF). */
 export class CsvChunkReader {
   private fd: number | null;
-  private readonly delimiter: string;
+  readonly delimiter: string;
   private chunkBytes: number;
   private readonly maxChunkBytes: number;
   private readonly beforeRead: ((fd: number) => void) | undefined;
@@ -142,6 +171,14 @@ export class CsvChunkReader {
   /** True when the chunk failed the UTF-8 check: each record is checked on its own then. */
   private checkUtf8 = false;
   private line: number;
+  /** 1-based physical line where the last record read starts. */
+  recordLine = 0;
+  /** Byte offset of the last record read. */
+  recordOffset = 0;
+  /** Byte length of the last record read, its line ending included. */
+  recordLength = 0;
+  /** True when the last record read has a quote (split it with {@link splitRecord}). */
+  recordQuoted = false;
 
   constructor(
     readonly path: string,
@@ -161,6 +198,25 @@ export class CsvChunkReader {
    * @throws CsvSyntaxError when the file is not well-formed CSV or not UTF-8.
    */
   next(): CsvRecord | null {
+    const text = this.nextText();
+    if (text === null) return null;
+    let fields: string[];
+    try {
+      fields = splitRecord(text, this.delimiter);
+    } catch (e) {
+      if (e instanceof CsvSyntaxError) throw new CsvSyntaxError(this.recordLine, 0, e.expected, e.actual);
+      throw e;
+    }
+    return { fields, line: this.recordLine, offset: this.recordOffset, length: this.recordLength };
+  }
+
+  /**
+   * The text of the next record without its line ending (not split into fields), or null
+   * at the end of the file; `recordLine`, `recordOffset`, `recordLength` and
+   * `recordQuoted` then describe it.
+   * @throws CsvSyntaxError when the file is not UTF-8 (or a record never ends).
+   */
+  nextText(): string | null {
     for (;;) {
       const buf = this.buf;
       const n = buf.length;
@@ -179,7 +235,8 @@ export class CsvChunkReader {
       const nl = buf.indexOf(LF, p);
       let end: number;
       let breaks = 0;
-      if (this.nextQuote === -1 || (nl !== -1 && this.nextQuote > nl)) {
+      const quoted = !(this.nextQuote === -1 || (nl !== -1 && this.nextQuote > nl));
+      if (!quoted) {
         end = nl;
       } else {
         const q = this.quotedEnd(p);
@@ -193,6 +250,7 @@ export class CsvChunkReader {
         }
         end = n;
       }
+      this.recordQuoted = quoted;
       return this.record(p, end, breaks);
     }
   }
@@ -207,24 +265,19 @@ export class CsvChunkReader {
     return null;
   }
 
-  /** The record in `buf[p, end)` (`end` is its LF, or the end of the data). */
-  private record(p: number, end: number, breaks: number): CsvRecord {
+  /** The text of the record in `buf[p, end)` (`end` is its LF, or the end of the data). */
+  private record(p: number, end: number, breaks: number): string {
     const buf = this.buf;
-    const line = this.line;
-    if (this.checkUtf8 && !isUtf8(buf.subarray(p, end))) throw utf8Error(buf.subarray(p, end), line);
+    if (this.checkUtf8 && !isUtf8(buf.subarray(p, end))) throw utf8Error(buf.subarray(p, end), this.line);
     const textEnd = end > p && buf[end - 1] === CR ? end - 1 : end;
     const text = buf.toString('utf8', p, textEnd);
-    let fields: string[];
-    try {
-      fields = splitRecord(text, this.delimiter);
-    } catch (e) {
-      if (e instanceof CsvSyntaxError) throw new CsvSyntaxError(line, 0, e.expected, e.actual);
-      throw e;
-    }
     const next = end < buf.length ? end + 1 : end;
+    this.recordLine = this.line;
+    this.recordOffset = this.bufPos + p;
+    this.recordLength = next - p;
     this.line += breaks + (end < buf.length ? 1 : 0);
     this.p = next;
-    return { fields, line, offset: this.bufPos + p, length: next - p };
+    return text;
   }
 
   /** Where a record with quotes ends (its LF outside quotes), or -1 when not in `buf`. */

@@ -8,8 +8,8 @@ import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from '
 import type { ReplayRow } from '../engine/types.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
 import { ScenarioError } from '../scenario/errors.js';
-import { CsvChunkReader, CsvSyntaxError, type CsvChunkOptions, type CsvRecord } from './csv-chunks.js';
-import { replayColumns, RowError, toReplayRow, type ReplayColumns, type ReplayDefaults } from './replay-row.js';
+import { CsvChunkReader, CsvSyntaxError, fieldAt, pickFields, splitRecord, type CsvChunkOptions, type CsvRecord } from './csv-chunks.js';
+import { replayColumns, rowTime, RowError, toReplayRow, type ReplayColumns, type ReplayDefaults } from './replay-row.js';
 
 /** A reader positioned after the header, with the columns the header names. */
 export interface OpenedReplay {
@@ -112,6 +112,38 @@ export class ReplayFile {
       return reader.next();
     } catch (e) {
       if (e instanceof CsvSyntaxError) throw this.error(e.line, '', e.expected, e.actual, e.column);
+      throw e;
+    }
+  }
+
+  /** The text of the next record (see `CsvChunkReader.nextText`), turning encoding errors into ScenarioErrors. */
+  readText(reader: CsvChunkReader): string | null {
+    try {
+      return reader.nextText();
+    } catch (e) {
+      if (e instanceof CsvSyntaxError) throw this.error(e.line, '', e.expected, e.actual, e.column);
+      throw e;
+    }
+  }
+
+  /** The fields of a record's text (only the wanted ones cut out when it has no quotes). */
+  fields(text: string, line: number, quoted: boolean, cols: ReplayColumns): string[] {
+    if (!quoted) return pickFields(text, this.delimiter, cols.wanted);
+    try {
+      return splitRecord(text, this.delimiter);
+    } catch (e) {
+      if (e instanceof CsvSyntaxError) throw this.error(line, '', e.expected, e.actual);
+      throw e;
+    }
+  }
+
+  /** The time of a record, ms since the scenario start; the other cells are not looked at. */
+  time(text: string, line: number, quoted: boolean, cols: ReplayColumns): number {
+    const cell = quoted ? (this.fields(text, line, true, cols)[cols.time] ?? '') : fieldAt(text, this.delimiter, cols.time);
+    try {
+      return rowTime(cell, cols, this.defaults.startEpochMs);
+    } catch (e) {
+      if (e instanceof RowError) throw this.error(line, e.column, e.expected, e.actual);
       throw e;
     }
   }

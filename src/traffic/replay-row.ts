@@ -52,6 +52,10 @@ export class RowError extends Error {
 export interface ReplayColumns {
   readonly index: Readonly<Partial<Record<Field, number>>>;
   readonly names: readonly string[];
+  /** 1 for each column a row is read from (the others need not be cut out of the text). */
+  readonly wanted: Uint8Array;
+  /** Column of the time. */
+  readonly time: number;
 }
 
 /** What a row falls back to when a column is absent or empty. */
@@ -86,7 +90,9 @@ export function replayColumns(header: readonly string[]): ReplayColumns {
       throw new RowError('header', `a header row with the columns From, To and Message Time`, `no ${name} column`);
     }
   }
-  return { index, names: header };
+  const wanted = new Uint8Array(header.length);
+  for (const i of Object.values(index)) wanted[i] = 1;
+  return { index, names: header, wanted, time: index.time! };
 }
 
 /** Strips the `'` that formula neutralising put in front of `= + - @`, tab, CR or LF. */
@@ -102,23 +108,23 @@ const TO_EXPECTED = 'a phone number such as +12025550123 or 12025550123 (several
 /** Plivo writes numbers without "+": 8 to 15 digits (or a redacted number) become E.164; short codes stay as they are. */
 const phone = (s: string): string => (s.length >= 8 && s.charCodeAt(0) !== 43 && /^\d[\d]*\**$/.test(s) && s.length <= 15 ? `+${s}` : s);
 
-const CARRIER_KEYS: ReadonlyMap<string, Carrier> = new Map(CARRIERS.map((c) => [c, c]));
-
 /** "T-Mobile", "AT&T", "tmobile" → carrier; undefined when unknown. */
 function carrierOf(s: string): Carrier | undefined {
-  return CARRIER_KEYS.get(s) ?? CARRIER_KEYS.get(s.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  const k = (CARRIERS as readonly string[]).includes(s) ? s : s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return (CARRIERS as readonly string[]).includes(k) ? (k as Carrier) : undefined;
 }
 
 const show = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}...` : s);
 
-/** A cell, trimmed and with formula neutralising undone; '' when the column is absent. */
-function cellAt(fields: readonly string[], i: number | undefined): string {
-  if (i === undefined) return '';
-  const raw = fields[i];
-  if (raw === undefined || raw === '') return '';
+/** A cell as written, trimmed and with formula neutralising undone. */
+function clean(raw: string): string {
+  if (raw === '') return '';
   const s = raw.trim();
   return s.charCodeAt(0) === 39 ? unneutralise(s) : s;
 }
+
+/** Cell `i` of a row, cleaned; '' when the column is absent. */
+const cellAt = (fields: readonly string[], i: number | undefined): string => (i === undefined ? '' : clean(fields[i] ?? ''));
 
 /** Units of the last text seen: replayed rows repeat a few texts, so most rows reuse it. */
 let lastText: string | null = null;
@@ -130,6 +136,20 @@ function textUnits(text: string): number {
     lastText = text;
   }
   return lastUnits;
+}
+
+/**
+ * The time of a row, ms since the scenario start, from its time cell as written.
+ * @throws RowError for a time that is not a documented date-time, or before the start.
+ */
+export function rowTime(raw: string, cols: ReplayColumns, startEpochMs: number): number {
+  const text = clean(raw);
+  const epochMs = replayTime(text);
+  const bad = (expected: string): RowError => new RowError(cols.names[cols.time], expected, show(text));
+  if (epochMs === undefined) throw bad(TIME_EXPECTED);
+  const atMs = epochMs - startEpochMs;
+  if (atMs < 0) throw bad(`a time at or after the scenario start ${new Date(startEpochMs).toISOString()}`);
+  return atMs;
 }
 
 /**
@@ -161,10 +181,7 @@ export function toReplayRow(fields: readonly string[], cols: ReplayColumns, d: R
     if (!PHONE.test(toText)) throw bad('to', TO_EXPECTED);
     to = phone(toText);
   }
-  const epochMs = replayTime(cellAt(fields, ix.time));
-  if (epochMs === undefined) throw bad('time', TIME_EXPECTED);
-  const atMs = epochMs - d.startEpochMs;
-  if (atMs < 0) throw bad('time', `a time at or after the scenario start ${new Date(d.startEpochMs).toISOString()}`);
+  const atMs = rowTime(fields[cols.time] ?? '', cols, d.startEpochMs);
   let direction: Direction = 'outbound';
   const dir = cellAt(fields, ix.direction);
   if (dir !== '' && dir !== 'outbound') {

@@ -39,10 +39,9 @@ function offsetMinutes(s: string, i: number): number | null {
   return c === 45 ? -(hh * 60 + mm) : hh * 60 + mm;
 }
 
-/** Epoch ms of a time of a common form, or null when the fast path does not decide it. */
-export function fastTime(s: string): number | null {
-  if (s.length < 19) return null;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null;
+/** Epoch ms of the minute `YYYY-MM-DD?hh:mm` that starts `s`, or null when it is not a valid one. */
+function minuteOf(s: string): number | null {
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58) return null;
   const sep = s.charCodeAt(10);
   if (sep !== 84 && sep !== 32) return null; // T or space
   const y = digits(s, 0, 4);
@@ -50,9 +49,28 @@ export function fastTime(s: string): number | null {
   const d = digits(s, 8, 2);
   const h = digits(s, 11, 2);
   const mi = digits(s, 14, 2);
-  const se = digits(s, 17, 2);
-  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) return null;
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return null;
   if (d > (mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1])) return null;
+  return Date.UTC(y, mo - 1, d, h, mi);
+}
+
+/** The last minute read: rows come in bursts within a minute, so most rows reuse it. */
+let lastMinuteText = '';
+let lastMinuteMs = 0;
+
+/** Epoch ms of a time of a common form, or null when the fast path does not decide it. */
+export function fastTime(s: string): number | null {
+  if (s.length < 19 || s.charCodeAt(16) !== 58) return null;
+  let minute: number;
+  if (lastMinuteText !== '' && s.startsWith(lastMinuteText)) minute = lastMinuteMs;
+  else {
+    const m = minuteOf(s);
+    if (m === null) return null;
+    lastMinuteText = s.slice(0, 16);
+    lastMinuteMs = minute = m;
+  }
+  const se = digits(s, 17, 2);
+  if (se < 0 || se > 59) return null;
   let i = 19;
   let ms = 0;
   const dot = s.charCodeAt(i);
@@ -70,7 +88,7 @@ export function fastTime(s: string): number | null {
   }
   const off = offsetMinutes(s, i);
   if (off === null) return null;
-  return Date.UTC(y, mo - 1, d, h, mi, se, ms) - off * 60_000;
+  return minute + se * 1000 + ms - off * 60_000;
 }
 
 /** Epoch ms of a replay time (no offset = UTC), or undefined when it is not a documented date-time. */

@@ -1,7 +1,9 @@
 /**
- * Replay files: every `arrival: { kind: replay }` source is checked completely before the
- * run (one streaming pass; the first bad row stops it with a ScenarioError naming file,
- * line and column), then fed to the engine row by row. A `To` of several numbers joined
+ * Replay files: every `arrival: { kind: replay }` source is checked before the run — one
+ * streaming pass over the CSV structure, the encoding and the time of every row (the first
+ * fault stops it with a ScenarioError naming file, line and column) — then fed to the
+ * engine row by row, each row's other cells checked as it is read (a bad one stops the
+ * run the same way; the CLI then writes no output). A `To` of several numbers joined
  * by `<` gives one message per number, in order, at the row's time.
  *
  * Memory: when a file is in time order (or is time-ordered after a stable sort of equal
@@ -19,7 +21,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import type { ReplayFeed, ReplayRow } from '../engine/types.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
 import type { CsvChunkOptions } from './csv-chunks.js';
-import { CsvSyntaxError, splitRecord } from './csv-chunks.js';
+import { ScenarioError } from '../scenario/errors.js';
 import { ReplayFile, type OpenedReplay } from './replay-file.js';
 import type { ReplayColumns } from './replay-row.js';
 
@@ -31,8 +33,6 @@ export interface ReplayPlan {
   readonly path: string;
   readonly delimiter: string;
   readonly rows: number;
-  /** Messages the rows make (a bulk `To` of n numbers makes n). */
-  readonly messages: number;
   /** True when the file is already in time order and is streamed as is. */
   readonly sorted: boolean;
 }
@@ -104,14 +104,16 @@ class StreamFeed extends RowFeed {
 
   protected nextRow(moreTo: string[]): ReplayRow | null {
     if (this.o === null) return null;
-    const rec = this.file.read(this.o.reader);
-    if (rec === null) {
+    const r = this.o.reader;
+    const text = this.file.readText(r);
+    if (text === null) {
       this.o = null;
       if (this.rows !== this.expectedRows) throw this.file.changed(`${this.expectedRows} rows when checked, ${this.rows} now`);
       return null;
     }
     if (++this.rows > this.expectedRows) throw this.file.changed(`${this.expectedRows} rows when checked, more now`);
-    return this.file.row(rec.fields, rec.line, this.o.cols, moreTo);
+    const line = r.recordLine;
+    return this.file.row(this.file.fields(text, line, r.recordQuoted, this.o.cols), line, this.o.cols, moreTo);
   }
 }
 
@@ -172,42 +174,40 @@ class IndexBuilder {
 /** What the checking pass found in a file. */
 interface Checked {
   readonly rows: number;
-  readonly messages: number;
   /** Null when the file is in time order (it is streamed then). */
   readonly index: RowIndex | null;
   readonly cols: ReplayColumns;
 }
 
 /**
- * The checking pass: every row converted once. From the first row out of time order on,
- * row positions are kept; the rows before it are then read again for their positions.
+ * The checking pass: the CSV structure, the encoding and the time of every row (the other
+ * cells are checked as the run reads them). From the first row out of time order on, row
+ * positions are kept; the rows before it are then read again for their positions.
  */
 function checkFile(file: ReplayFile, options: CsvChunkOptions): Checked {
   const o = file.open(options);
+  const r = o.reader;
   let rows = 0;
-  let messages = 0;
   let prev = -Infinity;
   let index: IndexBuilder | null = null;
-  const moreTo: string[] = [];
-  for (let rec = file.read(o.reader); rec !== null; rec = file.read(o.reader)) {
-    const at = file.row(rec.fields, rec.line, o.cols, moreTo).atMs;
+  for (let text = file.readText(r); text !== null; text = file.readText(r)) {
+    const at = file.time(text, r.recordLine, r.recordQuoted, o.cols);
     if (index === null && at < prev) index = new IndexBuilder(Math.max(1024, rows * 2));
-    index?.push(at, rec.offset, rec.length, rec.line);
+    index?.push(at, r.recordOffset, r.recordLength, r.recordLine);
     prev = at;
     rows++;
-    messages += 1 + moreTo.length;
-    moreTo.length = 0;
   }
-  if (index === null) return { rows, messages, index: null, cols: o.cols };
+  if (index === null) return { rows, index: null, cols: o.cols };
   const sortedPrefix = rows - index.rows;
   const again = file.open(options);
+  const a = again.reader;
   for (let k = 0; k < sortedPrefix; k++) {
-    const rec = file.read(again.reader);
-    if (rec === null) throw file.changed(`${rows} rows when checked, ${k} now`);
-    index.push(file.row(rec.fields, rec.line, again.cols).atMs, rec.offset, rec.length, rec.line);
+    const text = file.readText(a);
+    if (text === null) throw file.changed(`${rows} rows when checked, ${k} now`);
+    index.push(file.time(text, a.recordLine, a.recordQuoted, again.cols), a.recordOffset, a.recordLength, a.recordLine);
   }
-  again.reader.close();
-  return { rows, messages, index: index.finish(), cols: o.cols };
+  a.close();
+  return { rows, index: index.finish(), cols: o.cols };
 }
 
 /** Feeds an unordered file in stable time order from a compact index of row offsets. */
@@ -219,6 +219,7 @@ class SortedFeed extends RowFeed {
   private blockBytes = MAX_BLOCK_BYTES;
   /** Rows served by the current block: decides the size of the next one. */
   private served = 0;
+  private reads = 0;
   private lastOffset = 0;
 
   constructor(
@@ -232,7 +233,10 @@ class SortedFeed extends RowFeed {
   protected nextRow(moreTo: string[]): ReplayRow | null {
     const { order, at, offset, length, line } = this.index;
     if (this.k === order.length) {
-      if (this.fd !== null) closeSync(this.fd);
+      if (this.fd !== null) {
+        this.file.assertUnchanged(this.fd);
+        closeSync(this.fd);
+      }
       this.fd = null;
       return null;
     }
@@ -241,11 +245,12 @@ class SortedFeed extends RowFeed {
     let end = bytes.length;
     if (bytes[end - 1] === 0x0a) end--;
     if (bytes[end - 1] === 0x0d) end--;
+    const text = bytes.toString('utf8', 0, end);
     let fields: string[];
     try {
-      fields = splitRecord(bytes.toString('utf8', 0, end), this.file.delimiter);
+      fields = this.file.fields(text, line[i], text.includes('"'), this.cols);
     } catch (e) {
-      if (e instanceof CsvSyntaxError) throw this.file.changed(`line ${line[i]} is no longer the row that was checked`);
+      if (e instanceof ScenarioError) throw this.file.changed(`line ${line[i]} is no longer the row that was checked`);
       throw e;
     }
     const row = this.file.row(fields, line[i], this.cols, moreTo);
@@ -267,7 +272,7 @@ class SortedFeed extends RowFeed {
       this.served = 0;
       const size = Math.max(this.blockBytes, len);
       const start = off < this.lastOffset ? Math.max(0, off + len - size) : off;
-      if (this.blockBytes === MAX_BLOCK_BYTES) this.file.assertUnchanged(this.fd);
+      if (++this.reads % 256 === 0) this.file.assertUnchanged(this.fd);
       const buf = this.block.length >= size ? this.block : Buffer.allocUnsafe(size);
       const n = readSync(this.fd, buf, 0, size, start);
       this.block = buf.subarray(0, n);
@@ -295,7 +300,7 @@ export function prepareReplay(scenario: Scenario, options: ReplayOptions = {}): 
     const file = new ReplayFile(replayPath(scenario, source), scenario, source);
     const checked = checkFile(file, options);
     files.set(i, { file, checked });
-    plans.push({ path: file.path, delimiter: file.delimiter, rows: checked.rows, messages: checked.messages, sorted: checked.index === null });
+    plans.push({ path: file.path, delimiter: file.delimiter, rows: checked.rows, sorted: checked.index === null });
   });
   if (files.size === 0) return { replay: undefined, plans };
   const replay: ReplayOpener = (_source, i) => {

@@ -10,7 +10,7 @@
 //   shuffled (targets: replay <= 4x generated; shuffled <= 2x sorted);
 // - 10M rows replayed from a ~2 GB file written into a temporary folder (deleted after),
 //   against the same 10M messages generated (target: peak RSS <= 200 MB).
-// Small mode (--small or BENCH_SCALE=small): 10k and 50k rows. Timings are printed, never
+// Small mode (--small or BENCH_SCALE=small): 10k and 20k rows. Timings are printed, never
 // asserted. Needs a build (`npm run build`).
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
@@ -166,7 +166,7 @@ function writeOwnRows(path, rows) {
 export function replayBench({ small = false, big = true, log = console.log } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'a2psim-replay-bench-'));
   const f = small ? 0.001 : 0.1;
-  const bigRows = small ? 50_000 : 10_000_000;
+  const bigRows = small ? 20_000 : 10_000_000;
   const results = [];
   const yaml = (name, doc) => {
     const p = join(dir, name);

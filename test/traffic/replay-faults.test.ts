@@ -10,6 +10,7 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { prepareReplay } from '../../src/traffic/replay.js';
 import { execute } from '../../src/cli/run.js';
+import { main } from '../../src/cli/main.js';
 import { SeriesCollector } from '../../src/report/timeseries.js';
 import type { TickSnapshot } from '../../src/engine/types.js';
 import type { Scenario } from '../../src/scenario/model.js';
@@ -169,7 +170,7 @@ describe('replay To (issue 12)', () => {
     writeFileSync(join(d, 'replay.csv'), `${MDR}\nb,55555,14156667777<14157778888<14158889999,outbound,2026-03-09 15:00:00\nc,55555,+14150000000,outbound,2026-03-09 15:00:00\n`);
     const sc = scenarioFor(d);
     const { replay, plans } = prepareReplay(sc);
-    expect(plans[0]).toMatchObject({ rows: 2, messages: 4 });
+    expect(plans[0]).toMatchObject({ rows: 2 });
     const { records } = runRecords(sc, { replay });
     expect(records.map((r) => [r.uuid, r.to, r.submitMs])).toEqual([
       ['b-1', '+14156667777', 0],
@@ -187,7 +188,8 @@ describe('replay To (issue 12)', () => {
   ])('a To that is not a phone number (%s) is a row error with file:line', (_name, to, got) => {
     const d = dir();
     writeFileSync(join(d, 'replay.csv'), `${MDR}\nok,55555,+14150000000,outbound,2026-03-09 15:00:00\nx,55555,${to},outbound,2026-03-09 15:00:01\n`);
-    expect(() => prepareReplay(scenarioFor(d))).toThrow(
+    const sc = scenarioFor(d);
+    expect(() => runRecords(sc, { replay: prepareReplay(sc).replay })).toThrow(
       `${join(d, 'replay.csv')}:3 To: expected a phone number such as +12025550123 or 12025550123 (several joined by "<"), got ${got}`,
     );
   });
@@ -198,4 +200,20 @@ describe('replay To (issue 12)', () => {
     const { records } = runRecords(scenarioFor(d), { replay: prepareReplay(scenarioFor(d)).replay });
     expect(records.map((r) => r.to)).toEqual(['12345', '+12025550***']);
   });
+});
+
+describe('a bad cell found during the run', () => {
+  it('exit 2, one line with file:line, and no output file (the run had written rows before it)', async () => {
+    const d = dir();
+    const r = rows(2000);
+    r[1500] = r[1500].replace(',55555,+1202555', ',55555,call me ');
+    writeFileSync(join(d, 'replay.csv'), `${HEAD}\n${r.join('\n')}\n`);
+    scenarioFor(d);
+    let stderr = '';
+    const out = { stdout: () => undefined, stderr: (s: string) => (stderr += s) };
+    const code = await main(['node', 'a2psim', 'run', join(d, 's.yaml'), '--messages', join(d, 'm.csv'), '--report', join(d, 'r.html')], out);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`a2psim: ${join(d, 'replay.csv')}:1502 To: expected a phone number such as +12025550123 or 12025550123 (several joined by "<"), got "call me 1500"\n`);
+    expect(readdirSync(d).sort()).toEqual(['replay.csv', 's.yaml']);
+  }, 60_000);
 });

@@ -27,6 +27,12 @@ describe('replay times', () => {
     },
   );
 
+  it('rows within one minute and across minutes (the fast path remembers the last minute)', () => {
+    for (const text of ['2026-03-09T15:00:00Z', '2026-03-09T15:00:59.5Z', '2026-03-09T15:01:00Z', '2026-03-09 15:00:01+01:00', '2026-03-09T15:00:61Z', '2026-03-09T15:00:0xZ']) {
+      expect(replayTime(text)).toBe(parseDateTime(text, false));
+    }
+  });
+
   it('agrees with parseDateTime on random times of every form it reads', () => {
     const time = fc
       .tuple(

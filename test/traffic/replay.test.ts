@@ -81,7 +81,7 @@ describe('Plivo MDR replay', () => {
   });
 });
 
-describe('replay row errors stop before simulating, with file and line', () => {
+describe('replay row errors stop the run, with file and line (times and CSV faults before it starts)', () => {
   const row = (cells: string) => `${MDR_HEADER}\nok,+18445550100,+12025550101,US,outbound,2026-03-09 15:00:00,,,,1\n${cells}\n`;
   it.each([
     ['bad time', 'x,+18445550100,+1202,US,outbound,09/03/2026 15:00,,,,1', ':3 Message Time: expected a time such as'],
@@ -95,7 +95,10 @@ describe('replay row errors stop before simulating, with file and line', () => {
   ])('%s', (_name, cells, message) => {
     const d = dir();
     const sc = withReplay(d, row(cells));
-    expect(() => prepareReplay(sc)).toThrow(`${join(d, 'replay.csv')}${message}`);
+    expect(() => replayRun(sc)).toThrow(`${join(d, 'replay.csv')}${message}`);
+    // Times and CSV faults are found by the check before the run; other cells as the run reads them.
+    if (/Message Time|well-formed/.test(message)) expect(() => prepareReplay(sc)).toThrow(message);
+    else expect(() => prepareReplay(sc)).not.toThrow();
   });
 
   it('optional columns are checked too', () => {
@@ -110,7 +113,7 @@ describe('replay row errors stop before simulating, with file and line', () => {
     ];
     for (const [cells, message] of cases) {
       const sc = withReplay(d, `${head}\n${cells}\n`);
-      expect(() => prepareReplay(sc)).toThrow(`replay.csv${message}`);
+      expect(() => replayRun(sc)).toThrow(`replay.csv${message}`);
     }
   });
 
