@@ -81,10 +81,11 @@ export function fieldAt(text: string, delimiter: string, index: number): string 
 
 /**
  * The fields of a record without quotes, '' for a column whose `wanted` entry is 0 (or
- * beyond `wanted`): only the wanted cells are cut out of the text.
+ * beyond `wanted`): only the wanted cells are cut out of the text. Fills and returns
+ * `fields` (emptied first) so that a reader can reuse one array for every row.
  */
-export function pickFields(text: string, delimiter: string, wanted: Uint8Array): string[] {
-  const fields: string[] = [];
+export function pickFields(text: string, delimiter: string, wanted: Uint8Array, fields: string[] = []): string[] {
+  fields.length = 0;
   const n = text.length;
   let i = 0;
   for (let c = 0; ; c++) {
@@ -179,6 +180,11 @@ export class CsvChunkReader {
   recordLength = 0;
   /** True when the last record read has a quote (split it with {@link splitRecord}). */
   recordQuoted = false;
+  /** Where the current record's text is in `buf`. */
+  private recordStart = 0;
+  private recordTextEnd = 0;
+  /** The delimiter as one byte, or -1 when it is not a single ASCII character. */
+  private readonly delimiterByte: number;
 
   constructor(
     readonly path: string,
@@ -186,6 +192,7 @@ export class CsvChunkReader {
   ) {
     this.fd = openSync(path, 'r');
     this.delimiter = options.delimiter ?? ',';
+    this.delimiterByte = this.delimiter.length === 1 && this.delimiter.charCodeAt(0) < 0x80 ? this.delimiter.charCodeAt(0) : -1;
     this.bufPos = options.offset ?? 0;
     this.line = options.line ?? 1;
     this.chunkBytes = options.chunkBytes ?? 1 << 20;
@@ -217,6 +224,38 @@ export class CsvChunkReader {
    * @throws CsvSyntaxError when the file is not UTF-8 (or a record never ends).
    */
   nextText(): string | null {
+    return this.advance() ? this.buf.toString('utf8', this.recordStart, this.recordTextEnd) : null;
+  }
+
+  /**
+   * Field `index` of the record last found by {@link advance}, decoding that cell only;
+   * '' when the record has fewer fields. For a record without quotes only.
+   */
+  recordField(index: number): string {
+    const buf = this.buf;
+    const end = this.recordTextEnd;
+    if (this.delimiterByte < 0) return fieldAt(buf.toString('utf8', this.recordStart, end), this.delimiter, index);
+    let i = this.recordStart;
+    for (let c = 0; c < index; c++) {
+      const k = buf.indexOf(this.delimiterByte, i);
+      if (k === -1 || k >= end) return '';
+      i = k + 1;
+    }
+    const k = buf.indexOf(this.delimiterByte, i);
+    return buf.toString('utf8', i, k === -1 || k > end ? end : k);
+  }
+
+  /** The text of the record last found by {@link advance}. */
+  recordText(): string {
+    return this.buf.toString('utf8', this.recordStart, this.recordTextEnd);
+  }
+
+  /**
+   * Moves to the next record (false at the end of the file): `recordLine`, `recordOffset`,
+   * `recordLength` and `recordQuoted` describe it, `recordText()` and `recordField()` read it.
+   * @throws CsvSyntaxError when the file is not UTF-8 (or a record never ends).
+   */
+  advance(): boolean {
     for (;;) {
       const buf = this.buf;
       const n = buf.length;
@@ -227,7 +266,10 @@ export class CsvChunkReader {
       }
       this.p = p;
       if (p === n || (buf[p] === CR && p + 1 === n && !this.eof)) {
-        if (this.eof) return this.end();
+        if (this.eof) {
+          this.close();
+          return false;
+        }
         this.fill();
         continue;
       }
@@ -251,7 +293,8 @@ export class CsvChunkReader {
         end = n;
       }
       this.recordQuoted = quoted;
-      return this.record(p, end, breaks);
+      this.record(p, end, breaks);
+      return true;
     }
   }
 
@@ -260,24 +303,18 @@ export class CsvChunkReader {
     this.fd = null;
   }
 
-  private end(): null {
-    this.close();
-    return null;
-  }
-
-  /** The text of the record in `buf[p, end)` (`end` is its LF, or the end of the data). */
-  private record(p: number, end: number, breaks: number): string {
+  /** Makes the record in `buf[p, end)` the current one (`end` is its LF, or the end of the data). */
+  private record(p: number, end: number, breaks: number): void {
     const buf = this.buf;
     if (this.checkUtf8 && !isUtf8(buf.subarray(p, end))) throw utf8Error(buf.subarray(p, end), this.line);
-    const textEnd = end > p && buf[end - 1] === CR ? end - 1 : end;
-    const text = buf.toString('utf8', p, textEnd);
+    this.recordStart = p;
+    this.recordTextEnd = end > p && buf[end - 1] === CR ? end - 1 : end;
     const next = end < buf.length ? end + 1 : end;
     this.recordLine = this.line;
     this.recordOffset = this.bufPos + p;
     this.recordLength = next - p;
     this.line += breaks + (end < buf.length ? 1 : 0);
     this.p = next;
-    return text;
   }
 
   /** Where a record with quotes ends (its LF outside quotes), or -1 when not in `buf`. */

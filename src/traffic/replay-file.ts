@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from '
 import type { ReplayRow } from '../engine/types.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
 import { ScenarioError } from '../scenario/errors.js';
-import { CsvChunkReader, CsvSyntaxError, fieldAt, pickFields, splitRecord, type CsvChunkOptions, type CsvRecord } from './csv-chunks.js';
+import { CsvChunkReader, CsvSyntaxError, pickFields, splitRecord, type CsvChunkOptions, type CsvRecord } from './csv-chunks.js';
 import { replayColumns, rowTime, RowError, toReplayRow, type ReplayColumns, type ReplayDefaults } from './replay-row.js';
 
 /** A reader positioned after the header, with the columns the header names. */
@@ -118,17 +118,25 @@ export class ReplayFile {
 
   /** The text of the next record (see `CsvChunkReader.nextText`), turning encoding errors into ScenarioErrors. */
   readText(reader: CsvChunkReader): string | null {
+    return this.advance(reader) ? reader.recordText() : null;
+  }
+
+  /** Moves the reader to its next record (see `CsvChunkReader.advance`), turning encoding errors into ScenarioErrors. */
+  advance(reader: CsvChunkReader): boolean {
     try {
-      return reader.nextText();
+      return reader.advance();
     } catch (e) {
       if (e instanceof CsvSyntaxError) throw this.error(e.line, '', e.expected, e.actual, e.column);
       throw e;
     }
   }
 
-  /** The fields of a record's text (only the wanted ones cut out when it has no quotes). */
+  /** One array for the fields of every unquoted row: a row's cells are copied out before the next. */
+  private readonly picked: string[] = [];
+
+  /** The fields of a record's text (only the wanted ones cut out when it has no quotes); valid until the next call. */
   fields(text: string, line: number, quoted: boolean, cols: ReplayColumns): string[] {
-    if (!quoted) return pickFields(text, this.delimiter, cols.wanted);
+    if (!quoted) return pickFields(text, this.delimiter, cols.wanted, this.picked);
     try {
       return splitRecord(text, this.delimiter);
     } catch (e) {
@@ -137,9 +145,10 @@ export class ReplayFile {
     }
   }
 
-  /** The time of a record, ms since the scenario start; the other cells are not looked at. */
-  time(text: string, line: number, quoted: boolean, cols: ReplayColumns): number {
-    const cell = quoted ? (this.fields(text, line, true, cols)[cols.time] ?? '') : fieldAt(text, this.delimiter, cols.time);
+  /** The time of the reader's current record, ms since the scenario start; the other cells are not looked at. */
+  time(reader: CsvChunkReader, cols: ReplayColumns): number {
+    const line = reader.recordLine;
+    const cell = reader.recordQuoted ? (this.fields(reader.recordText(), line, true, cols)[cols.time] ?? '') : reader.recordField(cols.time);
     try {
       return rowTime(cell, cols, this.defaults.startEpochMs);
     } catch (e) {

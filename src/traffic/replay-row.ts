@@ -138,6 +138,11 @@ function textUnits(text: string): number {
   return lastUnits;
 }
 
+/** The error for cell `f` of a row (made only when a row is bad). */
+function badCell(fields: readonly string[], cols: ReplayColumns, f: Field, expected: string): RowError {
+  return new RowError(cols.names[cols.index[f]!], expected, show(cellAt(fields, cols.index[f])));
+}
+
 /**
  * The time of a row, ms since the scenario start, from its time cell as written.
  * @throws RowError for a time that is not a documented date-time, or before the start.
@@ -145,10 +150,9 @@ function textUnits(text: string): number {
 export function rowTime(raw: string, cols: ReplayColumns, startEpochMs: number): number {
   const text = clean(raw);
   const epochMs = replayTime(text);
-  const bad = (expected: string): RowError => new RowError(cols.names[cols.time], expected, show(text));
-  if (epochMs === undefined) throw bad(TIME_EXPECTED);
+  if (epochMs === undefined) throw new RowError(cols.names[cols.time], TIME_EXPECTED, show(text));
   const atMs = epochMs - startEpochMs;
-  if (atMs < 0) throw bad(`a time at or after the scenario start ${new Date(startEpochMs).toISOString()}`);
+  if (atMs < 0) throw new RowError(cols.names[cols.time], `a time at or after the scenario start ${new Date(startEpochMs).toISOString()}`, show(text));
   return atMs;
 }
 
@@ -161,24 +165,23 @@ export function rowTime(raw: string, cols: ReplayColumns, startEpochMs: number):
  */
 export function toReplayRow(fields: readonly string[], cols: ReplayColumns, d: ReplayDefaults, moreTo?: string[]): ReplayRow {
   const ix = cols.index;
-  const bad = (f: Field, expected: string): RowError => new RowError(cols.names[ix[f]!], expected, show(cellAt(fields, ix[f])));
   const fromText = cellAt(fields, ix.from);
-  if (fromText === '') throw bad('from', 'a sender number');
+  if (fromText === '') throw badCell(fields, cols, 'from', 'a sender number');
   const from = phone(fromText);
   const toText = cellAt(fields, ix.to);
-  if (toText === '') throw bad('to', 'a destination number');
+  if (toText === '') throw badCell(fields, cols, 'to', 'a destination number');
   let to: string;
   if (toText.includes('<')) {
     const parts = toText.split('<');
     for (let k = 0; k < parts.length; k++) {
       const part = parts[k].trim();
-      if (!PHONE.test(part)) throw bad('to', TO_EXPECTED);
+      if (!PHONE.test(part)) throw badCell(fields, cols, 'to', TO_EXPECTED);
       parts[k] = phone(part);
     }
     to = parts[0];
     for (let k = 1; k < parts.length; k++) moreTo?.push(parts[k]);
   } else {
-    if (!PHONE.test(toText)) throw bad('to', TO_EXPECTED);
+    if (!PHONE.test(toText)) throw badCell(fields, cols, 'to', TO_EXPECTED);
     to = phone(toText);
   }
   const atMs = rowTime(fields[cols.time] ?? '', cols, d.startEpochMs);
@@ -187,34 +190,34 @@ export function toReplayRow(fields: readonly string[], cols: ReplayColumns, d: R
   if (dir !== '' && dir !== 'outbound') {
     const lower = dir.toLowerCase();
     if (lower === 'inbound') direction = 'inbound';
-    else if (lower !== 'outbound') throw bad('direction', 'outbound or inbound');
+    else if (lower !== 'outbound') throw badCell(fields, cols, 'direction', 'outbound or inbound');
   }
   const typeText = cellAt(fields, ix.type);
   let type = d.type;
   if (typeText !== '') {
     const lower = typeText.toLowerCase();
-    if (!(MESSAGE_TYPES as readonly string[]).includes(lower)) throw bad('type', 'sms or mms');
+    if (!(MESSAGE_TYPES as readonly string[]).includes(lower)) throw badCell(fields, cols, 'type', 'sms or mms');
     type = lower as MessageType;
   }
   const countryText = cellAt(fields, ix.toCountry).toUpperCase();
-  if (countryText !== '' && !/^[A-Z]{2}$/.test(countryText)) throw bad('toCountry', 'a two-letter country code such as US');
+  if (countryText !== '' && !/^[A-Z]{2}$/.test(countryText)) throw badCell(fields, cols, 'toCountry', 'a two-letter country code such as US');
   const carrierText = cellAt(fields, ix.carrier);
   const carrier = carrierText === '' ? null : carrierOf(carrierText);
-  if (carrier === undefined) throw bad('carrier', `one of ${CARRIERS.join(', ')}`);
+  if (carrier === undefined) throw badCell(fields, cols, 'carrier', `one of ${CARRIERS.join(', ')}`);
   const textCell = ix.text === undefined ? '' : unneutralise(fields[ix.text] ?? '');
   const text = textCell === '' ? d.text : textCell;
   let units: number;
   const unitsText = cellAt(fields, ix.units);
   if (unitsText !== '') {
-    if (!/^\d+$/.test(unitsText) || Number(unitsText) < 1) throw bad('units', 'a whole number of units >= 1');
+    if (!/^\d+$/.test(unitsText) || Number(unitsText) < 1) throw badCell(fields, cols, 'units', 'a whole number of units >= 1');
     units = Number(unitsText);
   } else units = type === 'mms' ? 1 : text === null ? d.units : textUnits(text);
   const expiryText = cellAt(fields, ix.expiry);
   if (expiryText !== '' && (!/^\d+$/.test(expiryText) || +expiryText < EXPIRY.minSeconds || +expiryText > EXPIRY.maxSeconds)) {
-    throw bad('expiry', `an integer from ${EXPIRY.minSeconds} to ${EXPIRY.maxSeconds}`);
+    throw badCell(fields, cols, 'expiry', `an integer from ${EXPIRY.minSeconds} to ${EXPIRY.maxSeconds}`);
   }
   const logText = cellAt(fields, ix.log).toLowerCase();
-  if (logText !== '' && !(LOG_SETTINGS as readonly string[]).includes(logText)) throw bad('log', LOG_SETTINGS.join(', '));
+  if (logText !== '' && !(LOG_SETTINGS as readonly string[]).includes(logText)) throw badCell(fields, cols, 'log', LOG_SETTINGS.join(', '));
   const uuid = cellAt(fields, ix.uuid);
   return {
     atMs,

@@ -190,8 +190,8 @@ function checkFile(file: ReplayFile, options: CsvChunkOptions): Checked {
   let rows = 0;
   let prev = -Infinity;
   let index: IndexBuilder | null = null;
-  for (let text = file.readText(r); text !== null; text = file.readText(r)) {
-    const at = file.time(text, r.recordLine, r.recordQuoted, o.cols);
+  while (file.advance(r)) {
+    const at = file.time(r, o.cols);
     if (index === null && at < prev) index = new IndexBuilder(Math.max(1024, rows * 2));
     index?.push(at, r.recordOffset, r.recordLength, r.recordLine);
     prev = at;
@@ -202,9 +202,8 @@ function checkFile(file: ReplayFile, options: CsvChunkOptions): Checked {
   const again = file.open(options);
   const a = again.reader;
   for (let k = 0; k < sortedPrefix; k++) {
-    const text = file.readText(a);
-    if (text === null) throw file.changed(`${rows} rows when checked, ${k} now`);
-    index.push(file.time(text, a.recordLine, a.recordQuoted, again.cols), a.recordOffset, a.recordLength, a.recordLine);
+    if (!file.advance(a)) throw file.changed(`${rows} rows when checked, ${k} now`);
+    index.push(file.time(a, again.cols), a.recordOffset, a.recordLength, a.recordLine);
   }
   a.close();
   return { rows, index: index.finish(), cols: o.cols };
