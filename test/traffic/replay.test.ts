@@ -179,6 +179,31 @@ traffic:
     expect(a.records.map(key).sort()).toEqual(b.records.map(key).sort());
   });
 
+  it('a shuffled file (reads that jump about: small blocks) and a reversed one (large blocks) feed the same order', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `u${i},+18445550100,+1202555${String(i).padStart(4, '0')},2026-03-09 15:${String(Math.floor(i / 40)).padStart(2, '0')}:00,"text, ${i}"`);
+    const head = 'Message UUID,From,To,Message Time,text';
+    let seed = 7;
+    const shuffled = [...rows];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const j = seed % (i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    const uuids = (lines: string[]) => {
+      const r = replayRun(withReplay(dir(), `${head}\n${lines.join('\n')}\n`));
+      expect(r.plans[0].sorted).toBe(false);
+      return r.records.map((x) => `${x.uuid} ${x.text} ${x.submitMs}`);
+    };
+    // Equal times keep file order: the expected order is a stable sort of each file by time.
+    const byTime = (lines: string[]) => [...lines].sort((a, b) => a.split(',')[3].localeCompare(b.split(',')[3]));
+    const expected = (lines: string[]) => byTime(lines).map((l) => {
+      const [uuid, , , time] = l.split(',');
+      return `${uuid} text, ${uuid.slice(1)} ${(Number(time.slice(14, 16)) * 60) * 1000}`;
+    });
+    expect(uuids(shuffled)).toEqual(expected(shuffled));
+    expect(uuids([...rows].reverse())).toEqual(expected([...rows].reverse()));
+  });
+
   it('the fixture files are what the tests say', () => {
     expect(readFileSync('test/fixtures/mdr-plivo.csv', 'utf8').split('\r\n')[0]).toContain('Message Time,Status,Error Code');
   });
