@@ -10,8 +10,8 @@
  * times), rows are streamed from disk during the run in chunks of about 1 MiB. When it is
  * not (MDR exports are often newest first), the checking pass keeps 24 bytes per row
  * (time, byte offset, length, line), sorts by time (stable: equal times keep file order),
- * and the run reads each row back by its offset, through a block cache whose size follows
- * how many rows each read serves (large for a file in reverse order, small for a shuffled one).
+ * and the run reads the rows back by their offsets, a window of rows at a time in file
+ * order (large reads for a file in reverse order, one read per cluster for a shuffled one).
  *
  * A file that changes after it was checked (size or modification time, a row count or an
  * order that differs) stops the run with a ScenarioError; the CLI then writes no output.
@@ -37,13 +37,17 @@ export interface ReplayPlan {
   readonly sorted: boolean;
 }
 
-/** Options for tests: the reader's chunk size. */
+/** Options for tests: the reader's chunk size, the rows an unordered file reads at a time. */
 export interface ReplayOptions {
   readonly chunkBytes?: number;
+  readonly windowRows?: number;
 }
 
-const MAX_BLOCK_BYTES = 1 << 20;
-const MIN_BLOCK_BYTES = 4096;
+/** Rows of an unordered file held as text at a time (about 250 bytes each). */
+const WINDOW_ROWS = 1 << 17;
+/** Rows closer than this in the file share a read: copying this many bytes costs about one read. */
+const GAP_BYTES = 8192;
+const MAX_READ_BYTES = 1 << 20;
 
 /** The replay file of a source, relative to the scenario file (or the working directory). */
 export function replayPath(scenario: Scenario, source: TrafficSource): string {
@@ -126,7 +130,7 @@ interface RowIndex {
   readonly line: Uint32Array;
 }
 
-/** Collects row positions into typed arrays that grow as needed (24 bytes a row). */
+/** Collects row positions, in file order, into typed arrays that grow as needed (24 bytes a row). */
 class IndexBuilder {
   rows = 0;
   at: Float64Array;
@@ -159,15 +163,14 @@ class IndexBuilder {
     this.line = more(this.line, new Uint32Array(n));
   }
 
-  /** The rows in stable time order (equal times in file order, by byte offset). */
+  /** The rows (pushed in file order) in stable time order: equal times in file order. */
   finish(): RowIndex {
     const n = this.rows;
     const at = this.at.subarray(0, n);
-    const offset = this.offset.subarray(0, n);
     const order = new Uint32Array(n);
     for (let j = 0; j < n; j++) order[j] = j;
-    order.sort((a, b) => at[a] - at[b] || offset[a] - offset[b]);
-    return { order, at, offset, length: this.length.subarray(0, n), line: this.line.subarray(0, n) };
+    order.sort((a, b) => at[a] - at[b] || a - b);
+    return { order, at, offset: this.offset.subarray(0, n), length: this.length.subarray(0, n), line: this.line.subarray(0, n) };
   }
 }
 
@@ -192,59 +195,71 @@ function checkFile(file: ReplayFile, options: CsvChunkOptions): Checked {
   let index: IndexBuilder | null = null;
   while (file.advance(r)) {
     const at = file.time(r, o.cols);
-    if (index === null && at < prev) index = new IndexBuilder(Math.max(1024, rows * 2));
+    if (index === null && at < prev) index = indexPrefix(file, rows, options);
     index?.push(at, r.recordOffset, r.recordLength, r.recordLine);
     prev = at;
     rows++;
   }
-  if (index === null) return { rows, index: null, cols: o.cols };
-  const sortedPrefix = rows - index.rows;
+  return { rows, index: index === null ? null : index.finish(), cols: o.cols };
+}
+
+/** An index of the first `rows` rows (read again), so that the index stays in file order. */
+function indexPrefix(file: ReplayFile, rows: number, options: CsvChunkOptions): IndexBuilder {
+  const index = new IndexBuilder(Math.max(1024, rows * 2));
   const again = file.open(options);
   const a = again.reader;
-  for (let k = 0; k < sortedPrefix; k++) {
-    if (!file.advance(a)) throw file.changed(`${rows} rows when checked, ${k} now`);
+  for (let k = 0; k < rows; k++) {
+    if (!file.advance(a)) throw file.changed(`${rows} rows or more when checked, ${k} now`);
     index.push(file.time(a, again.cols), a.recordOffset, a.recordLength, a.recordLine);
   }
   a.close();
-  return { rows, index: index.finish(), cols: o.cols };
+  return index;
 }
 
-/** Feeds an unordered file in stable time order from a compact index of row offsets. */
+/**
+ * Feeds an unordered file in stable time order from a compact index of row offsets. Rows
+ * are read a window at a time (the next {@link WINDOW_ROWS} in time order) in file order
+ * into one buffer: rows closer than {@link GAP_BYTES} share one read of up to 1 MiB, so a
+ * file in reverse order is read in large blocks and a shuffled one a cluster at a time.
+ */
 class SortedFeed extends RowFeed {
   private k = 0;
   private fd: number | null = null;
-  private block = Buffer.alloc(0);
-  private blockStart = 0;
-  private blockBytes = MAX_BLOCK_BYTES;
-  /** Rows served by the current block: decides the size of the next one. */
-  private served = 0;
+  /** The bytes of the current window's rows; row i starts at `where[i]`. */
+  private window = Buffer.alloc(0);
+  private readonly where: Uint32Array;
+  private windowEnd = 0;
+  private readonly scratch = Buffer.allocUnsafe(MAX_READ_BYTES);
   private reads = 0;
-  private lastOffset = 0;
 
   constructor(
     file: ReplayFile,
     private readonly index: RowIndex,
     private readonly cols: ReplayColumns,
+    private readonly windowRows = WINDOW_ROWS,
   ) {
     super(file);
+    this.where = new Uint32Array(index.order.length);
   }
 
   protected nextRow(moreTo: string[]): ReplayRow | null {
-    const { order, at, offset, length, line } = this.index;
+    const { order, at, length, line } = this.index;
     if (this.k === order.length) {
       if (this.fd !== null) {
         this.file.assertUnchanged(this.fd);
         closeSync(this.fd);
       }
       this.fd = null;
+      this.window = Buffer.alloc(0);
       return null;
     }
+    if (this.k === this.windowEnd) this.load(this.k);
     const i = order[this.k++];
-    const bytes = this.bytes(offset[i], length[i]);
-    let end = bytes.length;
-    if (bytes[end - 1] === 0x0a) end--;
-    if (bytes[end - 1] === 0x0d) end--;
-    const text = bytes.toString('utf8', 0, end);
+    const a = this.where[i];
+    let b = a + length[i];
+    if (this.window[b - 1] === 0x0a) b--;
+    if (this.window[b - 1] === 0x0d) b--;
+    const text = this.window.toString('utf8', a, b);
     let fields: string[];
     try {
       fields = this.file.fields(text, line[i], text.includes('"'), this.cols);
@@ -257,30 +272,42 @@ class SortedFeed extends RowFeed {
     return row;
   }
 
-  /** The bytes of one record, through a block cache that follows forward or backward reads. */
-  private bytes(off: number, len: number): Buffer {
-    const end = this.blockStart + this.block.length;
-    if (off < this.blockStart || off + len > end) {
-      if (this.fd === null) {
-        this.fd = openSync(this.file.path, 'r');
-        this.file.assertUnchanged(this.fd);
-      }
-      // A block that served few rows was wasted: read less next time; one that served many, more.
-      if (this.served < 4) this.blockBytes = Math.max(MIN_BLOCK_BYTES, this.blockBytes >> 2);
-      else if (this.served * len * 2 > this.blockBytes) this.blockBytes = Math.min(MAX_BLOCK_BYTES, this.blockBytes * 2);
-      this.served = 0;
-      const size = Math.max(this.blockBytes, len);
-      const start = off < this.lastOffset ? Math.max(0, off + len - size) : off;
-      if (++this.reads % 256 === 0) this.file.assertUnchanged(this.fd);
-      const buf = this.block.length >= size ? this.block : Buffer.allocUnsafe(size);
-      const n = readSync(this.fd, buf, 0, size, start);
-      this.block = buf.subarray(0, n);
-      this.blockStart = start;
-      if (off + len > start + n) throw this.file.changed('it is shorter than when checked');
+  /**
+   * Reads the rows `order[from ..]` of the next window into the window buffer: read in file
+   * order, placed in time order (so the run then reads the buffer front to back).
+   */
+  private load(from: number): void {
+    const { order, offset, length } = this.index;
+    const to = Math.min(order.length, from + this.windowRows);
+    let bytes = 0;
+    for (let k = from; k < to; k++) {
+      this.where[order[k]] = bytes;
+      bytes += length[order[k]];
     }
-    this.served++;
-    this.lastOffset = off;
-    return this.block.subarray(off - this.blockStart, off - this.blockStart + len);
+    if (this.window.length < bytes) this.window = Buffer.allocUnsafe(bytes);
+    if (this.fd === null) {
+      this.fd = openSync(this.file.path, 'r');
+      this.file.assertUnchanged(this.fd);
+    }
+    const rows = order.slice(from, to).sort(); // row numbers: file order
+    for (let s = 0; s < rows.length; ) {
+      const start = offset[rows[s]];
+      let end = start + length[rows[s]];
+      let e = s + 1;
+      while (e < rows.length && offset[rows[e]] - end <= GAP_BYTES && offset[rows[e]] + length[rows[e]] - start <= MAX_READ_BYTES) {
+        end = offset[rows[e]] + length[rows[e]];
+        e++;
+      }
+      const size = end - start;
+      const buf = size <= this.scratch.length ? this.scratch : Buffer.allocUnsafe(size);
+      if (readSync(this.fd, buf, 0, size, start) < size) throw this.file.changed('it is shorter than when checked');
+      if (++this.reads % 256 === 0) this.file.assertUnchanged(this.fd);
+      for (; s < e; s++) {
+        const i = rows[s];
+        buf.copy(this.window, this.where[i], offset[i] - start, offset[i] - start + length[i]);
+      }
+    }
+    this.windowEnd = from + rows.length;
   }
 }
 
@@ -306,7 +333,7 @@ export function prepareReplay(scenario: Scenario, options: ReplayOptions = {}): 
     const f = files.get(i);
     if (f === undefined) throw new Error(`traffic[${i}] has no prepared replay file`);
     const { rows, index, cols } = f.checked;
-    return index === null ? new StreamFeed(f.file, rows, options) : new SortedFeed(f.file, index, cols);
+    return index === null ? new StreamFeed(f.file, rows, options) : new SortedFeed(f.file, index, cols, options.windowRows);
   };
   return { replay, plans };
 }

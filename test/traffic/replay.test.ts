@@ -190,7 +190,9 @@ traffic:
       [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
     }
     const uuids = (lines: string[]) => {
-      const r = replayRun(withReplay(dir(), `${head}\n${lines.join('\n')}\n`));
+      const sc = withReplay(dir(), `${head}\n${lines.join('\n')}\n`);
+      const { replay, plans } = prepareReplay(sc, { windowRows: 128 });
+      const r = { ...runRecords(sc, { replay }), plans };
       expect(r.plans[0].sorted).toBe(false);
       return r.records.map((x) => `${x.uuid} ${x.text} ${x.submitMs}`);
     };
