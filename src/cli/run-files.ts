@@ -37,9 +37,11 @@ export interface PreparedRun {
 }
 
 /**
- * Checks replay files (completely) and opens the output files, as `NAME.partial`.
+ * Checks replay files (CSV structure, encoding and times; the feeds check the other cells
+ * as the run reads them, and a fault then aborts the run: see `abortRun`) and opens the
+ * output files, as `NAME.partial`.
  * `series` must be given when `--timeseries` or `--report` is.
- * @throws ScenarioError for a bad replay file — before any file is opened.
+ * @throws ScenarioError for a bad replay file (structure, encoding, a time) — before any file is opened.
  */
 export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: SeriesCollector | undefined): PreparedRun {
   const { replay } = prepareReplay(scenario);

@@ -337,3 +337,24 @@ export function prepareReplay(scenario: Scenario, options: ReplayOptions = {}): 
   };
   return { replay, plans };
 }
+
+/**
+ * The complete check that `a2psim validate` makes without running: what `prepareReplay`
+ * checks, then every cell of every row, in file order (the run checks those cells as it
+ * reads them).
+ * @throws ScenarioError at the first fault, as `prepareReplay` and the feeds do.
+ */
+export function validateReplay(scenario: Scenario): ReplayPlan[] {
+  const { plans } = prepareReplay(scenario);
+  for (const source of scenario.traffic) {
+    if (source.arrival.kind !== 'replay') continue;
+    const file = new ReplayFile(replayPath(scenario, source), scenario, source);
+    const { reader, cols } = file.open();
+    const moreTo: string[] = [];
+    for (let text = file.readText(reader); text !== null; text = file.readText(reader)) {
+      file.row(file.fields(text, reader.recordLine, reader.recordQuoted, cols), reader.recordLine, cols, moreTo);
+      moreTo.length = 0;
+    }
+  }
+  return plans;
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
-import { prepareReplay } from '../../src/traffic/replay.js';
+import { prepareReplay, validateReplay } from '../../src/traffic/replay.js';
 import { execute } from '../../src/cli/run.js';
 import { main } from '../../src/cli/main.js';
 import { SeriesCollector } from '../../src/report/timeseries.js';
@@ -216,4 +216,17 @@ describe('a bad cell found during the run', () => {
     expect(stderr).toBe(`a2psim: ${join(d, 'replay.csv')}:1502 To: expected a phone number such as +12025550123 or 12025550123 (several joined by "<"), got "call me 1500"\n`);
     expect(readdirSync(d).sort()).toEqual(['replay.csv', 's.yaml']);
   }, 60_000);
+});
+
+describe('validateReplay (a2psim validate)', () => {
+  it('checks every cell of every row without running, in file order', () => {
+    const d = dir();
+    const r = rows(50);
+    r[20] = r[20].replace(',+1202', ',Alice ');
+    r[30] = r[30].replace(',55555,', ',,');
+    writeFileSync(join(d, 'replay.csv'), `${HEAD}\n${r.join('\n')}\n`);
+    const sc = scenarioFor(d);
+    expect(() => prepareReplay(sc)).not.toThrow();
+    expect(() => validateReplay(sc)).toThrow(`${join(d, 'replay.csv')}:22 To: expected a phone number`);
+  });
 });
