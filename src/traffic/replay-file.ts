@@ -162,6 +162,10 @@ export class ReplayFile {
     const reader = new CsvChunkReader(this.path, { ...options, delimiter: this.delimiter, beforeRead: (fd) => this.assertUnchanged(fd) });
     const header = this.read(reader);
     if (header === null) throw this.error(1, '', 'a header row (From, To, Message Time, ...)', 'an empty file');
+    if (header.fields.some((f) => f.includes('\r'))) {
+      reader.close();
+      throw this.error(1, '', 'lines that end in LF or CRLF', 'lines that end in CR alone (re-save the file with LF or CRLF line ends)');
+    }
     try {
       return { reader, cols: replayColumns(header.fields) };
     } catch (e) {

@@ -82,6 +82,12 @@ describe('replay files must be UTF-8', () => {
     expect(() => prepareReplay(scenarioFor(d))).toThrow(`${join(d, 'replay.csv')}:4:47: expected UTF-8 text, got the byte 0xE9, which is not UTF-8 there`);
   });
 
+  it('lines ending in CR alone (old Mac files) are named as such', () => {
+    const d = dir();
+    writeFileSync(join(d, 'replay.csv'), `${HEAD}\r${rows(3).join('\r')}\r`);
+    expect(() => prepareReplay(scenarioFor(d))).toThrow(`${join(d, 'replay.csv')}:1: expected lines that end in LF or CRLF, got lines that end in CR alone`);
+  });
+
   it('a byte-order mark and multi-byte text cut by a chunk boundary are fine', () => {
     const d = dir();
     const text = 'Grüße, ваш код 123 — ok';
