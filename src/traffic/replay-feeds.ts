@@ -203,10 +203,8 @@ export class SortedFeed extends RowFeed {
       bytes += length[order[k]];
     }
     if (this.window.length < bytes) this.window = Buffer.allocUnsafe(bytes);
-    if (this.fd === null) {
-      this.fd = openSync(this.file.path, 'r');
-      this.file.assertUnchanged(this.fd);
-    }
+    this.fd ??= openSync(this.file.path, 'r');
+    this.file.assertUnchanged(this.fd);
     const rows = order.slice(from, to).sort(); // row numbers: file order
     for (let s = 0; s < rows.length; ) {
       const start = offset[rows[s]];
