@@ -8,7 +8,7 @@
  *
  * Memory: when a file is in time order (or is time-ordered after a stable sort of equal
  * times), rows are streamed from disk during the run in chunks of about 1 MiB. When it is
- * not (MDR exports are often newest first), the checking pass keeps 24 bytes per row
+ * not (MDR exports are often newest first), the checking pass keeps 24 bytes per row (32 with the order)
  * (time, byte offset, length, line), sorts by time (stable: equal times keep file order),
  * and the run reads the rows back by their offsets, a window of rows at a time in file
  * order (large reads for a file in reverse order, one read per cluster for a shuffled one).
