@@ -10,7 +10,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import type { ReplayFile, OpenedReplay } from './replay-file.js';
 import type { ReplayColumns } from './replay-row.js';
 
-/** Rows of an unordered file held as text at a time (about 250 bytes each). */
+/** Rows of an unordered file held in memory at a time, as bytes (about 250 each: ~32 MB). */
 const WINDOW_ROWS = 1 << 17;
 /** Rows closer than this in the file share a read: copying this many bytes costs about one read. */
 const GAP_BYTES = 8192;
