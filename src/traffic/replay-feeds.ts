@@ -90,6 +90,42 @@ export interface RowIndex {
   readonly line: Uint32Array;
 }
 
+/**
+ * Row numbers 0..n-1 ordered by `at`, equal values in row order. Whole numbers from 0 to
+ * 2^48 (replay times are whole milliseconds) go through an LSD radix sort, 16 bits a pass
+ * (stable, linear: 10M rows in a fraction of a second); anything else through a comparison sort.
+ */
+export function stableOrder(at: Float64Array): Uint32Array {
+  const n = at.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const v = at[i];
+    if (!(Number.isInteger(v) && v >= 0 && v < 2 ** 48)) return order.sort((a, b) => at[a] - at[b] || a - b);
+    if (v > max) max = v;
+  }
+  let spare = new Uint32Array(n);
+  const count = new Uint32Array(1 << 16);
+  for (let shift = 0; shift === 0 || max >= 2 ** shift; shift += 16) {
+    const div = 2 ** shift;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[Math.floor(at[order[i]] / div) & 0xffff]++;
+    let sum = 0;
+    for (let d = 0; d < count.length; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const row = order[i];
+      spare[count[Math.floor(at[row] / div) & 0xffff]++] = row;
+    }
+    [order, spare] = [spare, order];
+  }
+  return order;
+}
+
 /** Collects row positions, in file order, into typed arrays that grow as needed (24 bytes a row). */
 export class IndexBuilder {
   rows = 0;
@@ -127,11 +163,9 @@ export class IndexBuilder {
   finish(): RowIndex {
     const n = this.rows;
     const at = this.at.subarray(0, n);
-    const order = new Uint32Array(n);
-    for (let j = 0; j < n; j++) order[j] = j;
-    order.sort((a, b) => at[a] - at[b] || a - b);
-    return { order, at, offset: this.offset.subarray(0, n), length: this.length.subarray(0, n), line: this.line.subarray(0, n) };
+    return { order: stableOrder(at), at, offset: this.offset.subarray(0, n), length: this.length.subarray(0, n), line: this.line.subarray(0, n) };
   }
+
 }
 
 /**
