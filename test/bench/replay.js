@@ -214,7 +214,9 @@ export function replayBench({ small = false, big = true, log = console.log } = {
     const x = by(a);
     const y = by(b);
     if (!x || !y) return null;
-    return { name, wall: round(x.wallSeconds / y.wallSeconds, 2), cpu: round(x.cpuSeconds / y.cpuSeconds, 2), target: `<= ${target}${unit}`, pass: x.wallSeconds / y.wallSeconds <= target };
+    const wall = x.wallSeconds / y.wallSeconds;
+    const cpu = x.cpuSeconds / y.cpuSeconds;
+    return { name, wall: round(wall, 2), cpu: round(cpu, 2), target: `<= ${target}${unit}`, wallPass: wall <= target, cpuPass: cpu <= target };
   };
   const ratios = [
     ratio('replay own CSV / generated', 'replay own CSV', 'generated', 4),
@@ -233,7 +235,9 @@ export function replayBench({ small = false, big = true, log = console.log } = {
   const line = (c) => c.map((s, i) => (i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i]))).join('  ');
   log([line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n'));
   log('');
-  for (const r of ratios) log(`${r.name}: wall ${r.wall}x, CPU ${r.cpu}x (target ${r.target}) ${r.pass ? 'ok' : 'over target'}`);
+  // On a shared machine wall time follows the load of the moment; CPU time is the steadier measure.
+  const verdict = (ok) => (ok ? 'ok' : 'over');
+  for (const r of ratios) log(`${r.name}: wall ${r.wall}x, CPU ${r.cpu}x (target ${r.target}): wall ${verdict(r.wallPass)}, CPU ${verdict(r.cpuPass)}`);
   if (rss) log(`${rss.name}: ${rss.value} (target ${rss.target}) ${small || rss.pass ? 'ok' : 'over target'}`);
   return { results, ratios, rss };
 }
