@@ -3,7 +3,8 @@
 // (`node bin/a2psim.js run FILE --format json`), measures wall time and peak RSS of the
 // whole process, prints a table and writes it as JSON to test/bench/results.json.
 //
-//   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV
+//   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV,
+//                                 then the replay ratios of test/bench/replay.js
 //   npm run bench -- --small      quick smoke run (also BENCH_SCALE=small)
 //   npm run bench -- --out FILE   write the JSON elsewhere
 //
@@ -15,6 +16,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { replayBench } from './replay.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -151,7 +153,9 @@ function main() {
     platform: `${process.platform}-${process.arch}`,
   };
   const verdicts = checks(results);
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts };
+  const replayLines = [];
+  const replay = replayBench({ small, log: (line) => replayLines.push(line) });
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts, replay };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}\n`);
@@ -169,6 +173,7 @@ function main() {
     const verdict = c.pass ? 'ok' : c.enforced ? 'FAIL' : 'outside (not enforced at this size)';
     console.log(`${c.name}: ${c.value} (expected ${c.expected}) ${verdict}`);
   }
+  console.log(replayLines.join('\n'));
   console.log(`\nwrote ${outFile}`);
   if (verdicts.some((c) => c.enforced && !c.pass)) process.exitCode = 1;
 }
