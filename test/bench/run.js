@@ -4,7 +4,8 @@
 // whole process, prints a table and writes it as JSON to test/bench/results.json.
 //
 //   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV,
-//                                 then the real day (test/bench/real-day.js) against us-day
+//                                 then the replay ratios of test/bench/replay.js and the real day
+//                                 (test/bench/real-day.js) against us-day
 //   npm run bench -- --small      quick smoke run (also BENCH_SCALE=small)
 //   npm run bench -- --out FILE   write the JSON elsewhere
 //
@@ -16,6 +17,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { replayBench } from './replay.js';
 import { realDayBench } from './real-day.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -153,7 +155,9 @@ function main() {
     platform: `${process.platform}-${process.arch}`,
   };
   const verdicts = checks(results);
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts };
+  const replayLines = [];
+  const replay = replayBench({ small, log: (line) => replayLines.push(line) });
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts, replay };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}\n`);
@@ -171,6 +175,7 @@ function main() {
     const verdict = c.pass ? 'ok' : c.enforced ? 'FAIL' : 'outside (not enforced at this size)';
     console.log(`${c.name}: ${c.value} (expected ${c.expected}) ${verdict}`);
   }
+  console.log(replayLines.join('\n'));
   report.realDay = realDayBench({ small });
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
   console.log(`\nwrote ${outFile}`);
