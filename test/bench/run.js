@@ -4,7 +4,8 @@
 // whole process, prints a table and writes it as JSON to test/bench/results.json.
 //
 //   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV
-//   npm run bench -- --small      quick smoke run (also BENCH_SCALE=small)
+//   npm run bench -- --small      quick smoke run (also BENCH_SCALE=small), without the playground
+//   (full size also times the playground page in headless Chromium: test/bench/playground.js)
 //   npm run bench -- --out FILE   write the JSON elsewhere
 //
 // Needs a build (`npm run build`). Exit code 1 when a run fails or a model check fails
@@ -15,6 +16,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { playgroundBench, playgroundText } from './playground.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -133,7 +135,7 @@ function table(rows) {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
-function main() {
+async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'a2psim-bench-'));
   const results = [];
   try {
@@ -151,7 +153,8 @@ function main() {
     platform: `${process.platform}-${process.arch}`,
   };
   const verdicts = checks(results);
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts };
+  const playground = small ? null : await playgroundBench();
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts, playground };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}\n`);
@@ -169,8 +172,9 @@ function main() {
     const verdict = c.pass ? 'ok' : c.enforced ? 'FAIL' : 'outside (not enforced at this size)';
     console.log(`${c.name}: ${c.value} (expected ${c.expected}) ${verdict}`);
   }
+  if (playground !== null) console.log(`\n${playgroundText(playground)}`);
   console.log(`\nwrote ${outFile}`);
   if (verdicts.some((c) => c.enforced && !c.pass)) process.exitCode = 1;
 }
 
-main();
+await main();

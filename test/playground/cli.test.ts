@@ -54,3 +54,22 @@ describe('a2psim playground', () => {
     }
   }, 60_000);
 });
+
+describe('README: Playground', () => {
+  it('shows the command and what it prints (the size is the page\'s own)', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const block = /```\n\$ a2psim playground (\S+) --out (\S+)\n(.*)\n```/.exec(readme.slice(readme.indexOf('## Playground')));
+    expect(block).not.toBeNull();
+    const [, scenario, name, printed] = block!;
+    const dir = mkdtempSync(join(tmpdir(), 'a2psim-pg-readme-'));
+    const cwd = process.cwd();
+    const r = await cli('playground', join(cwd, scenario), '--out', join(dir, name));
+    expect(r.code).toBe(0);
+    const kib = /\((\d+) KiB\)/;
+    expect(r.out.replace(join(dir, name), name).replace(kib, '(N KiB)')).toBe(`${printed.replace(kib, '(N KiB)')}\n`);
+    // The size shown is within 15% of the real one.
+    const shown = Number(kib.exec(printed)![1]);
+    const real = Number(kib.exec(r.out)![1]);
+    expect(Math.abs(shown - real) / real).toBeLessThan(0.15);
+  }, 60_000);
+});
