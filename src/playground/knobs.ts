@@ -1,7 +1,6 @@
 /**
  * The playground's controls, derived from the scenario's YAML document: account MPS,
- * vetting score, each number pool's count, each traffic's rate or count and expiry, and
- * the provider when the scenario names one. A knob edits the document in place (comments
+ * vetting score, each number pool's count, each traffic's rate or count and expiry. A knob edits the document in place (comments
  * and layout kept), so the YAML stays the single source of truth. Pure; no DOM.
  */
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
@@ -103,10 +102,4 @@ export function setKnob(doc: Document, knob: Knob, value: number): void {
   const node = doc.getIn(knob.path, true);
   if (isScalar(node)) node.value = text;
   else doc.setIn(knob.path, text);
-}
-
-/** The provider named by the scenario (`provider:` at the top level), or null. */
-export function providerOf(doc: Document): string | null {
-  const p = doc.get('provider');
-  return typeof p === 'string' ? p : null;
 }

@@ -66,6 +66,45 @@ describe.skipIf(!haveChromium)('playground in a browser', () => {
     await Promise.all([page.close(), copy.page.close()]);
   }, 120_000);
 
+  it('a change during a run cancels it at once and shows only the newest run', async () => {
+    const { page, problems } = await openPage(browser, url);
+    const setKnob = (id: string, value: number): Promise<void> =>
+      page.evaluate(
+        ([k, v]) => {
+          const input = document.querySelector(`input[type=number][data-knob="${k}"]`) as HTMLInputElement;
+          input.value = String(v);
+          input.dispatchEvent(new Event('change'));
+        },
+        [id, value] as const,
+      );
+    // Run A (150,000 messages): at its first progress report, while it still runs, move MPS (run B).
+    const moved = page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener(
+            'a2psim-progress',
+            () => {
+              const state = document.documentElement.dataset.state ?? '';
+              const mps = document.querySelector('input[type=number][data-knob="account.mps.sms"]') as HTMLInputElement;
+              mps.value = '9';
+              mps.dispatchEvent(new Event('change'));
+              resolve(state);
+            },
+            { once: true },
+          );
+        }),
+    );
+    await setKnob('traffic.1.arrival.count', 150_000);
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('no progress report within 60 s'), 60_000));
+    expect(await Promise.race([moved, timeout])).toBe('running');
+    expect(await page.getAttribute('html', 'data-cancelled')).toBe('1');
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 60_000 });
+    const shown = await summaryOf(page);
+    expect(shown).toBe(await cliJson('scenarios/default.yaml', ['traffic[1].arrival.count=150000', 'account.mps.sms=9']));
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('a truncated link gives a clear message and the default scenario', async () => {
     const { page } = await openPage(browser, url);
     const link = page.url();

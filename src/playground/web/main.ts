@@ -66,6 +66,7 @@ function onReply(reply: WorkerReply): void {
       const bar = $<HTMLProgressElement>('progress');
       bar.value = reply.fraction;
       status(`Running… ${Math.round(reply.fraction * 100)}% of the scenario's time, ${reply.submitted.toLocaleString('en-US')} messages so far`);
+      document.dispatchEvent(new CustomEvent('a2psim-progress', { detail: reply }));
       return;
     }
     case 'done': {
@@ -119,12 +120,18 @@ function newWorker(): Worker {
   return w;
 }
 
-/** Runs the current YAML, cancelling a run still in flight (its worker is replaced). */
+/** Stops a run in flight: its worker is terminated and replaced; a late reply of it is ignored. */
+function cancel(): void {
+  if (!state.busy) return;
+  state.worker.terminate();
+  state.worker = newWorker();
+  finishRun();
+  root.dataset.cancelled = String(Number(root.dataset.cancelled ?? '0') + 1);
+}
+
+/** Runs the current YAML, cancelling a run still in flight. */
 function runNow(): void {
-  if (state.busy) {
-    state.worker.terminate();
-    state.worker = newWorker();
-  }
+  cancel();
   state.runId += 1;
   state.busy = true;
   setPhase('running');
@@ -138,7 +145,9 @@ function runNow(): void {
   state.worker.postMessage(req);
 }
 
+/** A change: cancels the run in flight at once, and runs the new text after a short pause. */
 function schedule(): void {
+  cancel();
   history.replaceState(null, '', encodeFragment(area.value));
   setPhase('running');
   clearTimeout(timer);

@@ -15,7 +15,7 @@ import { UsageError } from '../../cli/errors.js';
 import { MAX_CSV_MESSAGES, type WorkerReply, type WorkerRequest } from '../protocol.js';
 
 /** Events per slice between progress messages. */
-const SLICE_EVENTS = 200_000;
+const SLICE_EVENTS = 50_000;
 
 const post = (reply: WorkerReply): void => (self as unknown as Worker).postMessage(reply);
 
