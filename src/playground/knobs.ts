@@ -1,7 +1,7 @@
 /**
  * The playground's controls, derived from the scenario's YAML document: account MPS,
- * vetting score, each number pool's count, each traffic's rate or count and expiry. A knob edits the document in place (comments
- * and layout kept), so the YAML stays the single source of truth. Pure; no DOM.
+ * vetting score, each number pool's count, each traffic's rate or count and expiry. A knob rewrites only the value's characters in the text
+ * (comments and layout kept), so the YAML stays the single source of truth. Pure; no DOM.
  */
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 
@@ -96,10 +96,19 @@ export function knobsOf(doc: Document): Knob[] {
   return out.filter((k): k is Knob => k !== null);
 }
 
-/** Writes `value` into the document at the knob's place, in the form it was written. */
-export function setKnob(doc: Document, knob: Knob, value: number): void {
-  const text = knob.prefix === '' && knob.suffix === '' ? value : `${knob.prefix}${value}${knob.suffix}`;
+/**
+ * The YAML `text` (parsed as `doc`) with `value` written at the knob's place, in the form
+ * it was written (`3/s` stays `N/s`, quotes stay): only the value's own characters change,
+ * so comments, flow style and spacing stay byte for byte.
+ */
+export function setKnob(text: string, doc: Document, knob: Knob, value: number): string {
+  const literal = knob.prefix === '' && knob.suffix === '' ? String(value) : `${knob.prefix}${value}${knob.suffix}`;
   const node = doc.getIn(knob.path, true);
-  if (isScalar(node)) node.value = text;
-  else doc.setIn(knob.path, text);
+  if (isScalar(node) && node.range) {
+    const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
+    const [from, to] = node.range;
+    return text.slice(0, from) + quote + literal + quote + text.slice(to);
+  }
+  doc.setIn(knob.path, knob.prefix === '' && knob.suffix === '' ? value : literal);
+  return doc.toString({ lineWidth: 0 });
 }

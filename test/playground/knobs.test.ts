@@ -21,17 +21,22 @@ describe('playground knobs', () => {
     ]);
   });
 
-  it('writes values back in the form they were written, keeping comments', () => {
-    const doc = parseDocument(DEFAULT);
-    const ks = knobsOf(doc);
-    setKnob(doc, ks[0], 8);
-    setKnob(doc, ks[2], 4.5);
-    const text = doc.toString();
-    expect(text).toContain('# The bundled default scenario');
-    expect(text).toContain('mps: { sms: 8, mms: 0.25 }');
-    expect(text).toContain('rate: 4.5/s');
+  it('writes values back in the form they were written, changing nothing else', () => {
+    const ks = knobsOf(parseDocument(DEFAULT));
+    const once = setKnob(DEFAULT, parseDocument(DEFAULT), ks[0], 8);
+    const text = setKnob(once, parseDocument(once), ks[2], 4.5);
+    expect(text).toBe(DEFAULT.replace('mps: { sms: 5,', 'mps: { sms: 8,').replace('rate: 3/s', 'rate: 4.5/s'));
     const sc = parseScenario(text, 'default.yaml');
     expect(sc.account.sms.count / (sc.account.sms.windowMs / 1000)).toBe(8);
+  });
+
+  it('keeps quotes, and adds a value that was not written', () => {
+    const text = 'account: { mps: { sms: "5/s" } }\n';
+    const [k] = knobsOf(parseDocument(text));
+    expect(setKnob(text, parseDocument(text), k, 7)).toBe('account: { mps: { sms: "7/s" } }\n');
+    const bare = 'brand: { vetting_score: 40 }\n';
+    const [v] = knobsOf(parseDocument(bare));
+    expect(setKnob('brand: {}\n', parseDocument('brand: {}\n'), v, 75)).toBe('brand: { vetting_score: 75 }\n');
   });
 
   it('reads a rate map and a pool count', () => {

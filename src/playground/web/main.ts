@@ -164,9 +164,9 @@ function refreshKnobs(): void {
 function onKnob(k: Knob, value: number): void {
   const current = state.knobs.find((c) => c.id === k.id);
   if (current === undefined || state.doc.errors.length > 0) return;
-  setKnob(state.doc, current, value);
-  area.value = state.doc.toString();
+  area.value = setKnob(area.value, state.doc, current, value);
   area.dispatchEvent(new Event('input'));
+  state.doc = parseDocument(area.value);
   state.knobs = knobsOf(state.doc);
   schedule();
 }
