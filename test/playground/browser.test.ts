@@ -5,7 +5,8 @@
  * it, a copied URL reopens the same state, and a bad link or a bad scenario gets one clear
  * message. Screenshots go to test/artifacts/. Skipped only when /usr/bin/chromium is missing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -102,6 +103,24 @@ describe.skipIf(!haveChromium)('playground in a browser', () => {
     const shown = await summaryOf(page);
     expect(shown).toBe(await cliJson('scenarios/default.yaml', ['traffic[1].arrival.count=150000', 'account.mps.sms=9']));
     expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('downloads the YAML, the summary JSON and the message CSV that the CLI writes', async () => {
+    const { page } = await openPage(browser, url);
+    const fetchDownload = async (button: string): Promise<{ name: string; text: string }> => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(button)]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    };
+    expect(await fetchDownload('#dl-yaml')).toEqual({ name: 'default.yaml', text: readFileSync('scenarios/default.yaml', 'utf8') });
+    expect(await fetchDownload('#dl-json')).toEqual({ name: 'default-morning-summary.json', text: await cliJson('scenarios/default.yaml') });
+    const csvFile = join(mkdtempSync(join(tmpdir(), 'a2psim-pg-csv-')), 'messages.csv');
+    const code = await runCommand('scenarios/default.yaml', { format: 'json', set: [], quiet: true, messages: csvFile }, { stdout: () => {}, stderr: () => {} });
+    expect(code).toBe(0);
+    const csv = await fetchDownload('#dl-csv');
+    expect(csv.name).toBe('default-morning-messages.csv');
+    expect(csv.text).toBe(readFileSync(csvFile, 'utf8'));
     await page.close();
   }, 120_000);
 
