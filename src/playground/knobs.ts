@@ -1,9 +1,12 @@
 /**
  * The playground's controls, derived from the scenario's YAML document: account MPS,
- * vetting score, each number pool's count, each traffic's rate or count and expiry. A knob rewrites only the value's characters in the text
+ * vetting score, each number pool's count, each traffic's rate or count and expiry (in the provider's
+ * range), and the provider. A knob rewrites only the value's characters in the text
  * (comments and layout kept), so the YAML stays the single source of truth. Pure; no DOM.
  */
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
+import { PROVIDER_IDS, type ProviderId } from '../rules/provider.js';
+import { DEFAULT_PROVIDER, PROVIDERS } from '../rules/providers.js';
 
 /** One control: a number at `path` in the document. */
 export interface Knob {
@@ -72,6 +75,7 @@ function str(v: unknown, fallback: string): string {
 /** The knobs of a scenario document, in the order the page shows them. */
 export function knobsOf(doc: Document): Knob[] {
   const out: (Knob | null)[] = [];
+  const expiry = PROVIDERS[providerOf(doc)].expiry;
   out.push(numberKnob(doc, ['account', 'mps', 'sms'], 'Account MPS (SMS)', { min: 1, unit: 'per s' }));
   out.push(numberKnob(doc, ['brand', 'vetting_score'], 'Vetting score', { min: 0, max: 100, integer: true }));
   const numbers = doc.get('numbers', true);
@@ -90,7 +94,7 @@ export function knobsOf(doc: Document): Knob[] {
       if (kind === 'burst') out.push(numberKnob(doc, ['traffic', i, 'arrival', 'count'], `${name}: burst count`, { min: 0, integer: true, unit: 'messages' }));
       if (kind === 'constant' || kind === 'poisson') out.push(numberKnob(doc, ['traffic', i, 'arrival', 'rate'], `${name}: rate`, { min: 0.05, unit: 'per s' }));
       if (kind === 'ramp') out.push(numberKnob(doc, ['traffic', i, 'arrival', 'to'], `${name}: ramp to`, { min: 0.05, unit: 'per s' }));
-      if (t.has('expiry')) out.push(numberKnob(doc, ['traffic', i, 'expiry'], `${name}: expiry`, { min: 5, max: 10_799, integer: true, unit: 's' }));
+      if (t.has('expiry')) out.push(numberKnob(doc, ['traffic', i, 'expiry'], `${name}: expiry`, { min: expiry.minSeconds, max: expiry.maxSeconds, integer: true, unit: 's' }));
     });
   }
   return out.filter((k): k is Knob => k !== null);
@@ -110,5 +114,26 @@ export function setKnob(text: string, doc: Document, knob: Knob, value: number):
     return text.slice(0, from) + quote + literal + quote + text.slice(to);
   }
   doc.setIn(knob.path, knob.prefix === '' && knob.suffix === '' ? value : literal);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** The provider the scenario names (`provider:`), or the default one. */
+export function providerOf(doc: Document): ProviderId {
+  const p = doc.get('provider');
+  return (PROVIDER_IDS as readonly unknown[]).includes(p) ? (p as ProviderId) : DEFAULT_PROVIDER;
+}
+
+/** Every provider id, for the provider control. */
+export const PROVIDER_CHOICES: readonly ProviderId[] = PROVIDER_IDS;
+
+/**
+ * The YAML `text` (parsed as `doc`) with `provider:` set to `id`: the value's characters
+ * replaced when it is written, else a `provider:` line added at the end of a block map.
+ */
+export function setProvider(text: string, doc: Document, id: ProviderId): string {
+  const node = doc.get('provider', true);
+  if (isScalar(node) && node.range) return text.slice(0, node.range[0]) + id + text.slice(node.range[1]);
+  if (isMap(doc.contents) && !doc.contents.flow) return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}provider: ${id}\n`;
+  doc.set('provider', id);
   return doc.toString({ lineWidth: 0 });
 }

@@ -30,7 +30,7 @@ main { max-width: 1500px; }
 .knob label { font-size: 13px; }
 .knob input[type=number] { width: 100%; }
 .knob .unit { color: var(--muted); font-size: 12px; }
-input, button, textarea { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; }
+input, button, textarea, select { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; }
 input[type=range] { accent-color: var(--accent); }
 button { padding: 5px 10px; cursor: pointer; background: var(--panel); }
 button:disabled { cursor: not-allowed; opacity: .55; }
@@ -76,6 +76,7 @@ export function renderPlaygroundPage(input: PlaygroundInput, assets: PlaygroundA
 <div class="pg">
 <section aria-labelledby="h-controls">
 <h2 id="h-controls">Controls</h2>
+<div class="knob"><label for="provider">Provider</label><select id="provider"></select></div>
 <div id="knobs" role="group" aria-labelledby="h-controls"></div>
 <h2 id="h-yaml">Scenario</h2>
 <div class="editor"><pre id="hl" aria-hidden="true"></pre><textarea id="yaml" spellcheck="false" autocapitalize="off" autocomplete="off" aria-labelledby="h-yaml" aria-describedby="yaml-error"></textarea></div>

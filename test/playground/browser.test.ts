@@ -54,12 +54,20 @@ describe.skipIf(!haveChromium)('playground in a browser', () => {
     expect(after).toBe(await cliJson('scenarios/default.yaml', ['account.mps.sms=8']));
     expect(JSON.parse(after).wait.p95).toBeLessThan(JSON.parse(await cliJson('scenarios/default.yaml')).wait.p95);
 
+    // The provider control rewrites `provider:` and reruns under that provider's rules.
+    await page.selectOption('#provider', 'twilio');
+    await page.waitForFunction((old) => document.querySelector('#summary-json')?.textContent !== old && document.documentElement.dataset.state === 'ready', after, { timeout: 60_000 });
+    const twilio = await summaryOf(page);
+    expect(twilio).toBe(await cliJson('scenarios/default.yaml', ['account.mps.sms=8', 'provider=twilio']));
+    expect(await page.inputValue('#yaml')).toMatch(/\nprovider: twilio\n$/);
+
     // The address now holds the edited scenario: a new page opened on it shows the same.
     const link = page.url();
     expect(link).toMatch(/#s=[A-Za-z0-9+\-$]+$/);
     const copy = await openPage(browser, link, 'dark');
     expect(await copy.page.inputValue('#yaml')).toBe(await page.inputValue('#yaml'));
-    expect(await summaryOf(copy.page)).toBe(after);
+    expect(await summaryOf(copy.page)).toBe(twilio);
+    expect(await copy.page.inputValue('#provider')).toBe('twilio');
     expect(await copy.page.getByLabel('Account MPS (SMS)', { exact: true }).inputValue()).toBe('8');
     await copy.page.screenshot({ path: join(ARTIFACTS, 'playground-dark.png'), fullPage: true });
     expect(problems).toEqual([]);

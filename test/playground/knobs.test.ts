@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { decodeFragment, encodeFragment } from '../../src/playground/fragment.js';
-import { knobsOf, setKnob } from '../../src/playground/knobs.js';
+import { knobsOf, providerOf, setKnob, setProvider } from '../../src/playground/knobs.js';
 import { parseScenario } from '../../src/scenario/load.js';
 
 const DEFAULT = readFileSync('scenarios/default.yaml', 'utf8');
@@ -37,6 +37,17 @@ describe('playground knobs', () => {
     const bare = 'brand: { vetting_score: 40 }\n';
     const [v] = knobsOf(parseDocument(bare));
     expect(setKnob('brand: {}\n', parseDocument('brand: {}\n'), v, 75)).toBe('brand: { vetting_score: 75 }\n');
+  });
+
+  it('sets the provider, and the expiry control follows its range', () => {
+    const twilio = setProvider(DEFAULT, parseDocument(DEFAULT), 'twilio');
+    expect(twilio).toBe(`${DEFAULT}provider: twilio\n`);
+    const doc = parseDocument(twilio);
+    expect(providerOf(doc)).toBe('twilio');
+    expect(knobsOf(doc).find((k) => k.id === 'traffic.0.expiry')).toMatchObject({ min: 1, max: 36_000 });
+    expect(knobsOf(parseDocument(DEFAULT)).find((k) => k.id === 'traffic.0.expiry')).toMatchObject({ min: 5, max: 10_799 });
+    expect(setProvider(twilio, doc, 'telnyx')).toBe(`${DEFAULT}provider: telnyx\n`);
+    expect(parseScenario(twilio, 'default.yaml').rules.provider).toBe('twilio');
   });
 
   it('reads a rate map and a pool count', () => {

@@ -15,7 +15,9 @@ export function showKnobs(root: HTMLElement, knobs: readonly Knob[], onChange: (
       const range = document.getElementById(domId(k)) as HTMLInputElement | null;
       const num = document.getElementById(`${domId(k)}-n`) as HTMLInputElement | null;
       if (range === null || num === null) continue;
+      range.min = String(k.min);
       range.max = String(k.max);
+      num.min = String(k.min);
       if (document.activeElement !== range) range.value = String(k.value);
       if (document.activeElement !== num) num.value = String(k.value);
     }

@@ -7,7 +7,8 @@ import { parseDocument, type Document } from 'yaml';
 import type uPlot from 'uplot';
 import type { Summary } from '../../report/summary.js';
 import { decodeFragment, encodeFragment } from '../fragment.js';
-import { knobsOf, setKnob, type Knob } from '../knobs.js';
+import { knobsOf, PROVIDER_CHOICES, providerOf, setKnob, setProvider, type Knob } from '../knobs.js';
+import type { ProviderId } from '../../rules/provider.js';
 import { MAX_CSV_MESSAGES, type WorkerReply, type WorkerRequest } from '../protocol.js';
 import { drawCharts } from './charts.js';
 import { createEditor } from './editor.js';
@@ -159,6 +160,15 @@ function refreshKnobs(): void {
   if (state.doc.errors.length > 0) return; // the worker reports the error; the knobs keep their last values
   state.knobs = knobsOf(state.doc);
   showKnobs($('knobs'), state.knobs, onKnob);
+  $<HTMLSelectElement>('provider').value = providerOf(state.doc);
+}
+
+function onProvider(id: ProviderId): void {
+  if (state.doc.errors.length > 0) return;
+  area.value = setProvider(area.value, state.doc, id);
+  area.dispatchEvent(new Event('input'));
+  refreshKnobs();
+  schedule();
 }
 
 function onKnob(k: Knob, value: number): void {
@@ -214,6 +224,9 @@ function start(): void {
   $('dl-yaml').addEventListener('click', () => download(embedded.file, new Blob([area.value], { type: 'application/yaml' })));
   $('dl-json').addEventListener('click', () => download(`${base()}-summary.json`, new Blob([state.summaryJson], { type: 'application/json' })));
   $('dl-csv').addEventListener('click', downloadCsv);
+  const provider = $<HTMLSelectElement>('provider');
+  provider.replaceChildren(...PROVIDER_CHOICES.map((id) => new Option(id, id)));
+  provider.addEventListener('change', () => onProvider(provider.value as ProviderId));
   $('copy-link').addEventListener('click', () => {
     navigator.clipboard.writeText(location.href).then(
       () => status('Link copied.'),
