@@ -37,7 +37,7 @@ const state = {
   knobs: [] as Knob[],
   runId: 0,
   busy: false,
-  worker: new Worker(workerUrl),
+  worker: null as unknown as Worker, // set by start()
   summary: null as Summary | null,
   summaryJson: '',
   charts: [] as uPlot[],
@@ -208,7 +208,6 @@ function downloadCsv(): void {
 }
 
 function start(): void {
-  state.worker.terminate();
   state.worker = newWorker();
   const fragment = decodeFragment(location.hash);
   let yaml = embedded.yaml;
