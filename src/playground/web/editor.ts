@@ -2,12 +2,12 @@
  * The YAML editor: a plain `<textarea>` (native keyboard, selection, undo and screen
  * reader support) over a `<pre>` that draws the same text highlighted, with the line of
  * the current error marked. Highlighting is a small line tokenizer: comments, keys,
- * strings, numbers and booleans.
+ * strings, numbers (date-times whole) and booleans.
  */
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const TOKEN = /(#.*$)|("(?:[^"\\]|\\.)*"?|'(?:[^']|'')*'?)|((?:^|(?<=[\s{,[-]))[A-Za-z_][\w.-]*(?=\s*:(?:\s|$)))|(\b(?:true|false|null)\b)|((?<![\w.])-?\d+(?:\.\d+)?(?:[a-z]+|\/[a-z]+)?(?![\w.]))/g;
+const TOKEN = /(#.*$)|("(?:[^"\\]|\\.)*"?|'(?:[^']|'')*'?)|((?:^|(?<=[\s{,[-]))[A-Za-z_][\w.-]*(?=\s*:(?:\s|$)))|(\b(?:true|false|null)\b)|((?<![\w.])\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?|(?<![\w.])-?\d+(?:\.\d+)?(?:[a-z]+|\/[a-z]+)?(?![\w.]))/g;
 
 /** One line of YAML as highlighted HTML. A `#` inside a string is part of the string. */
 export function highlightLine(line: string): string {
