@@ -4,9 +4,10 @@
 // whole process, prints a table and writes it as JSON to test/bench/results.json.
 //
 //   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV,
-//                                 then the replay ratios of test/bench/replay.js and the real day
-//                                 (test/bench/real-day.js) against us-day
-//   npm run bench -- --small      quick smoke run (also BENCH_SCALE=small)
+//                                 then the replay ratios of test/bench/replay.js,
+//                                 the playground page in headless Chromium (test/bench/playground.js)
+//                                 and the real day (test/bench/real-day.js) against us-day
+//   npm run bench -- --small      quick smoke run (also BENCH_SCALE=small), without the playground
 //   npm run bench -- --out FILE   write the JSON elsewhere
 //
 // Needs a build (`npm run build`). Exit code 1 when a run fails or a model check fails
@@ -18,6 +19,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { replayBench } from './replay.js';
+import { playgroundBench, playgroundText } from './playground.js';
 import { realDayBench } from './real-day.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -137,7 +139,7 @@ function table(rows) {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
-function main() {
+async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'a2psim-bench-'));
   const results = [];
   try {
@@ -157,7 +159,8 @@ function main() {
   const verdicts = checks(results);
   const replayLines = [];
   const replay = replayBench({ small, log: (line) => replayLines.push(line) });
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts, replay };
+  const playground = small ? null : await playgroundBench();
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts, replay, playground };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}\n`);
@@ -176,10 +179,11 @@ function main() {
     console.log(`${c.name}: ${c.value} (expected ${c.expected}) ${verdict}`);
   }
   console.log(replayLines.join('\n'));
+  if (playground !== null) console.log(`\n${playgroundText(playground)}`);
   report.realDay = realDayBench({ small });
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
   console.log(`\nwrote ${outFile}`);
   if (verdicts.some((c) => c.enforced && !c.pass)) process.exitCode = 1;
 }
 
-main();
+await main();
