@@ -4,7 +4,7 @@
  * (`send_window`). Time zones are checked here, when the scenario loads, never mid-run.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ScenarioError, describeValue } from './errors.js';
 import type { FieldPath, Source } from './locate.js';
@@ -56,7 +56,7 @@ export function resolveProfile(src: Source, path: FieldPath, raw: RawProfile, sc
     });
     profile = { timeZone, atMsOfDay: values.map((_, h) => h * HOUR_MS), perHour: [...values] };
   } else {
-    const file = resolvePath(dirname(scenarioFile), raw.file!);
+    const file = isAbsolute(raw.file!) ? raw.file! : join(dirname(scenarioFile), raw.file!);
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
