@@ -55,7 +55,11 @@ export const numberSchema = z.strictObject({
   id: idSchema.describe('Number id used by traffic `from`, unique.'),
   number: z
     .string({ error: 'an E.164 number in quotes, such as "+14155550100"' })
-    .describe('E.164: "+" and 8 to 15 digits; quote it in YAML.'),
+    .optional()
+    .describe('E.164: "+" and 8 to 15 digits; quote it in YAML. For a pool (count), a pattern such as "+1202555xxxx"; default 555-01xx.'),
+  count: intIn(1, 10_000)
+    .optional()
+    .describe('A pool of this many numbers, ids <id>-1..<id>-N; `from: [<id>]` uses them all.'),
   type: z.enum(NUMBER_TYPES),
   country: z.enum(NUMBER_COUNTRIES),
   campaign: idSchema.optional().describe('Campaign id; US long codes (10DLC) only.'),
