@@ -38,6 +38,10 @@ export interface SimulationResult {
   readonly dailyCap: readonly DailyCapDay[];
   /** Deepest queue seen per stage. */
   readonly maxDepth: Int32Array;
+  /** Time messages spent queued per stage, message-milliseconds (the area under its depth curve). */
+  readonly stageWaitMs: Float64Array;
+  /** Messages that expired (420) when dequeued from each stage. */
+  readonly stageExpired: Int32Array;
   /** Virtual time when the run ended, ms. */
   readonly endMs: number;
   /** Number of events processed. */

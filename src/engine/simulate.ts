@@ -12,6 +12,7 @@ import { DailyCapCounter } from './daily-cap.js';
 import { EventQueue } from './event-queue.js';
 import { Network, type Route } from './network.js';
 import { Outcomes } from './outcomes.js';
+import { StageWaits } from './stage-waits.js';
 import { DELIVERED, FAILED, IN_FLIGHT, MessagePool, RECEIVED } from './pool.js';
 import { messageRecord } from './record.js';
 import type { SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
@@ -55,6 +56,8 @@ class Simulation implements SteppedSimulation {
   private maxDepth = new Int32Array(0);
   /** Deepest queue per stage since the last tick. */
   private peakDepth = new Int32Array(0);
+  /** Waiting and expiries per stage, for the bottleneck report. */
+  private readonly waits = new StageWaits();
   private readonly sink: MessageSink | undefined;
   private readonly observer: RunObserver | undefined;
   private nextIndex = 0;
@@ -162,6 +165,7 @@ class Simulation implements SteppedSimulation {
     this.now = endMs;
     this.observer?.onTick?.(endMs, this.snapshot(true));
     this.finishQueued();
+    this.waits.close(endMs, this.stages.map((st) => st.len));
     const o = this.outcomes;
     return {
       scenario: this.scenario,
@@ -172,6 +176,8 @@ class Simulation implements SteppedSimulation {
       byTraffic: o.byTraffic,
       dailyCap: this.cap.days,
       maxDepth: this.maxDepth,
+      stageWaitMs: this.waits.waitMs,
+      stageExpired: this.waits.expired,
       endMs,
       events: this.events,
       interrupted,
@@ -297,6 +303,7 @@ class Simulation implements SteppedSimulation {
     const peak = new Int32Array(defs.length);
     peak.set(this.peakDepth);
     this.peakDepth = peak;
+    this.waits.grow(defs.length);
   }
 
   private submit(idx: number, route: Route): void {
@@ -329,6 +336,7 @@ class Simulation implements SteppedSimulation {
   }
 
   private pushQueue(st: StageState, sid: number, idx: number): void {
+    this.waits.change(sid, this.now, st.len);
     const len = enqueue(st, idx);
     if (len > this.maxDepth[sid]) this.maxDepth[sid] = len;
     if (len > this.peakDepth[sid]) this.peakDepth[sid] = len;
@@ -350,6 +358,7 @@ class Simulation implements SteppedSimulation {
         this.eq.push(at, sid * 4 + EV_STAGE);
         return;
       }
+      this.waits.change(sid, now, st.len);
       dequeue(st);
       // The pool may have grown during a previous departure: re-read its slot.
       this.depart(idx, idx & this.pool.mask, st, sid, this.pool.route[idx & this.pool.mask]!, w);
@@ -359,7 +368,10 @@ class Simulation implements SteppedSimulation {
   /** Dequeue from a stage: expired messages fail 420 without taking capacity. */
   private depart(idx: number, slot: number, st: StageState, sid: number, route: Route, w: number): void {
     const p = this.pool;
-    if (this.now - p.submitMs[slot] > p.expiryMs[slot]) return this.fail(idx, slot, this.expired);
+    if (this.now - p.submitMs[slot] > p.expiryMs[slot]) {
+      this.waits.expired[sid]++;
+      return this.fail(idx, slot, this.expired);
+    }
     st.limiter.consume(this.now, w);
     this.observer?.onDepart?.(this.now, sid, idx);
     p.pos[slot]++;

@@ -6,6 +6,7 @@ import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS, type Limit } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
 import type { ScopeStats } from './stats.js';
+import { bottlenecks, type Bottlenecks } from './bottleneck.js';
 
 export interface WaitSummary {
   p50: number;
@@ -51,6 +52,8 @@ export interface Summary {
   stages: { name: string; limit: string; max_queue: number }[];
   inbound: number;
   warnings: string[];
+  /** Where the waiting happened and the binding constraint (absent in summaries from older versions). */
+  bottlenecks: Bottlenecks;
 }
 
 const sec = (ms: number): number => Math.round(ms) / 1000;
@@ -145,5 +148,6 @@ export function summarize(r: SimulationResult): Summary {
     stages: r.network.stages.map((s) => ({ name: s.name, limit: formatLimit(s.limit), max_queue: r.maxDepth[s.id] })),
     inbound: r.inbound,
     warnings: [...r.network.warnings],
+    bottlenecks: bottlenecks(r),
   };
 }

@@ -23,6 +23,7 @@ export function renderTable(s: Summary): string {
       out.push(`inbound messages replayed (received, not throttled, not in the totals): ${fmtInt(s.inbound)}`);
     }
   }
+  if (s.bottlenecks !== undefined) out.push(`Bottleneck: ${s.bottlenecks.binding}`);
   if (s.warnings.length > 0) out.push('Warnings', ...s.warnings.map((w) => `  ! ${w}`));
   return out.join('\n') + '\n';
 }

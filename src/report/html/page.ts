@@ -11,6 +11,7 @@ import { CLIENT_JS } from './client.js';
 import type { ReportData } from './data.js';
 import { escapeHtml as esc, inlineScript, inlineStyle, jsonForScript } from './escape.js';
 import { rulesTables, summaryTables } from './tables.js';
+import { bottleneckSection } from './bottleneck.js';
 
 /** Styles of the report and index pages; light by default, dark under `prefers-color-scheme: dark`. */
 export const PAGE_CSS = `
@@ -93,6 +94,7 @@ export function renderReportPage({ summary: s, network, data, assets }: ReportPa
 <h1>a2psim report — ${esc(s.scenario)}</h1>
 <p class="meta">seed <b>${s.seed}</b> · start <b>${esc(s.start)}</b> · end <b>${esc(s.end)}</b> · interval <b>${esc(secs(data.intervalMs / 1000))}</b></p>
 ${cards(s)}
+${bottleneckSection(s.bottlenecks)}
 ${warnings}
 <h2>Charts</h2>
 <p class="hint">Times are UTC. Drag across a time chart to zoom, double-click to zoom out; click a legend entry to hide a line. Time charts share one cursor.</p>
