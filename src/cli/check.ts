@@ -39,7 +39,7 @@ export interface CheckOptions {
 /** Most replications a check accepts. */
 export const MAX_REPLICATIONS = 10_000;
 
-function parseReplications(v: string | undefined): number {
+export function parseReplications(v: string | undefined): number {
   if (v === undefined) return 1;
   const n = Number(v);
   if (!/^\d+$/.test(v) || n < 1 || n > MAX_REPLICATIONS) {

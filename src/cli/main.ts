@@ -13,6 +13,7 @@ import { abortAll } from './output.js';
 import { runCommand, type CliIo } from './run.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
+import { solveCommand } from './solve.js';
 import { expandFiles } from './files.js';
 import { scenarioJsonSchema } from './schema.js';
 
@@ -77,6 +78,20 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--json <file>', 'write all results as JSON')
     .option('--report <dir>', 'write an HTML report per scenario and an index.html into DIR')
     .action((files: string[], opts) => setCode(checkCommand(files, opts, io, version())));
+
+  withOverrides(program.command('solve'))
+    .description('find the smallest value of a parameter at which every expect: threshold holds (exit 0 found, 1 none, 2 bad input)')
+    .argument('<scenario>', 'scenario YAML file')
+    .requiredOption('--vary <path>', 'the scenario field to search, e.g. account.mps.sms or numbers[0].count')
+    .option('--min <a>', 'smallest value to try')
+    .option('--max <b>', 'largest value to try')
+    .option('--step <s>', 'spacing of the values from --min (default 1)')
+    .option('--values <a,b,...>', 'the values to try, in order, instead of --min/--max')
+    .option('--maximize', 'find the largest value that passes instead (e.g. a traffic rate)')
+    .option('--replications <n>', 'runs per value; a threshold holds when its 95% bound does')
+    .option('--expect <threshold>', "threshold to meet instead of the scenario's expect: (repeatable)", collect, [])
+    .option('--format <format>', 'table | json', 'table')
+    .action(async (file: string, opts) => setCode(await solveCommand(file, opts, io)));
 
   withTolerance(program.command('compare'))
     .description('compare two summaries (run --format json); exit 1 when a metric regressed')

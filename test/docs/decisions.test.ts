@@ -1,0 +1,32 @@
+// The README's "What do I need?" section: every `$ node bin/a2psim.js ...` block is run and
+// must print exactly what the README shows; the pool example is a valid scenario.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { parseScenario } from '../../src/scenario/load.js';
+
+const readme = readFileSync('README.md', 'utf8');
+const section = readme.slice(readme.indexOf('## What do I need? solve and sweep'), readme.indexOf('## See the run'));
+
+/** Splits a shell command line on spaces, honouring single quotes. */
+function argv(line: string): string[] {
+  return [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
+}
+
+const examples = [...section.matchAll(/```\n\$ node bin\/a2psim\.js ([^\n]+)\n([\s\S]*?)```/g)].map((m) => ({ args: argv(m[1]), shown: m[2] }));
+
+describe('README: What do I need?', () => {
+  it('has examples', () => expect(examples.length).toBeGreaterThan(0));
+
+  it.each(examples.map((e) => [e.args.join(' '), e] as const))('%s prints what the README shows', async (_, e) => {
+    let out = '';
+    await main(['node', 'a2psim', ...e.args], { stdout: (s) => (out += s), stderr: () => {} });
+    expect(out).toBe(e.shown);
+  });
+
+  it('the pool example is a valid scenario with four numbers', () => {
+    const start = section.indexOf('```yaml\n') + 8;
+    const sc = parseScenario(section.slice(start, section.indexOf('```', start)), 'README.md');
+    expect(sc.numbers.map((n) => n.number)).toEqual(['+18005550100', '+18005550101', '+18005550102', '+18005550103']);
+  });
+});
