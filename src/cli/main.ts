@@ -14,6 +14,7 @@ import { runCommand, type CliIo } from './run.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { solveCommand } from './solve.js';
+import { sweepCommand } from './sweep.js';
 import { expandFiles } from './files.js';
 import { scenarioJsonSchema } from './schema.js';
 
@@ -92,6 +93,18 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--expect <threshold>', "threshold to meet instead of the scenario's expect: (repeatable)", collect, [])
     .option('--format <format>', 'table | json', 'table')
     .action(async (file: string, opts) => setCode(await solveCommand(file, opts, io)));
+
+  withOverrides(program.command('sweep'))
+    .description('run every point of a grid of parameter values; tidy CSV or JSON, HTML report (exit 0 some point passes, 1 none, 2 bad input)')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('--vary <path=values>', 'a parameter and its values: PATH=v1,v2,... or PATH=a..b:step (repeatable)', collect, [])
+    .option('--replications <n>', 'runs per point; a threshold holds when its 95% bound does')
+    .option('--expect <threshold>', "threshold to judge instead of the scenario's expect: (repeatable)", collect, [])
+    .option('--format <format>', 'csv | json', 'csv')
+    .option('--metric <name>', 'report this metric (repeatable; default: counts, ratios, waits, drain time, failed[CODE])', collect, [])
+    .option('--out <file>', 'write the CSV or JSON to FILE instead of stdout')
+    .option('--report <file>', 'write an HTML sweep report')
+    .action(async (file: string, opts) => setCode(await sweepCommand(file, opts, io, version())));
 
   withTolerance(program.command('compare'))
     .description('compare two summaries (run --format json); exit 1 when a metric regressed')

@@ -6,6 +6,7 @@
  */
 import { replicationSeeds } from '../check/runner.js';
 import { GridError, gridOf, solveGrid, type GridValue } from '../check/solve.js';
+import { jsonValue } from '../check/sweep.js';
 import { judge, type FailedThreshold, type Verdict } from '../check/verdict.js';
 import { formatValue, parseThreshold } from '../check/expr.js';
 import type { Summary } from '../report/summary.js';
@@ -51,12 +52,6 @@ function num(flag: string, v: string | undefined): number | undefined {
   const n = Number(v);
   if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag}: expected a number, got ${JSON.stringify(v)}`);
   return n;
-}
-
-/** A grid value as JSON shows it: a number when it is one. */
-export function jsonValue(v: GridValue): number | string {
-  const n = Number(v);
-  return v.trim() !== '' && Number.isFinite(n) ? n : v;
 }
 
 /** Checks `--vary`: a field path such as account.mps.sms or numbers[0].count. */

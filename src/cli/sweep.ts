@@ -1,0 +1,155 @@
+/**
+ * `a2psim sweep SCENARIO --vary PATH=v1,v2,... --vary PATH2=a..b:step`: runs every point of
+ * the grid (under `--replications` seeds), prints a tidy CSV or JSON, and writes an HTML
+ * sweep report. Exit 0 when at least one point passes every threshold, 1 when none does,
+ * 2 for bad input.
+ */
+import { createHash } from 'node:crypto';
+import { replicationSeeds } from '../check/runner.js';
+import { GridError } from '../check/solve.js';
+import { parseMetricRef, ThresholdError } from '../check/expr.js';
+import { SWEEP_METRICS, cheapestPoint, gridPoints, jsonValue, parseVary, pointRecord, sweepCsv, sweepJson, type SweepResult, type Vary } from '../check/sweep.js';
+import { chartAssets } from '../report/html/assets.js';
+import { renderSweepPage } from '../check/sweep-page.js';
+import { EXIT, UsageError } from './errors.js';
+import { parseReplications } from './check.js';
+import { readScenarioText, runJobs, type RunJob } from './jobs.js';
+import { writeFileAtomic } from './output.js';
+import { parseSeedOption, type CliIo } from './run.js';
+import { loadPoint, parseVaryPath, pointSettings } from './solve.js';
+
+export interface SweepOptions {
+  vary: string[];
+  replications?: string;
+  format: string;
+  expect: string[];
+  report?: string;
+  out?: string;
+  /** Metrics to report instead of the default list (repeatable). */
+  metric: string[];
+  seed?: string;
+  set: string[];
+}
+
+/** Most points a sweep may have. */
+export const MAX_SWEEP_POINTS = 100_000;
+
+/** Parses every `--vary`; paths must differ. */
+export function parseVaries(specs: readonly string[]): Vary[] {
+  if (specs.length === 0) throw new UsageError('--vary: expected at least one PATH=v1,v2,... or PATH=a..b:step, got none');
+  const varies = specs.map((s) => {
+    try {
+      const v = parseVary(s);
+      parseVaryPath('--vary', v.path);
+      return v;
+    } catch (e) {
+      if (e instanceof GridError) throw new UsageError(e.message);
+      throw e;
+    }
+  });
+  const dup = varies.find((v, i) => varies.findIndex((w) => w.path === v.path) !== i);
+  if (dup !== undefined) throw new UsageError(`--vary: expected each path once, got ${dup.path} twice`);
+  const n = varies.reduce((a, v) => a * v.values.length, 1);
+  if (n > MAX_SWEEP_POINTS) throw new UsageError(`--vary: expected at most ${MAX_SWEEP_POINTS} points in all, got ${n}`);
+  return varies;
+}
+
+/** Checks `--metric` names (the default list when none). */
+function parseMetrics(names: readonly string[]): string[] {
+  for (const n of names) {
+    try {
+      parseMetricRef(n);
+    } catch (e) {
+      if (e instanceof ThresholdError) throw new UsageError(`--metric: expected ${e.expected}, got ${e.actual ?? JSON.stringify(n)}`);
+      throw e;
+    }
+  }
+  return names.length === 0 ? [...SWEEP_METRICS] : [...names];
+}
+
+/** What a sweep needs before it runs: the scenario read and every value validated. */
+export interface SweepPlan {
+  readonly file: string;
+  readonly text: string;
+  readonly varies: Vary[];
+  readonly grid: string[][];
+  readonly expect: string[];
+  readonly name: string;
+  readonly seeds: number[];
+  readonly set: string[];
+  readonly replications: number;
+  readonly sha256: string;
+  readonly metrics: string[];
+}
+
+/** Reads the scenario and checks every value of every `--vary` on it (exit 2 before any run). */
+export function planSweep(file: string, opts: Pick<SweepOptions, 'vary' | 'replications' | 'expect' | 'seed' | 'set' | 'metric'>): SweepPlan {
+  const varies = parseVaries(opts.vary);
+  const metrics = parseMetrics(opts.metric ?? []);
+  const replications = parseReplications(opts.replications);
+  const text = readScenarioText(file);
+  const seed = parseSeedOption(opts.seed);
+  const base = loadPoint(file, text, pointSettings(opts.set, opts.expect, varies.map((v) => [v.path, v.values[0]] as const)), seed);
+  for (const v of varies) for (const x of v.values.slice(1)) loadPoint(file, text, pointSettings(opts.set, opts.expect, [[v.path, x]]), seed);
+  return {
+    file,
+    text,
+    varies,
+    grid: gridPoints(varies),
+    expect: [...base.expect],
+    name: base.name,
+    seeds: replicationSeeds(base.seed, replications),
+    set: pointSettings(opts.set, opts.expect, []),
+    replications,
+    sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+    metrics,
+  };
+}
+
+/** Runs the points `indices` of a plan (all by default) and returns the result. */
+export async function runSweep(plan: SweepPlan, version: string, indices?: readonly number[]): Promise<SweepResult> {
+  const which = indices ?? plan.grid.map((_, i) => i);
+  const jobs: RunJob[] = which.flatMap((i) => {
+    const set = [...plan.set, ...plan.varies.map((v, k) => `${v.path}=${plan.grid[i][k]}`)];
+    return plan.seeds.map((seed) => ({ file: plan.file, text: plan.text, set, seed }));
+  });
+  const summaries = await runJobs(jobs);
+  const r = plan.replications;
+  const points = which.map((i, j) => pointRecord(i, plan.varies, plan.grid[i], plan.expect, summaries.slice(j * r, (j + 1) * r), plan.metrics));
+  const parameters = plan.varies.map((v) => ({ path: v.path, values: v.values.map(jsonValue) }));
+  return {
+    a2psim_version: version,
+    scenario: plan.name,
+    file: plan.file,
+    scenario_sha256: plan.sha256,
+    set: plan.set,
+    parameters,
+    replications: plan.replications,
+    seeds: plan.seeds,
+    expect: plan.expect,
+    metrics: plan.metrics,
+    points,
+    cheapest: indices === undefined ? cheapestPoint(points, parameters) : null,
+  };
+}
+
+/** Prints (or writes) a complete sweep and its report; the exit code. */
+export function emitSweep(r: SweepResult, opts: { format: string; out?: string; report?: string }, io: CliIo): number {
+  const text = opts.format === 'json' ? sweepJson(r) : sweepCsv(r);
+  if (opts.out !== undefined) writeFileAtomic(opts.out, text);
+  else io.stdout(text);
+  if (opts.report !== undefined) writeFileAtomic(opts.report, renderSweepPage(r, chartAssets()));
+  return r.points.some((p) => p.pass) ? EXIT.ok : EXIT.thresholdFailed;
+}
+
+/** Checks `--format` of sweep and merge. */
+export function checkSweepFormat(format: string): void {
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format: expected csv or json, got ${JSON.stringify(format)}`);
+}
+
+/** The `sweep` command. Returns the exit code. */
+export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, version: string): Promise<number> {
+  checkSweepFormat(opts.format);
+  const plan = planSweep(file, opts);
+  return emitSweep(await runSweep(plan, version), opts, io);
+}
