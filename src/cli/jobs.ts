@@ -43,8 +43,3 @@ export function readScenarioText(file: string): string {
     throw new ScenarioError({ file, expected: 'a readable scenario file', actual: why, reason: `cannot read scenario file (${why})` });
   }
 }
-
-/** Runs `jobs` and returns their summaries in job order. */
-export async function runJobs(jobs: readonly RunJob[]): Promise<Summary[]> {
-  return jobs.map(runJob);
-}

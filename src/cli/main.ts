@@ -92,6 +92,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--replications <n>', 'runs per value; a threshold holds when its 95% bound does')
     .option('--expect <threshold>', "threshold to meet instead of the scenario's expect: (repeatable)", collect, [])
     .option('--format <format>', 'table | json', 'table')
+    .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
     .action(async (file: string, opts) => setCode(await solveCommand(file, opts, io)));
 
   withOverrides(program.command('sweep'))
@@ -104,6 +105,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--metric <name>', 'report this metric (repeatable; default: counts, ratios, waits, drain time, failed[CODE])', collect, [])
     .option('--out <file>', 'write the CSV or JSON to FILE instead of stdout')
     .option('--report <file>', 'write an HTML sweep report')
+    .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
     .action(async (file: string, opts) => setCode(await sweepCommand(file, opts, io, version())));
 
   withTolerance(program.command('compare'))

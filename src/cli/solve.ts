@@ -14,7 +14,8 @@ import { parseScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/model.js';
 import { EXIT, UsageError } from './errors.js';
 import { parseReplications } from './check.js';
-import { readScenarioText, runJobs, type RunJob } from './jobs.js';
+import { readScenarioText, type RunJob } from './jobs.js';
+import { JobRunner, parseWorkers } from './pool.js';
 import { parseSeedOption, type CliIo } from './run.js';
 
 export interface SolveOptions {
@@ -30,6 +31,8 @@ export interface SolveOptions {
   expect: string[];
   seed?: string;
   set: string[];
+  /** Worker threads (default: one per core). */
+  workers?: string;
 }
 
 /** The JSON answer of `solve --format json`. */
@@ -90,6 +93,7 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo):
   const path = parseVaryPath('--vary', opts.vary);
   if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format: expected table or json, got ${JSON.stringify(opts.format)}`);
   const replications = parseReplications(opts.replications);
+  const workers = parseWorkers(opts.workers);
   let grid: GridValue[];
   try {
     const values = opts.values === undefined ? undefined : opts.values.split(',').map((v) => v.trim()).filter((v) => v !== '');
@@ -111,12 +115,18 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo):
   const evaluate = async (value: GridValue): Promise<Verdict> => {
     const set = pointSettings(opts.set, opts.expect, [[path, value]]);
     const jobs: RunJob[] = seeds.map((seed) => ({ file, text, set, seed }));
-    const s = await runJobs(jobs);
+    const s = await runner.run(jobs);
     runs += s.length;
     summaries.set(value, s);
     return judge(base.expect, s);
   };
-  const out = await solveGrid(grid, opts.maximize === true, evaluate);
+  const runner = new JobRunner(workers);
+  let out;
+  try {
+    out = await solveGrid(grid, opts.maximize === true, evaluate);
+  } finally {
+    await runner.close();
+  }
   const side = opts.maximize ? 'above' : 'below';
   const neighbour = out.neighbour === null ? null : { value: jsonValue(out.neighbour.value), failed: [...out.neighbour.failed] };
   const report: SolveReport = {

@@ -13,7 +13,8 @@ import { chartAssets } from '../report/html/assets.js';
 import { renderSweepPage } from '../check/sweep-page.js';
 import { EXIT, UsageError } from './errors.js';
 import { parseReplications } from './check.js';
-import { readScenarioText, runJobs, type RunJob } from './jobs.js';
+import { readScenarioText, type RunJob } from './jobs.js';
+import { JobRunner, parseWorkers } from './pool.js';
 import { writeFileAtomic } from './output.js';
 import { parseSeedOption, type CliIo } from './run.js';
 import { loadPoint, parseVaryPath, pointSettings } from './solve.js';
@@ -29,6 +30,8 @@ export interface SweepOptions {
   metric: string[];
   seed?: string;
   set: string[];
+  /** Worker threads (default: one per core). */
+  workers?: string;
 }
 
 /** Most points a sweep may have. */
@@ -106,14 +109,14 @@ export function planSweep(file: string, opts: Pick<SweepOptions, 'vary' | 'repli
   };
 }
 
-/** Runs the points `indices` of a plan (all by default) and returns the result. */
-export async function runSweep(plan: SweepPlan, version: string, indices?: readonly number[]): Promise<SweepResult> {
+/** Runs the points `indices` of a plan (all by default) on `runner` and returns the result. */
+export async function runSweep(plan: SweepPlan, version: string, runner: JobRunner, indices?: readonly number[]): Promise<SweepResult> {
   const which = indices ?? plan.grid.map((_, i) => i);
   const jobs: RunJob[] = which.flatMap((i) => {
     const set = [...plan.set, ...plan.varies.map((v, k) => `${v.path}=${plan.grid[i][k]}`)];
     return plan.seeds.map((seed) => ({ file: plan.file, text: plan.text, set, seed }));
   });
-  const summaries = await runJobs(jobs);
+  const summaries = await runner.run(jobs);
   const r = plan.replications;
   const points = which.map((i, j) => pointRecord(i, plan.varies, plan.grid[i], plan.expect, summaries.slice(j * r, (j + 1) * r), plan.metrics));
   const parameters = plan.varies.map((v) => ({ path: v.path, values: v.values.map(jsonValue) }));
@@ -150,6 +153,12 @@ export function checkSweepFormat(format: string): void {
 /** The `sweep` command. Returns the exit code. */
 export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, version: string): Promise<number> {
   checkSweepFormat(opts.format);
+  const workers = parseWorkers(opts.workers);
   const plan = planSweep(file, opts);
-  return emitSweep(await runSweep(plan, version), opts, io);
+  const runner = new JobRunner(workers);
+  try {
+    return emitSweep(await runSweep(plan, version, runner), opts, io);
+  } finally {
+    await runner.close();
+  }
 }
