@@ -13,10 +13,10 @@ import type { Summary } from '../report/summary.js';
 import { parseScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/model.js';
 import { EXIT, UsageError } from './errors.js';
-import { parseReplications } from './check.js';
+
 import { readScenarioText, type RunJob } from './jobs.js';
 import { JobRunner, parseWorkers } from './pool.js';
-import { parseSeedOption, type CliIo } from './run.js';
+import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
 
 export interface SolveOptions {
   vary: string;
@@ -92,7 +92,7 @@ function describeFailed(f: FailedThreshold): string {
 export async function solveCommand(file: string, opts: SolveOptions, io: CliIo): Promise<number> {
   const path = parseVaryPath('--vary', opts.vary);
   if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format: expected table or json, got ${JSON.stringify(opts.format)}`);
-  const replications = parseReplications(opts.replications);
+  const replications = parseReplicationsOption(opts.replications);
   const workers = parseWorkers(opts.workers);
   let grid: GridValue[];
   try {

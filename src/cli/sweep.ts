@@ -12,11 +12,11 @@ import { SWEEP_METRICS, cheapestPoint, gridPoints, jsonValue, parseVary, pointRe
 import { chartAssets } from '../report/html/assets.js';
 import { renderSweepPage } from '../check/sweep-page.js';
 import { EXIT, UsageError } from './errors.js';
-import { parseReplications } from './check.js';
+
 import { readScenarioText, type RunJob } from './jobs.js';
 import { JobRunner, parseWorkers } from './pool.js';
 import { writeFileAtomic } from './output.js';
-import { parseSeedOption, type CliIo } from './run.js';
+import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
 import { loadPoint, parseVaryPath, pointSettings } from './solve.js';
 
 export interface SweepOptions {
@@ -89,7 +89,7 @@ export interface SweepPlan {
 export function planSweep(file: string, opts: Pick<SweepOptions, 'vary' | 'replications' | 'expect' | 'seed' | 'set' | 'metric'>): SweepPlan {
   const varies = parseVaries(opts.vary);
   const metrics = parseMetrics(opts.metric ?? []);
-  const replications = parseReplications(opts.replications);
+  const replications = parseReplicationsOption(opts.replications);
   const text = readScenarioText(file);
   const seed = parseSeedOption(opts.seed);
   const base = loadPoint(file, text, pointSettings(opts.set, opts.expect, varies.map((v) => [v.path, v.values[0]] as const)), seed);
