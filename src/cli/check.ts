@@ -25,6 +25,8 @@ import { writeReports, type ReportEntry } from './report.js';
 import { reportObserver } from '../report/html/report.js';
 import { loadWithOverrides, parseReplicationsOption, type CliIo } from './run.js';
 import { prepareReplay } from '../traffic/replay.js';
+import { parseWorkers } from './pool.js';
+import { replicationsOnPool } from './check-pool.js';
 
 export interface CheckOptions {
   seed?: string;
@@ -39,6 +41,8 @@ export interface CheckOptions {
   json?: string;
   /** No warnings on stderr. */
   quiet?: boolean;
+  /** Worker threads for the replications (default: one per core). */
+  workers?: string;
 }
 
 const ref = (name: string): MetricRef => ({ def: METRICS.find((d) => d.name === name && !d.takesCode)!, code: null, scope: null });
@@ -73,8 +77,9 @@ function baselinePaths(opt: string, names: readonly string[]): string[] {
 }
 
 /** The `check` command. Returns the exit code. */
-export function checkCommand(patterns: readonly string[], opts: CheckOptions, io: CliIo, version: string): number {
+export async function checkCommand(patterns: readonly string[], opts: CheckOptions, io: CliIo, version: string): Promise<number> {
   const replications = parseReplicationsOption(opts.replications);
+  const workers = parseWorkers(opts.workers);
   const tolerances = parseTolerances(opts.tolerance);
   if (opts.baseline === undefined && (tolerances.length > 0 || opts.updateBaseline)) {
     throw new UsageError(`${opts.updateBaseline ? '--update-baseline' : '--tolerance'}: expected --baseline FILE too, got none`);
@@ -95,11 +100,13 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
     paths === null || opts.updateBaseline ? null : readBaselineFile(paths[i]),
   );
 
+  // Every replication after the first runs on the worker pool; the first runs here, observed for the report.
+  const rest = await replicationsOnPool(loaded, replications, opts, workers);
   const reports: ReportEntry[] = [];
   const means: (IndexMeans | undefined)[] = [];
   const checks: ScenarioCheck[] = loaded.map(({ file, scenario, replay, sha256 }, i) => {
     const series = opts.report === undefined ? undefined : reportObserver(scenario);
-    const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, { observer: series, replay });
+    const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, { observer: series, replay, rest: rest[i] });
     if (series !== undefined) reports.push({ source: file, result, series });
     if (!opts.quiet) for (const w of new Set(summaries.flatMap((s) => s.warnings))) io.stderr(`warning: ${file}: ${w}\n`);
     means.push(replications > 1 ? indexMeans(summaries) : undefined);

@@ -55,6 +55,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--report <file>', 'write a self-contained HTML report with charts')
     .option('--chart', 'draw total queue depth over time under the table')
     .option('--replications <n>', 'run N derived seeds; print every metric as mean ± 95% half-width')
+    .option('--workers <n>', 'worker threads for --replications (default: one per core; 1 = this thread only)')
     .action(async (file: string, opts) => setCode(await runCommand(file, opts, io)));
 
   withOverrides(program.command('validate'))
@@ -72,7 +73,8 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--json <file>', 'write all results as JSON')
     .option('--report <dir>', 'write an HTML report per scenario and an index.html into DIR')
     .option('-q, --quiet', 'no warnings on stderr')
-    .action((files: string[], opts) => setCode(checkCommand(files, opts, io, version())));
+    .option('--workers <n>', 'worker threads for the replications (default: one per core; 1 = this thread only)')
+    .action(async (files: string[], opts) => setCode(await checkCommand(files, opts, io, version())));
 
   withOverrides(program.command('solve'))
     .description('find the smallest value of a parameter at which every expect: threshold holds (exit 0 found, 1 none, 2 bad input)')

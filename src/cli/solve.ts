@@ -71,10 +71,13 @@ export function pointSettings(userSet: readonly string[], expect: readonly strin
   return out;
 }
 
-/** Loads the scenario at one point (validating the path and value); the thresholds to judge. */
-export function loadPoint(file: string, text: string, set: readonly string[], seed: number | undefined): Scenario {
+/**
+ * Loads the scenario at one point (validating the path and value).
+ * @throws UsageError when `requireExpect` and the point has no thresholds to judge.
+ */
+export function loadPoint(file: string, text: string, set: readonly string[], seed: number | undefined, requireExpect = true): Scenario {
   const sc = parseScenario(text, file, { set: [...set], seed });
-  if (sc.expect.length === 0) {
+  if (requireExpect && sc.expect.length === 0) {
     throw new UsageError(`${file}: expected expect: thresholds to search for (in the scenario or with --expect), got none`);
   }
   return sc;

@@ -92,8 +92,9 @@ export function planSweep(file: string, opts: Pick<SweepOptions, 'vary' | 'repli
   const replications = parseReplicationsOption(opts.replications);
   const text = readScenarioText(file);
   const seed = parseSeedOption(opts.seed);
-  const base = loadPoint(file, text, pointSettings(opts.set, opts.expect, varies.map((v) => [v.path, v.values[0]] as const)), seed);
-  for (const v of varies) for (const x of v.values.slice(1)) loadPoint(file, text, pointSettings(opts.set, opts.expect, [[v.path, x]]), seed);
+  // Without thresholds every point passes; the metrics are still the point of a sweep.
+  const base = loadPoint(file, text, pointSettings(opts.set, opts.expect, varies.map((v) => [v.path, v.values[0]] as const)), seed, false);
+  for (const v of varies) for (const x of v.values.slice(1)) loadPoint(file, text, pointSettings(opts.set, opts.expect, [[v.path, x]]), seed, false);
   return {
     file,
     text,

@@ -15,6 +15,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { sweepPoolBench } from './sweep-pool.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -151,7 +152,8 @@ function main() {
     platform: `${process.platform}-${process.arch}`,
   };
   const verdicts = checks(results);
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts };
+  const sweepPool = sweepPoolBench({ small });
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts, sweepPool };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}\n`);

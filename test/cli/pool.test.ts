@@ -1,5 +1,8 @@
 // Runs on worker threads give exactly the single-thread output. The workers run the built
 // module (dist/cli/job-worker.js, built by `npm ci`/`npm run build`).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { parseWorkers } from '../../src/cli/pool.js';
@@ -26,6 +29,16 @@ describe('worker pool', () => {
     const three = await cli(...args, '--workers', '3');
     expect(three.out).toBe(one.out);
     expect(JSON.parse(one.out).value).toBeGreaterThan(5);
+  }, 60_000);
+
+  it('check --replications and run --replications: the same output and JSON on 1 and 2 workers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'a2psim-pool-'));
+    const check = (w: string) => cli('check', 'scenarios/otp-burst-tollfree.yaml', 'test/fixtures/solve/poisson-queue.yaml', '--replications', '4', '--workers', w, '--json', join(dir, `${w}.json`));
+    const [one, two] = [await check('1'), await check('2')];
+    expect(two.out).toBe(one.out);
+    expect(readFileSync(join(dir, '2.json'), 'utf8')).toBe(readFileSync(join(dir, '1.json'), 'utf8'));
+    const run = (w: string) => cli('run', 'test/fixtures/solve/poisson-queue.yaml', '--replications', '3', '--workers', w, '--format', 'json');
+    expect((await run('2')).out).toBe((await run('1')).out);
   }, 60_000);
 
   it.each(['0', 'x', '257'])('--workers %s is refused', (v) => {
