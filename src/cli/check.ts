@@ -27,6 +27,9 @@ import { loadWithOverrides, parseReplicationsOption, type CliIo } from './run.js
 import { prepareReplay } from '../traffic/replay.js';
 import { parseWorkers } from './pool.js';
 import { replicationsOnPool } from './check-pool.js';
+import { checkShardOptions, writeCheckShard } from './check-shard.js';
+import { shardItems } from '../check/shards.js';
+import { shardOption } from './sweep.js';
 
 export interface CheckOptions {
   seed?: string;
@@ -43,6 +46,10 @@ export interface CheckOptions {
   quiet?: boolean;
   /** Worker threads for the replications (default: one per core). */
   workers?: string;
+  /** `i/n` (or `n` with the index from the environment): check one shard of the files, write its result file. */
+  shard?: string;
+  /** With --shard: the result file (default stdout). */
+  out?: string;
 }
 
 const ref = (name: string): MetricRef => ({ def: METRICS.find((d) => d.name === name && !d.takesCode)!, code: null, scope: null });
@@ -84,7 +91,11 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
   if (opts.baseline === undefined && (tolerances.length > 0 || opts.updateBaseline)) {
     throw new UsageError(`${opts.updateBaseline ? '--update-baseline' : '--tolerance'}: expected --baseline FILE too, got none`);
   }
-  const files = expandFiles(patterns);
+  const shard = opts.shard === undefined ? null : shardOption(opts.shard);
+  if (shard !== null) checkShardOptions(opts);
+  const allFiles = expandFiles(patterns);
+  const items = shardItems(allFiles.length, shard);
+  const files = items.map((i) => allFiles[i]);
   const loaded = files.map((file) => {
     const scenario = loadWithOverrides(file, opts);
     return {
@@ -122,6 +133,10 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
     return { ...run, baseline, baselineWritten };
   });
 
+  if (shard !== null) {
+    const run = { set: opts.set, seed: opts.seed ?? null, replications, baseline: opts.baseline ?? null, tolerance: opts.tolerance };
+    return writeCheckShard(checks, { version, allFiles, shard, items, run, out: opts.out }, io);
+  }
   io.stdout(renderText(checks));
   if (opts.report !== undefined) {
     writeReports(

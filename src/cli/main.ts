@@ -14,6 +14,7 @@ import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { solveCommand } from './solve.js';
 import { sweepCommand } from './sweep.js';
+import { mergeCommand } from './merge.js';
 import { validateCommand } from './validate.js';
 import { scenarioJsonSchema } from './schema.js';
 
@@ -74,6 +75,8 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--report <dir>', 'write an HTML report per scenario and an index.html into DIR')
     .option('-q, --quiet', 'no warnings on stderr')
     .option('--workers <n>', 'worker threads for the replications (default: one per core; 1 = this thread only)')
+    .option('--shard <i/n>', 'check every n-th file from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
+    .option('--out <file>', 'with --shard: write the shard result file here instead of stdout')
     .action(async (files: string[], opts) => setCode(await checkCommand(files, opts, io, version())));
 
   withOverrides(program.command('solve'))
@@ -101,8 +104,20 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--metric <name>', 'report this metric (repeatable; default: counts, ratios, waits, drain time, failed[CODE])', collect, [])
     .option('--out <file>', 'write the CSV or JSON to FILE instead of stdout')
     .option('--report <file>', 'write an HTML sweep report')
+    .option('--shard <i/n>', 'run every n-th point from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
     .action(async (file: string, opts) => setCode(await sweepCommand(file, opts, io, version())));
+
+  program
+    .command('merge')
+    .description('merge the shard result files of a sweep or check run with --shard; prints what the unsharded run prints')
+    .argument('<files...>', 'shard result files (or globs)')
+    .option('--format <format>', 'sweep: csv | json', 'csv')
+    .option('--out <file>', 'sweep: write the CSV or JSON to FILE instead of stdout')
+    .option('--report <file>', 'sweep: write the HTML sweep report')
+    .option('--json <file>', 'check: write all results as JSON')
+    .option('--junit <file>', 'check: write a JUnit XML report')
+    .action((files: string[], opts) => setCode(mergeCommand(files, opts, io)));
 
   withTolerance(program.command('compare'))
     .description('compare two summaries (run --format json); exit 1 when a metric regressed')

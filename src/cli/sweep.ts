@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { replicationSeeds } from '../check/runner.js';
 import { GridError } from '../check/solve.js';
+import { parseShard, ShardError, shardItems, type Shard, type ShardFile } from '../check/shards.js';
 import { parseMetricRef, ThresholdError } from '../check/expr.js';
 import { SWEEP_METRICS, cheapestPoint, gridPoints, jsonValue, parseVary, pointRecord, sweepCsv, sweepJson, type SweepResult, type Vary } from '../check/sweep.js';
 import { chartAssets } from '../report/html/assets.js';
@@ -32,6 +33,8 @@ export interface SweepOptions {
   set: string[];
   /** Worker threads (default: one per core). */
   workers?: string;
+  /** `i/n` (or `n` with the index from the environment): run one shard, write its result file. */
+  shard?: string;
 }
 
 /** Most points a sweep may have. */
@@ -146,6 +149,16 @@ export function emitSweep(r: SweepResult, opts: { format: string; out?: string; 
   return r.points.some((p) => p.pass) ? EXIT.ok : EXIT.thresholdFailed;
 }
 
+/** Parses `--shard` against this process's environment. */
+export function shardOption(text: string): Shard {
+  try {
+    return parseShard(text, process.env);
+  } catch (e) {
+    if (e instanceof ShardError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 /** Checks `--format` of sweep and merge. */
 export function checkSweepFormat(format: string): void {
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format: expected csv or json, got ${JSON.stringify(format)}`);
@@ -155,10 +168,32 @@ export function checkSweepFormat(format: string): void {
 export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, version: string): Promise<number> {
   checkSweepFormat(opts.format);
   const workers = parseWorkers(opts.workers);
+  const shard = opts.shard === undefined ? null : shardOption(opts.shard);
+  if (shard !== null && opts.report !== undefined) {
+    throw new UsageError('--report: expected no --report with --shard (merge the shard files, then write the report), got both');
+  }
   const plan = planSweep(file, opts);
   const runner = new JobRunner(workers);
   try {
-    return emitSweep(await runSweep(plan, version, runner), opts, io);
+    if (shard === null) return emitSweep(await runSweep(plan, version, runner), opts, io);
+    const points = shardItems(plan.grid.length, shard);
+    const result = await runSweep(plan, version, runner, points);
+    const doc: ShardFile<SweepResult> = {
+      format: 'a2psim-shard',
+      format_version: 1,
+      kind: 'sweep',
+      a2psim_version: version,
+      scenario_sha256: [plan.sha256],
+      shard,
+      points,
+      total: plan.grid.length,
+      run: { scenario: result.scenario, set: result.set, parameters: result.parameters, replications: result.replications, seeds: result.seeds, expect: result.expect, metrics: result.metrics },
+      result,
+    };
+    const text = JSON.stringify(doc, null, 2) + '\n';
+    if (opts.out !== undefined) writeFileAtomic(opts.out, text);
+    else io.stdout(text);
+    return EXIT.ok;
   } finally {
     await runner.close();
   }
