@@ -4,6 +4,7 @@ import { parseScenario } from '../../src/scenario/load.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/report/summary.js';
 import { renderTable } from '../../src/report/table.js';
+import { bottleneckSection } from '../../src/report/html/bottleneck.js';
 import { runRecords, scenarioOf } from '../helpers/scenario.js';
 
 const bundled = (name: string) => parseScenario(readFileSync(`scenarios/${name}.yaml`, 'utf8'), `scenarios/${name}.yaml`);
@@ -58,5 +59,14 @@ duration: 10s
     const perStage = result.stageWaitMs.reduce((a, w) => a + w, 0);
     expect(perStage).toBe(perMessage);
     expect(perMessage).toBeGreaterThan(0);
+  });
+
+  it('the HTML report section names the binding constraint and lists each constraint, escaped', () => {
+    const b = summarize(simulate(bundled('two-campaigns-shared-tpm'))).bottlenecks;
+    const html = bottleneckSection(b);
+    expect(html).toContain(`<h2>Bottleneck</h2>\n<p class="bottleneck"><b>${b.binding.replace('&', '&amp;')}</b></p>`);
+    expect(html).toContain('<td>AT&amp;T TPM</td>');
+    expect(html.match(/<tr><td>/g)).toHaveLength(b.constraints.length);
+    expect(bottleneckSection(undefined)).toBe('');
   });
 });
