@@ -79,7 +79,7 @@ export function emitMergedCheck(files: readonly ShardFile<CheckShardResult>[], o
   const byItem = files.flatMap((f) => f.result.checks.map((c, k) => ({ item: f.points[k], c })));
   const checks = byItem.sort((a, b) => a.item - b.item).map((x) => x.c);
   const run = files[0].run as CheckRunOptions;
-  io.stdout(renderText(checks));
+  io.stdout(renderText(checks, io.colour));
   if (opts.junit !== undefined) writeFileAtomic(opts.junit, renderJUnit(checks));
   if (opts.json !== undefined) {
     const doc = checkJson(checks, { version: files[0].a2psim_version, set: run.set, replications: run.replications });

@@ -137,7 +137,7 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
     const run = { set: opts.set, seed: opts.seed ?? null, replications, baseline: opts.baseline ?? null, tolerance: opts.tolerance };
     return writeCheckShard(checks, { version, allFiles, shard, items, run, out: opts.out }, io);
   }
-  io.stdout(renderText(checks));
+  io.stdout(renderText(checks, io.colour));
   if (opts.report !== undefined) {
     writeReports(
       opts.report,
