@@ -8,7 +8,7 @@ import { replicationSeeds } from '../check/runner.js';
 import { GridError, gridOf, solveGrid, type GridValue } from '../check/solve.js';
 import { jsonValue } from '../check/sweep.js';
 import { judge, type FailedThreshold, type Verdict } from '../check/verdict.js';
-import { formatValue, parseThreshold } from '../check/expr.js';
+import { formatValue, parseThreshold, ThresholdError } from '../check/expr.js';
 import type { Summary } from '../report/summary.js';
 import { parseScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/model.js';
@@ -63,6 +63,21 @@ export function parseVaryPath(flag: string, path: string): string {
   return path;
 }
 
+/**
+ * Checks every `--expect` threshold's grammar, metric and value before anything else, so a
+ * typo reads as `--expect: expected ...` (scopes are checked with the scenario).
+ */
+export function checkExpectOption(expect: readonly string[]): void {
+  for (const text of expect) {
+    try {
+      parseThreshold(text);
+    } catch (e) {
+      if (e instanceof ThresholdError) throw new UsageError(`--expect: expected ${e.expected}, got ${e.actual ?? JSON.stringify(text)}`);
+      throw e;
+    }
+  }
+}
+
 /** The `--set` list of a point: the user's settings, the `--expect` replacement, then the varied values. */
 export function pointSettings(userSet: readonly string[], expect: readonly string[], assignments: readonly (readonly [string, GridValue])[]): string[] {
   const out = [...userSet];
@@ -97,6 +112,7 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo):
   if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format: expected table or json, got ${JSON.stringify(opts.format)}`);
   const replications = parseReplicationsOption(opts.replications);
   const workers = parseWorkers(opts.workers);
+  checkExpectOption(opts.expect);
   let grid: GridValue[];
   try {
     const values = opts.values === undefined ? undefined : opts.values.split(',').map((v) => v.trim()).filter((v) => v !== '');

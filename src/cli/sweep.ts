@@ -18,7 +18,7 @@ import { readScenarioText, type RunJob } from './jobs.js';
 import { JobRunner, parseWorkers } from './pool.js';
 import { writeFileAtomic } from './output.js';
 import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
-import { loadPoint, parseVaryPath, pointSettings } from './solve.js';
+import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './solve.js';
 
 export interface SweepOptions {
   vary: string[];
@@ -91,6 +91,7 @@ export interface SweepPlan {
 /** Reads the scenario and checks every value of every `--vary` on it (exit 2 before any run). */
 export function planSweep(file: string, opts: Pick<SweepOptions, 'vary' | 'replications' | 'expect' | 'seed' | 'set' | 'metric'>): SweepPlan {
   const varies = parseVaries(opts.vary);
+  checkExpectOption(opts.expect);
   const metrics = parseMetrics(opts.metric ?? []);
   const replications = parseReplicationsOption(opts.replications);
   const text = readScenarioText(file);

@@ -58,6 +58,11 @@ describe('a2psim solve', () => {
     expect([r.code, r.err, r.out]).toEqual([2, message, '']);
   });
 
+  it('exit 2 for a bad --expect, named as such', async () => {
+    const r = await cli('solve', 'scenarios/otp-burst-tollfree.yaml', '--vary', 'account.mps.sms', '--min', '1', '--max', '3', '--expect', 'failed[420] = 1');
+    expect([r.code, r.err]).toEqual([2, 'a2psim: --expect: expected METRIC OP VALUE such as "wait_p95 <= 30s", got "failed[420] = 1"\n']);
+  });
+
   it('exit 2 for a scenario without thresholds', async () => {
     const r = await cli('solve', 'scenarios/otp-burst-tollfree.yaml', '--vary', 'account.mps.sms', '--min', '1', '--max', '3', '--set', 'expect=[]');
     expect(r.code).toBe(2);
