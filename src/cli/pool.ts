@@ -1,8 +1,9 @@
 /**
  * Runs independent simulations on all cores: a tinypool of worker threads (a well-kept
- * pool, the one vitest runs on) that each run a {@link RunJob}. Results are returned in job
- * order and each job is a pure function of its data, so any number of workers gives exactly
- * the single-thread output. With one worker, or one job, everything runs on this thread.
+ * pool, the one vitest runs on) that each run a {@link RunJob}, with this thread taking
+ * its share. Results are returned in job order and each job is a pure function of its data,
+ * so any number of workers gives exactly the single-thread output. With one worker, or one
+ * job, everything runs on this thread.
  */
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
@@ -47,18 +48,38 @@ export class JobRunner {
   constructor(readonly workers: number) {}
 
   /**
-   * Runs `jobs` and returns their summaries in job order.
+   * Runs `jobs` and returns their summaries in job order. This thread works too: with N
+   * workers, N − 1 pool threads and this one take the next job as each finishes (one
+   * thread fewer to start, and the work spreads however long each job takes).
    * @throws UsageError with a job's one-line message when its scenario or replay file is bad.
    */
   async run(jobs: readonly RunJob[]): Promise<Summary[]> {
     if (this.workers <= 1 || jobs.length <= 1) return jobs.map(runJob);
-    this.pool ??= new Tinypool({ filename: workerFile(), minThreads: 1, maxThreads: this.workers, idleTimeout: 60_000 });
+    const threads = this.workers - 1;
+    // Two tasks in flight per thread, so a pool thread never waits for this one to hand it the next.
+    this.pool ??= new Tinypool({ filename: workerFile(), minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 2, idleTimeout: 60_000 });
     const pool = this.pool;
-    const replies = (await Promise.all(jobs.map((job) => pool.run(job)))) as JobReply[];
-    return replies.map((r) => {
-      if ('badInput' in r) throw new UsageError(r.badInput);
-      return r.summary;
-    });
+    const results: Summary[] = new Array(jobs.length);
+    let next = 0;
+    const take = (): number => (next < jobs.length ? next++ : -1);
+    const feed = async (): Promise<void> => {
+      for (let i = take(); i >= 0; i = take()) {
+        const r = (await pool.run(jobs[i])) as JobReply;
+        if ('badInput' in r) throw new UsageError(r.badInput);
+        results[i] = r.summary;
+      }
+    };
+    const here = async (): Promise<void> => {
+      // Let the feeders hand out their first jobs before this thread starts on its own.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (let i = take(); i >= 0; i = take()) {
+        results[i] = runJob(jobs[i]);
+        // Yield, so finished pool tasks are collected and new ones handed out.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    await Promise.all([...Array.from({ length: threads * 2 }, feed), here()]);
+    return results;
   }
 
   /** Stops the worker threads. */
