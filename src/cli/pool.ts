@@ -32,12 +32,13 @@ export function parseWorkers(v: string | undefined): number {
 
 /**
  * The compiled worker module. Under the TypeScript sources (tests) the sibling `.js` does not
- * exist, so the built copy in dist/ is used.
+ * exist, so the built copy in dist/ is used; null when there is none.
  */
-function workerFile(): string {
+function workerFile(): string | null {
   const here = fileURLToPath(new URL('./job-worker.js', import.meta.url));
   if (existsSync(here)) return here;
-  return fileURLToPath(new URL('../../dist/cli/job-worker.js', import.meta.url));
+  const built = fileURLToPath(new URL('../../dist/cli/job-worker.js', import.meta.url));
+  return existsSync(built) ? built : null;
 }
 
 /** A pool for one command: create it, `run` batches of jobs, then `close` it. */
@@ -54,10 +55,12 @@ export class JobRunner {
    * @throws UsageError with a job's one-line message when its scenario or replay file is bad.
    */
   async run(jobs: readonly RunJob[]): Promise<Summary[]> {
-    if (this.workers <= 1 || jobs.length <= 1) return jobs.map(runJob);
+    const filename = workerFile();
+    // Without a built worker module (sources run before any build) everything runs here.
+    if (this.workers <= 1 || jobs.length <= 1 || filename === null) return jobs.map(runJob);
     const threads = this.workers - 1;
     // Two tasks in flight per thread, so a pool thread never waits for this one to hand it the next.
-    this.pool ??= new Tinypool({ filename: workerFile(), minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 2, idleTimeout: 60_000 });
+    this.pool ??= new Tinypool({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 2, idleTimeout: 60_000 });
     const pool = this.pool;
     const results: Summary[] = new Array(jobs.length);
     let next = 0;
