@@ -9,7 +9,7 @@ import { replicationSeeds } from '../check/runner.js';
 import { GridError } from '../check/solve.js';
 import { parseShard, ShardError, shardItems, type Shard, type ShardFile } from '../check/shards.js';
 import { parseMetricRef, ThresholdError } from '../check/expr.js';
-import { SWEEP_METRICS, cheapestPoint, gridPoints, jsonValue, parseVary, pointRecord, sweepCsv, sweepJson, type SweepResult, type Vary } from '../check/sweep.js';
+import { SWEEP_METRICS, cheapestPoint, gridPoints, jsonValue, parseVary, pointRecord, sweepCsv, sweepJson, type SweepPoint, type SweepResult, type Vary } from '../check/sweep.js';
 import { chartAssets } from '../report/html/assets.js';
 import { renderSweepPage } from '../check/sweep-page.js';
 import { EXIT, UsageError } from './errors.js';
@@ -36,6 +36,9 @@ export interface SweepOptions {
   /** `i/n` (or `n` with the index from the environment): run one shard, write its result file. */
   shard?: string;
 }
+
+/** Points run per batch of jobs (their summaries are reduced to metrics before the next batch). */
+const POINTS_PER_BATCH = 64;
 
 /** Most points a sweep may have. */
 export const MAX_SWEEP_POINTS = 100_000;
@@ -117,13 +120,18 @@ export function planSweep(file: string, opts: Pick<SweepOptions, 'vary' | 'repli
 /** Runs the points `indices` of a plan (all by default) on `runner` and returns the result. */
 export async function runSweep(plan: SweepPlan, version: string, runner: JobRunner, indices?: readonly number[]): Promise<SweepResult> {
   const which = indices ?? plan.grid.map((_, i) => i);
-  const jobs: RunJob[] = which.flatMap((i) => {
-    const set = [...plan.set, ...plan.varies.map((v, k) => `${v.path}=${plan.grid[i][k]}`)];
-    return plan.seeds.map((seed) => ({ file: plan.file, text: plan.text, set, seed }));
-  });
-  const summaries = await runner.run(jobs);
   const r = plan.replications;
-  const points = which.map((i, j) => pointRecord(i, plan.varies, plan.grid[i], plan.expect, summaries.slice(j * r, (j + 1) * r), plan.metrics));
+  const points: SweepPoint[] = [];
+  // In batches, so that only a batch's summaries are held at once, however large the grid.
+  for (let from = 0; from < which.length; from += POINTS_PER_BATCH) {
+    const batch = which.slice(from, from + POINTS_PER_BATCH);
+    const jobs: RunJob[] = batch.flatMap((i) => {
+      const set = [...plan.set, ...plan.varies.map((v, k) => `${v.path}=${plan.grid[i][k]}`)];
+      return plan.seeds.map((seed) => ({ file: plan.file, text: plan.text, set, seed }));
+    });
+    const summaries = await runner.run(jobs);
+    batch.forEach((i, j) => points.push(pointRecord(i, plan.varies, plan.grid[i], plan.expect, summaries.slice(j * r, (j + 1) * r), plan.metrics)));
+  }
   const parameters = plan.varies.map((v) => ({ path: v.path, values: v.values.map(jsonValue) }));
   return {
     a2psim_version: version,

@@ -51,6 +51,13 @@ describe('a2psim sweep', () => {
     expect(at('20', 'failed[420]')).toMatchObject({ pass: 'true', cheapest: 'false' });
   });
 
+  it('a grid larger than one batch of jobs: every point in order (delivered = min(1000, 61 × MPS))', async () => {
+    const r = await cli('sweep', 'scenarios/otp-burst-tollfree.yaml', '--vary', 'account.mps.sms=1..70', '--metric', 'delivered', '--format', 'json', '--workers', '1');
+    const j = JSON.parse(r.out);
+    expect(j.points.map((p: { index: number }) => p.index)).toEqual(Array.from({ length: 70 }, (_, i) => i));
+    expect(j.points.map((p: { metrics: { delivered: { mean: number } } }) => p.metrics.delivered.mean)).toEqual(Array.from({ length: 70 }, (_, i) => Math.min(1000, 61 * (i + 1))));
+  }, 60_000);
+
   it('JSON: every point with its values, verdict, bottleneck and metrics; exit 1 when no point passes', async () => {
     const r = await cli(...OTP, '--vary', 'account.mps.sms=5,10', '--vary', 'traffic[0].expiry=30,60', '--format', 'json');
     expect(r.code).toBe(1);
