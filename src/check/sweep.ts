@@ -12,6 +12,7 @@ import { observeAll } from './evaluate.js';
 import { parseMetricRef } from './expr.js';
 import { GridError, gridOf, type GridValue } from './solve.js';
 import { judge, type FailedThreshold } from './verdict.js';
+import { meanInterval } from './stats.js';
 
 /** One `--vary`: a path and its values, in order. */
 export interface Vary {
@@ -25,6 +26,17 @@ export const SWEEP_METRICS: readonly string[] = [
   'wait_p50', 'wait_p95', 'wait_p99', 'wait_max', 'wait_mean', 'drain_time',
   ...FAILURE_CODES.map((c) => `failed[${c.code}]`),
 ];
+
+/** Cost metrics of a scenario with `pricing:`: a month's total, and one run's. */
+export const COST_METRICS: readonly string[] = ['cost', 'cost_per_run'];
+
+/** A cost metric's mean over replications, or why there is none. */
+function costMetric(name: string, summaries: readonly Summary[]): PointMetric {
+  const values = summaries.map((s) => (s.cost === undefined ? null : name === 'cost' ? s.cost.monthly.total : s.cost.run.total));
+  if (values.some((v) => v === null)) return { mean: null, half_width: null };
+  const m = meanInterval(values as number[]);
+  return { mean: m.mean, half_width: m.halfWidth };
+}
 
 /** A metric at a point: the mean over replications and the 95% half-width (null for one run). */
 export interface PointMetric {
@@ -110,6 +122,10 @@ export function pointRecord(
   const verdict = judge(expect, summaries);
   const metrics: Record<string, PointMetric> = {};
   for (const name of names) {
+    if (COST_METRICS.includes(name)) {
+      metrics[name] = costMetric(name, summaries);
+      continue;
+    }
     const o = observeAll(summaries, parseMetricRef(name));
     metrics[name] = 'reason' in o ? { mean: null, half_width: null } : { mean: o.mean, half_width: o.halfWidth };
   }
@@ -124,18 +140,22 @@ export function pointRecord(
 }
 
 /**
- * The cheapest passing point: the one asking least of every varied parameter, i.e. with the
- * smallest sum of its positions along each `--vary` list (each scaled to 0..1); ties go to
- * the earlier point. Null when no point passes.
+ * The cheapest passing point: with `pricing:` (a `cost` metric at every passing point), the
+ * one with the least mean monthly cost; otherwise the one asking least of every varied
+ * parameter, i.e. with the smallest sum of its positions along each `--vary` list (each
+ * scaled to 0..1). Ties go to the earlier point. Null when no point passes.
  */
 export function cheapestPoint(points: readonly SweepPoint[], parameters: SweepResult['parameters']): number | null {
+  const passing = points.filter((p) => p.pass);
+  const byCost = passing.length > 0 && passing.every((p) => p.metrics.cost?.mean != null);
   let best: { index: number; cost: number } | null = null;
-  for (const p of points) {
-    if (!p.pass) continue;
-    const cost = parameters.reduce((acc, par) => {
-      const pos = par.values.indexOf(p.values[par.path]);
-      return acc + (par.values.length > 1 ? pos / (par.values.length - 1) : 0);
-    }, 0);
+  for (const p of passing) {
+    const cost = byCost
+      ? p.metrics.cost.mean!
+      : parameters.reduce((acc, par) => {
+          const pos = par.values.indexOf(p.values[par.path]);
+          return acc + (par.values.length > 1 ? pos / (par.values.length - 1) : 0);
+        }, 0);
     if (best === null || cost < best.cost - 1e-12) best = { index: p.index, cost };
   }
   return best?.index ?? null;

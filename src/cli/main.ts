@@ -85,7 +85,8 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
   withOverrides(program.command('solve'))
     .description('find the smallest value of a parameter at which every expect: threshold holds (exit 0 found, 1 none, 2 bad input)')
     .argument('<scenario>', 'scenario YAML file')
-    .requiredOption('--vary <path>', 'the scenario field to search, e.g. account.mps.sms or numbers[0].count')
+    .option('--vary <path>', 'the scenario field to search, e.g. account.mps.sms (with --objective cost: PATH=v1,v2,... or PATH=a..b:step, repeatable)', collect, [])
+    .option('--objective <objective>', 'value (default): the smallest passing value; cost: the cheapest passing point of the --vary grid under pricing:')
     .option('--min <a>', 'smallest value to try')
     .option('--max <b>', 'largest value to try')
     .option('--step <s>', 'spacing of the values from --min (default 1)')
@@ -95,7 +96,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--expect <threshold>', "threshold to meet instead of the scenario's expect: (repeatable)", collect, [])
     .option('--format <format>', 'table | json', 'table')
     .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
-    .action(async (file: string, opts) => setCode(await solveCommand(file, opts, io)));
+    .action(async (file: string, opts) => setCode(await solveCommand(file, opts, io, version())));
 
   withOverrides(program.command('sweep'))
     .description('run every point of a grid of parameter values; tidy CSV or JSON, HTML report (exit 0 some point passes, 1 none, 2 bad input)')

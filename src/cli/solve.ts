@@ -8,18 +8,21 @@ import { replicationSeeds } from '../check/runner.js';
 import { GridError, gridOf, solveGrid, type GridValue } from '../check/solve.js';
 import { jsonValue } from '../check/sweep.js';
 import { judge, type FailedThreshold, type Verdict } from '../check/verdict.js';
-import { formatValue, parseThreshold, ThresholdError } from '../check/expr.js';
+import { formatValue, parseThreshold } from '../check/expr.js';
 import type { Summary } from '../report/summary.js';
-import { parseScenario } from '../scenario/load.js';
-import type { Scenario } from '../scenario/model.js';
 import { EXIT, UsageError } from './errors.js';
 
 import { readScenarioText, type RunJob } from './jobs.js';
+import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
 import { JobRunner, parseWorkers } from './pool.js';
+import { solveCostCommand } from './solve-cost.js';
 import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
 
 export interface SolveOptions {
-  vary: string;
+  /** One path (PATH=values for each with --objective cost). */
+  vary: string[];
+  /** `value` (default): the smallest passing value of one path; `cost`: the cheapest passing point. */
+  objective?: string;
   min?: string;
   max?: string;
   step?: string;
@@ -48,54 +51,11 @@ export interface SolveReport {
   bottleneck: string | null;
 }
 
-const PATH_RE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*$/;
-
 function num(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag}: expected a number, got ${JSON.stringify(v)}`);
   return n;
-}
-
-/** Checks `--vary`: a field path such as account.mps.sms or numbers[0].count. */
-export function parseVaryPath(flag: string, path: string): string {
-  if (!PATH_RE.test(path)) throw new UsageError(`${flag}: expected a field path such as account.mps.sms or numbers[0].count, got ${JSON.stringify(path)}`);
-  return path;
-}
-
-/**
- * Checks every `--expect` threshold's grammar, metric and value before anything else, so a
- * typo reads as `--expect: expected ...` (scopes are checked with the scenario).
- */
-export function checkExpectOption(expect: readonly string[]): void {
-  for (const text of expect) {
-    try {
-      parseThreshold(text);
-    } catch (e) {
-      if (e instanceof ThresholdError) throw new UsageError(`--expect: expected ${e.expected}, got ${e.actual ?? JSON.stringify(text)}`);
-      throw e;
-    }
-  }
-}
-
-/** The `--set` list of a point: the user's settings, the `--expect` replacement, then the varied values. */
-export function pointSettings(userSet: readonly string[], expect: readonly string[], assignments: readonly (readonly [string, GridValue])[]): string[] {
-  const out = [...userSet];
-  if (expect.length > 0) out.push(`expect=${JSON.stringify(expect)}`);
-  for (const [path, value] of assignments) out.push(`${path}=${value}`);
-  return out;
-}
-
-/**
- * Loads the scenario at one point (validating the path and value).
- * @throws UsageError when `requireExpect` and the point has no thresholds to judge.
- */
-export function loadPoint(file: string, text: string, set: readonly string[], seed: number | undefined, requireExpect = true): Scenario {
-  const sc = parseScenario(text, file, { set: [...set], seed });
-  if (requireExpect && sc.expect.length === 0) {
-    throw new UsageError(`${file}: expected expect: thresholds to search for (in the scenario or with --expect), got none`);
-  }
-  return sc;
 }
 
 function describeFailed(f: FailedThreshold): string {
@@ -107,8 +67,16 @@ function describeFailed(f: FailedThreshold): string {
 }
 
 /** The `solve` command. Returns the exit code. */
-export async function solveCommand(file: string, opts: SolveOptions, io: CliIo): Promise<number> {
-  const path = parseVaryPath('--vary', opts.vary);
+export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, version: string): Promise<number> {
+  const objective = opts.objective ?? 'value';
+  if (objective !== 'value' && objective !== 'cost') throw new UsageError(`--objective: expected value or cost, got ${JSON.stringify(objective)}`);
+  if (objective === 'cost') {
+    const stray = (['min', 'max', 'step', 'values', 'maximize'] as const).find((k) => opts[k] !== undefined);
+    if (stray !== undefined) throw new UsageError(`--${stray}: expected no --${stray} with --objective cost (give each --vary PATH=values), got one`);
+    return solveCostCommand(file, opts, io, version);
+  }
+  if (opts.vary.length !== 1) throw new UsageError(`--vary: expected one path (several only with --objective cost), got ${opts.vary.length}`);
+  const path = parseVaryPath('--vary', opts.vary[0]);
   if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format: expected table or json, got ${JSON.stringify(opts.format)}`);
   const replications = parseReplicationsOption(opts.replications);
   const workers = parseWorkers(opts.workers);

@@ -9,7 +9,7 @@ import { replicationSeeds } from '../check/runner.js';
 import { GridError } from '../check/solve.js';
 import { parseShard, ShardError, shardItems, type Shard, type ShardFile } from '../check/shards.js';
 import { parseMetricRef, ThresholdError } from '../check/expr.js';
-import { SWEEP_METRICS, cheapestPoint, gridPoints, jsonValue, parseVary, pointRecord, sweepCsv, sweepJson, type SweepPoint, type SweepResult, type Vary } from '../check/sweep.js';
+import { COST_METRICS, SWEEP_METRICS, cheapestPoint, gridPoints, jsonValue, parseVary, pointRecord, sweepCsv, sweepJson, type SweepPoint, type SweepResult, type Vary } from '../check/sweep.js';
 import { chartAssets } from '../report/html/assets.js';
 import { renderSweepPage } from '../check/sweep-page.js';
 import { EXIT, UsageError } from './errors.js';
@@ -18,7 +18,7 @@ import { readScenarioText, type RunJob } from './jobs.js';
 import { JobRunner, parseWorkers } from './pool.js';
 import { writeFileAtomic } from './output.js';
 import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
-import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './solve.js';
+import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
 
 export interface SweepOptions {
   vary: string[];
@@ -64,8 +64,12 @@ export function parseVaries(specs: readonly string[]): Vary[] {
 }
 
 /** Checks `--metric` names (the default list when none). */
-function parseMetrics(names: readonly string[]): string[] {
+function parseMetrics(names: readonly string[], priced: boolean): string[] {
   for (const n of names) {
+    if (COST_METRICS.includes(n)) {
+      if (!priced) throw new UsageError(`--metric ${n}: expected a scenario with pricing:, got one without`);
+      continue;
+    }
     try {
       parseMetricRef(n);
     } catch (e) {
@@ -73,7 +77,8 @@ function parseMetrics(names: readonly string[]): string[] {
       throw e;
     }
   }
-  return names.length === 0 ? [...SWEEP_METRICS] : [...names];
+  if (names.length > 0) return [...names];
+  return priced ? [...SWEEP_METRICS, ...COST_METRICS] : [...SWEEP_METRICS];
 }
 
 /** What a sweep needs before it runs: the scenario read and every value validated. */
@@ -89,19 +94,21 @@ export interface SweepPlan {
   readonly replications: number;
   readonly sha256: string;
   readonly metrics: string[];
+  /** The scenario's pricing currency; null without pricing. */
+  readonly currency: string | null;
 }
 
 /** Reads the scenario and checks every value of every `--vary` on it (exit 2 before any run). */
 export function planSweep(file: string, opts: Pick<SweepOptions, 'vary' | 'replications' | 'expect' | 'seed' | 'set' | 'metric'>): SweepPlan {
   const varies = parseVaries(opts.vary);
   checkExpectOption(opts.expect);
-  const metrics = parseMetrics(opts.metric ?? []);
   const replications = parseReplicationsOption(opts.replications);
   const text = readScenarioText(file);
   const seed = parseSeedOption(opts.seed);
   // Without thresholds every point passes; the metrics are still the point of a sweep.
   const base = loadPoint(file, text, pointSettings(opts.set, opts.expect, varies.map((v) => [v.path, v.values[0]] as const)), seed, false);
   for (const v of varies) for (const x of v.values.slice(1)) loadPoint(file, text, pointSettings(opts.set, opts.expect, [[v.path, x]]), seed, false);
+  const metrics = parseMetrics(opts.metric ?? [], base.pricing !== null);
   return {
     file,
     text,
@@ -114,6 +121,7 @@ export function planSweep(file: string, opts: Pick<SweepOptions, 'vary' | 'repli
     replications,
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
     metrics,
+    currency: base.pricing?.currency ?? null,
   };
 }
 

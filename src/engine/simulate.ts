@@ -5,7 +5,7 @@
  * within one event whenever their limiters let it leave at once; it costs an event only
  * when it has to wait. Pure: no clock, no I/O, no Math.random.
  */
-import { FAILURE_INDEX } from '../rules/codes.js';
+import { FAILURE_CODES, FAILURE_INDEX } from '../rules/codes.js';
 import { CARRIERS, type MessageType, type Scenario } from '../scenario/model.js';
 import { createStage, dequeue, enqueue, type StageState } from '../stages/fifo.js';
 import { DailyCapCounter } from './daily-cap.js';
@@ -13,6 +13,7 @@ import { EventQueue } from './event-queue.js';
 import { Network, type Route } from './network.js';
 import { Outcomes } from './outcomes.js';
 import { StageWaits } from './stage-waits.js';
+import { ChargeLedger } from './charges.js';
 import { DELIVERED, FAILED, IN_FLIGHT, MessagePool, RECEIVED } from './pool.js';
 import { messageRecord } from './record.js';
 import type { SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
@@ -65,6 +66,10 @@ class Simulation implements SteppedSimulation {
   private peakDepth = new Int32Array(0);
   /** Waiting and expiries per stage, for the bottleneck report. */
   private readonly waits = new StageWaits();
+  /** Charged units by what prices them, for the cost (only when the scenario has pricing). */
+  private readonly charges: ChargeLedger | null;
+  /** Whether a failure (by code index) is charged, from the rulebook. */
+  private readonly chargedCode = FAILURE_CODES.map((r) => r.charged);
   private readonly sink: MessageSink | undefined;
   private readonly observer: RunObserver | undefined;
   private nextIndex = 0;
@@ -84,6 +89,7 @@ class Simulation implements SteppedSimulation {
     this.syncStages();
     scenario.numbers.forEach((n, i) => this.numberByE164.set(n.number, i));
     this.outcomes = new Outcomes(scenario);
+    this.charges = scenario.pricing === null ? null : new ChargeLedger(scenario);
     this.cap = new DailyCapCounter(scenario.startEpochMs, this.net.dailyCaps[0]);
     this.sources = scenario.traffic.map((def, i) => makeSource(scenario, def, i, options));
   }
@@ -199,6 +205,7 @@ class Simulation implements SteppedSimulation {
       maxDepth: this.maxDepth,
       stageWaitMs: this.waits.waitMs,
       stageExpired: this.waits.expired,
+      charges: this.charges,
       endMs,
       events: this.events,
       interrupted,
@@ -419,6 +426,7 @@ class Simulation implements SteppedSimulation {
     p.status[slot] = DELIVERED;
     p.endMs[slot] = this.now;
     this.outcomes.delivered(p, slot, this.now);
+    this.charges?.add(p, slot, p.units[slot]);
     this.observer?.onEnd?.(this.now, true, -1, p.carrier[slot]);
     if (idx === this.nextEmit) this.emitReady();
   }
@@ -429,6 +437,7 @@ class Simulation implements SteppedSimulation {
     p.code[slot] = code;
     p.endMs[slot] = this.now;
     this.outcomes.failed(p, slot, code);
+    if (this.chargedCode[code]) this.charges?.add(p, slot, p.units[slot]);
     this.observer?.onEnd?.(this.now, false, code, p.carrier[slot]);
     if (idx === this.nextEmit) this.emitReady();
   }

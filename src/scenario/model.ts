@@ -6,6 +6,7 @@
  * Units are in the names: `...Ms` are integer milliseconds (since scenario start unless
  * the name says `Epoch`), `expirySeconds` is whole seconds, rates are a {@link Limit}.
  */
+import type { Pricing } from './pricing.js';
 
 /** Message types the provider carries. */
 export const MESSAGE_TYPES = ['sms', 'mms'] as const;
@@ -148,6 +149,8 @@ export interface Scenario {
   readonly rules: RulesConfig;
   /** Threshold expressions, as written. */
   readonly expect: readonly string[];
+  /** What sending costs, when the scenario says (`pricing:`); null otherwise. */
+  readonly pricing: Pricing | null;
   /** Path of the scenario file, when loaded from one (for relative replay paths). */
   readonly file: string | null;
 }

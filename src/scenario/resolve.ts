@@ -10,6 +10,7 @@ import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConf
 import { CARRIERS } from './model.js';
 import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
 import { expandPools, PoolError } from './pools.js';
+import { checkPricing, resolvePricing } from './pricing.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
 import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
 import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from '../check/expr.js';
@@ -345,6 +346,7 @@ class Resolver {
       traffic,
       rules,
       expect: this.expect(numbers.map((n) => n.id), traffic.map((t) => t.name)),
+      pricing: this.raw.pricing === undefined ? null : checkPricing(this.src, resolvePricing(this.raw.pricing), numbers, traffic),
       file,
     };
   }

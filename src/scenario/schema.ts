@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
+import { pricingSchema } from './pricing.js';
 
 const DURATION_TEXT = 'Duration: "90s", "5m", "2h", "1d", "4500ms", "1.5h", or a number of seconds.';
 const RATE_TEXT = 'Rate: "N/s", "N/min", "N/h", "N/day", or a number per second.';
@@ -175,6 +176,7 @@ export const scenarioSchema = z
     traffic: z.array(trafficSchema).optional(),
     rules: rulesSchema.optional(),
     expect: z.array(z.string()).optional().describe('CI thresholds, e.g. "delivered_ratio >= 0.99".'),
+    pricing: pricingSchema.optional(),
   })
   .describe('An a2psim scenario.');
 

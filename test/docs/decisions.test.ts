@@ -25,9 +25,17 @@ describe('README: What do I need?', () => {
     expect(out.replace(/\r\n/g, '\n')).toBe(e.shown);
   });
 
+  const yamlBlocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+
   it('the pool example is a valid scenario with four numbers', () => {
-    const start = section.indexOf('```yaml\n') + 8;
-    const sc = parseScenario(section.slice(start, section.indexOf('```', start)), 'README.md');
+    const sc = parseScenario(yamlBlocks.find((b) => b.includes('count: 4'))!, 'README.md');
     expect(sc.numbers.map((n) => n.number)).toEqual(['+18005550100', '+18005550101', '+18005550102', '+18005550103']);
+  });
+
+  it('the pricing example is the pricing of test/fixtures/solve/priced-otp.yaml and loads', () => {
+    const block = yamlBlocks.find((b) => b.startsWith('pricing:'))!;
+    const fixture = readFileSync('test/fixtures/solve/priced-otp.yaml', 'utf8');
+    const withReadme = fixture.slice(0, fixture.indexOf('pricing:')) + block;
+    expect(parseScenario(withReadme, 'README.md').pricing).toEqual(parseScenario(fixture, 'priced-otp.yaml').pricing);
   });
 });
