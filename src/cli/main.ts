@@ -18,6 +18,7 @@ import { sweepCommand } from './sweep.js';
 import { mergeCommand } from './merge.js';
 import { validateCommand } from './validate.js';
 import { scenarioJsonSchema } from './schema.js';
+import { providerOption } from './providers.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -26,7 +27,8 @@ const withOverrides = (cmd: Command): Command =>
   cmd
     .option('--seed <n>', 'override the scenario seed')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
-    .option('--max-messages <n>', 'refuse a run estimated to submit more messages (default 1e9)');
+    .option('--max-messages <n>', 'refuse a run estimated to submit more messages (default 1e9)')
+    .option('--provider <name>', 'whose rules apply: plivo, telnyx or twilio (run: a comma list compares them side by side)');
 
 /** `--tolerance`, shared by `check` and `compare`. */
 const withTolerance = (cmd: Command): Command =>
@@ -140,9 +142,11 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
 
   program
     .command('rules')
-    .description('print the rulebook: limits, caps and failure codes')
-    .action(() => {
-      io.stdout(renderRulebook());
+    .description('print the rulebook: limits, caps, failure codes and assumptions, with sources')
+    .option('--wide', 'every column, with the source of every row (wider than 80 columns)')
+    .option('--provider <name>', 'whose rules: plivo (default), telnyx or twilio', 'plivo')
+    .action((opts: { wide?: boolean; provider: string }) => {
+      io.stdout(renderRulebook({ wide: opts.wide === true }, providerOption(opts.provider)));
       setCode(EXIT.ok);
     });
 

@@ -82,10 +82,11 @@ export function bottlenecks(r: SimulationResult): Bottlenecks {
       rejected: 0,
     }))
     .sort((a, b) => b.wait_seconds - a.wait_seconds || b.expired - a.expired || a.constraint.localeCompare(b.constraint));
-  const rejected = r.dailyCap.reduce((acc, d) => acc + d.rejected, 0);
-  if (rejected > 0) {
-    constraints.push({ constraint: `${CARRIER_NAMES[r.network.dailyCaps[0].carrier]} daily cap`, stages: 0, wait_seconds: 0, share: 0, expired: 0, rejected });
-  }
+  r.dailyCaps.forEach((cap, i) => {
+    const rejected = cap.days.reduce((acc, d) => acc + d.rejected, 0);
+    const def = r.network.dailyCaps[i];
+    if (rejected > 0) constraints.push({ constraint: `${CARRIER_NAMES[def.carrier]} daily cap`, stages: 0, wait_seconds: 0, share: 0, expired: 0, rejected });
+  });
   return { total_wait_seconds: sec(totalMs), constraints, binding: bindingText(constraints) };
 }
 

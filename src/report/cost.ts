@@ -6,7 +6,8 @@
  */
 import type { SimulationResult } from '../engine/result.js';
 import { CARRIERS } from '../scenario/model.js';
-import { unitPrice, type Pricing } from '../scenario/pricing.js';
+import { unitPrice } from '../scenario/pricing.js';
+import type { Pricing } from '../scenario/model.js';
 
 export interface CostSummary {
   currency: string;

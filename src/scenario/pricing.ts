@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { Source } from './locate.js';
-import { CARRIERS, NUMBER_TYPES, type Carrier, type NumberDef, type NumberType, type TrafficSource } from './model.js';
+import { CARRIERS, NUMBER_TYPES, type Carrier, type NumberDef, type NumberType, type Pricing, type TrafficSource } from './model.js';
 
 const PRICE = 'a price >= 0 (a number, in the scenario currency)';
 const price = z.number({ error: PRICE }).min(0, { error: PRICE });
@@ -45,16 +45,6 @@ export const pricingSchema = z
 
 export type RawPricing = z.infer<typeof pricingSchema>;
 
-/** Resolved pricing. Amounts are in `currency`. */
-export interface Pricing {
-  readonly currency: string;
-  readonly perUnit: readonly { readonly type: NumberType; readonly country: string; readonly sms: number | null; readonly mms: number | null }[];
-  readonly carrierSurcharge: Readonly<Record<Carrier, number>>;
-  readonly numberMonthly: Readonly<Record<NumberType, number>>;
-  readonly mpsPerSmsMonthly: number;
-  readonly includedSmsMps: number;
-  readonly runsPerMonth: number;
-}
 
 /** Default SMS MPS included with an account (FAQ: 5 MPS at sign-up). */
 export const INCLUDED_SMS_MPS = 5;

@@ -4,7 +4,7 @@
  * value throws a {@link RowError} naming the column; the reader adds file and line.
  */
 import { parseDateTime } from '../scenario/datetime.js';
-import type { Direction, ReplayRow } from '../engine/types.js';
+import type { Direction, ReplayRow } from './types.js';
 import { CARRIERS, LOG_SETTINGS, MESSAGE_TYPES, type Carrier, type LogSetting, type MessageType } from '../scenario/model.js';
 import { EXPIRY } from '../rules/rulebook.js';
 import { isTooLong, unitsOf } from '../scenario/segments.js';
@@ -61,6 +61,8 @@ export interface ReplayDefaults {
   readonly toCountry: string;
   readonly text: string | null;
   readonly units: number;
+  /** The provider's expiry range; Plivo's when absent. */
+  readonly expiryRange?: { readonly minSeconds: number; readonly maxSeconds: number };
 }
 
 /** "Message Time" → "message_time". */
@@ -144,8 +146,9 @@ export function toReplayRow(fields: readonly string[], cols: ReplayColumns, d: R
     units = Number(unitsText);
   }
   const expiryText = cell('expiry');
-  const range = `an integer from ${EXPIRY.minSeconds} to ${EXPIRY.maxSeconds}`;
-  if (expiryText !== '' && (!/^\d+$/.test(expiryText) || +expiryText < EXPIRY.minSeconds || +expiryText > EXPIRY.maxSeconds)) {
+  const { minSeconds, maxSeconds } = d.expiryRange ?? EXPIRY;
+  const range = `an integer from ${minSeconds} to ${maxSeconds}`;
+  if (expiryText !== '' && (!/^\d+$/.test(expiryText) || +expiryText < minSeconds || +expiryText > maxSeconds)) {
     throw bad('expiry', range);
   }
   const logText = cell('log').toLowerCase();

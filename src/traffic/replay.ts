@@ -11,7 +11,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import type { ReplayFeed, ReplayRow } from '../engine/types.js';
+import type { ReplayFeed, ReplayRow } from './types.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { CsvChunkReader, CsvSyntaxError, parseChunk, type CsvRecord } from './csv-chunks.js';
@@ -85,6 +85,7 @@ class ReplayFile {
       toCountry: source.toCountry,
       text: source.text,
       units: source.units,
+      expiryRange: scenario.rules.expiryRange,
     };
   }
 

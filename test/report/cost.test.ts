@@ -40,6 +40,13 @@ describe('cost', () => {
     expect(s.cost!.monthly.mps_upgrade).toBe(50);
   });
 
+  it('a failure the rules mark as charged is priced too (rules.charged)', () => {
+    const s = priced(['account.mps.sms=10', 'rules.charged={"420": true}']);
+    expect(s.cost!.units.charged).toBe(1000);
+    expect(s.units.charged).toBe(1000);
+    expect(s.cost!.run.messages).toBe(8.3);
+  });
+
   it('replayed rows are priced by their own country; without a price they count as unpriced', async () => {
     const run = async (prices: string) => {
       const r = await cli('run', 'test/fixtures/mdr-replay.yaml', '--format', 'json', '-q', '--set', `pricing={per_unit: [${prices}], carrier_surcharge: {att: 0.003, tmobile: 0.003, verizon: 0.003, other: 0.003}}`);
