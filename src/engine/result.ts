@@ -46,6 +46,8 @@ export interface SimulationResult {
   readonly stageWaitMs: Float64Array;
   /** Messages that expired (420) when dequeued from each stage. */
   readonly stageExpired: Int32Array;
+  /** Messages turned away by each stage's full queue (code queue_full). */
+  readonly stageRejected: Int32Array;
   /** Charged units by sender, type, country and carrier; null when the scenario has no pricing. */
   readonly charges: ChargeLedger | null;
   /** Virtual time when the run ended, ms. */

@@ -208,6 +208,7 @@ class Simulation implements SteppedSimulation {
       maxDepth: this.maxDepth,
       stageWaitMs: this.waits.waitMs,
       stageExpired: this.waits.expired,
+      stageRejected: this.waits.rejected,
       charges: this.charges,
       endMs,
       events: this.events,
@@ -368,7 +369,10 @@ class Simulation implements SteppedSimulation {
     if (st.len > 0 || st.scheduled) {
       // A queue holding the provider's longest wait rejects the newcomer (Telnyx 4 h, Twilio 10 h).
       const maxQueue = this.net.stages[sid].maxQueue;
-      if (maxQueue > 0 && st.len >= maxQueue) return this.fail(idx, slot, this.queueFull);
+      if (maxQueue > 0 && st.len >= maxQueue) {
+        this.waits.rejected[sid]++;
+        return this.fail(idx, slot, this.queueFull);
+      }
       return this.pushQueue(st, sid, idx);
     }
     // An idle stage: the message may start leaving at once, without queueing.

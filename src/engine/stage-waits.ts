@@ -9,6 +9,8 @@ export class StageWaits {
   waitMs = new Float64Array(0);
   /** Messages that failed 420 when dequeued from each stage. */
   expired = new Int32Array(0);
+  /** Messages turned away by each stage's full queue (providers with a longest wait). */
+  rejected = new Int32Array(0);
   private lastMs = new Float64Array(0);
 
   /** Grows the arrays to `n` stages, keeping what was counted. */
@@ -20,6 +22,9 @@ export class StageWaits {
     const e = new Int32Array(n);
     e.set(this.expired);
     this.expired = e;
+    const r = new Int32Array(n);
+    r.set(this.rejected);
+    this.rejected = r;
     const l = new Float64Array(n);
     l.set(this.lastMs);
     this.lastMs = l;

@@ -20,7 +20,7 @@ export interface ConstraintLoad {
   share: number;
   /** Messages that expired (420) when leaving its queues. */
   expired: number;
-  /** Messages rejected by it (daily caps). */
+  /** Messages it rejected: a daily cap over its count, a full queue (queue_full). */
   rejected: number;
 }
 
@@ -58,18 +58,20 @@ const pct = (share: number): string => `${Math.round(share * 100)}%`;
 /** Where the run waited and what bound it. */
 export function bottlenecks(r: SimulationResult): Bottlenecks {
   const numbers = new Map(r.scenario.numbers.map((n) => [n.id, n]));
-  const groups = new Map<string, { stages: number; waitMs: number; expired: number }>();
+  const groups = new Map<string, { stages: number; waitMs: number; expired: number; rejected: number }>();
   let totalMs = 0;
   for (const st of r.network.stages) {
     const waitMs = r.stageWaitMs[st.id] ?? 0;
     const expired = r.stageExpired[st.id] ?? 0;
+    const rejected = r.stageRejected[st.id] ?? 0;
     totalMs += waitMs;
-    if (waitMs === 0 && expired === 0) continue;
+    if (waitMs === 0 && expired === 0 && rejected === 0) continue;
     const key = constraintOf(st, numbers);
-    const g = groups.get(key) ?? { stages: 0, waitMs: 0, expired: 0 };
+    const g = groups.get(key) ?? { stages: 0, waitMs: 0, expired: 0, rejected: 0 };
     g.stages++;
     g.waitMs += waitMs;
     g.expired += expired;
+    g.rejected += rejected;
     groups.set(key, g);
   }
   const constraints: ConstraintLoad[] = [...groups]
@@ -79,7 +81,7 @@ export function bottlenecks(r: SimulationResult): Bottlenecks {
       wait_seconds: sec(g.waitMs),
       share: totalMs === 0 ? 0 : Math.round((g.waitMs / totalMs) * 10_000) / 10_000,
       expired: g.expired,
-      rejected: 0,
+      rejected: g.rejected,
     }))
     .sort((a, b) => b.wait_seconds - a.wait_seconds || b.expired - a.expired || a.constraint.localeCompare(b.constraint));
   r.dailyCaps.forEach((cap, i) => {
@@ -90,14 +92,26 @@ export function bottlenecks(r: SimulationResult): Bottlenecks {
   return { total_wait_seconds: sec(totalMs), constraints, binding: bindingText(constraints) };
 }
 
-/** "account SMS MPS: 92% of waiting (695 expired there); T-Mobile daily cap: 6,186 rejected". */
+/**
+ * "account SMS MPS: 92% of waiting (695 expired there)"; "T-Mobile daily cap: 6,186
+ * rejected"; a full queue's rejections are named with its constraint ("... 559 turned away:
+ * queue full").
+ */
 function bindingText(cs: readonly ConstraintLoad[]): string {
+  const int = (n: number): string => n.toLocaleString('en-US');
+  const extras = (c: ConstraintLoad): string[] => [
+    ...(c.expired > 0 ? [`${int(c.expired)} expired there`] : []),
+    ...(c.rejected > 0 && c.stages > 0 ? [`${int(c.rejected)} turned away: queue full`] : []),
+  ];
   const parts: string[] = [];
   const top = cs.find((c) => c.wait_seconds > 0);
   if (top !== undefined) {
-    const expired = top.expired > 0 ? ` (${top.expired.toLocaleString('en-US')} expired there)` : '';
-    parts.push(`${top.constraint}: ${pct(top.share)} of waiting${expired}`);
+    const x = extras(top);
+    parts.push(`${top.constraint}: ${pct(top.share)} of waiting${x.length > 0 ? ` (${x.join(', ')})` : ''}`);
   }
-  for (const c of cs) if (c.rejected > 0) parts.push(`${c.constraint}: ${c.rejected.toLocaleString('en-US')} rejected`);
+  for (const c of cs) {
+    if (c === top || c.rejected === 0) continue;
+    parts.push(`${c.constraint}: ${int(c.rejected)} ${c.stages > 0 ? 'turned away (queue full)' : 'rejected'}`);
+  }
   return parts.length === 0 ? 'none: no message waited' : parts.join('; ');
 }

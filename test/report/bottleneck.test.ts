@@ -69,4 +69,19 @@ duration: 10s
     expect(html.match(/<tr><td>/g)).toHaveLength(b.constraints.length);
     expect(bottleneckSection(undefined)).toBe('');
   });
+
+  it('a provider with a longest queue (Telnyx, 4 h): the messages its full queue turned away', () => {
+    const sc = scenarioOf(`
+provider: telnyx
+account: { mps: { sms: 0.1 } }
+numbers: [{ id: tf, number: "+18885550100", type: toll_free, country: US, verified: true }]
+traffic: [{ name: t, from: tf, arrival: { kind: burst, count: 2000 }, expiry: 10799 }]
+duration: 1m
+`);
+    const s = summarize(simulate(sc));
+    // 4 h at 1 per 10 s holds 1,440; one leaves at once; the other 559 are turned away.
+    expect(s.failures.queue_full.count).toBe(559);
+    expect(s.bottlenecks.constraints[0]).toMatchObject({ constraint: 'account SMS MPS', rejected: 559, expired: s.failures['420'].count });
+    expect(s.bottlenecks.binding).toBe(`account SMS MPS: 100% of waiting (${s.failures['420'].count} expired there, 559 turned away: queue full)`);
+  });
 });
