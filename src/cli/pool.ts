@@ -49,6 +49,23 @@ export class JobRunner {
   constructor(readonly workers: number) {}
 
   /**
+   * Starts the pool threads now, so that they load their modules while this thread still
+   * reads and checks the input (call it before that work). Does nothing for one worker.
+   */
+  warmUp(): this {
+    const filename = workerFile();
+    if (this.workers > 1 && filename !== null) this.poolFor(filename);
+    return this;
+  }
+
+  private poolFor(filename: string): Tinypool {
+    const threads = this.workers - 1;
+    // Two tasks in flight per thread, so a pool thread never waits for this one to hand it the next.
+    this.pool ??= new Tinypool({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 2, idleTimeout: 60_000 });
+    return this.pool;
+  }
+
+  /**
    * Runs `jobs` and returns their summaries in job order. This thread works too: with N
    * workers, N − 1 pool threads and this one take the next job as each finishes (one
    * thread fewer to start, and the work spreads however long each job takes).
@@ -59,9 +76,7 @@ export class JobRunner {
     // Without a built worker module (sources run before any build) everything runs here.
     if (this.workers <= 1 || jobs.length <= 1 || filename === null) return jobs.map(runJob);
     const threads = this.workers - 1;
-    // Two tasks in flight per thread, so a pool thread never waits for this one to hand it the next.
-    this.pool ??= new Tinypool({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 2, idleTimeout: 60_000 });
-    const pool = this.pool;
+    const pool = this.poolFor(filename);
     const results: Summary[] = new Array(jobs.length);
     let next = 0;
     const take = (): number => (next < jobs.length ? next++ : -1);

@@ -36,16 +36,17 @@ export interface SolveCostReport {
 /** The cost objective of `solve`. Returns the exit code. */
 export async function solveCostCommand(file: string, opts: SolveCostOptions, io: CliIo, version: string): Promise<number> {
   const workers = parseWorkers(opts.workers);
-  const plan = planSweep(file, { ...opts, metric: ['cost', 'cost_per_run'] });
-  const first = plan.grid.length;
-  if (!plan.expect.length) throw new UsageError(`${file}: expected expect: thresholds to meet (in the scenario or with --expect), got none`);
-  const runner = new JobRunner(workers);
+  const runner = new JobRunner(workers).warmUp();
+  let plan;
   let result;
   try {
+    plan = planSweep(file, { ...opts, metric: ['cost', 'cost_per_run'] });
+    if (!plan.expect.length) throw new UsageError(`${file}: expected expect: thresholds to meet (in the scenario or with --expect), got none`);
     result = await runSweep(plan, version, runner);
   } finally {
     await runner.close();
   }
+  const first = plan.grid.length;
   const best = result.cheapest === null ? null : result.points.find((p) => p.index === result.cheapest)!;
   const currency = plan.currency ?? 'USD';
   const report: SolveCostReport = {

@@ -189,9 +189,9 @@ export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, 
   if (shard !== null && opts.report !== undefined) {
     throw new UsageError('--report: expected no --report with --shard (merge the shard files, then write the report), got both');
   }
-  const plan = planSweep(file, opts);
-  const runner = new JobRunner(workers);
+  const runner = new JobRunner(workers).warmUp();
   try {
+    const plan = planSweep(file, opts);
     if (shard === null) return emitSweep(await runSweep(plan, version, runner), opts, io);
     const points = shardItems(plan.grid.length, shard);
     const result = await runSweep(plan, version, runner, points);
