@@ -19,6 +19,7 @@ import { mergeCommand } from './merge.js';
 import { validateCommand } from './validate.js';
 import { scenarioJsonSchema } from './schema.js';
 import { providerOption } from './providers.js';
+import { playgroundCommand } from './playground.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -139,6 +140,14 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
       io.stdout(scenarioJsonSchema());
       setCode(EXIT.ok);
     });
+
+  program
+    .command('playground')
+    .description('write (or serve) a self-contained page to edit and run a scenario in the browser')
+    .argument('[scenario]', 'scenario YAML file (default: the bundled default scenario)')
+    .option('--out <file>', 'HTML file to write (default playground.html unless --serve)')
+    .option('--serve [port]', 'serve the page on 127.0.0.1 (default port 4173; 0 = any free port)')
+    .action(async (file: string | undefined, opts) => setCode(await playgroundCommand(file, opts, io)));
 
   program
     .command('rules')
