@@ -6,6 +6,8 @@ import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS, type Limit } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
 import type { ScopeStats } from '../engine/counters.js';
+import { bottlenecks, type Bottlenecks } from './bottleneck.js';
+import { costOf, type CostSummary } from './cost.js';
 
 /** Waits of delivered messages, seconds; every field is null when nothing was delivered. */
 export interface WaitSummary {
@@ -71,6 +73,10 @@ export interface Summary {
   incidents?: { kind: string; carrier: string | null; factor: number | null; start: string; end: string }[];
   messages?: { total: number; delivered: number; failed: number; queued: number; attempts: number; resubmitted: number };
   warnings: string[];
+  /** Where the waiting happened and the binding constraint (absent in summaries from older versions). */
+  bottlenecks: Bottlenecks;
+  /** What the run costs under the scenario's `pricing:` (present only when it has one). */
+  cost?: CostSummary;
 }
 
 const NO_TRAFFIC = 'the scenario has no traffic (traffic: []): nothing was sent, so every count is 0 and no wait exists';
@@ -128,6 +134,7 @@ export function formatLimit(l: Limit): string {
 
 /** The summary of a run. */
 export function summarize(r: SimulationResult): Summary {
+  const cost = costOf(r);
   const sc = r.scenario;
   const failures: Summary['failures'] = {};
   FAILURE_CODES.forEach((row, i) => {
@@ -183,5 +190,7 @@ export function summarize(r: SimulationResult): Summary {
       ? { messages: { total: r.messages.total, delivered: r.messages.delivered, failed: r.messages.failed, queued: r.messages.queued, attempts: t.submitted, resubmitted: r.messages.resubmitted } }
       : {}),
     warnings: sc.traffic.length === 0 ? [NO_TRAFFIC, ...r.network.warnings] : [...r.network.warnings],
+    bottlenecks: bottlenecks(r),
+    ...(cost === null ? {} : { cost }),
   };
 }

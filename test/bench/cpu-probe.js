@@ -1,11 +1,11 @@
-// Preloaded into a benchmark child (`node --import`): when the process exits, writes its
-// CPU time (user + system, ms) and peak RSS (KiB) as JSON to A2PSIM_BENCH_CPU_FILE.
+// Loaded with `node --import`: at exit, writes the process's CPU time (user + system, all
+// threads, in seconds) to $A2PSIM_BENCH_CPU_FILE.
 import { writeFileSync } from 'node:fs';
 
-const target = process.env.A2PSIM_BENCH_CPU_FILE;
-if (target) {
+const file = process.env.A2PSIM_BENCH_CPU_FILE;
+if (file) {
   process.on('exit', () => {
-    const u = process.resourceUsage();
-    writeFileSync(target, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, maxRssKb: u.maxRSS }));
+    const u = process.cpuUsage();
+    writeFileSync(file, String((u.user + u.system) / 1e6));
   });
 }

@@ -15,7 +15,8 @@ import { parse } from 'yaml';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const bin = join(root, 'bin', 'a2psim.js');
-const probe = pathToFileURL(join(here, 'cpu-probe.js')).href;
+const cpuProbe = pathToFileURL(join(here, 'cpu-probe.js')).href;
+const rssProbe = pathToFileURL(join(here, 'rss-probe.js')).href;
 
 /** --set overrides scaling every source of a us-day file (rates, per-hour profiles, bursts, the T-Mobile cap) by `f`. */
 export function scaleSets(file, f) {
@@ -36,14 +37,16 @@ export function scaleSets(file, f) {
 }
 
 function runOnce(file, f, dir) {
-  const out = join(dir, 'probe.json');
-  const args = ['--import', probe, bin, 'run', join(here, file), '--format', 'json', '--quiet', ...scaleSets(file, f)];
+  const cpuFile = join(dir, 'cpu');
+  const rssFile = join(dir, 'rss');
+  const args = ['--import', cpuProbe, '--import', rssProbe, bin, 'run', join(here, file), '--format', 'json', '--quiet', ...scaleSets(file, f)];
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, A2PSIM_BENCH_CPU_FILE: out } });
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, A2PSIM_BENCH_CPU_FILE: cpuFile, A2PSIM_BENCH_RSS_FILE: rssFile } });
   const wallSeconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${file}: a2psim exited ${r.status ?? r.signal}\n${r.stderr}`);
-  const p = JSON.parse(readFileSync(out, 'utf8'));
-  return { file, messages: JSON.parse(r.stdout).totals.submitted, wallSeconds, cpuSeconds: p.cpuMs / 1000, peakRssMb: p.maxRssKb / 1024 };
+  const cpuSeconds = Number(readFileSync(cpuFile, 'utf8'));
+  const peakRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  return { file, messages: JSON.parse(r.stdout).totals.submitted, wallSeconds, cpuSeconds, peakRssMb };
 }
 
 /**
