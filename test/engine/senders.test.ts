@@ -50,6 +50,20 @@ describe('sender choice', () => {
     expect(recipientsPerNumber).toEqual([13, 13, 14]);
   });
 
+  it('works with number pools (count: N): sticky spreads recipients over the pool\'s numbers', () => {
+    const r = records(`
+account: { mps: { sms: 1000 } }
+numbers:
+  - { id: tf, type: toll_free, country: US, verified: true, count: 4 }
+traffic:
+  - { name: t, from: [tf], sender: sticky, recipients_pool: 20, arrival: { kind: burst, count: 400 } }
+`);
+    const byTo = new Map<string, Set<string>>();
+    for (const x of r) byTo.set(x.to, (byTo.get(x.to) ?? new Set()).add(x.from));
+    expect([...byTo.values()].every((f) => f.size === 1)).toBe(true);
+    expect(new Set(r.map((x) => x.from)).size).toBe(4); // recipient j on number j mod 4
+  });
+
   it('a recipient pool without sticky still fixes each recipient\'s carrier', () => {
     const r = records(base('  - { name: t, from: [a, b], recipients_pool: 5, arrival: { kind: burst, count: 500 } }'));
     expect(new Set(r.map((x) => x.to)).size).toBe(5);
