@@ -36,7 +36,7 @@ ${yaml}`,
   });
 
   it('retail day: the printed tables, and the held requests released at each opening', () => {
-    const { text, records } = printed('scenarios/retail-day.yaml', 13);
+    const { text, records } = printed('scenarios/retail-day.yaml', 14);
     expect(section).toContain(text);
     const at = (iso: string) => records.filter((r) => r.submitMs === Date.parse(iso) - Date.parse('2026-06-09T04:00:00Z')).length;
     expect([at('2026-06-09T13:00:00Z'), at('2026-06-09T14:00:00Z'), at('2026-06-09T15:00:00Z'), at('2026-06-09T16:00:00Z')]).toEqual([601, 538, 199, 630]);
@@ -48,7 +48,7 @@ ${yaml}`,
   });
 
   it('overnight queue: 2,701 delivered by 01:00, 2,299 expired (420)', () => {
-    const { text, result } = printed('scenarios/overnight-queue.yaml', 8);
+    const { text, result } = printed('scenarios/overnight-queue.yaml', 9);
     expect(section).toContain(text);
     expect([result.total.delivered, result.total.failed, result.endMs]).toEqual([2701, 2299, 10_804_000]);
   });
@@ -56,7 +56,7 @@ ${yaml}`,
   it('cap retries: 437 messages lost after 4 attempts each; deferred, all 8,000 delivered after Pacific midnight', () => {
     const text = (set: string[] = []) => {
       const { result } = runRecords(loadScenarioFile('scenarios/cap-retries.yaml', { set }));
-      return { result, text: renderTable(summarize(result), { utcOffsetMinutes: -420 }).split('\n').slice(0, 10).join('\n') };
+      return { result, text: renderTable(summarize(result), { utcOffsetMinutes: -420 }).split('\n').slice(0, 11).join('\n') };
     };
     const retried = text();
     expect(section).toContain(retried.text);
@@ -82,8 +82,8 @@ ${yaml}`,
   it('OTP outage: 1,388 T-Mobile codes expire at 12:45, 272 go out late, other carriers untouched', () => {
     const { result, records } = runRecords(loadScenarioFile('scenarios/otp-outage.yaml'));
     const lines = renderTable(summarize(result), { utcOffsetMinutes: -240 }).split('\n');
-    expect(section).toContain(lines.slice(0, 8).join('\n'));
-    expect(section).toContain(lines.slice(13, 26).join('\n'));
+    expect(section).toContain(lines.slice(0, 9).join('\n'));
+    expect(section).toContain(lines.slice(14, 27).join('\n'));
     const expired = records.filter((r) => r.code === '420');
     expect(expired.length).toBe(1388);
     expect(expired.every((r) => r.carrier === 'tmobile' && r.endMs === 45 * 60_000 && r.submitMs < 40 * 60_000)).toBe(true);
@@ -92,11 +92,11 @@ ${yaml}`,
   });
 
   it('sticky pool: 611 s sticky (busiest number 161), 557 s round-robin', () => {
-    const sticky = printed('scenarios/sticky-pool.yaml', 3);
+    const sticky = printed('scenarios/sticky-pool.yaml', 4);
     expect(section).toContain(sticky.text);
     const perNumber = [...sticky.result.bySender.values()].map((c) => c.submitted).filter((n) => n > 0);
     expect([Math.min(...perNumber), Math.max(...perNumber)]).toEqual([137, 161]);
-    const rr = printed('scenarios/sticky-pool.yaml', 3, ['traffic[0].sender=round_robin']);
+    const rr = printed('scenarios/sticky-pool.yaml', 4, ['traffic[0].sender=round_robin']);
     expect(rr.text).toContain('last message out at 9m 17s');
     expect(rr.result.total.lastDispatchMs).toBe(557_000);
     expect(sticky.result.total.lastDispatchMs).toBe(611_000);

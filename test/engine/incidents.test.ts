@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runRecords, scenarioOf } from '../helpers/scenario.js';
 import { referenceRun } from './reference.js';
 import { summarize } from '../../src/report/summary.js';
+import { renderTable } from '../../src/report/table.js';
 
 const tollFree = (incidents: string, extra = '') => `
 seed: 3
@@ -50,6 +51,7 @@ describe('carrier outage', () => {
     const s = summarize(runRecords(scenarioOf(yaml)).result);
     const gate = s.stages.find((x) => x.name === 'outage:tmobile')!;
     expect(gate.limit).toBe('closed during outages');
+    expect(renderTable(s)).toContain('bottleneck: T-Mobile outage: 100% of waiting');
     expect(gate.max_queue).toBeGreaterThan(900);
   });
 
