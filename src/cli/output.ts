@@ -23,9 +23,10 @@ export class AtomicFile {
     open.add(this);
   }
 
-  /** Appends text (UTF-8), synchronously. */
-  write(chunk: string): void {
-    writeSync(this.fd, chunk);
+  /** Appends text (as UTF-8) or bytes, synchronously. */
+  write(chunk: string | Uint8Array): void {
+    if (typeof chunk === 'string') writeSync(this.fd, chunk);
+    else writeSync(this.fd, chunk);
   }
 
   /** Closes the file and moves it to its final name. */

@@ -13,10 +13,10 @@ import { EventQueue } from './event-queue.js';
 import { Network, type Route } from './network.js';
 import { Outcomes } from './outcomes.js';
 import { DELIVERED, FAILED, IN_FLIGHT, MessagePool, RECEIVED } from './pool.js';
-import { messageRecord } from './record.js';
+import { RecordEmitter } from './record.js';
 import type { SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
 import { advanceSource, drawCarrier, makeSource, nextSender, type SourceState } from './sources.js';
-import type { MessageSink, ReplayRow, RunObserver, TickSnapshot } from './types.js';
+import type { ReplayRow, RunObserver, TickSnapshot } from './types.js';
 
 export type { DailyCapDay, SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
 
@@ -55,7 +55,7 @@ class Simulation implements SteppedSimulation {
   private maxDepth = new Int32Array(0);
   /** Deepest queue per stage since the last tick. */
   private peakDepth = new Int32Array(0);
-  private readonly sink: MessageSink | undefined;
+  private readonly emitter: RecordEmitter | undefined;
   private readonly observer: RunObserver | undefined;
   private nextIndex = 0;
   private nextEmit = 0;
@@ -69,13 +69,13 @@ class Simulation implements SteppedSimulation {
     private readonly options: SimulateOptions,
   ) {
     this.net = new Network(scenario);
-    this.sink = options.sink;
     this.observer = options.observer;
     this.syncStages();
     scenario.numbers.forEach((n, i) => this.numberByE164.set(n.number, i));
     this.outcomes = new Outcomes(scenario);
     this.cap = new DailyCapCounter(scenario.startEpochMs, this.net.dailyCaps[0]);
     this.sources = scenario.traffic.map((def, i) => makeSource(scenario, def, i, options));
+    this.emitter = options.sink === undefined ? undefined : new RecordEmitter(scenario, this.sources, this.pool, options.sink);
   }
 
   private started = false;
@@ -399,7 +399,7 @@ class Simulation implements SteppedSimulation {
     while (this.nextEmit < this.nextIndex) {
       const slot = this.nextEmit & p.mask;
       if (p.status[slot] === IN_FLIGHT) return;
-      if (this.sink !== undefined) this.sink.write(this.record(this.nextEmit, slot));
+      this.emitter?.emit(this.nextEmit, slot);
       p.route[slot] = undefined;
       p.extra[slot] = undefined;
       this.nextEmit++;
@@ -416,12 +416,8 @@ class Simulation implements SteppedSimulation {
     }
     while (this.nextEmit < this.nextIndex) {
       const slot = this.nextEmit & p.mask;
-      if (this.sink !== undefined) this.sink.write(this.record(this.nextEmit, slot));
+      this.emitter?.emit(this.nextEmit, slot);
       this.nextEmit++;
     }
-  }
-
-  private record(idx: number, slot: number) {
-    return messageRecord(this.scenario, this.sources, this.pool, idx, slot);
   }
 }
