@@ -82,15 +82,31 @@ export function callingCode(country: string): string {
 }
 
 /**
- * The ten digits after the calling code of a synthetic destination, as an integer below
- * 1e10 (written zero-padded to ten digits). NANP numbers (`nanp`, calling code 1) get area
- * and exchange codes starting with 2-9.
+ * The ten digits after the calling code of a synthetic destination, as two five-digit
+ * halves into `out[0]` and `out[1]` (allocates nothing). NANP numbers (`nanp`, calling
+ * code 1) get area and exchange codes starting with 2-9.
  */
-export function syntheticSubscriber(seed: number, sourceHash: number, index: number, nanp: boolean): number {
+export function syntheticHalves(seed: number, sourceHash: number, index: number, nanp: boolean, out: Uint32Array): void {
   const h = mix32(seed ^ 0x5bd1e995, sourceHash, index);
   const h2 = mix32(h, index, 7);
-  if (nanp) return (200 + (h % 800)) * 1e7 + (200 + ((h >>> 10) % 800)) * 1e4 + (h2 % 10_000);
-  return (h % 100_000) * 1e5 + (h2 % 100_000);
+  if (nanp) {
+    // area (3 digits), exchange (3), line (4): AAAEE EELLLL
+    const exchange = 200 + ((h >>> 10) % 800);
+    const tens = Math.floor(exchange / 10);
+    out[0] = (200 + (h % 800)) * 100 + tens;
+    out[1] = (exchange - tens * 10) * 10_000 + (h2 % 10_000);
+  } else {
+    out[0] = h % 100_000;
+    out[1] = h2 % 100_000;
+  }
+}
+
+const HALVES = new Uint32Array(2);
+
+/** The ten digits of {@link syntheticHalves} as one integer below 1e10 (written zero-padded). */
+export function syntheticSubscriber(seed: number, sourceHash: number, index: number, nanp: boolean): number {
+  syntheticHalves(seed, sourceHash, index, nanp, HALVES);
+  return HALVES[0] * 100_000 + HALVES[1];
 }
 
 /** A synthetic, deterministic destination number in `country` for message `index` of a source. */

@@ -6,7 +6,7 @@ import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS, MESSAGE_TYPES, type Scenario } from '../scenario/model.js';
 import { DELIVERED, FAILED, IN_FLIGHT, RECEIVED, type MessagePool } from './pool.js';
 import type { MessageStatus, ReplayRow } from './types.js';
-import { callingCode, messageUuid, syntheticNumber, syntheticSubscriber, uuidWords } from './random.js';
+import { callingCode, messageUuid, syntheticHalves, syntheticNumber, uuidWords } from './random.js';
 import type { SourceState } from './sources.js';
 import type { MessageRecord, MessageSink, MessageView } from './types.js';
 
@@ -96,8 +96,8 @@ class SlotView implements MessageView {
     uuidWords(this.scenario.seed, this.sources[this.source].hash, this.seq, out);
   }
 
-  destination(): number {
-    return syntheticSubscriber(this.scenario.seed, this.sources[this.source].hash, this.seq, this.nanp[this.source]);
+  destination(out: Uint32Array): void {
+    syntheticHalves(this.scenario.seed, this.sources[this.source].hash, this.seq, this.nanp[this.source], out);
   }
 
   record(): MessageRecord {

@@ -73,8 +73,8 @@ export interface MessageView {
   readonly units: number;
   /** The four words of a generated message's UUID (see `uuidWords`), into `out`. */
   uuidWords(out: Uint32Array): void;
-  /** The ten digits after the calling code of a generated message's destination (see `syntheticSubscriber`). */
-  destination(): number;
+  /** The ten digits after the calling code of a generated message's destination, as two five-digit halves into `out` (see `syntheticHalves`). */
+  destination(out: Uint32Array): void;
   /** The whole record (allocates). */
   record(): MessageRecord;
 }
