@@ -52,52 +52,75 @@ export function messageRecord(
 class SlotView implements MessageView {
   index = 0;
   slot = 0;
-  source = 0;
-  sender = 0;
-  replayRow: ReplayRow | undefined = undefined;
-  submitMs = 0;
-  endMs = NaN;
-  status = 0;
-  code = -1;
-  carrier = 0;
-  type = 0;
-  units = 0;
-  private seq = 0;
-  /** Per source: is its destination country in the NANP (calling code 1)? */
+  /** Per source: its name hash, and whether its destination country is in the NANP (calling code 1). */
+  private readonly hash: Float64Array;
   private readonly nanp: boolean[];
+  private readonly seed: number;
 
   constructor(
     private readonly scenario: Scenario,
     private readonly sources: readonly SourceState[],
     private readonly pool: MessagePool,
   ) {
+    this.seed = scenario.seed;
+    this.hash = Float64Array.from(sources, (s) => s.hash);
     this.nanp = sources.map((s) => callingCode(s.def.toCountry) === '1');
   }
 
+  /** Moves the view to message `idx` in pool slot `slot`: fields are read from the pool on access. */
   load(idx: number, slot: number): void {
-    const p = this.pool;
-    const status = p.status[slot];
     this.index = idx;
     this.slot = slot;
-    this.source = p.source[slot];
-    this.sender = p.sender[slot];
-    this.replayRow = p.extra[slot];
-    this.submitMs = p.submitMs[slot];
-    this.endMs = status === IN_FLIGHT || status === RECEIVED ? NaN : p.endMs[slot];
-    this.status = status;
-    this.code = status === FAILED ? p.code[slot] : -1;
-    this.carrier = p.carrier[slot];
-    this.type = p.type[slot];
-    this.units = p.units[slot];
-    this.seq = p.seqInSource[slot];
+  }
+
+  get source(): number {
+    return this.pool.source[this.slot];
+  }
+
+  get sender(): number {
+    return this.pool.sender[this.slot];
+  }
+
+  get replayRow(): ReplayRow | undefined {
+    return this.pool.extra[this.slot];
+  }
+
+  get submitMs(): number {
+    return this.pool.submitMs[this.slot];
+  }
+
+  get endMs(): number {
+    const status = this.pool.status[this.slot];
+    return status === IN_FLIGHT || status === RECEIVED ? NaN : this.pool.endMs[this.slot];
+  }
+
+  get status(): number {
+    return this.pool.status[this.slot];
+  }
+
+  get code(): number {
+    return this.pool.status[this.slot] === FAILED ? this.pool.code[this.slot] : -1;
+  }
+
+  get carrier(): number {
+    return this.pool.carrier[this.slot];
+  }
+
+  get type(): number {
+    return this.pool.type[this.slot];
+  }
+
+  get units(): number {
+    return this.pool.units[this.slot];
   }
 
   uuidWords(out: Uint32Array): void {
-    uuidWords(this.scenario.seed, this.sources[this.source].hash, this.seq, out);
+    uuidWords(this.seed, this.hash[this.source], this.pool.seqInSource[this.slot], out);
   }
 
   destination(out: Uint32Array): void {
-    syntheticHalves(this.scenario.seed, this.sources[this.source].hash, this.seq, this.nanp[this.source], out);
+    const src = this.source;
+    syntheticHalves(this.seed, this.hash[src], this.pool.seqInSource[this.slot], this.nanp[src], out);
   }
 
   record(): MessageRecord {

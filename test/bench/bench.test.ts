@@ -42,5 +42,17 @@ describe('npm run bench (small)', () => {
     const sizes = report.results.slice(2, 5).map((x: { messages: number }) => x.messages);
     expect(sizes[0] / sizes[2]).toBeCloseTo(0.1, 1);
     expect(report.checks.map((c: { name: string }) => c.name)).toContain('md1 mean wait (s)');
+    // Ratio pairs of issue 16, CPU time beside wall time, and the machine's load.
+    expect(r.stdout).toMatch(/message CSV \(us-day 100k\): --messages vs without +[\d.]+ → [\d.]+ +[\d.]+× +[\d.]+ → [\d.]+ +[\d.]+×/);
+    expect(r.stdout).toMatch(/start-up: a2psim --version vs node -e 0 .*≤ 2×/);
+    expect(r.stdout).toMatch(/load average \(1\/5\/15 min\): [\d.]+ [\d.]+ [\d.]+ before/);
+    expect(report.ratios.map((x: { target: number }) => x.target)).toEqual([2, 2, 3]);
+    for (const x of report.ratios) {
+      expect(x.a.wallSeconds).toBeGreaterThan(0);
+      expect(x.b.cpuSeconds).toBeGreaterThan(0);
+      expect(x.wallRatio).toBeCloseTo(x.b.wallSeconds / x.a.wallSeconds, 1);
+    }
+    expect(report.ratios[0].csvBytes).toBeGreaterThan(report.results[4].messages * 100);
+    expect(report.load.before).toHaveLength(3);
   }, 120_000);
 });
