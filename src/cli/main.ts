@@ -6,14 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../scenario/errors.js';
-import { renderRulebook } from '../report/rulebook-table.js';
 import { EXIT, UsageError } from './errors.js';
 import { abortAll } from './output.js';
-import { runCommand, type CliIo } from './run.js';
-import { checkCommand } from './check.js';
-import { compareCommand } from './compare.js';
-import { validateCommand } from './validate.js';
-import { scenarioJsonSchema } from './schema.js';
+import type { CliIo } from './run.js';
+
+// Each command loads its modules when it runs (dynamic import), so that `--version`,
+// `--help` and a small command do not pay for the parsers, the engine and the report
+// (issue 16: start-up).
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -53,12 +52,12 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--report <file>', 'write a self-contained HTML report with charts')
     .option('--chart', 'draw total queue depth over time under the table')
     .option('--replications <n>', 'run N derived seeds; print every metric as mean ± 95% half-width')
-    .action(async (file: string, opts) => setCode(await runCommand(file, opts, io)));
+    .action(async (file: string, opts) => setCode(await (await import('./run.js')).runCommand(file, opts, io)));
 
   withOverrides(program.command('validate'))
     .description('check scenario files and their replay files without running them')
     .argument('<scenarios...>', 'scenario YAML files, directories or quoted globs')
-    .action((files: string[], opts) => setCode(validateCommand(files, opts, io)));
+    .action(async (files: string[], opts) => setCode((await import('./validate.js')).validateCommand(files, opts, io)));
 
   withTolerance(withOverrides(program.command('check')))
     .description('run scenarios and evaluate their expect: thresholds (exit 0 pass, 1 fail, 2 bad input)')
@@ -70,28 +69,28 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--json <file>', 'write all results as JSON')
     .option('--report <dir>', 'write an HTML report per scenario and an index.html into DIR')
     .option('-q, --quiet', 'no warnings on stderr')
-    .action((files: string[], opts) => setCode(checkCommand(files, opts, io, version())));
+    .action(async (files: string[], opts) => setCode((await import('./check.js')).checkCommand(files, opts, io, version())));
 
   withTolerance(program.command('compare'))
     .description('compare two summaries (run --format json); exit 1 when a metric regressed')
     .argument('<baseline>', 'baseline summary JSON')
     .argument('<current>', 'new summary JSON')
     .option('-q, --quiet', 'no warnings on stderr')
-    .action((base: string, current: string, opts) => setCode(compareCommand(base, current, opts, io)));
+    .action(async (base: string, current: string, opts) => setCode((await import('./compare.js')).compareCommand(base, current, opts, io)));
 
   program
     .command('schema')
     .description('print the JSON Schema (draft-07) of scenario files, for editor completion')
-    .action(() => {
-      io.stdout(scenarioJsonSchema());
+    .action(async () => {
+      io.stdout((await import('./schema.js')).scenarioJsonSchema());
       setCode(EXIT.ok);
     });
 
   program
     .command('rules')
     .description('print the rulebook: limits, caps and failure codes')
-    .action(() => {
-      io.stdout(renderRulebook());
+    .action(async () => {
+      io.stdout((await import('../report/rulebook-table.js')).renderRulebook());
       setCode(EXIT.ok);
     });
 

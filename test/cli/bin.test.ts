@@ -13,7 +13,8 @@ function a2psim(...args: string[]) {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  // The full build: tsc, then the esbuild bundle that bin/a2psim.js runs.
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 }, 120_000);
 
 describe('node bin/a2psim.js check', () => {
