@@ -55,4 +55,15 @@ describe('npm run bench (small)', () => {
     expect(report.ratios[0].csvBytes).toBeGreaterThan(report.results[4].messages * 100);
     expect(report.load.before).toHaveLength(3);
   }, 120_000);
+
+  it('the figures in the README and docs/performance.md are generated from a bench run (to-docs.js), with machine and load', () => {
+    for (const file of ['README.md', 'docs/performance.md']) {
+      const text = readFileSync(file, 'utf8');
+      const section = (name: string) => new RegExp(`<!-- bench:${name}:start -->\\n([\\s\\S]*?)\\n<!-- bench:${name}:end -->`).exec(text)?.[1] ?? '';
+      expect(section('provenance')).toMatch(/^Measured by `npm run bench` on \d{4}-\d\d-\d\d \d\d:\d\d UTC: \d+ cores .* load average [\d.]+ \/ [\d.]+ \/ [\d.]+/);
+      expect(section('ratio-table')).toMatch(/\| message CSV \(us-day 10M\): --messages vs without \| [\d.]+ → [\d.]+ \| [\d.]+× \| [\d.]+ → [\d.]+ \| [\d.]+× \|/);
+      expect(section('bench-table')).toMatch(/\| us-day@10M\+csv \| 10,001,072 \|/);
+    }
+  });
 });
+

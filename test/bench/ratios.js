@@ -15,19 +15,19 @@ export const TARGETS = { csv: 2, version: 2, tiny: 3 };
 
 const TICK_S = 0.01; // USER_HZ on Linux
 
-/** CPU seconds (user + system) of all waited-for children so far, or null off Linux. */
+/** CPU seconds (user and system) of all waited-for children so far, or null off Linux. */
 function childrenCpu() {
   try {
     const stat = readFileSync('/proc/self/stat', 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // After "pid (comm) ": state is f[0]; cutime and cstime are fields 16 and 17 of stat(5).
-    return (Number(f[13]) + Number(f[14])) * TICK_S;
+    return { user: Number(f[13]) * TICK_S, sys: Number(f[14]) * TICK_S };
   } catch {
     return null;
   }
 }
 
-/** Runs `args` with node once; returns wall and CPU seconds. Throws when it fails. */
+/** Runs `args` with node once; returns wall, CPU (user + system) and system seconds. Throws when it fails. */
 function timeOnce(cwd, args) {
   const cpu0 = childrenCpu();
   const t0 = performance.now();
@@ -35,7 +35,8 @@ function timeOnce(cwd, args) {
   const wall = (performance.now() - t0) / 1000;
   const cpu1 = childrenCpu();
   if (r.status !== 0) throw new Error(`node ${args.join(' ')}: exited ${r.status ?? r.signal}\n${r.stderr}`);
-  return { wall, cpu: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 };
+  if (cpu0 === null || cpu1 === null) return { wall, cpu: null, sys: null };
+  return { wall, cpu: cpu1.user + cpu1.sys - cpu0.user - cpu0.sys, sys: cpu1.sys - cpu0.sys };
 }
 
 const median = (xs) => {
@@ -46,8 +47,8 @@ const median = (xs) => {
 const mean = (xs) => (xs.some((x) => x === null) ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
 const round = (x, d) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
-/** Measures `a` and `b` (node argument lists) `reps` times each, interleaved. */
-function pair(cwd, name, target, a, b, reps, after = () => {}) {
+/** Measures `a` and `b` ({ label, args }: node arguments) `reps` times each, interleaved, after one warm-up of each. */
+export function pair(cwd, name, target, a, b, reps, after = () => {}) {
   const runs = { a: [], b: [] };
   timeOnce(cwd, a.args); // warm the file cache for both; not counted
   timeOnce(cwd, b.args);
@@ -61,6 +62,7 @@ function pair(cwd, name, target, a, b, reps, after = () => {}) {
     label,
     wallSeconds: round(median(rs.map((r) => r.wall)), 4),
     cpuSeconds: round(mean(rs.map((r) => r.cpu)), 4),
+    sysSeconds: round(mean(rs.map((r) => r.sys)), 4),
   });
   const A = side(a.label, runs.a);
   const B = side(b.label, runs.b);
@@ -107,12 +109,13 @@ export function runRatios(o) {
 
 /** The ratio table as text: one line per pair, CPU beside wall, and the verdict. */
 export function ratioTable(results) {
-  const lines = ['ratio (B / A)                                               wall s (A → B)     ratio   CPU s (A → B)     ratio   target'];
+  const lines = ['ratio (B / A)                                               wall s (A → B)     ratio   CPU s (A → B)     ratio   of which system  target'];
   for (const r of results) {
     const cpu = r.cpuRatio === null ? 'n/a' : `${r.a.cpuSeconds.toFixed(3)} → ${r.b.cpuSeconds.toFixed(3)}`;
+    const sys = r.cpuRatio === null ? 'n/a' : `${r.a.sysSeconds.toFixed(2)} → ${r.b.sysSeconds.toFixed(2)}`;
     const ok = (x) => (x !== null && x <= r.target ? 'ok' : 'OVER');
     lines.push(
-      `${r.name.padEnd(58)}  ${`${r.a.wallSeconds.toFixed(3)} → ${r.b.wallSeconds.toFixed(3)}`.padEnd(17)}  ${`${r.wallRatio}×`.padStart(6)}   ${cpu.padEnd(16)}  ${`${r.cpuRatio ?? '-'}×`.padStart(6)}   ≤ ${r.target}× (wall ${ok(r.wallRatio)}, CPU ${ok(r.cpuRatio)})`,
+      `${r.name.padEnd(58)}  ${`${r.a.wallSeconds.toFixed(3)} → ${r.b.wallSeconds.toFixed(3)}`.padEnd(17)}  ${`${r.wallRatio}×`.padStart(6)}   ${cpu.padEnd(16)}  ${`${r.cpuRatio ?? '-'}×`.padStart(6)}   ${sys.padEnd(15)}  ≤ ${r.target}× (wall ${ok(r.wallRatio)}, CPU ${ok(r.cpuRatio)})`,
     );
   }
   return lines.join('\n');

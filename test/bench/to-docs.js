@@ -32,12 +32,12 @@ function benchTable() {
 function ratioTable() {
   const verdict = (x, t) => (x !== null && x <= t ? 'within' : '**over**');
   const rows = report.ratios.map((r) => {
-    const cpu = r.cpuRatio === null ? 'n/a' : `${f3(r.a.cpuSeconds)} → ${f3(r.b.cpuSeconds)} | ${r.cpuRatio}×`;
+    const cpu = r.cpuRatio === null ? 'n/a | | ' : `${f3(r.a.cpuSeconds)} → ${f3(r.b.cpuSeconds)} | ${r.cpuRatio}× | ${f2(r.a.sysSeconds)} → ${f2(r.b.sysSeconds)}`;
     return `| ${r.name} | ${f3(r.a.wallSeconds)} → ${f3(r.b.wallSeconds)} | ${r.wallRatio}× | ${cpu} | ≤ ${r.target}× (wall ${verdict(r.wallRatio, r.target)}, CPU ${verdict(r.cpuRatio, r.target)}) |`;
   });
   return [
-    '| pair (B against A) | wall s, A → B (median) | ratio | CPU s, A → B (mean) | ratio | target |',
-    '|---|---|---:|---|---:|---|',
+    '| pair (B against A) | wall s, A → B (median) | ratio | CPU s, A → B (mean) | ratio | of which system s | target |',
+    '|---|---|---:|---|---:|---|---|',
     ...rows,
   ].join('\n');
 }
