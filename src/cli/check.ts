@@ -115,7 +115,7 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
     return { ...run, baseline, baselineWritten };
   });
 
-  io.stdout(renderText(checks));
+  io.stdout(renderText(checks, io.colour));
   if (opts.report !== undefined) {
     writeReports(
       opts.report,

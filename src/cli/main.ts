@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import pc from 'picocolors';
 import { ScenarioError } from '../scenario/errors.js';
 import { EXIT, UsageError } from './errors.js';
 import { abortAll } from './output.js';
@@ -51,6 +52,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('-q, --quiet', 'no warnings or progress on stderr')
     .option('--report <file>', 'write a self-contained HTML report with charts')
     .option('--chart', 'draw total queue depth over time under the table')
+    .option('--wide', 'every column of the table, wider than 80 columns')
     .option('--replications <n>', 'run N derived seeds; print every metric as mean ± 95% half-width')
     .action(async (file: string, opts) => setCode(await (await import('./run.js')).runCommand(file, opts, io)));
 
@@ -125,5 +127,15 @@ function defaultIo(): CliIo {
     stderr: (s) => void process.stderr.write(s),
     columns: process.stdout.columns,
     stderrIsTTY: process.stderr.isTTY === true,
+    colour: stdoutColour(),
   };
+}
+
+/**
+ * Colour on stdout: picocolors decides (NO_COLOR turns it off, FORCE_COLOR on, a terminal
+ * gets it), except that a pipe gets none unless FORCE_COLOR asks — picocolors alone would
+ * colour piped output whenever CI is set.
+ */
+function stdoutColour(): boolean {
+  return pc.isColorSupported && (process.stdout.isTTY === true || Boolean(process.env.FORCE_COLOR));
 }

@@ -38,6 +38,8 @@ export interface RunOptions {
   report?: string;
   /** Draw total queue depth under the table. */
   chart?: boolean;
+  /** Every column of the table, wider than 80 columns. */
+  wide?: boolean;
   /** Run N derived seeds and print every metric as mean ± 95% half-width. */
   replications?: string;
 }
@@ -49,6 +51,11 @@ export interface CliIo {
   columns?: number;
   /** True when stderr is an interactive terminal (progress is shown only then). */
   stderrIsTTY?: boolean;
+  /**
+   * ANSI colour on stdout (✓/✗, failures, warnings). The CLI takes picocolors' answer:
+   * off with NO_COLOR or when stdout is not a terminal, on with FORCE_COLOR. Default off.
+   */
+  colour?: boolean;
 }
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -158,7 +165,7 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
       ? JSON.stringify(summary, null, 2) + '\n'
       : opts.format === 'csv'
         ? summaryCsv(summary, { delimiter: opts.delimiter, bom: opts.bom })
-        : renderTable(summary);
+        : renderTable(summary, { wide: opts.wide, colour: io.colour, utcOffsetMinutes: scenario.startOffsetMinutes });
   io.stdout(out);
   if (opts.chart && series !== undefined) io.stdout('\n' + renderDepthChart(series.rows, io.columns ?? 80));
   return 0;

@@ -3,7 +3,7 @@
  * fills defaults from the rulebook and runs every cross-field check. Errors are
  * positioned through the {@link Source}.
  */
-import { parseDateTime } from './datetime.js';
+import { parseDateTime, writtenOffsetMinutes } from './datetime.js';
 import { ACCOUNT_MPS, EXPIRY, is10dlc, MMS_10DLC, numberLimitRow, type RateRow, WINDOW_MS } from '../rules/rulebook.js';
 import type { FieldPath, Source } from './locate.js';
 import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TrafficSource } from './model.js';
@@ -312,6 +312,7 @@ class Resolver {
       name,
       seed,
       startEpochMs,
+      startOffsetMinutes: writtenOffsetMinutes(startText),
       durationMs,
       untilMs,
       account,
