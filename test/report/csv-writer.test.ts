@@ -8,6 +8,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import type { MessageRecord } from '../../src/engine/types.js';
 import { FAILURE_CODES } from '../../src/rules/codes.js';
 import { CsvMessageSink } from '../../src/report/csv.js';
+import { IsoClock, putSeconds, putUint } from '../../src/report/csv-bytes.js';
 import { MESSAGE_COLUMNS, recordCells } from '../../src/report/records.js';
 import { CARRIERS, LOG_SETTINGS, MESSAGE_TYPES } from '../../src/scenario/model.js';
 import { runRecords, scenarioOf } from '../helpers/scenario.js';
@@ -139,4 +140,30 @@ ${traffic.join('\n')}
       { seed: 11, numRuns: 25 },
     );
   }, 60_000);
+});
+
+describe('cell printers of the fast path', () => {
+  const buf = Buffer.alloc(64);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const text = (end: number): string => buf.toString('latin1', 0, end);
+
+  it('putSeconds prints ms / 1000 as String() does, putUint an integer', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 2 ** 53 - 1 }).map((x) => x % 1e15)), (ms) => {
+        expect(text(putSeconds(buf, 0, ms))).toBe(String(ms / 1000));
+        expect(text(putUint(buf, 0, ms))).toBe(String(ms));
+      }),
+      { seed: 16, numRuns: 2000 },
+    );
+  });
+
+  it('IsoClock prints toISOString(), in order or not, any year Date supports', () => {
+    const clock = new IsoClock();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 1.7e12, max: 1.8e12 }), fc.integer({ min: -8.64e15, max: 8.64e15 })), { minLength: 1, maxLength: 20 }), (times) => {
+        for (const t of times) expect(text(clock.put(buf, view, 0, t))).toBe(new Date(t).toISOString());
+      }),
+      { seed: 16, numRuns: 300 },
+    );
+  });
 });
