@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { ScenarioError } from '../scenario/errors.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, OutputError, UsageError } from './errors.js';
 import { abortAll } from './output.js';
 import type { CliIo } from './run.js';
 
@@ -21,7 +21,8 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 const withOverrides = (cmd: Command): Command =>
   cmd
     .option('--seed <n>', 'override the scenario seed')
-    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, []);
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .option('--max-messages <n>', 'refuse a run estimated to submit more messages (default 1e9)');
 
 /** `--tolerance`, shared by `check` and `compare`. */
 const withTolerance = (cmd: Command): Command =>
@@ -113,6 +114,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
         ? EXIT.ok
         : EXIT.badInput;
     }
+    // A device or FIFO output whose reader went away (`--messages /dev/stdout | head`).
+    if (e instanceof OutputError && e.reason.startsWith('EPIPE')) return EXIT.ok;
     if (e instanceof ScenarioError || e instanceof UsageError) {
       io.stderr(`a2psim: ${e.message}\n`);
       return EXIT.badInput;
@@ -121,7 +124,20 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   }
 }
 
+/**
+ * Stdout closed by its reader (`a2psim rules | head`) ends the command quietly with exit 0,
+ * as Unix tools do; output files are already committed or are removed.
+ */
+export function quietOnEpipe(stream: NodeJS.WritableStream, exit: (code: number) => void): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    abortAll();
+    exit(EXIT.ok);
+  });
+}
+
 function defaultIo(): CliIo {
+  quietOnEpipe(process.stdout, (code) => process.exit(code));
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),

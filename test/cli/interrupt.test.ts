@@ -1,4 +1,4 @@
-// The built CLI as a user runs it: Ctrl-C on a long run, and progress on a terminal.
+// The built CLI as a user runs it: Ctrl-C, SIGTERM and SIGHUP on a long run, and progress on a terminal.
 // Needs `npm run build` (bin/a2psim.js runs dist/).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -11,9 +11,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const US_DAY = 'test/bench/us-day.yaml';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('Ctrl-C (SIGINT) during a run', () => {
-  it('stops promptly, removes the partial CSV, prints one line and exits 130', async () => {
-    const csv = join(dir, 'messages.csv');
+describe('a stop signal during a run (Ctrl-C, SIGTERM, SIGHUP)', () => {
+  it.each([
+    ['SIGINT', 130, ''],
+    ['SIGTERM', 143, ' by SIGTERM'],
+    ['SIGHUP', 129, ' by SIGHUP'],
+  ] as const)('%s stops promptly, removes the partial CSV, prints one line and exits %i', async (signal, exitCode, by) => {
+    const csv = join(dir, `messages-${signal}.csv`);
     const child = spawn(process.execPath, ['bin/a2psim.js', 'run', US_DAY, '--messages', csv], { stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
@@ -21,17 +25,17 @@ describe('Ctrl-C (SIGINT) during a run', () => {
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Wait until the run is under way: the partial file exists and has rows in it.
-    for (let i = 0; i < 200 && !(existsSync(`${csv}.partial`) && readFileSync(`${csv}.partial`).length > 1e6); i++) await sleep(25);
+    for (let i = 0; i < 400 && !(existsSync(`${csv}.partial`) && readFileSync(`${csv}.partial`).length > 1e6); i++) await sleep(25);
     expect(existsSync(`${csv}.partial`)).toBe(true);
     const sentAt = performance.now();
-    child.kill('SIGINT');
+    child.kill(signal);
     const code = await exited;
     expect(performance.now() - sentAt).toBeLessThan(2000);
-    expect(code).toBe(130);
+    expect(code).toBe(exitCode);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^a2psim: interrupted at \d\d:\d\d:\d\d virtual, [\d,]+ messages simulated; .*messages\.csv not written\n$/);
-    expect(readdirSync(dir).filter((f) => f.startsWith('messages'))).toEqual([]);
-  }, 30_000);
+    expect(stderr).toMatch(new RegExp(`^a2psim: interrupted${by} at \\d\\d:\\d\\d:\\d\\d virtual, [\\d,]+ messages simulated; .*messages-${signal}\\.csv not written\\n$`));
+    expect(readdirSync(dir).filter((f) => f.startsWith(`messages-${signal}`))).toEqual([]);
+  }, 60_000);
 });
 
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -51,7 +55,7 @@ describe.skipIf(!hasScript)('progress on an interactive terminal', () => {
     expect(terminal).toMatch(/\r\[#*-*\] +\d+%  \d\d:\d\d:\d\d \/ 24:00:00  [\d,]+ msgs  [\d.]+[kM]? msg\/s/);
     expect(terminal.endsWith('\r\x1b[K')).toBe(true);
     expect(JSON.parse(stdout).scenario).toBe('us-day');
-  });
+  }, 60_000);
 
   it.each([
     [['--quiet'], { CI: '' }],
@@ -60,5 +64,5 @@ describe.skipIf(!hasScript)('progress on an interactive terminal', () => {
     const { terminal, stdout } = underTty([US_DAY, '--format', 'json', ...flags, '--set', 'traffic[3].arrival.rate=864000/day'], env);
     expect(terminal).not.toMatch(/msg\/s/);
     expect(JSON.parse(stdout).scenario).toBe('us-day');
-  });
+  }, 60_000);
 });
