@@ -22,7 +22,8 @@ const withOverrides = (cmd: Command): Command =>
   cmd
     .option('--seed <n>', 'override the scenario seed')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
-    .option('--max-messages <n>', 'refuse a run estimated to submit more messages (default 1e9)');
+    .option('--max-messages <n>', 'refuse a run estimated to submit more messages (default 1e9)')
+    .option('--provider <name>', 'whose rules apply: plivo, telnyx or twilio (run: a comma list compares them side by side)');
 
 /** `--tolerance`, shared by `check` and `compare`. */
 const withTolerance = (cmd: Command): Command =>
@@ -91,9 +92,12 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
 
   program
     .command('rules')
-    .description('print the rulebook: limits, caps and failure codes')
-    .action(async () => {
-      io.stdout((await import('../report/rulebook-table.js')).renderRulebook());
+    .description('print the rulebook: limits, caps, failure codes and assumptions, with sources')
+    .option('--wide', 'every column, with the source of every row (wider than 80 columns)')
+    .option('--provider <name>', 'whose rules: plivo (default), telnyx or twilio', 'plivo')
+    .action(async (opts: { wide?: boolean; provider: string }) => {
+      const [{ renderRulebook }, { providerOption }] = await Promise.all([import('../report/rulebook-table.js'), import('./providers.js')]);
+      io.stdout(renderRulebook({ wide: opts.wide === true }, providerOption(opts.provider)));
       setCode(EXIT.ok);
     });
 

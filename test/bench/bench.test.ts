@@ -54,6 +54,13 @@ describe('npm run bench (small)', () => {
     }
     expect(report.ratios[0].csvBytes).toBeGreaterThan(report.results[4].messages * 100);
     expect(report.load.before).toHaveLength(3);
+    // Replay ratios (test/bench/replay.js): wall and CPU time side by side, one run.
+    expect(report.replay.results.map((x: { name: string }) => x.name)).toEqual([
+      'generated', 'replay own CSV', 'replay own CSV shuffled', 'replay MDR', 'replay MDR newest first', 'generated big', 'replay own CSV big',
+    ]);
+    for (const x of report.replay.results) expect(x.cpuSeconds).toBeGreaterThan(0);
+    expect(report.replay.results[1].messages).toBe(report.replay.results[0].messages);
+    expect(r.stdout).toMatch(/replay own CSV \/ generated: wall [\d.]+x, CPU [\d.]+x/);
   }, 120_000);
 
   it('the figures in the README and docs/performance.md are generated from a bench run (to-docs.js), with machine and load', () => {

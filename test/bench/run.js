@@ -3,7 +3,8 @@
 // (`node bin/a2psim.js run FILE --format json`), measures wall time and peak RSS of the
 // whole process, prints a table and writes it as JSON to test/bench/results.json.
 //
-//   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV
+//   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV,
+//                                 then the replay ratios of test/bench/replay.js
 //   npm run bench -- --small      quick smoke run (also BENCH_SCALE=small)
 //   npm run bench -- --out FILE   write the JSON elsewhere
 //
@@ -16,6 +17,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { ratioTable, runRatios } from './ratios.js';
+import { replayBench } from './replay.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -156,8 +158,10 @@ function main() {
     platform: `${process.platform}-${process.arch}`,
   };
   const verdicts = checks(results);
+  const replayLines = [];
+  const replay = replayBench({ small, log: (line) => replayLines.push(line) });
   const load = { before: loadBefore.map((x) => round(x, 2)), after: loadavg().map((x) => round(x, 2)) };
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, load, results, ratios, checks: verdicts };
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, load, results, ratios, checks: verdicts, replay };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}`);
@@ -176,6 +180,7 @@ function main() {
     const verdict = c.pass ? 'ok' : c.enforced ? 'FAIL' : 'outside (not enforced at this size)';
     console.log(`${c.name}: ${c.value} (expected ${c.expected}) ${verdict}`);
   }
+  console.log(replayLines.join('\n'));
   console.log(`\nwrote ${outFile}`);
   if (verdicts.some((c) => c.enforced && !c.pass)) process.exitCode = 1;
 }

@@ -50,6 +50,18 @@ describe('engine = reference on the example scenarios', () => {
       expect(recs.length).toBeGreaterThan(0);
     });
   }
+  it('Telnyx: a 4 h queue on a Canadian long code rejects the overflow (queue_full)', () => {
+    const sc = parseScenario(`provider: telnyx
+numbers:
+  - { id: ca1, number: "+16475550101", type: long_code, country: CA }
+traffic:
+  - { name: t, from: [ca1], to_country: CA, arrival: { kind: burst, count: 1500 }, units: 2 }
+rules: { count: units }
+`, 'telnyx.yaml');
+    const recs = expectSameAsReference(sc);
+    expect(recs.filter((r) => r.code === 'queue_full').length).toBeGreaterThan(0);
+  });
+
   it('bench M/D/1 (3 minutes of it)', () => {
     expectSameAsReference(load('test/bench/md1.yaml', ['duration=180s']));
   });
@@ -94,6 +106,7 @@ const trafficArb = fc.record({
   recipients: fc.integer({ min: 1, max: 3 }),
 });
 const scenarioArb = fc.record({
+  provider: pick(['plivo', 'plivo', 'telnyx', 'twilio']),
   seed: fc.integer({ min: 0, max: 1000 }),
   duration: fc.integer({ min: 5, max: 40 }),
   until: fc.option(fc.integer({ min: 10, max: 60 }), { nil: undefined }),
@@ -104,7 +117,7 @@ const scenarioArb = fc.record({
   numbers: fc.array(numberArb, { minLength: 4, maxLength: 4 }),
   carriers: pick(['{ att: 1 }', '{ tmobile: 1 }', '{ att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 }', '{ tmobile: 0.5, other: 0.5 }']),
   rules: fc.record({
-    tpm_scope: pick(['brand', 'campaign']),
+    tpm_scope: pick(['brand', 'campaign', '{ att: campaign }']),
     tpd: fc.integer({ min: 1, max: 30 }),
     tpm: fc.option(fc.integer({ min: 6, max: 120 }), { nil: undefined }),
     count: pick(['messages', 'units']),
@@ -131,7 +144,7 @@ function yamlOf(g: Gen): string {
   const traffic = g.traffic.map((t, i) => `  - ${flow({ name: `t${i}`, ...t, from: `[${t.from.map((k) => `n${k}`).join(', ')}]` })}`);
   const tpm = g.rules.tpm === undefined ? undefined : { att: g.rules.tpm, tmobile: g.rules.tpm };
   return [
-    `seed: ${g.seed}`, `start: ${g.start}`, `duration: ${g.duration}s`, g.until === undefined ? '' : `until: ${g.until}s`,
+    `provider: ${g.provider}`, `seed: ${g.seed}`, `start: ${g.start}`, `duration: ${g.duration}s`, g.until === undefined ? '' : `until: ${g.until}s`,
     `account: { mps: ${flow(g.account)} }`,
     `brand: { vetting_score: ${g.vetting}, campaigns: [{ id: c1, use_case: ${g.campaigns[0]} }, { id: c2, use_case: ${g.campaigns[1]} }] }`,
     'numbers:', ...numbers, `carriers: ${g.carriers}`, `rules: ${flow({ ...g.rules, tpm })}`, 'traffic:', ...traffic,
@@ -153,8 +166,9 @@ describe('engine = reference on random small scenarios', () => {
         ran++;
         expectSameAsReference(sc);
       }),
-      { numRuns: 300, seed: 7 },
+      { numRuns: 150, seed: 7 },
     );
-    expect(ran).toBeGreaterThan(200);
-  });
+    expect(ran).toBeGreaterThan(100);
+    // ~2 s of CPU; the explicit timeout is for a machine shared by many test runs.
+  }, 30_000);
 });
