@@ -10,7 +10,7 @@ const LAYERS = [
   ['engine'],
   ['report'],
   ['check'],
-  ['cli'],
+  ['cli', 'playground'],
 ];
 
 /** Folders of every layer above the i-th, as one path alternation. */

@@ -91,6 +91,14 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     });
 
   program
+    .command('playground')
+    .description('write (or serve) a self-contained page to edit and run a scenario in the browser')
+    .argument('[scenario]', 'scenario YAML file (default: the bundled default scenario)')
+    .option('--out <file>', 'HTML file to write (default playground.html unless --serve)')
+    .option('--serve [port]', 'serve the page on 127.0.0.1 (default port 4173; 0 = any free port)')
+    .action(async (file: string | undefined, opts) => setCode(await (await import('./playground.js')).playgroundCommand(file, opts, io)));
+
+  program
     .command('rules')
     .description('print the rulebook: limits, caps, failure codes and assumptions, with sources')
     .option('--wide', 'every column, with the source of every row (wider than 80 columns)')

@@ -6,22 +6,31 @@
  */
 
 /** A reused output buffer handed to `out` in chunks of whole rows. */
+const ENCODER = new TextEncoder();
+
+/**
+ * Node's Buffer where there is one (a chunk then reads as text with `String(chunk)`), else
+ * a plain Uint8Array (the playground's Web Worker).
+ */
+const NodeBuffer = (globalThis as { Buffer?: { allocUnsafe(n: number): Uint8Array } }).Buffer;
+const allocate = (n: number): Uint8Array => (NodeBuffer === undefined ? new Uint8Array(n) : NodeBuffer.allocUnsafe(n));
+
 export class ByteSink {
-  buf: Buffer;
+  buf: Uint8Array;
   /** A DataView of `buf`, for copying prepared cells a word at a time. */
   view: DataView;
   pos = 0;
 
   /**
-   * @param out receives each full chunk; the Buffer is reused afterwards, so `out` must
+   * @param out receives each full chunk; the bytes are reused afterwards, so `out` must
    *   consume it before returning (write it, or decode it).
    * @param size bytes per chunk (default 1 MiB: few write calls, and it stays in cache).
    */
   constructor(
-    private readonly out: (chunk: Buffer) => void,
+    private readonly out: (chunk: Uint8Array) => void,
     size = 1 << 20,
   ) {
-    this.buf = Buffer.allocUnsafe(size);
+    this.buf = allocate(size);
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 
@@ -30,7 +39,7 @@ export class ByteSink {
     if (this.pos + n <= this.buf.length) return;
     this.flush();
     if (n > this.buf.length) {
-      this.buf = Buffer.allocUnsafe(n);
+      this.buf = allocate(n);
       this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     }
   }
@@ -38,7 +47,7 @@ export class ByteSink {
   /** Appends a string as UTF-8. */
   text(s: string): void {
     this.room(s.length * 3);
-    this.pos += this.buf.write(s, this.pos, 'utf8');
+    this.pos += ENCODER.encodeInto(s, this.buf.subarray(this.pos)).written;
   }
 
   /** Hands everything written so far to `out`. */
@@ -50,7 +59,7 @@ export class ByteSink {
 }
 
 /** The UTF-8 bytes of `s`. */
-export const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
+export const utf8 = (s: string): Uint8Array => ENCODER.encode(s);
 
 /**
  * Prepared bytes (a cell or a run of cells), also as little-endian 32-bit words: short
@@ -60,23 +69,24 @@ export class Segment {
   readonly words: Uint32Array;
   readonly length: number;
 
-  constructor(readonly bytes: Buffer) {
+  constructor(readonly bytes: Uint8Array) {
     this.length = bytes.length;
-    const padded = Buffer.alloc(Math.ceil(bytes.length / 4) * 4);
-    bytes.copy(padded);
-    this.words = Uint32Array.from({ length: padded.length / 4 }, (_, i) => padded.readUInt32LE(4 * i));
+    const padded = new Uint8Array(Math.ceil(bytes.length / 4) * 4);
+    padded.set(bytes);
+    const view = new DataView(padded.buffer);
+    this.words = Uint32Array.from({ length: padded.length / 4 }, (_, i) => view.getUint32(4 * i, true));
   }
 }
 
 /** The UTF-8 bytes of `s` as a {@link Segment}. */
-export const segment = (s: string): Segment => new Segment(Buffer.from(s, 'utf8'));
+export const segment = (s: string): Segment => new Segment(utf8(s));
 
 /**
  * Copies `seg` into `buf` (whose DataView is `view`) at `p`. Up to three bytes after the
  * segment may be overwritten: the caller keeps that much room and writes on from the
  * returned position.
  */
-export function putSegment(buf: Buffer, view: DataView, p: number, seg: Segment): number {
+export function putSegment(buf: Uint8Array, view: DataView, p: number, seg: Segment): number {
   const n = seg.length;
   if (n > 32) {
     buf.set(seg.bytes, p);
@@ -226,7 +236,8 @@ export class IsoClock {
   private day = NaN;
   private second = NaN;
   /** "YYYY-MM-DDTHH:MM:SS." of the current second, as bytes and as little-endian words. */
-  private readonly prefix = Buffer.alloc(32);
+  private readonly prefix = new Uint8Array(32);
+  private readonly prefixView = new DataView(this.prefix.buffer);
   private readonly words = new Uint32Array(8);
   private wordCount = 0;
   private length = 0;
@@ -236,7 +247,7 @@ export class IsoClock {
    * Writes the timestamp of `epochMs` (an integer of a valid date; the caller checks) into
    * `buf` (whose DataView is `view`) at `p`; may overwrite up to three bytes after it.
    */
-  put(buf: Buffer, view: DataView, p: number, epochMs: number): number {
+  put(buf: Uint8Array, view: DataView, p: number, epochMs: number): number {
     const second = Math.floor(epochMs / 1000);
     if (second !== this.second) this.toSecond(second);
     const w = this.words;
@@ -255,7 +266,8 @@ export class IsoClock {
     const pre = this.prefix;
     if (day !== this.day) {
       const iso = new Date(day * DAY_SECONDS * 1000).toISOString();
-      this.dateLength = pre.write(iso.slice(0, iso.indexOf('T') + 1), 0, 'latin1');
+      this.dateLength = iso.indexOf('T') + 1;
+      for (let i = 0; i < this.dateLength; i++) pre[i] = iso.charCodeAt(i);
       this.day = day;
     }
     let s = second - day * DAY_SECONDS;
@@ -271,7 +283,7 @@ export class IsoClock {
     pre[p + 8] = 46; // "."
     this.length = p + 9;
     this.wordCount = Math.ceil(this.length / 4);
-    for (let i = 0; i < this.wordCount; i++) this.words[i] = pre.readUInt32LE(4 * i);
+    for (let i = 0; i < this.wordCount; i++) this.words[i] = this.prefixView.getUint32(4 * i, true);
     this.second = second;
   }
 }

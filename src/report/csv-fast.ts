@@ -11,7 +11,7 @@ import type { MessageView } from '../engine/types.js';
 import { FAILURE_CODES } from '../rules/codes.js';
 import { DATA_LOGGING } from '../rules/rulebook.js';
 import { CARRIERS, MESSAGE_TYPES, type Scenario } from '../scenario/model.js';
-import { IsoClock, put2, put5, putSegment, putSeconds, putUint, putUuid, segment, Segment } from './csv-bytes.js';
+import { IsoClock, put2, put5, putSegment, putSeconds, putUint, putUuid, segment, Segment, utf8 } from './csv-bytes.js';
 import { numberCell, REDACTED_TEXT, safeText } from './records.js';
 
 /**
@@ -89,7 +89,7 @@ export class GeneratedRows {
    * message's times are whole milliseconds (the caller checks).
    * @returns the position after the row.
    */
-  put(buf: Buffer, view: DataView, p: number, v: MessageView, submitEpochMs: number, endEpochMs: number): number {
+  put(buf: Uint8Array, view: DataView, p: number, v: MessageView, submitEpochMs: number, endEpochMs: number): number {
     const src = v.source;
     const d = this.delimiter.charCodeAt(0);
     v.uuidWords(this.words);
@@ -143,7 +143,9 @@ export class GeneratedRows {
   }
 
   private makeTail(src: number, outcome: number, units: number): Segment {
-    const bytes = Buffer.concat([this.outcome[outcome].bytes, Buffer.from(`${units}${this.delimiter}`), this.text[src].bytes]);
+    const parts = [this.outcome[outcome].bytes, utf8(`${units}${this.delimiter}`), this.text[src].bytes];
+    const bytes = new Uint8Array(parts.reduce((n, b) => n + b.length, 0));
+    parts.reduce((at, b) => (bytes.set(b, at), at + b.length), 0);
     return (this.tail[src][outcome * TAIL_UNITS + units] = new Segment(bytes));
   }
 }

@@ -67,11 +67,11 @@ export class CsvMessageSink implements MessageSink {
   firstSubmitMs: number | null = null;
 
   /**
-   * @param out receives the CSV in chunks of whole rows (UTF-8). The Buffer is reused
+   * @param out receives the CSV in chunks of whole rows (UTF-8; a Buffer under Node). The bytes are reused
    *   afterwards: consume it before returning.
    */
   constructor(
-    out: (chunk: Buffer) => void,
+    out: (chunk: Uint8Array) => void,
     private readonly startEpochMs: number,
     private readonly logIncoming: boolean,
     options: CsvOptions = {},

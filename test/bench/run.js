@@ -5,7 +5,8 @@
 //
 //   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV,
 //                                 then the replay ratios of test/bench/replay.js
-//   npm run bench -- --small      quick smoke run (also BENCH_SCALE=small)
+//                                 and the playground page in headless Chromium (test/bench/playground.js)
+//   npm run bench -- --small      quick smoke run (also BENCH_SCALE=small), without the playground
 //   npm run bench -- --out FILE   write the JSON elsewhere
 //
 // Needs a build (`npm run build`). Exit code 1 when a run fails or a model check fails
@@ -18,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { ratioTable, runRatios } from './ratios.js';
 import { replayBench } from './replay.js';
+import { playgroundBench, playgroundText } from './playground.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -136,7 +138,7 @@ function table(rows) {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
-function main() {
+async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'a2psim-bench-'));
   const results = [];
   const loadBefore = loadavg();
@@ -160,8 +162,9 @@ function main() {
   const verdicts = checks(results);
   const replayLines = [];
   const replay = replayBench({ small, log: (line) => replayLines.push(line) });
+  const playground = small ? null : await playgroundBench();
   const load = { before: loadBefore.map((x) => round(x, 2)), after: loadavg().map((x) => round(x, 2)) };
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, load, results, ratios, checks: verdicts, replay };
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, load, results, ratios, checks: verdicts, replay, playground };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}`);
@@ -181,8 +184,9 @@ function main() {
     console.log(`${c.name}: ${c.value} (expected ${c.expected}) ${verdict}`);
   }
   console.log(replayLines.join('\n'));
+  if (playground !== null) console.log(`\n${playgroundText(playground)}`);
   console.log(`\nwrote ${outFile}`);
   if (verdicts.some((c) => c.enforced && !c.pass)) process.exitCode = 1;
 }
 
-main();
+await main();

@@ -31,6 +31,7 @@ describe('the bundled CLI', () => {
       [['run', 'scenarios/mms-default-mps.yaml', '-q'], 0, /a2psim — /],
       [['check', 'scenarios/mms-default-mps.yaml', '-q'], 0, /✓/],
       [['compare', json, json], 0, /./],
+      [['playground', '--out', join(d, 'p.html')], 0, /wrote .*p\.html/],
     ];
     for (const [args, code, out] of cases) {
       const r = a2psim(args);

@@ -26,7 +26,7 @@ function reference(records: readonly MessageRecord[], delimiter: string, startEp
 }
 
 /** Everything a sink wrote, as bytes (chunks are copied: the sink reuses its buffer). */
-function collect(make: (out: (c: Buffer) => void) => CsvMessageSink): { sink: CsvMessageSink; bytes: () => Buffer } {
+function collect(make: (out: (c: Uint8Array) => void) => CsvMessageSink): { sink: CsvMessageSink; bytes: () => Buffer } {
   const chunks: Buffer[] = [];
   const sink = make((c) => chunks.push(Buffer.from(c)));
   return { sink, bytes: () => Buffer.concat(chunks) };
