@@ -18,6 +18,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { ratioTable, runRatios } from './ratios.js';
+import { sweepPoolBench } from './sweep-pool.js';
 import { replayBench } from './replay.js';
 import { playgroundBench, playgroundText } from './playground.js';
 
@@ -163,8 +164,9 @@ async function main() {
   const replayLines = [];
   const replay = replayBench({ small, log: (line) => replayLines.push(line) });
   const playground = small ? null : await playgroundBench();
+  const sweepPool = sweepPoolBench({ small });
   const load = { before: loadBefore.map((x) => round(x, 2)), after: loadavg().map((x) => round(x, 2)) };
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, load, results, ratios, checks: verdicts, replay, playground };
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, load, results, ratios, checks: verdicts, replay, playground, sweepPool };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}`);
