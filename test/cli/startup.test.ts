@@ -29,6 +29,8 @@ describe('the bundled CLI', () => {
       [['schema'], 0, /"\$schema"/],
       [['validate', 'scenarios/default.yaml'], 0, /ok scenarios\/default\.yaml/],
       [['run', 'scenarios/mms-default-mps.yaml', '-q'], 0, /a2psim — /],
+      // tinypool stays outside the bundle: it starts its worker from its own folder.
+      [['run', 'scenarios/mms-default-mps.yaml', '--replications', '2', '--workers', '2', '-q'], 0, /2 replications/],
       [['check', 'scenarios/mms-default-mps.yaml', '-q'], 0, /✓/],
       [['compare', json, json], 0, /./],
       [['playground', '--out', join(d, 'p.html')], 0, /wrote .*p\.html/],
