@@ -162,7 +162,7 @@ describe('simulation properties over random scenarios', () => {
         }
         for (const used of perDay.values()) expect(used).toBeLessThanOrEqual(a.tpd);
       }),
-      { numRuns: 60 },
+      { numRuns: 60, seed: 3 },
     );
   });
 
@@ -179,7 +179,7 @@ describe('simulation properties over random scenarios', () => {
         };
         expect(render()).toEqual(render());
       }),
-      { numRuns: 20 },
+      { numRuns: 20, seed: 4 },
     );
   });
 });
