@@ -19,11 +19,10 @@ import { chartAssets } from '../../src/report/html/assets.js';
 import { renderReport, reportObserver } from '../../src/report/html/report.js';
 import type { Scenario } from '../../src/scenario/model.js';
 import { inCi } from '../../src/cli/progress.js';
+import { CHROMIUM, CHROMIUM_MISSING as MISSING } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 const haveChromium = existsSync(CHROMIUM);
-const MISSING = `${CHROMIUM} not found; install it with: apt-get install chromium`;
 
 interface ChartInfo {
   id: string;
