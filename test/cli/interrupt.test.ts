@@ -47,7 +47,7 @@ describe('Ctrl-C (SIGINT) during a run', () => {
   }, SPAWN_TIMEOUT);
 });
 
-const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8', timeout: 10_000 }).status === 0;
 
 /** Runs the CLI under a pseudo-terminal (util-linux `script`), stdout to a file; returns the terminal text. */
 function underTty(args: string[], env: Record<string, string>): { terminal: string; stdout: string } {

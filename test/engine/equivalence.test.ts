@@ -32,6 +32,26 @@ describe('engine = reference on the example scenarios', () => {
   });
 });
 
+describe('engine = reference on cases found by npm run test:slow', () => {
+  it('smooth pacing over a long busy period: 26/min by units, no rounding drift (slot 780,039 ms)', () => {
+    // The reference once summed W/N in floating point and put message 350 at 780,040 ms.
+    const recs = expectSameAsReference(parseScenario(`
+seed: 0
+start: 2026-03-08T09:59:30Z
+duration: 19s
+account: { mps: { sms: { rate: 1/s, pacing: sliding, count: messages }, mms: { rate: 2/min, pacing: sliding, count: messages } } }
+numbers:
+  - { id: n0, number: "+18445550100", type: toll_free, country: US, verified: true }
+  - { id: n1, number: "+18445550101", type: toll_free, country: US, verified: true, limits: { sms: { rate: 26/min, pacing: smooth, count: units } } }
+carriers: { att: 1 }
+traffic:
+  - { name: t0, from: [n1, n0], type: sms, to_country: US, arrival: { kind: poisson, rate: 9/s }, units: 2, recipients: 2 }
+  - { name: t1, from: [n0], type: sms, to_country: US, arrival: { kind: poisson, rate: 1/s }, units: 1 }
+`, 'drift.yaml'));
+    expect(recs[350].dispatchedMs).toBe(780_039);
+  });
+});
+
 describe('engine = reference on random small scenarios', () => {
   it('agrees message by message (dispatch time, status, code)', () => {
     checkRandomScenarios(150, 7, 100);

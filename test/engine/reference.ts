@@ -70,19 +70,31 @@ class RefSlidingLimiter {
   }
 }
 
-/** Even spacing of window/count ms per unit, fractional carry, restarting when idle. */
+/**
+ * Even spacing of window/count ms per unit, fractional carry, restarting when idle. Exact:
+ * the next free time is kept in units of 1/count ms as a BigInt, so no rounding error can
+ * build up over a long busy period (count and window are integers, see `Limit`).
+ */
 class RefSmoothLimiter {
-  private nextFree = -Infinity;
-  constructor(private readonly count: number, private readonly windowMs: number) {}
+  /** The next free time × count; null before the first departure. */
+  private nextFreeScaled: bigint | null = null;
+  private readonly count: bigint;
+  private readonly windowMs: bigint;
+  constructor(count: number, windowMs: number) {
+    this.count = BigInt(count);
+    this.windowMs = BigInt(windowMs);
+  }
+  /** The first whole ms at or after the next free time. */
   private slot(): number {
-    return Math.ceil(this.nextFree - 1e-9);
+    const s = this.nextFreeScaled;
+    return s === null ? -Infinity : Number((s + this.count - 1n) / this.count);
   }
   earliest(now: number): number {
     return Math.max(now, this.slot());
   }
   consume(now: number, w: number): void {
-    const base = now > this.slot() ? now : this.nextFree;
-    this.nextFree = base + (w * this.windowMs) / this.count;
+    const base = now > this.slot() ? BigInt(now) * this.count : this.nextFreeScaled!;
+    this.nextFreeScaled = base + BigInt(w) * this.windowMs;
   }
 }
 
