@@ -1,75 +1,50 @@
 /**
- * Baseline comparison: each metric of a new run against the same metric of a saved
- * summary (`a2psim run --format json`), in the direction that means "worse", within a
- * tolerance. Pure; reading files is the CLI's job.
+ * Baseline comparison: each metric of a new run (or the mean of its replications) against
+ * the same metric of a baseline — a saved summary (`a2psim run --format json`) or a
+ * replicated baseline (`check --update-baseline --replications N`) — in the direction that
+ * means "worse", within a tolerance. Pure; reading files is the CLI's job.
  *
- * A regression is a worsening strictly greater than the tolerance: a change exactly at
- * the tolerance passes. Without a `--tolerance` for it a metric's tolerance is 0, so any
- * worsening is a regression.
+ * A metric regresses when its worsening is strictly greater than its tolerance (a change
+ * exactly at the tolerance passes) AND, when either side has replications, the difference
+ * is significant at 95% (Welch's t-test, two-sided p < 0.05). Without replications on
+ * either side there is nothing to test with, and the tolerance alone decides.
  */
 import { z } from 'zod';
 import type { Summary } from '../report/summary.js';
-import { formatValue, nearlyEqual, parseMetricRef, ThresholdError } from './expr.js';
-import { formatRef, METRICS, type MetricRef, observe } from './metrics.js';
-import { observeAll } from './evaluate.js';
-import type { MeanInterval } from './stats.js';
+import { formatValue, nearlyEqual } from './expr.js';
+import { formatRef, METRICS, type MetricRef } from './metrics.js';
+import { fromSummaries, type MetricSet, type Sample } from './replicated.js';
+import { welchTest } from './stats.js';
+import { allowedWorsening, type Tolerance, type ToleranceSource } from './tolerance.js';
 
-/** An allowed worsening of one metric. */
-export interface Tolerance {
-  readonly ref: MetricRef;
-  /** `relative`: a fraction of the baseline value (`+10%`); `absolute`: in the metric's unit. */
-  readonly mode: 'relative' | 'absolute';
-  /** >= 0: a fraction for `relative`; a count, ratio or seconds for `absolute`. */
-  readonly amount: number;
-  /** As written after `=`. */
-  readonly text: string;
-}
+export { parseTolerance, type Tolerance } from './tolerance.js';
 
-const TOL_RE = /^([+-])?(\d+(?:\.\d+)?|\.\d+)(%|pp|ms|s|m|min|h)?$/;
-const TIME_UNITS_S: Readonly<Record<string, number>> = { ms: 0.001, s: 1, m: 60, min: 60, h: 3600 };
-
-/**
- * Parses `METRIC=VALUE`, e.g. `delivered_ratio=-0.5pp`, `wait_p95=+10%`, `failed=5`,
- * `wait_max{traffic=otp}=2s`. `%` is relative to the baseline value; `pp` (percentage
- * points) is absolute, for ratios; a time unit is absolute, for times; a plain number is
- * absolute in the metric's unit. A sign, when given, must be the metric's worse direction.
- * @throws ThresholdError with the expected form.
- */
-export function parseTolerance(text: string): Tolerance {
-  const eq = text.lastIndexOf('=');
-  if (eq <= 0) throw new ThresholdError('METRIC=VALUE such as wait_p95=+10% or delivered_ratio=-0.5pp', JSON.stringify(text));
-  const ref = parseMetricRef(text.slice(0, eq));
-  const name = formatRef(ref);
-  const valueText = text.slice(eq + 1).trim();
-  const { kind, worse } = ref.def;
-  if (worse === null) throw new ThresholdError('a metric with a worse direction (submitted is an input, not an outcome)', name);
-  const m = TOL_RE.exec(valueText);
-  const forms = { count: 'N or N%', ratio: 'Npp or N%', time: 'Ns, Nms or N%' }[kind];
-  if (!m) throw new ThresholdError(`a tolerance for ${name} such as ${forms}`, JSON.stringify(valueText));
-  const [, sign, digits, unit] = m;
-  const wantSign = worse === 'higher' ? '+' : '-';
-  if (sign !== undefined && sign !== wantSign) {
-    const dir = worse === 'higher' ? 'up' : 'down';
-    throw new ThresholdError(`${wantSign}${digits}${unit ?? ''} (${name} gets worse when it goes ${dir})`, JSON.stringify(valueText));
-  }
-  const n = Number(digits);
-  if (unit === '%') return { ref, mode: 'relative', amount: n / 100, text: valueText };
-  const badUnit = (unit === 'pp' && kind !== 'ratio') || (unit !== undefined && unit !== 'pp' && kind !== 'time');
-  if (badUnit) throw new ThresholdError(`a tolerance for ${name} such as ${forms}`, JSON.stringify(valueText));
-  const amount = unit === 'pp' ? n / 100 : unit !== undefined ? n * TIME_UNITS_S[unit] : n;
-  return { ref, mode: 'absolute', amount, text: valueText };
-}
+/** Significance level of the test of a worsening: two-sided p below this is significant. */
+export const SIGNIFICANCE = 0.05;
 
 /** One metric compared with its baseline. */
 export interface Comparison {
   readonly metric: string;
   readonly ref: MetricRef;
+  /** The baseline value (its mean over replications); null without data. */
   readonly baseline: number | null;
   /** The new value (the mean over replications); null without data. */
   readonly current: number | null;
-  /** The allowed worsening, in the metric's unit (0 without a tolerance). */
+  /** 95% half-widths of the two means; null for a single run or without data. */
+  readonly baselineHalfWidth: number | null;
+  readonly currentHalfWidth: number | null;
+  /** Runs behind each value. */
+  readonly baselineRuns: number;
+  readonly currentRuns: number;
+  /** The allowed worsening, in the metric's unit. */
   readonly allowed: number;
+  /** The `--tolerance` text naming this metric, or null (a default applies). */
   readonly tolerance: string | null;
+  readonly toleranceSource: ToleranceSource;
+  /** Two-sided p-value of Welch's t-test of the difference; null when not tested. */
+  readonly p: number | null;
+  /** The worsening is beyond the tolerance (a regression when also significant). */
+  readonly beyondTolerance: boolean;
   readonly regression: boolean;
   /** Why a value is missing, or null. */
   readonly note: string | null;
@@ -80,27 +55,57 @@ export function defaultRefs(): MetricRef[] {
   return METRICS.filter((d) => d.baselineDefault).map((def) => ({ def, code: null, scope: null }));
 }
 
+const SUBMITTED = METRICS.find((d) => d.name === 'submitted')!;
+
+/** Compares one metric. */
+function compareOne(ref: MetricRef, baseline: MetricSet, current: MetricSet, tol: Tolerance | null): Comparison {
+  const b: Sample = baseline.sample(ref);
+  const c: Sample = current.sample(ref);
+  const base = {
+    metric: formatRef(ref),
+    ref,
+    tolerance: tol?.text ?? null,
+    baselineRuns: baseline.runs,
+    currentRuns: current.runs,
+    baselineHalfWidth: 'reason' in b ? null : b.halfWidth,
+    currentHalfWidth: 'reason' in c ? null : c.halfWidth,
+    p: null,
+  };
+  const noTol = { allowed: 0, toleranceSource: tol === null ? ('single-run' as const) : ('named' as const) };
+  if ('reason' in b) {
+    const note = 'reason' in c ? 'no data in either' : `baseline: ${b.reason}`;
+    return { ...base, ...noTol, baseline: null, current: 'reason' in c ? null : c.mean, beyondTolerance: false, regression: false, note };
+  }
+  const sub = baseline.sample({ def: SUBMITTED, code: null, scope: ref.scope });
+  const { allowed, source } = allowedWorsening(ref, tol, b, 'reason' in sub ? null : sub.mean);
+  const known = { ...base, baseline: b.mean, allowed, toleranceSource: source };
+  if ('reason' in c) return { ...known, current: null, beyondTolerance: true, regression: true, note: c.reason };
+  const worsening = ref.def.worse === 'higher' ? c.mean - b.mean : b.mean - c.mean;
+  const beyond = worsening > allowed && !nearlyEqual(worsening, allowed);
+  const test = welchTest(b, c);
+  const regression = beyond && (test === null || test.p < SIGNIFICANCE);
+  return { ...known, current: c.mean, p: test?.p ?? null, beyondTolerance: beyond, regression, note: null };
+}
+
 /**
- * Compares `current` (one summary, or one per replication: their mean is compared) with
- * `baseline` for the default metrics plus every metric a tolerance names, in list order.
+ * Compares `current` with `baseline` for the default metrics plus every metric a
+ * tolerance names, in list order (the last `--tolerance` of a metric wins).
  */
-export function compareSummaries(baseline: Summary, current: readonly Summary[], tolerances: readonly Tolerance[]): Comparison[] {
+export function compareSets(baseline: MetricSet, current: MetricSet, tolerances: readonly Tolerance[]): Comparison[] {
   const refs = defaultRefs();
   for (const t of tolerances) if (!refs.some((r) => formatRef(r) === formatRef(t.ref))) refs.push(t.ref);
   return refs.map((ref) => {
     const metric = formatRef(ref);
-    const tol = [...tolerances].reverse().find((t) => formatRef(t.ref) === metric) ?? null;
-    const b = observe(baseline, ref);
-    const c = observeAll(current, ref);
-    const base = { metric, ref, tolerance: tol?.text ?? null };
-    if (b.value === null && 'reason' in c) return { ...base, baseline: null, current: null, allowed: 0, regression: false, note: 'no data in either' };
-    if (b.value === null) return { ...base, baseline: null, current: (c as MeanInterval).mean, allowed: 0, regression: false, note: `baseline: ${b.reason}` };
-    const allowed = tol === null ? 0 : tol.mode === 'relative' ? Math.abs(b.value) * tol.amount : tol.amount;
-    if ('reason' in c) return { ...base, baseline: b.value, current: null, allowed, regression: true, note: c.reason };
-    const worsening = ref.def.worse === 'higher' ? c.mean - b.value : b.value - c.mean;
-    const regression = worsening > allowed && !nearlyEqual(worsening, allowed);
-    return { ...base, baseline: b.value, current: c.mean, allowed, regression, note: null };
+    return compareOne(ref, baseline, current, [...tolerances].reverse().find((t) => formatRef(t.ref) === metric) ?? null);
   });
+}
+
+/**
+ * Compares `current` (one summary, or one per replication: their mean is compared) with
+ * a single-run `baseline` summary; see {@link compareSets}.
+ */
+export function compareSummaries(baseline: Summary, current: readonly Summary[], tolerances: readonly Tolerance[]): Comparison[] {
+  return compareSets(fromSummaries([baseline]), fromSummaries(current), tolerances);
 }
 
 /** The change from baseline to current as shown: `+3s (+25%)`, `-0.5pp`, `+12`. */
@@ -115,19 +120,43 @@ export function describeChange(c: Comparison): string {
   return `${sign}${abs}${rel}`;
 }
 
-/** Both values and the change: `12s → 15s (+3s (+25%))`. */
-export function describeValues(c: Comparison): string {
-  const show = (v: number | null): string => (v === null ? '-' : formatValue(v, c.ref.def.kind));
-  return `${show(c.baseline)} → ${show(c.current)}: ${describeChange(c)}`;
+/** A value with its 95% half-width when it is a mean over replications: `12s ± 0.4s`. */
+function showWithInterval(c: Comparison, v: number | null, halfWidth: number | null): string {
+  if (v === null) return '-';
+  const kind = c.ref.def.kind;
+  return halfWidth === null ? formatValue(v, kind) : `${formatValue(v, kind)} ± ${formatValue(halfWidth, kind)}`;
 }
 
-/** One comparison as a line: `✗ wait_p95  12s → 15s  +3s (+25%)  tolerance +10%: regression`. */
-export function describeComparison(c: Comparison): string {
+/** Both values and the change: `12s → 15s (+3s (+25%))`. */
+export function describeValues(c: Comparison): string {
+  return `${showWithInterval(c, c.baseline, c.baselineHalfWidth)} → ${showWithInterval(c, c.current, c.currentHalfWidth)}: ${describeChange(c)}`;
+}
+
+/**
+ * The tolerance and the test as shown: `tolerance +10%`, `tolerance 0`,
+ * `tolerance 0 (deterministic), p < 0.001`, `tolerance 1pp (default), p = 0.412`.
+ */
+export function describeTolerance(c: Comparison): string {
   const kind = c.ref.def.kind;
-  const show = (v: number | null): string => (v === null ? '-' : formatValue(v, kind));
-  const tol = c.tolerance === null ? 'tolerance 0' : `tolerance ${c.tolerance}`;
-  const verdict = c.regression ? ': regression' : '';
-  return `${c.regression ? '✗' : '✓'} ${c.metric}  ${show(c.baseline)} → ${show(c.current)}  ${describeChange(c)}  ${tol}${verdict}`;
+  const amount = kind === 'ratio' ? `${Number((c.allowed * 100).toFixed(4))}pp` : formatValue(c.allowed, kind);
+  const tol = {
+    named: `tolerance ${c.tolerance}`,
+    'single-run': 'tolerance 0',
+    deterministic: 'tolerance 0 (deterministic)',
+    stochastic: `tolerance ${amount} (default)`,
+  }[c.toleranceSource];
+  if (c.p === null) return tol;
+  return `${tol}, p ${c.p < 0.001 ? '< 0.001' : `= ${c.p.toFixed(3)}`}`;
+}
+
+/**
+ * One comparison as a line: `✗ wait_p95  12s → 15s  +3s (+25%)  tolerance +10%: regression`;
+ * means over replications carry their 95% half-width and the test's p-value.
+ */
+export function describeComparison(c: Comparison): string {
+  const verdict = c.regression ? ': regression' : c.beyondTolerance ? ': not significant' : '';
+  const values = `${showWithInterval(c, c.baseline, c.baselineHalfWidth)} → ${showWithInterval(c, c.current, c.currentHalfWidth)}`;
+  return `${c.regression ? '✗' : '✓'} ${c.metric}  ${values}  ${describeChange(c)}  ${describeTolerance(c)}${verdict}`;
 }
 
 const num = z.number();
@@ -153,4 +182,18 @@ export const summaryFileSchema = z.looseObject({
   by_carrier: z.record(z.string(), scope),
   by_sender: z.record(z.string(), scope),
   by_traffic: z.record(z.string(), scope),
+});
+
+const stat = z.looseObject({ mean: num.nullable(), ci95_half_width: z.number().min(0).nullable(), n: z.number().int().min(1), note: z.string().optional() });
+
+/**
+ * A replicated baseline (`check --update-baseline --replications N`, or `run
+ * --replications N --format json`): every metric's mean, 95% half-width and runs.
+ */
+export const replicatedFileSchema = z.looseObject({
+  scenario: z.string(),
+  seed: num,
+  replications: z.looseObject({ n: z.number().int().min(1), seeds: z.array(num) }),
+  metrics: z.record(z.string(), stat),
+  warnings: z.array(z.string()).optional(),
 });

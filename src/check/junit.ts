@@ -4,7 +4,7 @@
  * structure CI systems (GitHub, GitLab, Jenkins) read. Pure. Outputs carry no wall-clock
  * time, so the same check gives the same bytes.
  */
-import { describeComparison, describeValues } from './baseline.js';
+import { describeComparison, describeTolerance, describeValues } from './baseline.js';
 import { describeObserved } from './evaluate.js';
 import type { ScenarioCheck } from './runner.js';
 
@@ -46,8 +46,7 @@ function casesOf(c: ScenarioCheck): Case[] {
   });
   for (const x of c.baseline?.comparisons ?? []) {
     const line = describeComparison(x);
-    const tol = x.tolerance === null ? 'tolerance 0' : `tolerance ${x.tolerance}`;
-    const failure = x.regression ? `regression of ${x.metric} against ${c.baseline?.file}: ${describeValues(x)} (${tol})` : null;
+    const failure = x.regression ? `regression of ${x.metric} against ${c.baseline?.file}: ${describeValues(x)} (${describeTolerance(x)})` : null;
     cases.push({ name: `baseline ${x.metric}`, failure, detail: line });
   }
   return cases;

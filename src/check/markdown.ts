@@ -2,7 +2,7 @@
  * The markdown job summary of a check (appended to `$GITHUB_STEP_SUMMARY`): a headline
  * and one table row per threshold and per baseline regression. Pure.
  */
-import { describeValues } from './baseline.js';
+import { describeTolerance, describeValues } from './baseline.js';
 import { describeObserved } from './evaluate.js';
 import { checkPassed, type ScenarioCheck } from './runner.js';
 
@@ -48,8 +48,7 @@ export function renderMarkdown(checks: readonly ScenarioCheck[]): string {
       total++;
       if (!x.regression) continue;
       failed++;
-      const tol = x.tolerance === null ? 'tolerance 0' : `tolerance ${x.tolerance}`;
-      rows.push(`| ❌ | ${where} | ${code(`baseline ${x.metric}`)} | ${escapeCell(`${describeValues(x)} (${tol})`)} |`);
+      rows.push(`| ❌ | ${where} | ${code(`baseline ${x.metric}`)} | ${escapeCell(`${describeValues(x)} (${describeTolerance(x)})`)} |`);
     }
   }
   const ok = checks.every(checkPassed);

@@ -12,6 +12,7 @@ export function renderText(checks: readonly ScenarioCheck[]): string {
   let thresholds = 0;
   let failedThresholds = 0;
   let regressions = 0;
+  const regressed: string[] = [];
   for (const c of checks) {
     const runs = c.seeds.length;
     const reps = runs > 1 ? `, ${runs} replications` : '';
@@ -30,11 +31,14 @@ export function renderText(checks: readonly ScenarioCheck[]): string {
         if (x.regression) regressions++;
         out.push(`    ${describeComparison(x)}`);
       }
+      const names = c.baseline.comparisons.filter((x) => x.regression).map((x) => x.metric);
+      if (names.length > 0) regressed.push(`${c.name}: ${names.join(', ')}`);
     }
   }
   const ok = checks.every(checkPassed);
   const n = checks.length;
   const what = `${failedThresholds} of ${thresholds} threshold${thresholds === 1 ? '' : 's'} failed, ${regressions} baseline regression${regressions === 1 ? '' : 's'} (${n} scenario${n === 1 ? '' : 's'})`;
   out.push(ok ? `check passed: ${what}` : `check FAILED: ${what}`);
+  if (regressed.length > 0) out.push(`regressed: ${regressed.join('; ')}`);
   return out.join('\n') + '\n';
 }

@@ -7,20 +7,23 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareSummaries } from '../check/baseline.js';
+import { compareSets } from '../check/baseline.js';
+import { METRICS, type MetricRef } from '../check/metrics.js';
+import { fromSummaries, replicatedDoc } from '../check/replicated.js';
 import { checkJson } from '../check/json.js';
 import { renderJUnit } from '../check/junit.js';
 import { renderMarkdown } from '../check/markdown.js';
 import { checkPassed, checkScenario, type ScenarioCheck } from '../check/runner.js';
 import { renderText } from '../check/text.js';
+import type { IndexMeans, MeanCell } from '../report/html/index-page.js';
 import type { Summary } from '../report/summary.js';
-import { parseTolerances, readSummaryFile } from './compare.js';
+import { parseTolerances, readBaselineFile, type BaselineFile } from './compare.js';
 import { EXIT, UsageError } from './errors.js';
 import { expandFiles, isDirectory } from './files.js';
 import { writeFileAtomic } from './output.js';
 import { writeReports, type ReportEntry } from './report.js';
 import { reportObserver } from '../report/html/report.js';
-import { loadWithOverrides, type CliIo } from './run.js';
+import { loadWithOverrides, parseReplicationsOption, type CliIo } from './run.js';
 import { prepareReplay } from '../traffic/replay.js';
 
 export interface CheckOptions {
@@ -34,18 +37,20 @@ export interface CheckOptions {
   updateBaseline?: boolean;
   junit?: string;
   json?: string;
+  /** No warnings on stderr. */
+  quiet?: boolean;
 }
 
-/** Most replications a check accepts. */
-export const MAX_REPLICATIONS = 10_000;
+const ref = (name: string): MetricRef => ({ def: METRICS.find((d) => d.name === name && !d.takesCode)!, code: null, scope: null });
 
-function parseReplications(v: string | undefined): number {
-  if (v === undefined) return 1;
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || n < 1 || n > MAX_REPLICATIONS) {
-    throw new UsageError(`--replications: expected an integer from 1 to ${MAX_REPLICATIONS}, got ${JSON.stringify(v)}`);
-  }
-  return n;
+/** The index page's figures as means ± 95% half-width over the replications. */
+function indexMeans(summaries: readonly Summary[]): IndexMeans {
+  const set = fromSummaries(summaries);
+  const cell = (name: string): MeanCell => {
+    const s = set.sample(ref(name));
+    return 'reason' in s ? { mean: null, halfWidth: null } : { mean: s.mean, halfWidth: s.halfWidth };
+  };
+  return { runs: summaries.length, submitted: cell('submitted'), delivered: cell('delivered'), failed: cell('failed'), queued: cell('queued'), waitP95: cell('wait_p95') };
 }
 
 /** File name of a scenario's baseline in a baseline directory. */
@@ -69,13 +74,10 @@ function baselinePaths(opt: string, names: readonly string[]): string[] {
 
 /** The `check` command. Returns the exit code. */
 export function checkCommand(patterns: readonly string[], opts: CheckOptions, io: CliIo, version: string): number {
-  const replications = parseReplications(opts.replications);
+  const replications = parseReplicationsOption(opts.replications);
   const tolerances = parseTolerances(opts.tolerance);
   if (opts.baseline === undefined && (tolerances.length > 0 || opts.updateBaseline)) {
     throw new UsageError(`${opts.updateBaseline ? '--update-baseline' : '--tolerance'}: expected --baseline FILE too, got none`);
-  }
-  if (opts.updateBaseline && replications > 1) {
-    throw new UsageError('--update-baseline: expected a single run, got --replications > 1 (a baseline is one run\'s summary)');
   }
   const files = expandFiles(patterns);
   const loaded = files.map((file) => {
@@ -89,28 +91,41 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
     };
   });
   const paths = opts.baseline === undefined ? null : baselinePaths(opts.baseline, loaded.map((l) => l.scenario.name));
-  const baselines: (Summary | null)[] = loaded.map((_, i) =>
-    paths === null || opts.updateBaseline ? null : readSummaryFile(paths[i]),
+  const baselines: (BaselineFile | null)[] = loaded.map((_, i) =>
+    paths === null || opts.updateBaseline ? null : readBaselineFile(paths[i]),
   );
 
   const reports: ReportEntry[] = [];
+  const means: (IndexMeans | undefined)[] = [];
   const checks: ScenarioCheck[] = loaded.map(({ file, scenario, replay, sha256 }, i) => {
     const series = opts.report === undefined ? undefined : reportObserver(scenario);
     const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, { observer: series, replay });
     if (series !== undefined) reports.push({ source: file, result, series });
+    if (!opts.quiet) for (const w of new Set(summaries.flatMap((s) => s.warnings))) io.stderr(`warning: ${file}: ${w}\n`);
+    means.push(replications > 1 ? indexMeans(summaries) : undefined);
     const base = baselines[i];
-    const baseline = base === null || paths === null ? null : { file: paths[i], comparisons: compareSummaries(base, summaries, tolerances) };
+    const baseline = base === null ? null : { file: base.path, comparisons: compareSets(base.metrics, fromSummaries(summaries), tolerances) };
     let baselineWritten: string | null = null;
     if (opts.updateBaseline && paths !== null) {
       baselineWritten = paths[i];
-      writeFileAtomic(baselineWritten, JSON.stringify(run.summary, null, 2) + '\n');
+      // One run: its summary, as `run --format json` prints it; N: every metric's mean ± 95% and N.
+      const doc = replications > 1 ? replicatedDoc(summaries, run.seeds) : run.summary;
+      writeFileAtomic(baselineWritten, JSON.stringify(doc, null, 2) + '\n');
     }
     return { ...run, baseline, baselineWritten };
   });
 
   io.stdout(renderText(checks));
   if (opts.report !== undefined) {
-    writeReports(opts.report, reports.map((r, i) => ({ ...r, passed: checkPassed(checks[i]) })));
+    writeReports(
+      opts.report,
+      reports.map((r, i) => {
+        const c = checks[i];
+        const thresholdsFailed = c.thresholds.filter((t) => !t.pass).length;
+        const regressions = c.baseline?.comparisons.filter((x) => x.regression).length ?? 0;
+        return { ...r, passed: checkPassed(c), index: { thresholdsFailed, regressions, means: means[i] } };
+      }),
+    );
   }
   if (opts.junit !== undefined) writeFileAtomic(opts.junit, renderJUnit(checks));
   if (opts.json !== undefined) {

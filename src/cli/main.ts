@@ -6,14 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../scenario/errors.js';
-import { loadScenarioFile } from '../scenario/load.js';
 import { renderRulebook } from '../report/rulebook-table.js';
 import { EXIT, UsageError } from './errors.js';
 import { abortAll } from './output.js';
 import { runCommand, type CliIo } from './run.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
-import { expandFiles } from './files.js';
+import { validateCommand } from './validate.js';
 import { scenarioJsonSchema } from './schema.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -53,19 +52,13 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('-q, --quiet', 'no warnings or progress on stderr')
     .option('--report <file>', 'write a self-contained HTML report with charts')
     .option('--chart', 'draw total queue depth over time under the table')
+    .option('--replications <n>', 'run N derived seeds; print every metric as mean ± 95% half-width')
     .action(async (file: string, opts) => setCode(await runCommand(file, opts, io)));
 
-  program
-    .command('validate')
-    .description('check scenario files without running them')
+  withOverrides(program.command('validate'))
+    .description('check scenario files and their replay files without running them')
     .argument('<scenarios...>', 'scenario YAML files, directories or quoted globs')
-    .action((files: string[]) => {
-      for (const f of expandFiles(files)) {
-        loadScenarioFile(f);
-        io.stdout(`ok ${f}\n`);
-      }
-      setCode(EXIT.ok);
-    });
+    .action((files: string[], opts) => setCode(validateCommand(files, opts, io)));
 
   withTolerance(withOverrides(program.command('check')))
     .description('run scenarios and evaluate their expect: thresholds (exit 0 pass, 1 fail, 2 bad input)')
@@ -76,12 +69,14 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--json <file>', 'write all results as JSON')
     .option('--report <dir>', 'write an HTML report per scenario and an index.html into DIR')
+    .option('-q, --quiet', 'no warnings on stderr')
     .action((files: string[], opts) => setCode(checkCommand(files, opts, io, version())));
 
   withTolerance(program.command('compare'))
     .description('compare two summaries (run --format json); exit 1 when a metric regressed')
     .argument('<baseline>', 'baseline summary JSON')
     .argument('<current>', 'new summary JSON')
+    .option('-q, --quiet', 'no warnings on stderr')
     .action((base: string, current: string, opts) => setCode(compareCommand(base, current, opts, io)));
 
   program

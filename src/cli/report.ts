@@ -26,6 +26,8 @@ export interface ReportEntry {
   readonly series: CollectedSeries;
   /** Whether its thresholds passed; omit when not evaluated. */
   readonly passed?: boolean;
+  /** More for its index row: failed thresholds, regressions, means over replications. */
+  readonly index?: Pick<IndexRow, 'thresholdsFailed' | 'regressions' | 'means'>;
 }
 
 /** A file name from a scenario name: lower-case letters, digits, `-`, `_` and `.`. */
@@ -52,7 +54,7 @@ export function writeReports(dir: string, entries: readonly ReportEntry[]): stri
     const href = reportFileName(summary.scenario, taken);
     writeReport(join(dir, href), e.result, e.series, summary);
     written.push(join(dir, href));
-    rows.push({ href, source: e.source, summary, passed: e.passed });
+    rows.push({ ...e.index, href, source: e.source, summary, passed: e.passed });
   }
   const index = join(dir, 'index.html');
   writeFileAtomic(index, renderIndexPage(rows));

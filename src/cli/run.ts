@@ -17,6 +17,10 @@ import { clockText } from './progress.js';
 import { abortRun, finishRun, prepareRun } from './run-files.js';
 import type { Scenario } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
+import { replicatedDoc } from '../check/replicated.js';
+import { renderReplicatedTable, replicatedCsv } from '../check/replicated-table.js';
+import { replicationSeeds, runReplications } from '../check/runner.js';
+import { prepareReplay } from '../traffic/replay.js';
 
 export interface RunOptions {
   format: string;
@@ -34,6 +38,8 @@ export interface RunOptions {
   report?: string;
   /** Draw total queue depth under the table. */
   chart?: boolean;
+  /** Run N derived seeds and print every metric as mean ± 95% half-width. */
+  replications?: string;
 }
 
 export interface CliIo {
@@ -69,6 +75,19 @@ export function parseIntervalOption(v: string | undefined): number {
   }
   if (ms <= 0) throw new UsageError(`--interval: expected a duration greater than 0, got ${JSON.stringify(text)}`);
   return ms;
+}
+
+/** Most replications `run` and `check` accept. */
+export const MAX_REPLICATIONS = 10_000;
+
+/** Parses `--replications`: an integer from 1 to {@link MAX_REPLICATIONS}; 1 when absent. */
+export function parseReplicationsOption(v: string | undefined): number {
+  if (v === undefined) return 1;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || n > MAX_REPLICATIONS) {
+    throw new UsageError(`--replications: expected an integer from 1 to ${MAX_REPLICATIONS}, got ${JSON.stringify(v)}`);
+  }
+  return n;
 }
 
 /** Loads a scenario with the command-line overrides applied. */
@@ -123,6 +142,7 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
     throw new UsageError(`--delimiter: expected a character other than a quote or a line break, got ${JSON.stringify(opts.delimiter)}`);
   }
   parseIntervalOption(opts.interval);
+  if (opts.replications !== undefined) return runReplicated(path, opts, io);
   const scenario = loadWithOverrides(path, opts);
   const series = seriesFor(scenario, opts);
   const { result, summary } = await executeInteractive(scenario, opts, io, series);
@@ -142,4 +162,25 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
   io.stdout(out);
   if (opts.chart && series !== undefined) io.stdout('\n' + renderDepthChart(series.rows, io.columns ?? 80));
   return 0;
+}
+
+/**
+ * `run --replications N`: the scenario under N seeds derived from its own (as `check`
+ * derives them), printed as every metric's mean ± 95% half-width. Per-run outputs
+ * (messages, time series, report, chart) describe one run, so they are refused here.
+ */
+function runReplicated(path: string, opts: RunOptions, io: CliIo): number {
+  const n = parseReplicationsOption(opts.replications);
+  const perRun = (['messages', 'timeseries', 'report', 'chart'] as const).find((k) => opts[k] !== undefined && opts[k] !== false);
+  if (perRun !== undefined) {
+    throw new UsageError(`--replications: expected no --${perRun} (it describes one run; rerun one seed with --seed for it), got --${perRun}`);
+  }
+  const scenario = loadWithOverrides(path, opts);
+  const seeds = replicationSeeds(scenario.seed, n);
+  const { summaries } = runReplications(scenario, seeds, { replay: prepareReplay(scenario).replay });
+  const doc = replicatedDoc(summaries, seeds);
+  if (!opts.quiet) for (const w of doc.warnings) io.stderr(`warning: ${w}\n`);
+  const csv = { delimiter: opts.delimiter, bom: opts.bom };
+  io.stdout(opts.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : opts.format === 'csv' ? replicatedCsv(doc, csv) : renderReplicatedTable(doc));
+  return EXIT.ok;
 }

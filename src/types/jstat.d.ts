@@ -5,6 +5,8 @@ declare module 'jstat' {
       studentt: {
         /** The `p` quantile of Student's t with `dof` degrees of freedom. */
         inv(p: number, dof: number): number;
+        /** P(T <= t) for Student's t with `dof` degrees of freedom. */
+        cdf(t: number, dof: number): number;
       };
     };
   };

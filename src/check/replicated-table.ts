@@ -1,0 +1,80 @@
+/**
+ * The terminal and CSV forms of a replicated document (`run --replications N`): the
+ * summary's tables with each figure as `mean ± 95% half-width`. Pure.
+ */
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+import { FAILURE_CODES } from '../rules/codes.js';
+import { safeText } from '../report/records.js';
+import { metricDef, SCOPE_KINDS, type ScopeKind } from './metrics.js';
+import type { MetricStat, ReplicatedDoc } from './replicated.js';
+
+const KINDS = Object.keys(SCOPE_KINDS) as ScopeKind[];
+
+/** Decimals that show a half-width to 2 significant digits (0 to 3). */
+function decimalsFor(halfWidth: number): number {
+  if (halfWidth <= 0) return 3;
+  return Math.min(3, Math.max(0, 1 - Math.floor(Math.log10(halfWidth))));
+}
+
+/**
+ * `1,234.5 ± 12` (counts), `12.5s ± 0.43s` (times), `99.3% ± 0.12%` (ratios): the mean to
+ * the precision of its half-width (2 significant digits); `-` without data.
+ */
+function cell(doc: ReplicatedDoc, key: string): string {
+  const s: MetricStat | undefined = doc.metrics[key];
+  if (s === undefined || s.mean === null) return '-';
+  const name = /^[a-z_0-9]+/.exec(key)![0];
+  const kind = metricDef(name, key.startsWith('failed['))!.kind;
+  const scale = kind === 'ratio' ? 100 : 1;
+  const unit = kind === 'ratio' ? '%' : kind === 'time' ? 's' : '';
+  const digits = s.ci95_half_width === null ? 3 : decimalsFor(s.ci95_half_width * scale);
+  const show = (v: number): string => `${(v * scale).toLocaleString('en-US', { maximumFractionDigits: digits })}${unit}`;
+  return s.ci95_half_width === null ? show(s.mean) : `${show(s.mean)} ± ${show(s.ci95_half_width)}`;
+}
+
+function draw(caption: string, head: string[], rows: string[][], numericFrom: number): string {
+  const t = new Table({ head, style: { head: [], border: [] }, colAligns: head.map((_, i) => (i >= numericFrom ? 'right' : 'left')) });
+  t.push(...rows);
+  return `${caption}\n${t.toString()}`;
+}
+
+/** Names of one scope kind that the document has metrics for, in document order. */
+function scopeNames(doc: ReplicatedDoc, kind: ScopeKind): string[] {
+  const names = new Set<string>();
+  const re = new RegExp(`^submitted\\{${kind}=(.*)\\}$`);
+  for (const key of Object.keys(doc.metrics)) {
+    const m = re.exec(key);
+    if (m) names.add(m[1]);
+  }
+  return [...names];
+}
+
+/** Renders the document for a terminal: totals, waits, failures, and each scope kind. */
+export function renderReplicatedTable(doc: ReplicatedDoc): string {
+  const n = doc.replications.n;
+  const out = [`a2psim — ${doc.scenario} (seed ${doc.seed}, ${n} replications: mean ± 95% half-width)`];
+  const c = (key: string): string => cell(doc, key);
+  out.push(draw('Totals', ['submitted', 'delivered', 'failed', 'queued', 'delayed', 'delivered %'], [['submitted', 'delivered', 'failed', 'queued', 'delayed', 'delivered_ratio'].map(c)], 0));
+  out.push(draw('Wait of delivered messages', ['', 'p50', 'p95', 'p99', 'max', 'mean', 'last out'], [['seconds', ...['wait_p50', 'wait_p95', 'wait_p99', 'wait_max', 'wait_mean', 'drain_time'].map(c)]], 1));
+  const codes = FAILURE_CODES.filter((r) => doc.metrics[`failed[${r.code}]`] !== undefined);
+  if (codes.length > 0) out.push(draw('Failures', ['code', 'reason', 'count'], codes.map((r) => [r.code, r.reason, c(`failed[${r.code}]`)]), 2));
+  for (const kind of KINDS) {
+    const names = scopeNames(doc, kind);
+    if (names.length === 0) continue;
+    const rows = names.map((name) => [name, ...['submitted', 'delivered', 'failed', 'queued', 'wait_p95', 'drain_time'].map((m) => c(`${m}{${kind}=${name}}`))]);
+    out.push(draw(`By ${kind}`, [kind, 'submitted', 'delivered', 'failed', 'queued', 'wait p95', 'last out'], rows, 1));
+  }
+  if (doc.warnings.length > 0) out.push('Warnings', ...doc.warnings.map((w) => `  ! ${w}`));
+  return out.join('\n') + '\n';
+}
+
+/**
+ * The document as CSV: one row per metric — `metric,mean,ci95_half_width,runs,note` —
+ * values in the metric's unit (counts, ratios in [0, 1], seconds).
+ */
+export function replicatedCsv(doc: ReplicatedDoc, opts: { delimiter?: string; bom?: boolean } = {}): string {
+  const rows = Object.entries(doc.metrics).map(([k, s]) => [safeText(k), s.mean ?? '', s.ci95_half_width ?? '', s.n, s.note ?? '']);
+  const text = stringify([['metric', 'mean', 'ci95_half_width', 'runs', 'note'], ...rows], { delimiter: opts.delimiter ?? ',', record_delimiter: '\r\n' });
+  return (opts.bom ? '\ufeff' : '') + text;
+}

@@ -1,0 +1,30 @@
+/**
+ * `a2psim validate <files>...`: everything `run` and `check` reject before simulating —
+ * the scenario (schema, references, thresholds, with `--seed`/`--set` applied) and its
+ * replay files (each exists and every row parses) — without simulating. The errors are
+ * the same one-line ScenarioErrors (exit 2) that `run` prints.
+ */
+import { prepareReplay } from '../traffic/replay.js';
+import { EXIT } from './errors.js';
+import { expandFiles } from './files.js';
+import { loadWithOverrides, type CliIo } from './run.js';
+
+/** Options of `validate`: the overrides `run` takes. */
+export interface ValidateOptions {
+  seed?: string;
+  set: string[];
+}
+
+/**
+ * The `validate` command: prints `ok FILE` per valid scenario and returns 0.
+ * @throws ScenarioError or UsageError at the first invalid scenario, option or replay row.
+ */
+export function validateCommand(patterns: readonly string[], opts: ValidateOptions, io: CliIo): number {
+  for (const file of expandFiles(patterns)) {
+    const scenario = loadWithOverrides(file, opts);
+    // The same complete pass over replay files that `run` makes before it simulates.
+    prepareReplay(scenario);
+    io.stdout(`ok ${file}\n`);
+  }
+  return EXIT.ok;
+}
