@@ -160,6 +160,8 @@ export function describeComparison(c: Comparison): string {
 }
 
 const num = z.number();
+/** Waits are null when nothing was delivered (older summaries wrote 0). */
+const waitSchema = z.looseObject({ p50: num.nullable(), p95: num.nullable(), p99: num.nullable(), max: num.nullable(), mean: num.nullable() });
 const scope = z.looseObject({
   submitted: num,
   delivered: num,
@@ -167,7 +169,7 @@ const scope = z.looseObject({
   queued: num,
   delayed: num,
   failures: z.record(z.string(), num),
-  wait: z.looseObject({ p50: num, p95: num, p99: num, max: num, mean: num }),
+  wait: waitSchema,
   drain_time: num.nullable(),
 });
 
@@ -177,7 +179,7 @@ export const summaryFileSchema = z.looseObject({
   seed: num,
   totals: z.looseObject({ submitted: num, delivered: num, failed: num, queued: num, delayed: num }),
   failures: z.record(z.string(), z.looseObject({ count: num })),
-  wait: z.looseObject({ p50: num, p95: num, p99: num, max: num, mean: num }),
+  wait: waitSchema,
   drain_time: num.nullable(),
   by_carrier: z.record(z.string(), scope),
   by_sender: z.record(z.string(), scope),

@@ -133,8 +133,9 @@ export function observe(summary: Summary, ref: MetricRef): Observed {
     default: {
       const field = WAIT_FIELDS[name];
       if (field === undefined) throw new Error(`metric ${name} has no reader`); // a bug: METRICS and this switch disagree
-      if (scope.delivered === 0) return { value: null, reason: 'no data: no message was delivered' };
-      return { value: scope.wait[field] };
+      const wait = scope.wait[field];
+      if (scope.delivered === 0 || wait === null) return { value: null, reason: 'no data: no message was delivered' };
+      return { value: wait };
     }
   }
 }

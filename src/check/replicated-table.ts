@@ -2,10 +2,10 @@
  * The terminal and CSV forms of a replicated document (`run --replications N`): the
  * summary's tables with each figure as `mean ± 95% half-width`. Pure.
  */
-import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { FAILURE_CODES } from '../rules/codes.js';
 import { safeText } from '../report/records.js';
+import { drawTable } from '../report/table.js';
 import { metricDef, SCOPE_KINDS, type ScopeKind } from './metrics.js';
 import type { MetricStat, ReplicatedDoc } from './replicated.js';
 
@@ -33,10 +33,9 @@ function cell(doc: ReplicatedDoc, key: string): string {
   return s.ci95_half_width === null ? show(s.mean) : `${show(s.mean)} ± ${show(s.ci95_half_width)}`;
 }
 
+/** A table drawn as the terminal report draws its own (80 columns, no rule between rows). */
 function draw(caption: string, head: string[], rows: string[][], numericFrom: number): string {
-  const t = new Table({ head, style: { head: [], border: [] }, colAligns: head.map((_, i) => (i >= numericFrom ? 'right' : 'left')) });
-  t.push(...rows);
-  return `${caption}\n${t.toString()}`;
+  return `\n${caption}\n${drawTable({ caption, head, rows, numericFrom })}`;
 }
 
 /** Names of one scope kind that the document has metrics for, in document order. */
@@ -56,7 +55,9 @@ export function renderReplicatedTable(doc: ReplicatedDoc): string {
   const out = [`a2psim — ${doc.scenario} (seed ${doc.seed}, ${n} replications: mean ± 95% half-width)`];
   const c = (key: string): string => cell(doc, key);
   out.push(draw('Totals', ['submitted', 'delivered', 'failed', 'queued', 'delayed', 'delivered %'], [['submitted', 'delivered', 'failed', 'queued', 'delayed', 'delivered_ratio'].map(c)], 0));
-  out.push(draw('Wait of delivered messages', ['', 'p50', 'p95', 'p99', 'max', 'mean', 'last out'], [['seconds', ...['wait_p50', 'wait_p95', 'wait_p99', 'wait_max', 'wait_mean', 'drain_time'].map(c)]], 1));
+  // One row per figure: six `mean ± half-width` cells side by side would not fit 80 columns.
+  const waits: [string, string][] = [['p50', 'wait_p50'], ['p95', 'wait_p95'], ['p99', 'wait_p99'], ['max', 'wait_max'], ['mean', 'wait_mean'], ['last out', 'drain_time']];
+  out.push(draw('Wait of delivered messages', ['', 'mean ± 95% half-width'], waits.map(([label, key]) => [label, c(key)]), 1));
   const codes = FAILURE_CODES.filter((r) => doc.metrics[`failed[${r.code}]`] !== undefined);
   if (codes.length > 0) out.push(draw('Failures', ['code', 'reason', 'count'], codes.map((r) => [r.code, r.reason, c(`failed[${r.code}]`)]), 2));
   for (const kind of KINDS) {
@@ -65,7 +66,7 @@ export function renderReplicatedTable(doc: ReplicatedDoc): string {
     const rows = names.map((name) => [name, ...['submitted', 'delivered', 'failed', 'queued', 'wait_p95', 'drain_time'].map((m) => c(`${m}{${kind}=${name}}`))]);
     out.push(draw(`By ${kind}`, [kind, 'submitted', 'delivered', 'failed', 'queued', 'wait p95', 'last out'], rows, 1));
   }
-  if (doc.warnings.length > 0) out.push('Warnings', ...doc.warnings.map((w) => `  ! ${w}`));
+  if (doc.warnings.length > 0) out.push('', 'Warnings', ...doc.warnings.map((w) => `  ! ${w}`));
   return out.join('\n') + '\n';
 }
 

@@ -5,7 +5,7 @@
  * Every scenario (and baseline) is read and validated before the first run.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareSets } from '../check/baseline.js';
 import { METRICS, type MetricRef } from '../check/metrics.js';
@@ -19,8 +19,8 @@ import type { IndexMeans, MeanCell } from '../report/html/index-page.js';
 import type { Summary } from '../report/summary.js';
 import { parseTolerances, readBaselineFile, type BaselineFile } from './compare.js';
 import { EXIT, UsageError } from './errors.js';
-import { expandFiles, isDirectory } from './files.js';
-import { writeFileAtomic } from './output.js';
+import { checkOutputs, expandFiles, isDirectory, type NamedFile } from './files.js';
+import { appendToFile, writeFileAtomic } from './output.js';
 import { writeReports, type ReportEntry } from './report.js';
 import { reportObserver } from '../report/html/report.js';
 import { loadWithOverrides, parseReplicationsOption, type CliIo } from './run.js';
@@ -29,6 +29,8 @@ import { prepareReplay } from '../traffic/replay.js';
 export interface CheckOptions {
   seed?: string;
   set: string[];
+  /** `--max-messages`: refuse runs estimated larger (default one billion). */
+  maxMessages?: string;
   replications?: string;
   /** Directory for one HTML report per scenario plus index.html. */
   report?: string;
@@ -72,6 +74,8 @@ function baselinePaths(opt: string, names: readonly string[]): string[] {
   return paths;
 }
 
+const optionalFile = (role: string, path: string | undefined): NamedFile[] => (path === undefined ? [] : [{ path, role }]);
+
 /** The `check` command. Returns the exit code. */
 export function checkCommand(patterns: readonly string[], opts: CheckOptions, io: CliIo, version: string): number {
   const replications = parseReplicationsOption(opts.replications);
@@ -86,13 +90,27 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
       file,
       scenario,
       // Replay files are read and checked completely here, before anything runs.
-      replay: prepareReplay(scenario).replay,
+      ...prepareReplay(scenario),
       sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
     };
   });
   const paths = opts.baseline === undefined ? null : baselinePaths(opts.baseline, loaded.map((l) => l.scenario.name));
   const baselines: (BaselineFile | null)[] = loaded.map((_, i) =>
     paths === null || opts.updateBaseline ? null : readBaselineFile(paths[i]),
+  );
+  const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+  checkOutputs(
+    [
+      ...loaded.flatMap((l) => [{ path: l.file, role: 'a scenario file' }, ...l.plans.map((p) => ({ path: p.path, role: 'a replay file' }))]),
+      ...(paths !== null && !opts.updateBaseline ? paths.map((p) => ({ path: p, role: 'a baseline' })) : []),
+    ],
+    [
+      ...(paths !== null && opts.updateBaseline ? paths.map((p) => ({ path: p, role: '--update-baseline' })) : []),
+      ...optionalFile('--junit', opts.junit),
+      ...optionalFile('--json', opts.json),
+      ...optionalFile('--report', opts.report === undefined ? undefined : join(opts.report, 'index.html')),
+      ...optionalFile('GITHUB_STEP_SUMMARY', stepSummary || undefined),
+    ],
   );
 
   const reports: ReportEntry[] = [];
@@ -115,7 +133,7 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
     return { ...run, baseline, baselineWritten };
   });
 
-  io.stdout(renderText(checks));
+  io.stdout(renderText(checks, io.colour));
   if (opts.report !== undefined) {
     writeReports(
       opts.report,
@@ -132,8 +150,7 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
     const doc = checkJson(checks, { version, set: opts.set, replications });
     writeFileAtomic(opts.json, JSON.stringify(doc, null, 2) + '\n');
   }
-  const stepSummary = process.env.GITHUB_STEP_SUMMARY;
-  if (stepSummary) appendFileSync(stepSummary, renderMarkdown(checks));
+  if (stepSummary) appendToFile(stepSummary, renderMarkdown(checks));
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Runs a simulation from the command line in slices of events, going back to the event
- * loop between slices so that Ctrl-C (SIGINT) is heard while the engine works and a
- * progress line can be drawn. The first Ctrl-C stops the run at the next slice and removes
- * the partial message CSV; a second one exits at once (the file keeps its `.partial` name).
+ * loop between slices so that Ctrl-C (SIGINT), SIGTERM and SIGHUP are heard while the
+ * engine works (a large burst is sliced too) and while the retention rewrite runs, and a
+ * progress line can be drawn. The first signal stops the run at the next slice and removes
+ * every partial file; a second one exits at once (after removing them as well).
  */
 import { performance } from 'node:perf_hooks';
 import { startSimulation, type SimulationResult } from '../engine/simulate.js';
@@ -11,57 +12,88 @@ import type { Scenario } from '../scenario/model.js';
 import { EXIT } from './errors.js';
 import { abortAll } from './output.js';
 import { ProgressBar, progressWanted } from './progress.js';
-import { abortRun, finishRun, prepareRun } from './run-files.js';
+import { abortRun, finishSteps, prepareRun } from './run-files.js';
 import type { CliIo, RunOptions } from './run.js';
 import type { SeriesCollector } from '../report/timeseries.js';
 
-/** Events per slice: a few milliseconds of work, so Ctrl-C and redraws wait no longer. */
-export const SLICE_EVENTS = 1 << 15;
+/** Events per slice: well under a millisecond of work on a normal machine. */
+export const SLICE_EVENTS = 1 << 12;
+
+/**
+ * Wall time between two visits to the event loop (where signals are heard and progress is
+ * drawn), ms: slices are run back to back until this much time has passed, so a slow
+ * machine (or a slow observer) still yields often and a fast one wastes nothing.
+ */
+export const TURN_MS = 50;
+
+/** The signals that stop a run, and the exit code each one ends it with (128 + N). */
+export const STOP_SIGNALS = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup } as const;
+
+/** A signal that stops a run. */
+export type StopSignal = keyof typeof STOP_SIGNALS;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Simulates `scenario` like `execute`, but interruptibly. When interrupted, the result has
- * `interrupted: true`, no file is committed and every partial file is removed.
+ * Simulates `scenario` like `execute`, but interruptibly. When a stop signal arrives, the
+ * result has `interrupted: true`, `signal` names it, no file is committed and every
+ * partial file is removed.
  */
 export async function executeInteractive(
   scenario: Scenario,
   opts: RunOptions,
   io: CliIo,
   series?: SeriesCollector,
-): Promise<{ result: SimulationResult; summary: Summary }> {
+): Promise<{ result: SimulationResult; summary: Summary; signal: StopSignal | null }> {
   // Replay files are checked and output files opened before any signal handling.
   const prepared = prepareRun(scenario, opts, series);
-  let stop = false;
-  const onSigint = (): void => {
-    if (stop) {
-      abortAll();
-      process.exit(EXIT.interrupted);
-    }
-    stop = true;
-  };
-  process.on('SIGINT', onSigint);
+  let signal: StopSignal | null = null;
+  const handlers = (Object.keys(STOP_SIGNALS) as StopSignal[]).map((name) => {
+    const handler = (): void => {
+      if (signal !== null) {
+        abortAll();
+        process.exit(STOP_SIGNALS[signal]);
+      }
+      signal = name;
+    };
+    process.on(name, handler);
+    return () => process.off(name, handler);
+  });
   const bar = progressWanted(opts.quiet, io.stderrIsTTY, process.env)
     ? new ProgressBar(io.stderr, () => performance.now(), scenario.untilMs ?? scenario.durationMs)
     : null;
   try {
-    const run = startSimulation(scenario, { ...prepared.simulateOptions, shouldStop: () => stop });
+    const run = startSimulation(scenario, { ...prepared.simulateOptions, shouldStop: () => signal !== null });
+    let turnStart = performance.now();
     while (!run.advance(SLICE_EVENTS)) {
+      if (performance.now() - turnStart < TURN_MS) continue;
       bar?.update(run.nowMs, run.submitted);
       await nextTurn();
+      turnStart = performance.now();
     }
     bar?.clear();
     const result = run.finish();
     if (result.interrupted) {
       abortRun(prepared);
-      return { result, summary: summarize(result) };
+      return { result, summary: summarize(result), signal };
     }
-    return { result, summary: finishRun(prepared, result) };
+    const steps = finishSteps(prepared, result);
+    turnStart = performance.now();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done === true) return { result, summary: step.value, signal: null };
+      if (performance.now() - turnStart < TURN_MS && signal === null) continue;
+      await nextTurn();
+      turnStart = performance.now();
+      if (signal !== null) {
+        steps.return(undefined as never); // removes every partial file
+        return { result: { ...result, interrupted: true }, summary: summarize(result), signal };
+      }
+    }
   } catch (e) {
     bar?.clear();
     abortRun(prepared);
     throw e;
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const off of handlers) off();
   }
 }

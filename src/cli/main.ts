@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import pc from 'picocolors';
 import { ScenarioError } from '../scenario/errors.js';
 import { renderRulebook } from '../report/rulebook-table.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, OutputError, UsageError } from './errors.js';
 import { abortAll } from './output.js';
 import { runCommand, type CliIo } from './run.js';
 import { checkCommand } from './check.js';
@@ -21,7 +22,8 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 const withOverrides = (cmd: Command): Command =>
   cmd
     .option('--seed <n>', 'override the scenario seed')
-    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, []);
+    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
+    .option('--max-messages <n>', 'refuse a run estimated to submit more messages (default 1e9)');
 
 /** `--tolerance`, shared by `check` and `compare`. */
 const withTolerance = (cmd: Command): Command =>
@@ -52,6 +54,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('-q, --quiet', 'no warnings or progress on stderr')
     .option('--report <file>', 'write a self-contained HTML report with charts')
     .option('--chart', 'draw total queue depth over time under the table')
+    .option('--wide', 'every column of the table, wider than 80 columns')
     .option('--replications <n>', 'run N derived seeds; print every metric as mean ± 95% half-width')
     .action(async (file: string, opts) => setCode(await runCommand(file, opts, io)));
 
@@ -112,6 +115,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
         ? EXIT.ok
         : EXIT.badInput;
     }
+    // A device or FIFO output whose reader went away (`--messages /dev/stdout | head`).
+    if (e instanceof OutputError && e.reason.startsWith('EPIPE')) return EXIT.ok;
     if (e instanceof ScenarioError || e instanceof UsageError) {
       io.stderr(`a2psim: ${e.message}\n`);
       return EXIT.badInput;
@@ -120,11 +125,34 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   }
 }
 
+/**
+ * Stdout closed by its reader (`a2psim rules | head`) ends the command quietly with exit 0,
+ * as Unix tools do; output files are already committed or are removed.
+ */
+export function quietOnEpipe(stream: NodeJS.WritableStream, exit: (code: number) => void): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    abortAll();
+    exit(EXIT.ok);
+  });
+}
+
 function defaultIo(): CliIo {
+  quietOnEpipe(process.stdout, (code) => process.exit(code));
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     columns: process.stdout.columns,
     stderrIsTTY: process.stderr.isTTY === true,
+    colour: stdoutColour(),
   };
+}
+
+/**
+ * Colour on stdout: picocolors decides (NO_COLOR turns it off, FORCE_COLOR on, a terminal
+ * gets it), except that a pipe gets none unless FORCE_COLOR asks — picocolors alone would
+ * colour piped output whenever CI is set.
+ */
+function stdoutColour(): boolean {
+  return pc.isColorSupported && (process.stdout.isTTY === true || Boolean(process.env.FORCE_COLOR));
 }

@@ -1,72 +1,222 @@
 /**
- * Output files that are never left looking complete when a run fails or is interrupted:
- * everything is written to `NAME.partial` next to the target and renamed into place only
- * by `commit()`; `abort()` removes the partial file.
+ * Output files that are never left looking complete when a run fails or is interrupted.
+ *
+ * - A regular file (or a name that does not exist yet) is written to a fresh temporary
+ *   `NAME.partial` next to it, created exclusively (O_EXCL, O_NOFOLLOW: a leftover
+ *   `NAME.partial`, even a symlink, is never opened; the next free `NAME.1.partial` is used),
+ *   and renamed over the target only by `commit()`. A symlinked target is resolved first, so
+ *   the file it points to is replaced and the link stays.
+ * - A target that is not a regular file (a device such as `/dev/null`, a FIFO, anything
+ *   under `/dev/` or `/proc/` such as `/dev/stdout`) is never renamed over: the bytes are
+ *   staged in a private temporary file and copied into the target by `commit()`.
+ * - Every write loops until all bytes are taken; a write that takes none, or fails
+ *   (ENOSPC, EIO, ...), removes the partial and throws an {@link OutputError} naming the
+ *   target and the reason. A missing parent folder is created.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { errnoText, OutputError } from './errors.js';
+
+/** The write call outputs use, replaceable in tests (short writes, ENOSPC). */
+export type WriteFn = (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
+
+const systemWrite: WriteFn = (fd, buffer, offset, length) => fs.writeSync(fd, buffer, offset, length);
+let writeFn: WriteFn = systemWrite;
+
+/** Replaces the write call of every output (`null` restores `fs.writeSync`). For tests. */
+export function setOutputWrite(fn: WriteFn | null): void {
+  writeFn = fn ?? systemWrite;
+}
+
+/** Writes all of `buffer` to `fd`, looping over short writes. @throws when a write takes no byte. */
+function writeAll(fd: number, buffer: Uint8Array, length = buffer.length): void {
+  let offset = 0;
+  while (offset < length) {
+    const n = writeFn(fd, buffer, offset, length - offset);
+    if (!(n > 0)) throw new Error(`ENOSPC: short write, ${offset} of ${length} bytes taken`);
+    offset += n;
+  }
+}
+
+const EXCLUSIVE = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_NOFOLLOW;
+const MAX_TRIES = 100;
+
+/** Longest file name (bytes) on the file systems we know. */
+const NAME_MAX = 255;
+
+/**
+ * Opens the first free `NAME{suffix}`, `NAME.1{suffix}`, ... in `folder`, exclusively. A
+ * name too long to take the suffix is cut (`NAME~`), so that any name that fits can be written.
+ */
+function openFresh(folder: string, fullName: string, suffix: string): { fd: number; path: string } {
+  let name = fullName;
+  while (Buffer.byteLength(`${name}.99${suffix}`) > NAME_MAX && name.length > 1) name = `${name.slice(0, -2)}~`;
+  for (let n = 0; n < MAX_TRIES; n++) {
+    const path = join(folder, n === 0 ? `${name}${suffix}` : `${name}.${n}${suffix}`);
+    try {
+      return { fd: fs.openSync(path, EXCLUSIVE, 0o666), path };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  throw new Error(`EEXIST: ${MAX_TRIES} partial files already exist`);
+}
+
+/** Where an output goes: renamed into `realPath`, or copied into a non-regular target. */
+type Target = { kind: 'regular'; realPath: string } | { kind: 'direct' };
+
+/** True for paths that must never be renamed over: device and process files. */
+export function isSpecialPath(path: string): boolean {
+  const abs = resolve(path);
+  return abs.startsWith('/dev/') || abs.startsWith('/proc/');
+}
+
+function targetOf(path: string): Target {
+  if (path === '') throw new Error('no file name given');
+  if (isSpecialPath(path)) return { kind: 'direct' };
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  if (stat?.isDirectory()) throw new Error('EISDIR: the target is a folder');
+  if (stat !== undefined && !stat.isFile()) return { kind: 'direct' };
+  if (stat !== undefined) return { kind: 'regular', realPath: fs.realpathSync(path) };
+  const folder = dirname(resolve(path));
+  fs.mkdirSync(folder, { recursive: true });
+  return { kind: 'regular', realPath: join(fs.realpathSync(folder), basename(path)) };
+}
 
 const open = new Set<AtomicFile>();
 
+/** One output file being written; see the module comment. */
 export class AtomicFile {
   private fd: number;
+  /** The temporary file holding what was written so far (readable until commit/abort). */
   readonly partialPath: string;
+  private readonly target: Target;
+  private stagingDir: string | null = null;
   private done = false;
 
-  /** @param suffix of the partial file next to `path`; default ".partial". */
+  /**
+   * Opens the temporary file. `suffix` names it next to `path` (default ".partial").
+   * @throws OutputError (nothing left behind) for an empty name, a folder, a parent that
+   *   cannot be created, or a temporary that cannot be created (EACCES, ENAMETOOLONG, ...).
+   */
   constructor(
     readonly path: string,
     suffix = '.partial',
   ) {
-    this.partialPath = `${path}${suffix}`;
-    this.fd = openSync(this.partialPath, 'w');
+    try {
+      this.target = targetOf(path);
+      if (this.target.kind === 'regular') {
+        const { realPath } = this.target;
+        ({ fd: this.fd, path: this.partialPath } = openFresh(dirname(realPath), basename(realPath), suffix));
+      } else {
+        this.stagingDir = fs.mkdtempSync(join(tmpdir(), 'a2psim-'));
+        ({ fd: this.fd, path: this.partialPath } = openFresh(this.stagingDir, 'staged', suffix));
+      }
+    } catch (e) {
+      if (this.stagingDir !== null) fs.rmSync(this.stagingDir, { recursive: true, force: true });
+      throw new OutputError(path === '' ? '""' : path, errnoText(e));
+    }
     open.add(this);
   }
 
-  /** Appends text (UTF-8), synchronously. */
+  /** Appends text (UTF-8), synchronously. @throws OutputError after removing the partial. */
   write(chunk: string): void {
-    writeSync(this.fd, chunk);
+    try {
+      writeAll(this.fd, Buffer.from(chunk, 'utf8'));
+    } catch (e) {
+      this.fail(e);
+    }
   }
 
-  /** Closes the file and moves it to its final name. */
+  /**
+   * Closes the file and moves it to its final name (or copies it into a non-regular target).
+   * @throws OutputError after removing the partial.
+   */
   commit(): void {
     if (this.done) return;
+    try {
+      fs.closeSync(this.fd);
+      this.fd = -1;
+      if (this.target.kind === 'regular') fs.renameSync(this.partialPath, this.target.realPath);
+      else copyInto(this.partialPath, this.path);
+    } catch (e) {
+      this.fail(e);
+    }
     this.done = true;
-    closeSync(this.fd);
-    renameSync(this.partialPath, this.path);
-    open.delete(this);
+    this.cleanUp();
   }
 
-  /** Closes and deletes the partial file. */
+  /** Closes and deletes the partial file. Never throws. */
   abort(): void {
     if (this.done) return;
     this.done = true;
     try {
-      closeSync(this.fd);
-    } finally {
-      rmSync(this.partialPath, { force: true });
-      open.delete(this);
+      if (this.fd >= 0) fs.closeSync(this.fd);
+    } catch {
+      // Closing can report a deferred write error; the file is being removed anyway.
     }
+    fs.rmSync(this.partialPath, { force: true });
+    this.cleanUp();
+  }
+
+  private cleanUp(): void {
+    if (this.stagingDir !== null) fs.rmSync(this.stagingDir, { recursive: true, force: true });
+    open.delete(this);
+  }
+
+  private fail(e: unknown): never {
+    this.abort();
+    throw new OutputError(this.path, errnoText(e));
   }
 }
 
-/** Aborts every file still open (on error or Ctrl-C). */
+const COPY_BYTES = 1 << 20;
+
+/** Copies a staged file into a target that is not a regular file (device, FIFO, stdout). */
+function copyInto(staged: string, target: string): void {
+  const out = fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_APPEND);
+  const input = fs.openSync(staged, 'r');
+  const buffer = Buffer.allocUnsafe(COPY_BYTES);
+  try {
+    for (let n = fs.readSync(input, buffer, 0, COPY_BYTES, null); n > 0; n = fs.readSync(input, buffer, 0, COPY_BYTES, null)) {
+      writeAll(out, buffer, n);
+    }
+  } finally {
+    fs.closeSync(input);
+    fs.closeSync(out);
+  }
+}
+
+/** Aborts every file still open (on error, Ctrl-C, SIGTERM or SIGHUP). */
 export function abortAll(): void {
   for (const f of [...open]) f.abort();
 }
 
-/**
- * Writes a whole file atomically (through `NAME.partial`), creating its directory if
- * missing (`--junit reports/x.xml`).
- */
+/** Writes a whole file atomically, as {@link AtomicFile} does. @throws OutputError */
 export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
   const f = new AtomicFile(path);
+  f.write(text);
+  f.commit();
+}
+
+/**
+ * Appends text to a file that must already exist in an existing folder (the GitHub job
+ * summary). @throws OutputError naming the path and the reason.
+ */
+export function appendToFile(path: string, text: string): void {
+  let fd = -1;
   try {
-    f.write(text);
-    f.commit();
+    fd = fs.openSync(path, 'a');
+    writeAll(fd, Buffer.from(text, 'utf8'));
   } catch (e) {
-    f.abort();
-    throw e;
+    throw new OutputError(path, errnoText(e));
+  } finally {
+    if (fd >= 0) fs.closeSync(fd);
   }
 }

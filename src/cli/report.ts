@@ -9,6 +9,7 @@ import { chartAssets } from '../report/html/assets.js';
 import { renderIndexPage, type IndexRow } from '../report/html/index-page.js';
 import { renderReport, type CollectedSeries } from '../report/html/report.js';
 import { summarize, type Summary } from '../report/summary.js';
+import { errnoText, OutputError } from './errors.js';
 import { writeFileAtomic } from './output.js';
 
 
@@ -45,7 +46,11 @@ export function reportFileName(name: string, taken: Set<string>): string {
  * `index.html` linking them in entry order. Returns the paths written, index last.
  */
 export function writeReports(dir: string, entries: readonly ReportEntry[]): string[] {
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new OutputError(dir, errnoText(e));
+  }
   const taken = new Set<string>();
   const rows: IndexRow[] = [];
   const written: string[] = [];

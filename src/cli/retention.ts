@@ -8,19 +8,24 @@ import { retainCells } from '../report/retention.js';
 import { CsvChunkReader } from '../traffic/csv-chunks.js';
 import { AtomicFile } from './output.js';
 
-const BATCH = 4096;
+/** Rows rewritten between two yields of {@link retentionSteps}. */
+export const RETENTION_BATCH = 4096;
 
 /**
  * Rewrites the message CSV being written to `file` with retention applied at
- * `exportEpochMs`, and returns the file now holding the result (the old one is aborted).
+ * `exportEpochMs`, yielding after every {@link RETENTION_BATCH} rows so that a caller can
+ * stop between batches (Ctrl-C). Returns the file now holding the result (the old one is
+ * aborted). A caller that stops early closes the generator (`return()`), which removes the
+ * new partial.
  */
-export function rewriteWithRetention(
+export function* retentionSteps(
   file: AtomicFile,
   exportEpochMs: number,
   options: { delimiter?: string; bom?: boolean },
-): AtomicFile {
+): Generator<void, AtomicFile> {
   const delimiter = options.delimiter ?? ',';
   const out = new AtomicFile(file.path, '.retention.partial');
+  let written = false;
   try {
     const reader = new CsvChunkReader(file.partialPath, { delimiter });
     const opts = { delimiter, record_delimiter: '\r\n' } as const;
@@ -30,15 +35,17 @@ export function rewriteWithRetention(
     let rows: string[][] = [];
     for (let rec = reader.next(); rec !== null; rec = reader.next()) {
       rows.push(retainCells(rec.fields, exportEpochMs));
-      if (rows.length === BATCH) {
+      if (rows.length === RETENTION_BATCH) {
         out.write(stringify(rows, opts));
         rows = [];
+        yield;
       }
     }
     if (rows.length > 0) out.write(stringify(rows, opts));
-  } catch (e) {
-    out.abort();
-    throw e;
+    written = true;
+  } finally {
+    // Failed, or stopped between batches (the generator was closed with return()).
+    if (!written) out.abort();
   }
   file.abort();
   return out;

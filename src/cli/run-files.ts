@@ -3,7 +3,6 @@
  * simulation starts and committed only when it finishes. Shared by the plain `execute`
  * path and the interruptible CLI path, so both write exactly the same bytes.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { SimulationResult, SimulateOptions } from '../engine/simulate.js';
 import type { Scenario } from '../scenario/model.js';
 import { CsvMessageSink } from '../report/csv.js';
@@ -11,10 +10,12 @@ import { chartAssets } from '../report/html/assets.js';
 import { renderReport } from '../report/html/report.js';
 import { needsRetention } from '../report/retention.js';
 import { summarize, type Summary } from '../report/summary.js';
-import { seriesCells, seriesColumns, type SeriesCollector } from '../report/timeseries.js';
+import type { SeriesCollector } from '../report/timeseries.js';
 import { prepareReplay } from '../traffic/replay.js';
+import { checkOutputs } from './files.js';
 import { AtomicFile } from './output.js';
-import { rewriteWithRetention } from './retention.js';
+import { retentionSteps } from './retention.js';
+import { SeriesFile } from './series-file.js';
 
 /** What `prepareRun` needs of the `run` options. */
 export interface RunFileOptions {
@@ -23,26 +24,37 @@ export interface RunFileOptions {
   report?: string;
   bom?: boolean;
   delimiter?: string;
+  /** The chart under the table reads the series rows too (so they are kept in memory). */
+  chart?: boolean;
 }
 
 /** A run's open output files and the engine options that feed them. */
 export interface PreparedRun {
   /** Pass to `simulate`/`startSimulation`. */
-  readonly simulateOptions: SimulateOptions;
+  simulateOptions: SimulateOptions;
   readonly series: SeriesCollector | undefined;
   readonly csv: { bom?: boolean; delimiter?: string };
   messages: { file: AtomicFile; sink: CsvMessageSink } | null;
-  readonly report: AtomicFile | null;
-  readonly timeseriesPath: string | undefined;
+  timeseries: SeriesFile | null;
+  report: AtomicFile | null;
 }
 
 /**
  * Checks replay files (completely) and opens the output files, as `NAME.partial`.
  * `series` must be given when `--timeseries` or `--report` is.
  * @throws ScenarioError for a bad replay file — before any file is opened.
+ * @throws UsageError for an output that is an input or another output of the run.
+ * @throws OutputError for an output that cannot be created (nothing is left behind).
  */
 export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: SeriesCollector | undefined): PreparedRun {
-  const { replay } = prepareReplay(scenario);
+  const { replay, plans } = prepareReplay(scenario);
+  checkOutputs(
+    [
+      ...(scenario.file === null ? [] : [{ path: scenario.file, role: 'the scenario file' }]),
+      ...plans.map((p) => ({ path: p.path, role: 'a replay file' })),
+    ],
+    (['messages', 'timeseries', 'report'] as const).flatMap((k) => (opts[k] === undefined ? [] : [{ path: opts[k], role: `--${k}` }])),
+  );
   if ((opts.timeseries !== undefined || opts.report !== undefined) && series === undefined) {
     throw new Error('prepareRun: --timeseries and --report need the run\'s series collector');
   }
@@ -53,7 +65,7 @@ export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: Ser
     csv,
     messages: null,
     report: null,
-    timeseriesPath: opts.timeseries,
+    timeseries: null,
   };
   try {
     if (opts.messages !== undefined) {
@@ -61,12 +73,14 @@ export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: Ser
       const sink = new CsvMessageSink((chunk) => file.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, csv);
       prepared.messages = { file, sink };
     }
-    const report = opts.report === undefined ? null : new AtomicFile(opts.report);
-    return {
-      ...prepared,
-      report,
-      simulateOptions: { sink: prepared.messages?.sink, replay, observer: series },
-    };
+    if (opts.timeseries !== undefined) {
+      // Streamed to disk unless the report or the chart reads the same rows.
+      const stream = opts.report === undefined && !opts.chart;
+      prepared.timeseries = new SeriesFile(new AtomicFile(opts.timeseries), series!, stream);
+    }
+    if (opts.report !== undefined) prepared.report = new AtomicFile(opts.report);
+    prepared.simulateOptions = { sink: prepared.messages?.sink, replay, observer: series };
+    return prepared;
   } catch (e) {
     abortRun(prepared);
     throw e;
@@ -75,46 +89,44 @@ export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: Ser
 
 /** Completes every file of a finished run (retention, time series, report) and returns its summary. */
 export function finishRun(p: PreparedRun, result: SimulationResult): Summary {
+  const steps = finishSteps(p, result);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * {@link finishRun} in steps: it yields between batches of the retention rewrite and of the
+ * time series, the long parts, so that an interactive caller can stop it by closing the generator
+ * (`return()`): every partial file is then removed, as on an error.
+ */
+export function* finishSteps(p: PreparedRun, result: SimulationResult): Generator<void, Summary> {
+  let finished = false;
   try {
     if (p.messages !== null) {
       p.messages.sink.end();
       if (needsRetention(p.messages.sink.firstSubmitMs, result.endMs)) {
-        p.messages.file = rewriteWithRetention(p.messages.file, result.scenario.startEpochMs + result.endMs, p.csv);
+        p.messages.file = yield* retentionSteps(p.messages.file, result.scenario.startEpochMs + result.endMs, p.csv);
       }
     }
-    if (p.timeseriesPath !== undefined) writeSeries(p.timeseriesPath, p.series!, result, p.csv);
-    p.messages?.file.commit();
+    if (p.timeseries !== null) yield* p.timeseries.write(p.series!, result, p.csv);
     const summary = summarize(result);
-    if (p.report !== null) {
-      p.report.write(renderReport(result, p.series!, chartAssets(), summary));
-      p.report.commit();
-    }
+    if (p.report !== null) p.report.write(renderReport(result, p.series!, chartAssets(), summary));
+    // Every byte is written before any file takes its final name.
+    p.messages?.file.commit();
+    p.timeseries?.commit();
+    p.report?.commit();
+    finished = true;
     return summary;
-  } catch (e) {
-    abortRun(p);
-    throw e;
+  } finally {
+    if (!finished) abortRun(p);
   }
 }
 
-/** Removes every partial file of a run that failed or was interrupted. */
+/** Removes every partial file of a run that failed or was interrupted (a retention rewrite's too). */
 export function abortRun(p: PreparedRun): void {
   p.messages?.file.abort();
+  p.timeseries?.abort();
   p.report?.abort();
-}
-
-function writeSeries(path: string, series: SeriesCollector, result: SimulationResult, csv: { bom?: boolean; delimiter?: string }): void {
-  const out = new AtomicFile(path);
-  const net = result.network;
-  const start = result.scenario.startEpochMs;
-  const opts = { delimiter: csv.delimiter ?? ',', record_delimiter: '\r\n' } as const;
-  try {
-    out.write((csv.bom ? '\ufeff' : '') + stringify([seriesColumns(net)], opts));
-    for (let i = 0; i < series.rows.length; i += 4096) {
-      out.write(stringify(series.rows.slice(i, i + 4096).map((r) => seriesCells(r, net, start)), opts));
-    }
-    out.commit();
-  } catch (e) {
-    out.abort();
-    throw e;
-  }
 }

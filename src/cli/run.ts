@@ -12,9 +12,10 @@ import { renderDepthChart } from '../report/chart.js';
 import { reportObserver } from '../report/html/report.js';
 import { SeriesCollector } from '../report/timeseries.js';
 import { EXIT, UsageError } from './errors.js';
-import { executeInteractive } from './interactive.js';
+import { executeInteractive, STOP_SIGNALS } from './interactive.js';
 import { clockText } from './progress.js';
 import { abortRun, finishRun, prepareRun } from './run-files.js';
+import { checkRunSize, parseMaxMessages } from './run-size.js';
 import type { Scenario } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
 import { replicatedDoc } from '../check/replicated.js';
@@ -31,6 +32,8 @@ export interface RunOptions {
   interval?: string;
   seed?: string;
   set: string[];
+  /** `--max-messages`: refuse runs estimated larger (default one billion). */
+  maxMessages?: string;
   bom?: boolean;
   delimiter?: string;
   quiet?: boolean;
@@ -38,6 +41,8 @@ export interface RunOptions {
   report?: string;
   /** Draw total queue depth under the table. */
   chart?: boolean;
+  /** Every column of the table, wider than 80 columns. */
+  wide?: boolean;
   /** Run N derived seeds and print every metric as mean ± 95% half-width. */
   replications?: string;
 }
@@ -49,6 +54,11 @@ export interface CliIo {
   columns?: number;
   /** True when stderr is an interactive terminal (progress is shown only then). */
   stderrIsTTY?: boolean;
+  /**
+   * ANSI colour on stdout (✓/✗, failures, warnings). The CLI takes picocolors' answer:
+   * off with NO_COLOR or when stdout is not a terminal, on with FORCE_COLOR. Default off.
+   */
+  colour?: boolean;
 }
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -58,7 +68,7 @@ const DEFAULT_INTERVAL = '1m';
 export function parseSeedOption(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
-    throw new UsageError(`--seed: expected a non-negative integer, got ${JSON.stringify(v)}`);
+    throw new UsageError(`--seed: expected an integer from 0 to ${Number.MAX_SAFE_INTEGER} (2^53 - 1), got ${JSON.stringify(v)}`);
   }
   return Number(v);
 }
@@ -90,9 +100,29 @@ export function parseReplicationsOption(v: string | undefined): number {
   return n;
 }
 
-/** Loads a scenario with the command-line overrides applied. */
-export function loadWithOverrides(file: string, opts: { seed?: string; set: string[] }): Scenario {
-  return loadScenarioFile(file, { seed: parseSeedOption(opts.seed), set: opts.set });
+/**
+ * Loads a scenario with the command-line overrides applied, and refuses one too large to
+ * run (see `run-size.ts`).
+ */
+export function loadWithOverrides(file: string, opts: { seed?: string; set: string[]; maxMessages?: string }): Scenario {
+  const maxMessages = parseMaxMessages(opts.maxMessages);
+  const scenario = loadScenarioFile(file, { seed: parseSeedOption(opts.seed), set: opts.set });
+  checkRunSize(scenario, maxMessages);
+  return scenario;
+}
+
+/** Most time-series rows kept in memory, when the report or the chart reads them too. */
+export const MAX_KEPT_ROWS = 1_000_000;
+
+/** Refuses a time series too long to keep in memory for `--report`/`--chart` (alone, it streams). */
+function checkKeptRows(scenario: Scenario, tickMs: number, interval: string): void {
+  const rows = Math.ceil((scenario.untilMs ?? scenario.durationMs) / tickMs);
+  if (rows > MAX_KEPT_ROWS) {
+    throw new UsageError(
+      `--interval ${interval}: expected at most ${MAX_KEPT_ROWS.toLocaleString('en-US')} intervals with --report or --chart, ` +
+        `got at least ${rows.toLocaleString('en-US')} (use a longer --interval; --timeseries alone streams any number)`,
+    );
+  }
 }
 
 /**
@@ -101,7 +131,11 @@ export function loadWithOverrides(file: string, opts: { seed?: string; set: stri
  * interval for `--report`/`--chart`, else none.
  */
 export function seriesFor(scenario: Scenario, opts: RunOptions): SeriesCollector | undefined {
-  if (opts.timeseries !== undefined) return new SeriesCollector(parseIntervalOption(opts.interval));
+  if (opts.timeseries !== undefined) {
+    const tickMs = parseIntervalOption(opts.interval);
+    if (opts.report !== undefined || opts.chart) checkKeptRows(scenario, tickMs, opts.interval ?? DEFAULT_INTERVAL);
+    return new SeriesCollector(tickMs);
+  }
   return opts.report !== undefined || opts.chart ? reportObserver(scenario) : undefined;
 }
 
@@ -127,7 +161,7 @@ export function execute(
   return { result, summary: finishRun(prepared, result) };
 }
 
-/** The `run` command. Returns the exit code (130 when interrupted by Ctrl-C). */
+/** The `run` command. Returns the exit code (130 after Ctrl-C, 143 after SIGTERM, 129 after SIGHUP). */
 export async function runCommand(path: string, opts: RunOptions, io: CliIo): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(opts.format)}`);
@@ -145,12 +179,13 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
   if (opts.replications !== undefined) return runReplicated(path, opts, io);
   const scenario = loadWithOverrides(path, opts);
   const series = seriesFor(scenario, opts);
-  const { result, summary } = await executeInteractive(scenario, opts, io, series);
+  const { result, summary, signal } = await executeInteractive(scenario, opts, io, series);
   if (result.interrupted) {
     const written = [opts.messages, opts.timeseries, opts.report].filter((f) => f !== undefined);
     const files = written.length === 0 ? '' : `; ${written.join(', ')} not written`;
-    io.stderr(`a2psim: interrupted at ${clockText(result.endMs)} virtual, ${result.total.submitted.toLocaleString('en-US')} messages simulated${files}\n`);
-    return EXIT.interrupted;
+    const by = signal === null || signal === 'SIGINT' ? '' : ` by ${signal}`;
+    io.stderr(`a2psim: interrupted${by} at ${clockText(result.endMs)} virtual, ${result.total.submitted.toLocaleString('en-US')} messages simulated${files}\n`);
+    return STOP_SIGNALS[signal ?? 'SIGINT'];
   }
   if (!opts.quiet) for (const w of summary.warnings) io.stderr(`warning: ${w}\n`);
   const out =
@@ -158,7 +193,7 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
       ? JSON.stringify(summary, null, 2) + '\n'
       : opts.format === 'csv'
         ? summaryCsv(summary, { delimiter: opts.delimiter, bom: opts.bom })
-        : renderTable(summary);
+        : renderTable(summary, { wide: opts.wide, colour: io.colour, utcOffsetMinutes: scenario.startOffsetMinutes });
   io.stdout(out);
   if (opts.chart && series !== undefined) io.stdout('\n' + renderDepthChart(series.rows, io.columns ?? 80));
   return 0;

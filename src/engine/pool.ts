@@ -13,6 +13,15 @@ export const FAILED = 2;
 /** An inbound (replayed) message: received, never sent, outside the totals. */
 export const RECEIVED = 3;
 
+/**
+ * The most messages in flight a run can hold: the ring's JS columns (`route`, `extra`)
+ * cannot grow to 2^27 elements in V8 ("Invalid array length").
+ */
+export const MAX_IN_FLIGHT = 2 ** 26;
+
+/** Bytes per message in flight at the largest ring, the copy of a growth included. */
+export const BYTES_PER_IN_FLIGHT = 64;
+
 export class MessagePool {
   mask: number;
   submitMs: Float64Array;

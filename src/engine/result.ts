@@ -42,7 +42,10 @@ export interface SimulationResult {
   readonly endMs: number;
   /** Number of events processed. */
   readonly events: number;
-  /** True when stopped by `shouldStop` rather than by draining or `until`. */
+  /**
+   * True when stopped by `shouldStop` rather than by draining or `until`. The sink then
+   * has not received the records of messages still in flight.
+   */
   readonly interrupted: boolean;
   readonly inbound: number;
 }

@@ -20,6 +20,13 @@ import type { MessageSink, ReplayRow, RunObserver, TickSnapshot } from './types.
 
 export type { DailyCapDay, SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
 
+/**
+ * Most messages one source submits before the loop may pause (a slice ends, or a stop is
+ * checked) in the middle of a burst. The rest of the burst is submitted first on resuming,
+ * before any other event, so slicing never changes the result.
+ */
+export const BURST_SLICE = 4096;
+
 const EV_SOURCE = 0;
 const EV_STAGE = 1;
 const EV_TICK = 2;
@@ -82,6 +89,8 @@ class Simulation implements SteppedSimulation {
   private over = false;
   private events = 0;
   private interrupted = false;
+  /** The source in the middle of a burst (more requests due now), or -1. */
+  private burst = -1;
   private lastWorkMs = 0;
   private tickMs = 0;
 
@@ -114,13 +123,24 @@ class Simulation implements SteppedSimulation {
     // Hot loop state in locals, written back when the slice ends.
     let events = this.events;
     let lastWorkMs = this.lastWorkMs;
-    const stopAt = events + maxEvents;
+    // The slice budget: one per event, BURST_SLICE per slice of a burst.
+    let budget = maxEvents;
     let over = true;
-    while (eq.length > 0) {
-      if (events >= stopAt) {
+    while (eq.length > 0 || this.burst >= 0) {
+      if (budget <= 0) {
         over = false;
         break;
       }
+      if (this.burst >= 0) {
+        if (shouldStop !== undefined && shouldStop()) {
+          this.interrupted = true;
+          break;
+        }
+        budget -= BURST_SLICE;
+        this.fireSource(this.burst);
+        continue;
+      }
+      budget--;
       const t = eq.peekTime();
       if (t > until) break;
       const payload = eq.pop();
@@ -136,6 +156,7 @@ class Simulation implements SteppedSimulation {
       switch (kind) {
         case EV_SOURCE:
           this.fireSource(id);
+          if (this.burst >= 0) budget -= BURST_SLICE;
           break;
         case EV_STAGE:
           this.fireStage(id);
@@ -195,11 +216,18 @@ class Simulation implements SteppedSimulation {
     if (this.eq.length > 0) this.eq.push(this.now + tickMs, EV_TICK);
   }
 
+  /** Submits the source's requests due now, at most about BURST_SLICE messages (see `burst`). */
   private fireSource(id: number): void {
     const s = this.sources[id];
     const now = this.now;
+    const stopAt = this.nextIndex + BURST_SLICE;
+    this.burst = -1;
     // Every request of this source due now is submitted before anything else happens at now.
     while (s.pendingAt === now) {
+      if (this.nextIndex >= stopAt) {
+        this.burst = id;
+        return;
+      }
       if (s.process !== null) {
         const n = s.def.recipients;
         // One API request: one sender (round-robin), `recipients` destinations.
@@ -406,7 +434,7 @@ class Simulation implements SteppedSimulation {
     }
   }
 
-  /** Counts every message still waiting as queued and writes out the rest in order. */
+  /** Counts every message still waiting as queued and writes out the rest in order (unless interrupted). */
   private finishQueued(): void {
     const p = this.pool;
     for (let idx = this.nextEmit; idx < this.nextIndex; idx++) {
@@ -414,6 +442,8 @@ class Simulation implements SteppedSimulation {
       if (p.status[slot] !== IN_FLIGHT) continue;
       this.outcomes.queued(p, slot);
     }
+    // An interrupted run's records are thrown away: do not spend the user's wait on them.
+    if (this.interrupted) return;
     while (this.nextEmit < this.nextIndex) {
       const slot = this.nextEmit & p.mask;
       if (this.sink !== undefined) this.sink.write(this.record(this.nextEmit, slot));

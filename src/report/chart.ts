@@ -4,6 +4,7 @@
  * depth of each column so no peak is lost. Pure: returns a string.
  */
 import asciichart from 'asciichart';
+import { fmtDuration } from './duration.js';
 import type { SeriesRow } from './timeseries.js';
 
 /** Rows of the chart body. */
@@ -25,13 +26,6 @@ export function resampleMax(values: readonly number[], n: number): number[] {
   return out;
 }
 
-const clock = (ms: number): string => {
-  const s = Math.round(ms / 1000);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return h > 0 ? `${h}h${two(m)}m${two(s % 60)}s` : `${m}m${two(s % 60)}s`;
-};
 
 /**
  * The chart of total queue depth for rows of a run, `columns` wide (the terminal's width;
@@ -49,7 +43,7 @@ export function renderDepthChart(rows: readonly SeriesRow[], columns: number): s
     format: (x: number) => Math.round(x).toLocaleString('en-US').padStart(10),
   });
   const start = '+0s';
-  const end = `+${clock(endMs)}`;
+  const end = `+${fmtDuration(Math.round(endMs / 1000))}`;
   const axis = ' '.repeat(LABEL_COLUMNS - 1) + start + end.padStart(Math.max(1, series.length - start.length + 1));
   return `${title}\n${body}\n${axis}\n`;
 }

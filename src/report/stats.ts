@@ -10,6 +10,15 @@ const SUB_BITS = 11; // 2048 sub-buckets per octave above: relative width < 0.05
 const SUB = 1 << SUB_BITS;
 
 /**
+ * Width (ms) of the histogram bucket that holds a wait of `ms`: 1 below 2,048 ms, then
+ * doubling each octave (1/2048 of the value or less) — the precision of a percentile.
+ */
+export function bucketWidthMs(ms: number): number {
+  if (ms < EXACT) return 1;
+  return 2 ** (Math.floor(Math.log2(ms)) - SUB_BITS);
+}
+
+/**
  * Log-linear histogram of non-negative integer waits in ms (HDR-style). Values below
  * 2048 ms are exact; above, each power-of-two octave is split into 2048 buckets, and each
  * bucket remembers the sum of its values, so a percentile reports the mean of its bucket:
@@ -74,6 +83,24 @@ export class WaitHistogram {
       for (let s = 0; s < SUB; s++) if (o.counts[s] > 0) out.push([(SUB + s) * 2 ** e, o.counts[s]]);
     });
     return out;
+  }
+
+  /**
+   * The coarsest of 1 s, 100 ms, 10 ms and 1 ms that every recorded wait is a multiple of
+   * (waits of whole seconds → 1000), so charts can bin at the data's own resolution. Above
+   * 2,048 ms it is judged from each bucket's sum (a bucket of multiples of 1 s sums to one).
+   */
+  resolutionMs(): number {
+    const divides = (step: number): boolean => {
+      for (let v = 0; v < EXACT; v++) if (this.low[v] > 0 && v % step !== 0) return false;
+      for (const o of this.octaves) {
+        if (o === undefined) continue;
+        for (let s = 0; s < SUB; s++) if (o.counts[s] > 0 && o.sums[s] % step !== 0) return false;
+      }
+      return true;
+    };
+    for (const step of [1000, 100, 10]) if (divides(step)) return step;
+    return 1;
   }
 
   private octave(e: number): { counts: Uint32Array; sums: Float64Array } {

@@ -1,7 +1,8 @@
 /**
  * The summary as one flat CSV table (`--format csv`): a `total` row, then one row per
  * carrier, sender and traffic source, each with counts, waits (seconds) and failures per
- * code. Pure; RFC 4180 via csv-stringify.
+ * code. A value that does not exist (a wait when nothing was delivered) is an empty cell,
+ * never 0. Pure; RFC 4180 via csv-stringify.
  */
 import { stringify } from 'csv-stringify/sync';
 import { FAILURE_CODES } from '../rules/codes.js';
@@ -19,7 +20,7 @@ export const SUMMARY_COLUMNS = [
 function row(scope: string, name: string, s: ScopeSummary): (string | number)[] {
   return [
     scope, safeText(name), s.submitted, s.delivered, s.failed, s.queued, s.delayed,
-    s.wait.p50, s.wait.p95, s.wait.p99, s.wait.max, s.wait.mean, s.drain_time ?? '',
+    s.wait.p50 ?? '', s.wait.p95 ?? '', s.wait.p99 ?? '', s.wait.max ?? '', s.wait.mean ?? '', s.drain_time ?? '',
     s.units.submitted, s.units.charged,
     ...FAILURE_CODES.map((f) => s.failures[f.code] ?? 0),
   ];

@@ -3,20 +3,49 @@
  * terminal report and the HTML report both render, so they always show the same figures.
  * Pure.
  */
+import { clockTime, fmtDuration, offsetText } from './duration.js';
 import type { ScopeSummary, Summary } from './summary.js';
 
 export interface TextTable {
   readonly caption: string;
   readonly head: readonly string[];
   readonly rows: readonly (readonly string[])[];
-  /** Columns from this index on hold numbers (right-aligned). */
+  /** Columns from this index on hold numbers (right-aligned)... */
   readonly numericFrom: number;
+  /** ...up to this index (excluded), when a text column follows them. */
+  readonly numericTo?: number;
 }
+
+/**
+ * When the run happened, as people say it, with clock times at the scenario's UTC offset:
+ * `start` "2026-05-04 09:00:00 -04:00", `ranFor` "1m 1s", `lastOut` "last message out at
+ * 1m (09:01:00)" or "no message was delivered".
+ */
+export function runTimes(s: Summary, utcOffsetMinutes: number): { start: string; ranFor: string; lastOut: string } {
+  const startMs = Date.parse(s.start);
+  const at = (ms: number): string => clockTime(ms, utcOffsetMinutes, startMs);
+  return {
+    start: `${clockTime(startMs, utcOffsetMinutes)} ${offsetText(utcOffsetMinutes)}`,
+    ranFor: fmtDuration((Date.parse(s.end) - startMs) / 1000),
+    lastOut: s.drain_time === null
+      ? 'no message was delivered'
+      : `last message out at ${fmtDuration(s.drain_time)} (${at(startMs + s.drain_time * 1000)})`,
+  };
+}
+
+/** True when column `i` of `t` holds numbers (drawn right-aligned). */
+export const isNumeric = (t: TextTable, i: number): boolean => i >= t.numericFrom && i < (t.numericTo ?? Infinity);
 
 /** 1234567 → "1,234,567". */
 export const fmtInt = (n: number): string => n.toLocaleString('en-US');
-/** Seconds as "12.5s"; "-" for no value. */
-export const fmtSec = (s: number | null): string => (s === null ? '-' : `${Number(s.toFixed(3))}s`);
+/** Options of {@link summaryTables}. */
+export interface TableOptions {
+  /**
+   * Every column (the failures of each carrier, sender and traffic source, "10DLC TPM"
+   * spelt out). Default false: the tables fit an 80-column terminal.
+   */
+  readonly wide?: boolean;
+}
 const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
 
 function failuresCell(f: Record<string, number>): string {
@@ -24,9 +53,9 @@ function failuresCell(f: Record<string, number>): string {
   return parts.length === 0 ? '-' : parts.join(', ');
 }
 
-const SCOPE_HEAD = ['submitted', 'delivered', 'failed', 'queued', 'wait p95', 'last out', 'failures'];
+const SCOPE_HEAD = ['submitted', 'delivered', 'failed', 'queued', 'wait p95', 'last out'];
 
-function scopeRow(name: string, s: ScopeSummary, extra: string[] = []): string[] {
+function scopeRow(name: string, s: ScopeSummary, wide: boolean, extra: string[] = []): string[] {
   return [
     name,
     ...extra,
@@ -34,18 +63,21 @@ function scopeRow(name: string, s: ScopeSummary, extra: string[] = []): string[]
     fmtInt(s.delivered),
     fmtInt(s.failed),
     fmtInt(s.queued),
-    fmtSec(s.submitted === s.failed ? null : s.wait.p95),
-    fmtSec(s.drain_time),
-    failuresCell(s.failures),
+    fmtDuration(s.wait.p95, true),
+    fmtDuration(s.drain_time),
+    ...(wide ? [failuresCell(s.failures)] : []),
   ];
 }
 
 /**
  * Totals, waits, failures (when any), by carrier (with the 10DLC TPM column when the
  * scenario has 10DLC stages), the T-Mobile daily cap (when used), by sender, and by
- * traffic (when there is more than one source).
+ * traffic (when there is more than one source). Durations read `1m 52.9s`; a value that
+ * does not exist (no message delivered) is `-`, never 0.
  */
-export function summaryTables(s: Summary): TextTable[] {
+export function summaryTables(s: Summary, options: TableOptions = {}): TextTable[] {
+  const wide = options.wide === true;
+  const scopeHead = wide ? [...SCOPE_HEAD, 'failures'] : SCOPE_HEAD;
   const t = s.totals;
   const out: TextTable[] = [
     {
@@ -56,9 +88,9 @@ export function summaryTables(s: Summary): TextTable[] {
     },
     {
       caption: 'Wait of delivered messages',
-      head: ['', 'p50', 'p95', 'p99', 'max', 'mean'],
-      rows: [['seconds', fmtSec(s.wait.p50), fmtSec(s.wait.p95), fmtSec(s.wait.p99), fmtSec(s.wait.max), fmtSec(s.wait.mean)]],
-      numericFrom: 1,
+      head: ['p50', 'p95', 'p99', 'max', 'mean'],
+      rows: [[fmtDuration(s.wait.p50, true), fmtDuration(s.wait.p95, true), fmtDuration(s.wait.p99, true), fmtDuration(s.wait.max), fmtDuration(s.wait.mean)]],
+      numericFrom: 0,
     },
   ];
   const failures = Object.entries(s.failures).filter(([, f]) => f.count > 0);
@@ -67,12 +99,13 @@ export function summaryTables(s: Summary): TextTable[] {
   }
   const withTpm = Object.values(s.by_carrier).some((c) => c.tpm !== null);
   out.push({
-    caption: 'By carrier',
-    head: ['carrier', ...(withTpm ? ['10DLC TPM'] : []), ...SCOPE_HEAD],
+    caption: withTpm && !wide ? 'By carrier (TPM: the 10DLC limit per minute)' : 'By carrier',
+    head: ['carrier', ...(withTpm ? [wide ? '10DLC TPM' : 'TPM'] : []), ...scopeHead],
     rows: Object.entries(s.by_carrier)
       .filter(([, c]) => c.submitted > 0)
-      .map(([name, c]) => scopeRow(name, c, withTpm ? [c.tpm === null ? '-' : fmtInt(c.tpm)] : [])),
+      .map(([name, c]) => scopeRow(name, c, wide, withTpm ? [c.tpm === null ? '-' : fmtInt(c.tpm)] : [])),
     numericFrom: 1,
+    numericTo: withTpm ? 8 : 7,
   });
   if (s.daily_cap.tmobile.length > 0) {
     out.push({
@@ -84,12 +117,13 @@ export function summaryTables(s: Summary): TextTable[] {
   }
   out.push({
     caption: 'By sender',
-    head: ['sender', ...SCOPE_HEAD],
-    rows: Object.entries(s.by_sender).filter(([, c]) => c.submitted > 0).map(([n, c]) => scopeRow(n, c)),
+    head: ['sender', ...scopeHead],
+    rows: Object.entries(s.by_sender).filter(([, c]) => c.submitted > 0).map(([n, c]) => scopeRow(n, c, wide)),
     numericFrom: 1,
+    numericTo: 7,
   });
   if (Object.keys(s.by_traffic).length > 1) {
-    out.push({ caption: 'By traffic', head: ['traffic', ...SCOPE_HEAD], rows: Object.entries(s.by_traffic).map(([n, c]) => scopeRow(n, c)), numericFrom: 1 });
+    out.push({ caption: 'By traffic', head: ['traffic', ...scopeHead], rows: Object.entries(s.by_traffic).map(([n, c]) => scopeRow(n, c, wide)), numericFrom: 1, numericTo: 7 });
   }
   return out;
 }

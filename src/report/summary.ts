@@ -7,12 +7,13 @@ import { CARRIERS, type Limit } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
 import type { ScopeStats } from './stats.js';
 
+/** Waits of delivered messages, seconds; every field is null when nothing was delivered. */
 export interface WaitSummary {
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+  mean: number | null;
 }
 
 export interface ScopeSummary {
@@ -53,10 +54,13 @@ export interface Summary {
   warnings: string[];
 }
 
+const NO_TRAFFIC = 'the scenario has no traffic (traffic: []): nothing was sent, so every count is 0 and no wait exists';
+
 const sec = (ms: number): number => Math.round(ms) / 1000;
 
 function waitOf(s: ScopeStats): WaitSummary {
   const h = s.waits;
+  if (h.count === 0) return { p50: null, p95: null, p99: null, max: null, mean: null };
   return {
     p50: sec(h.percentile(0.5)),
     p95: sec(h.percentile(0.95)),
@@ -109,7 +113,7 @@ export function summarize(r: SimulationResult): Summary {
   const failures: Summary['failures'] = {};
   FAILURE_CODES.forEach((row, i) => {
     const count = r.total.failedByCode[i];
-    if (count > 0 || row.code === '420') failures[row.code] = { reason: row.reason, count };
+    if (count > 0) failures[row.code] = { reason: row.reason, count };
   });
   const tpmByCarrier = new Map<string, number>();
   for (const st of r.network.stages) {
@@ -144,6 +148,6 @@ export function summarize(r: SimulationResult): Summary {
     daily_cap: { tmobile: r.dailyCap.map((d) => ({ day: d.day, cap: d.cap, used: d.used, rejected: d.rejected })) },
     stages: r.network.stages.map((s) => ({ name: s.name, limit: formatLimit(s.limit), max_queue: r.maxDepth[s.id] })),
     inbound: r.inbound,
-    warnings: [...r.network.warnings],
+    warnings: sc.traffic.length === 0 ? [NO_TRAFFIC, ...r.network.warnings] : [...r.network.warnings],
   };
 }

@@ -2,8 +2,9 @@
  * Counts per interval of virtual time, collected through the engine's observer hooks:
  * submitted, delivered (per carrier), failed per code, departures per stage, and the queue
  * depth of each stage and the T-Mobile daily count at each interval's end. Memory is one
- * row per interval, independent of the message count. The time-series CSV and the HTML
- * report are both drawn from this.
+ * row per interval, independent of the message count — or nothing when `onRow` takes each
+ * row as it is finished (a long run at a short interval streams to disk). The time-series
+ * CSV and the HTML report are both drawn from this.
  */
 import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS } from '../scenario/model.js';
@@ -32,7 +33,12 @@ export interface SeriesRow {
 }
 
 export class SeriesCollector implements RunObserver {
+  /** The rows so far; stays empty when {@link onRow} is set. */
   readonly rows: SeriesRow[] = [];
+  /** When set, receives each finished row instead of {@link rows}. */
+  onRow: ((row: SeriesRow) => void) | undefined = undefined;
+  /** Rows finished so far. */
+  rowCount = 0;
   private submitted = 0;
   private delivered = 0;
   private byCarrier = new Array<number>(CARRIERS.length).fill(0);
@@ -64,9 +70,9 @@ export class SeriesCollector implements RunObserver {
   }
 
   onTick(atMs: number, snap: TickSnapshot): void {
-    if (snap.final && atMs <= this.lastMs && this.rows.length > 0 && this.isEmptyInterval()) return;
+    if (snap.final && atMs <= this.lastMs && this.rowCount > 0 && this.isEmptyInterval()) return;
     const departures = Array.from(snap.depths, (_, i) => this.departures[i] ?? 0);
-    this.rows.push({
+    const row: SeriesRow = {
       startMs: this.lastMs,
       endMs: atMs,
       submitted: this.submitted,
@@ -79,7 +85,10 @@ export class SeriesCollector implements RunObserver {
       capUsed: snap.capUsed,
       capLimit: snap.capLimit,
       capDay: snap.capDay,
-    });
+    };
+    this.rowCount++;
+    if (this.onRow === undefined) this.rows.push(row);
+    else this.onRow(row);
     this.lastMs = atMs;
     this.submitted = 0;
     this.delivered = 0;

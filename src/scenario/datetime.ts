@@ -32,3 +32,12 @@ export function parseDateTime(text: string, requireOffset: boolean): number | un
   if (!dt.isValid || Math.abs(dt.offset) > 18 * 60) return undefined;
   return dt.toMillis();
 }
+
+/**
+ * The UTC offset written at the end of a date-time that {@link parseDateTime} accepts, in
+ * minutes east of UTC (`-07:00` → -420); 0 for `Z` or no offset.
+ */
+export function writtenOffsetMinutes(text: string): number {
+  const m = /([+-])(\d{2}):?(\d{2})?$/.exec(text.trim());
+  return m === null ? 0 : (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}

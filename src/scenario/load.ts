@@ -14,7 +14,7 @@ import type { Scenario } from './model.js';
 import { applySetting, parseSetting } from './overrides.js';
 import { DEFAULT_SEED, resolveScenario } from './resolve.js';
 import { scenarioSchema } from './schema.js';
-import { findForbiddenTag, shortTag } from './yamlsafety.js';
+import { findAliasBomb, findForbiddenTag, shortTag } from './yamlsafety.js';
 
 /** Command-line overrides of a scenario. */
 export interface ScenarioOverrides {
@@ -42,7 +42,8 @@ export function defaultName(file: string): string {
  */
 export function parseScenario(text: string, file: string, overrides: ScenarioOverrides = {}): Scenario {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // YAML merge keys (`<<: *defaults`) are accepted, as in YAML 1.1.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const src = new Source(file, doc, lineCounter);
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
@@ -67,8 +68,8 @@ export function parseScenario(text: string, file: string, overrides: ScenarioOve
     throw new ScenarioError({ file, ...at, expected: 'a map of scenario fields (name, traffic, ...)', actual });
   }
   for (const setting of overrides.set ?? []) {
-    const { path, value } = parseSetting(setting);
-    applySetting(src, path, value);
+    const { path, value, text } = parseSetting(setting);
+    applySetting(src, path, value, text);
   }
   const data = toData(src) as Record<string, unknown>;
   src.data = data;
@@ -106,11 +107,16 @@ function toData(src: Source): unknown {
   try {
     return src.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
     // yaml throws a ReferenceError when aliases expand past maxAliasCount.
+    const alias = findAliasBomb(src.doc, MAX_ALIAS_COUNT);
+    const at = alias?.node.range ? src.linePos(alias.node.range[0]) : { line: 0, column: 0 };
     throw new ScenarioError({
       file: src.file,
-      expected: `a document with at most ${MAX_ALIAS_COUNT} alias expansions`,
-      actual: `an error: ${oneLine(e instanceof Error ? e.message : String(e))}`,
+      ...at,
+      path: alias === undefined ? '' : formatPath(alias.path),
+      expected: `at most ${MAX_ALIAS_COUNT} alias expansions in all`,
+      actual: alias === undefined ? 'more' : `*${alias.node.source}, which brings the document to ${alias.total.toLocaleString('en-US')}`,
     });
   }
 }

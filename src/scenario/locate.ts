@@ -34,8 +34,9 @@ function startsWith(path: FieldPath, prefix: FieldPath): boolean {
 
 /** What the loader knows about one scenario text, to point errors at their source. */
 export class Source {
-  /** Paths replaced by `--set`; an error under one reports file `--set`. */
+  /** Paths replaced by `--set`, with the setting as typed; an error under one reports file `--set`. */
   private readonly setPaths: FieldPath[] = [];
+  private readonly setTexts: string[] = [];
   /** Plain data the errors describe (`got ...`); set once the document is converted. */
   data: unknown = undefined;
 
@@ -45,9 +46,21 @@ export class Source {
     private readonly lineCounter: LineCounter,
   ) {}
 
-  /** Records a path replaced by a `--set` override. */
-  markSet(path: FieldPath): void {
+  /** Records a path replaced by a `--set` override (`text`: the setting, `path=value`). */
+  markSet(path: FieldPath, text = formatPath(path)): void {
     this.setPaths.push(path);
+    this.setTexts.push(text);
+  }
+
+  /**
+   * Describes the value at `path` for `got ...`: a number as written in the source
+   * (`9007199254740993`, `1e308`), anything else by {@link describeValue}.
+   */
+  describeAt(path: FieldPath): string {
+    const value = valueAt(this.data, path);
+    const node = this.nodeAt(path);
+    if (typeof value === 'number' && isScalar(node) && typeof node.source === 'string' && node.source !== '') return node.source;
+    return describeValue(value);
   }
 
   /** Line and column (1-based) of a source offset. */
@@ -91,10 +104,13 @@ export class Source {
 
   /**
    * A ScenarioError at `path`. `actual` defaults to a description of the data there.
-   * Errors under a `--set` path report file `--set` and no position.
+   * Errors under a `--set` path report file `--set` and no position. A constraint broken
+   * by a `--set` elsewhere (inside this value, or at one of the `related` paths the
+   * constraint compares it with) blames that setting:
+   * `--set duration=1m: traffic[0].start (a.yaml:12:5): expected ..., got ...`.
    */
-  error(path: FieldPath, expected: string, actual?: string, atKey = false): ScenarioError {
-    const shown = actual ?? describeValue(valueAt(this.data, path));
+  error(path: FieldPath, expected: string, actual?: string, atKey = false, related: readonly FieldPath[] = []): ScenarioError {
+    const shown = actual ?? this.describeAt(path);
     const path_ = formatPath(path);
     // Under a --set value, or at a map that --set created (it has no place in the file).
     const fromSet = this.setPaths.some(
@@ -104,6 +120,18 @@ export class Source {
       return new ScenarioError({ file: '--set', path: path_, expected, actual: shown });
     }
     const { line, column } = this.positionOf(path, atKey);
+    const blamed = this.setPaths.findIndex(
+      (p) => startsWith(p, path) || related.some((r) => startsWith(p, r) || startsWith(r, p)),
+    );
+    if (blamed >= 0) {
+      const at = line > 0 ? ` (${this.file}:${line}:${column})` : ` (${this.file})`;
+      return new ScenarioError({
+        file: `--set ${this.setTexts[blamed]}`,
+        expected,
+        actual: shown,
+        reason: `${path_}${at}: expected ${expected}, got ${shown}`,
+      });
+    }
     return new ScenarioError({ file: this.file, line, column, path: path_, expected, actual: shown });
   }
 }

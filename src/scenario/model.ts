@@ -130,6 +130,11 @@ export interface Scenario {
   readonly seed: number;
   /** Absolute start, epoch ms (UTC). */
   readonly startEpochMs: number;
+  /**
+   * UTC offset written in `start`, minutes east of UTC (`-07:00` → -420; 0 for `Z`): reports
+   * show clock times in it. Absent in scenarios built in code (UTC then).
+   */
+  readonly startOffsetMinutes?: number;
   /** Traffic window length, ms. */
   readonly durationMs: number;
   /** Hard stop, ms since start; null = run until every queue is empty. */

@@ -2,7 +2,7 @@
  * `--set path=value` overrides, applied to the YAML document before validation so that
  * they are checked exactly like the file. Errors name file `--set`.
  */
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { describeValue, ScenarioError } from './errors.js';
 import { type FieldPath, formatPath, Source } from './locate.js';
 import { findForbiddenTag, shortTag } from './yamlsafety.js';
@@ -21,7 +21,7 @@ function setError(path: string, expected: string, actual: string): ScenarioError
  * @throws ScenarioError (file `--set`) for a missing `=`, a malformed path, a value that
  *   is not valid YAML or that carries a tag.
  */
-export function parseSetting(setting: string): { path: FieldPath; value: unknown } {
+export function parseSetting(setting: string): { path: FieldPath; value: unknown; text: string } {
   const eq = setting.indexOf('=');
   if (eq <= 0) throw setError('', 'path=value, such as traffic[0].expiry=30', describeValue(setting));
   const pathText = setting.slice(0, eq).trim();
@@ -37,7 +37,7 @@ export function parseSetting(setting: string): { path: FieldPath; value: unknown
   }
   const tagged = findForbiddenTag(doc.contents);
   if (tagged) throw setError(pathText, 'a value without a YAML tag', `tag ${shortTag(tagged.tag)}`);
-  return { path, value: doc.toJS({ maxAliasCount: 100 }) };
+  return { path, value: doc.toJS({ maxAliasCount: 100 }), text: `${pathText}=${valueText.trim()}` };
 }
 
 /**
@@ -46,7 +46,7 @@ export function parseSetting(setting: string): { path: FieldPath; value: unknown
  * @throws ScenarioError (file `--set`) for an index into a missing list or past its
  *   end, or a step into a value that is not a map or list.
  */
-export function applySetting(src: Source, path: FieldPath, value: unknown): void {
+export function applySetting(src: Source, path: FieldPath, value: unknown, text?: string): void {
   for (let i = 0; i < path.length; i++) {
     const prefix = path.slice(0, i);
     const key = path[i];
@@ -70,8 +70,11 @@ export function applySetting(src: Source, path: FieldPath, value: unknown): void
       throw setError(at, `a map or list at ${formatPath(prefix) || 'the top level'}`, 'a plain value');
     }
   }
-  src.doc.setIn(path, src.doc.createNode(value));
-  src.markSet(path);
+  const node = src.doc.createNode(value);
+  // Keep a number as typed (`9007199254740993`, `1e308`) for error messages.
+  if (isScalar(node) && typeof value === 'number' && text !== undefined) node.source = text.slice(text.indexOf('=') + 1);
+  src.doc.setIn(path, node);
+  src.markSet(path, text);
 }
 
 function isNull(node: unknown): boolean {

@@ -3,7 +3,7 @@
  * fills defaults from the rulebook and runs every cross-field check. Errors are
  * positioned through the {@link Source}.
  */
-import { parseDateTime } from './datetime.js';
+import { parseDateTime, writtenOffsetMinutes } from './datetime.js';
 import { ACCOUNT_MPS, EXPIRY, is10dlc, MMS_10DLC, numberLimitRow, type RateRow, WINDOW_MS } from '../rules/rulebook.js';
 import type { FieldPath, Source } from './locate.js';
 import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TrafficSource } from './model.js';
@@ -138,11 +138,11 @@ class Resolver {
   number(n: RawNumber, base: FieldPath, campaignIds: readonly string[], rules: RulesConfig): NumberDef {
     if (n.campaign !== undefined) {
       if (!is10dlc(n.country, n.type)) {
-        throw this.src.error([...base, 'campaign'], `no campaign (only US long codes link to a 10DLC campaign; this is a ${n.country} ${n.type})`);
+        throw this.src.error([...base, 'campaign'], `no campaign (only US long codes link to a 10DLC campaign; this is a ${n.country} ${n.type})`, undefined, false, [[...base, 'country'], [...base, 'type']]);
       }
       if (!campaignIds.includes(n.campaign)) {
         const list = campaignIds.length > 0 ? campaignIds.join(', ') : '(no campaigns are defined in brand.campaigns)';
-        throw this.src.error([...base, 'campaign'], `one of the campaign ids ${list}`);
+        throw this.src.error([...base, 'campaign'], `one of the campaign ids ${list}`, undefined, false, [['brand', 'campaigns']]);
       }
     }
     const row = numberLimitRow(n.country, n.type);
@@ -155,7 +155,7 @@ class Resolver {
     if (limits.sms !== undefined) smsLimit = this.limit([...base, 'limits', 'sms'], limits.sms, countBy);
     if (limits.mms !== undefined) {
       if (row.mms === null) {
-        throw this.src.error([...base, 'limits', 'mms'], `no MMS limit (MMS is not supported from a ${n.country} ${n.type})`);
+        throw this.src.error([...base, 'limits', 'mms'], `no MMS limit (MMS is not supported from a ${n.country} ${n.type})`, undefined, false, [[...base, 'country'], [...base, 'type']]);
       }
       mmsLimit = this.limit([...base, 'limits', 'mms'], limits.mms, countBy);
     }
@@ -200,9 +200,9 @@ class Resolver {
     let endMs = durationMs;
     if (t.end !== undefined) {
       endMs = this.duration([...base, 'end'], t.end);
-      if (endMs <= startMs) throw this.src.error([...base, 'end'], `a duration after start (${formatMs(startMs)})`);
+      if (endMs <= startMs) throw this.src.error([...base, 'end'], `a duration after start (${formatMs(startMs)})`, undefined, false, [[...base, 'start']]);
     } else if (startMs >= durationMs) {
-      throw this.src.error([...base, 'start'], `a duration before the scenario duration (${formatMs(durationMs)})`);
+      throw this.src.error([...base, 'start'], `a duration before the scenario duration (${formatMs(durationMs)})`, undefined, false, [['duration']]);
     }
     const log: LogSetting = t.log === undefined ? 'true' : typeof t.log === 'boolean' ? (String(t.log) as LogSetting) : t.log;
     return {
@@ -255,17 +255,17 @@ class Resolver {
     }
     const known = numberIds.length > 0 ? `one of the number ids ${numberIds.join(', ')}` : 'a number id (no numbers are defined in numbers)';
     list.forEach((id, j) => {
-      if (!numberIds.includes(id)) throw this.src.error(typeof t.from === 'string' ? path : [...path, j], known);
+      if (!numberIds.includes(id)) throw this.src.error(typeof t.from === 'string' ? path : [...path, j], known, undefined, false, [['numbers']]);
     });
     return [...list];
   }
 
   content(t: RawTraffic, base: FieldPath, type: 'sms' | 'mms'): { text: string | null; units: number } {
     if (t.text !== undefined && t.units !== undefined) {
-      throw this.src.error([...base, 'units'], 'either text or units, not both', 'both text and units');
+      throw this.src.error([...base, 'units'], 'either text or units, not both', 'both text and units', false, [[...base, 'text']]);
     }
     if (type === 'mms') {
-      if (t.units !== undefined && t.units !== 1) throw this.src.error([...base, 'units'], '1 for an MMS (an MMS is 1 unit)');
+      if (t.units !== undefined && t.units !== 1) throw this.src.error([...base, 'units'], '1 for an MMS (an MMS is 1 unit)', undefined, false, [[...base, 'type']]);
       return { text: t.text ?? null, units: 1 };
     }
     if (t.text === undefined) return { text: null, units: t.units ?? 1 };
@@ -312,6 +312,7 @@ class Resolver {
       name,
       seed,
       startEpochMs,
+      startOffsetMinutes: writtenOffsetMinutes(startText),
       durationMs,
       untilMs,
       account,

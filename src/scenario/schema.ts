@@ -148,7 +148,7 @@ export const rulesSchema = z.strictObject({
 export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1).optional().describe('Default: the file name without extension.'),
-    seed: intIn(0).optional().describe('Random seed; default 1.'),
+    seed: intIn(0, Number.MAX_SAFE_INTEGER).optional().describe('Random seed, 0 to 2^53 - 1; default 1.'),
     start: z
       .string({ error: 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00' })
       .optional()

@@ -68,17 +68,20 @@ function amountAndUnit(
  * Parses a duration into integer milliseconds >= 0: `"90s"`, `"5m"` (or `"5min"`),
  * `"2h"`, `"1d"`, `"4500ms"`, `"1.5h"`, or a plain number of seconds (`30` → 30000,
  * `0.5` → 500).
- * @throws UnitError for another type, a bad unit, a negative, non-finite or
- *   fractional-millisecond value, or one beyond `Number.MAX_SAFE_INTEGER` ms.
+ * @throws UnitError for another type, a bad unit, a negative or fractional-millisecond
+ *   value, or one beyond `Number.MAX_SAFE_INTEGER` ms (about 285,000 years).
  */
 export function parseDurationMs(v: unknown): number {
   const { amount, unitMs } = amountAndUnit(v, DURATION_RE, DURATION_UNITS_MS, DURATION_EXPECTED);
-  if (!Number.isFinite(amount) || amount < 0) throw new UnitError(`${DURATION_EXPECTED}, not negative`);
+  if (Number.isNaN(amount) || amount < 0) throw new UnitError('a duration of 0 or more');
+  if (!(amount * unitMs <= Number.MAX_SAFE_INTEGER)) throw new UnitError(`a duration of at most ${MAX_DURATION_TEXT}`);
   const ms = snapInteger(amount * unitMs);
-  if (ms === undefined) throw new UnitError(`${DURATION_EXPECTED}, a whole number of milliseconds`);
-  if (!Number.isSafeInteger(ms)) throw new UnitError(`${DURATION_EXPECTED}, at most 2^53 ms`);
+  if (ms === undefined) throw new UnitError('a duration in whole milliseconds ("1.5s" or "1500ms", not "1.0005s")');
   return ms;
 }
+
+/** The longest duration, 2^53 - 1 ms, in words. */
+const MAX_DURATION_TEXT = `${Math.floor(Number.MAX_SAFE_INTEGER / (365.25 * 86_400_000)).toLocaleString('en-US')} years (2^53 ms)`;
 
 /** A parsed rate: `count` per `windowMs`, both positive integers, and the same as a float. */
 export interface ParsedRate {
@@ -90,22 +93,27 @@ export interface ParsedRate {
 const MAX_STRETCH = 1000;
 
 /**
+ * The fastest rate accepted, messages per second. An assumption of this tool, not a
+ * provider rule: far beyond any account's MPS, and it keeps every count a safe integer.
+ */
+export const MAX_RATE_PER_SECOND = 1_000_000_000;
+
+/**
  * Parses a rate: `"5/s"`, `"15/min"`, `"10/h"`, `"200000/day"`, or a plain number per
  * second. N per unit becomes `count` N per one unit when N is an integer; otherwise the
  * smallest k in 1..1000 making N·k an integer gives N·k per k units
  * (`0.25` → 1 per 4000 ms, `2.5` → 5 per 2000 ms).
- * @throws UnitError for another type, a bad unit, a value <= 0 or non-finite, or a
- *   fraction that no k up to 1000 makes whole.
+ * @throws UnitError for another type, a bad unit, a value <= 0, one above
+ *   {@link MAX_RATE_PER_SECOND}, or a fraction that no k up to 1000 makes whole.
  */
 export function parseRate(v: unknown): ParsedRate {
   const { amount, unitMs } = amountAndUnit(v, RATE_RE, RATE_UNITS_MS, RATE_EXPECTED);
-  if (!Number.isFinite(amount) || amount <= 0) throw new UnitError(`${RATE_EXPECTED}, greater than 0`);
+  if (Number.isNaN(amount) || amount <= 0) throw new UnitError('a rate greater than 0');
+  const perSecond = (amount * 1000) / unitMs;
+  if (!(perSecond <= MAX_RATE_PER_SECOND)) throw new UnitError(`a rate of at most ${MAX_RATE_PER_SECOND.toLocaleString('en-US')} per second`);
   for (let k = 1; k <= MAX_STRETCH; k++) {
     const count = snapInteger(amount * k);
-    if (count !== undefined && count >= 1) {
-      if (!Number.isSafeInteger(count)) break;
-      return { count, windowMs: unitMs * k, perSecond: (amount * 1000) / unitMs };
-    }
+    if (count !== undefined && count >= 1) return { count, windowMs: unitMs * k, perSecond };
   }
-  throw new UnitError(`${RATE_EXPECTED}, a whole number of messages per 1 to 1000 units`);
+  throw new UnitError('a rate with at most 3 decimals (0.001/s is the slowest per second; write slower rates per hour or day, e.g. "3.6/h")');
 }

@@ -3,7 +3,7 @@
  * only the YAML core schema's own tags, so that no custom tag (`!!js/function`, `!foo`)
  * can ever be given a meaning.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node } from 'yaml';
 import type { FieldPath } from './locate.js';
 
 const CORE = 'tag:yaml.org,2002:';
@@ -39,4 +39,48 @@ export function findForbiddenTag(node: unknown, path: FieldPath = []): { node: N
     }
   }
   return undefined;
+}
+
+/**
+ * The first alias (in document order) at which the aliases expanded so far exceed `max`
+ * nodes ("billion laughs"), with its field path and the running total. An alias expands
+ * to 1 plus what the aliases inside its anchored node expand to.
+ */
+export function findAliasBomb(doc: Document, max: number): { node: Alias; path: FieldPath; total: number } | undefined {
+  const sizes = new Map<Node, number>();
+  const inside = (node: unknown, depth: number): number => {
+    if (depth > 64) return Infinity;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (target === undefined) return 1;
+      let size = sizes.get(target);
+      if (size === undefined) {
+        size = inside(target, depth + 1);
+        sizes.set(target, size);
+      }
+      return 1 + size;
+    }
+    let n = 0;
+    if (isMap(node)) for (const item of node.items) n += inside(item.key, depth) + inside(item.value, depth);
+    else if (isSeq(node)) for (const item of node.items) n += inside(item, depth);
+    return n;
+  };
+  let total = 0;
+  let found: { node: Alias; path: FieldPath; total: number } | undefined;
+  const walk = (node: unknown, path: FieldPath): void => {
+    if (found !== undefined) return;
+    if (isAlias(node)) {
+      total += inside(node, 0);
+      if (total > max) found = { node, path, total };
+    } else if (isMap(node)) {
+      for (const item of node.items) {
+        const name = isScalar(item.key) ? String(item.key.value) : String(item.key);
+        walk(item.value, [...path, name]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item, [...path, i]));
+    }
+  };
+  walk(doc.contents, []);
+  return found;
 }

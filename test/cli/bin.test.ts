@@ -36,3 +36,18 @@ describe('node bin/a2psim.js check', () => {
     expect(r.err).toContain('bad-threshold.yaml:8:5 expect[1]');
   }, SPAWN_TIMEOUT);
 });
+
+describe('colour on stdout', () => {
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['bin/a2psim.js', 'check', `${FIX}/faq-pass.yaml`], {
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_STEP_SUMMARY: '', NO_COLOR: '', FORCE_COLOR: '', CI: '', ...env },
+    }).stdout;
+
+  it('none on a pipe (even in CI), green ✓ with FORCE_COLOR, none when NO_COLOR wins', () => {
+    expect(run({})).not.toContain('\x1b[');
+    expect(run({ CI: 'true' })).not.toContain('\x1b[');
+    expect(run({ FORCE_COLOR: '1' })).toContain('\x1b[32m✓\x1b[39m');
+    expect(run({ FORCE_COLOR: '1', NO_COLOR: '1' })).not.toContain('\x1b[');
+  }, 60_000);
+});

@@ -1,7 +1,8 @@
-// The built CLI as a user runs it: Ctrl-C on a long run, and progress on a terminal.
-// Needs `npm run build` (bin/a2psim.js runs dist/). Every run here is the small day of
-// test/fixtures/cli/day.yaml (~86,000 messages, a few slices of the interactive run), so the
-// tests take well under a second of CPU each and pass on a loaded machine.
+// The built CLI as a user runs it: Ctrl-C, SIGTERM and SIGHUP on a long run, and progress on
+// a terminal. Needs dist/ (built by test/global-setup.ts). Every run here is the small day
+// of test/fixtures/cli/day.yaml (~86,000 messages) under test/helpers/slow-machine.js, whose
+// fast-running wall clock makes the CLI yield and redraw every few slices however fast the
+// machine is: well under a second of CPU per test, the same behaviour idle or loaded.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,16 +14,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const DAY = 'test/fixtures/cli/day.yaml';
 /** Messages the uninterrupted run of DAY submits (seed 3). */
 const DAY_MESSAGES = 86_291;
+const SLOW_MACHINE = './test/helpers/slow-machine.js';
 /** A spawned CLI gets this long, in ms; each run is a fraction of a second on an idle machine. */
 const SPAWN_TIMEOUT = 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('Ctrl-C (SIGINT) during a run', () => {
-  it('stops promptly, removes the partial CSV, prints one line and exits 130', async () => {
-    const csv = join(dir, 'messages.csv');
-    // The preload holds the run after its first slice until SIGINT: under way for certain.
-    const args = ['--import', './test/helpers/hold-after-first-slice.js', 'bin/a2psim.js', 'run', DAY, '--messages', csv];
-    const child = spawn(process.execPath, args, { stdio: 'pipe' });
+describe('a stop signal during a run (Ctrl-C, SIGTERM, SIGHUP)', () => {
+  it.each([
+    ['SIGINT', 130, ''],
+    ['SIGTERM', 143, ' by SIGTERM'],
+    ['SIGHUP', 129, ' by SIGHUP'],
+  ] as const)('%s stops promptly, removes the partial CSV, prints one line and exits %i', async (signal, exitCode, by) => {
+    const csv = join(dir, `messages-${signal}.csv`);
+    // The preload holds the run at its first turn until the signal: under way for certain.
+    const args = ['--import', SLOW_MACHINE, 'bin/a2psim.js', 'run', DAY, '--messages', csv];
+    const child = spawn(process.execPath, args, { stdio: 'pipe', env: { ...process.env, A2PSIM_TEST_HOLD: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -33,17 +39,17 @@ describe('Ctrl-C (SIGINT) during a run', () => {
     while (!(existsSync(`${csv}.partial`) && readFileSync(`${csv}.partial`).length > 1e5) && performance.now() < deadline) await sleep(25);
     expect(existsSync(`${csv}.partial`)).toBe(true);
     const sentAt = performance.now();
-    child.kill('SIGINT');
+    child.kill(signal);
     const code = await exited;
     expect(performance.now() - sentAt).toBeLessThan(10_000);
-    expect(code).toBe(130);
+    expect(code).toBe(exitCode);
     expect(stdout).toBe('');
-    const m = /^a2psim: interrupted at \d\d:\d\d:\d\d virtual, ([\d,]+) messages simulated; .*messages\.csv not written\n$/.exec(stderr);
+    const m = new RegExp(`^a2psim: interrupted${by} at \\d\\d:\\d\\d:\\d\\d virtual, ([\\d,]+) messages simulated; .*messages-${signal}\\.csv not written\\n$`).exec(stderr);
     expect(m, stderr).not.toBeNull();
     const simulated = Number(m![1].replace(/,/g, ''));
     expect(simulated).toBeGreaterThan(0);
     expect(simulated).toBeLessThan(DAY_MESSAGES);
-    expect(readdirSync(dir).filter((f) => f.startsWith('messages'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.startsWith(`messages-${signal}`))).toEqual([]);
   }, SPAWN_TIMEOUT);
 });
 
@@ -52,7 +58,7 @@ const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8', timeout
 /** Runs the CLI under a pseudo-terminal (util-linux `script`), stdout to a file; returns the terminal text. */
 function underTty(args: string[], env: Record<string, string>): { terminal: string; stdout: string } {
   const out = join(dir, `stdout-${Math.random().toString(36).slice(2)}.json`);
-  const cmd = `node bin/a2psim.js run ${args.map((a) => `'${a}'`).join(' ')} > '${out}'`;
+  const cmd = `node --import ${SLOW_MACHINE} bin/a2psim.js run ${args.map((a) => `'${a}'`).join(' ')} > '${out}'`;
   const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: SPAWN_TIMEOUT - 5_000 });
   expect(r.status, r.stderr).toBe(0);
   return { terminal: r.stdout, stdout: readFileSync(out, 'utf8') };

@@ -75,7 +75,7 @@ describe('a2psim run', () => {
   it.each([
     [['run', 'missing.yaml'], 'a2psim: missing.yaml: cannot read scenario file (ENOENT: no such file or directory)\n'],
     [['run', 'scenarios/default.yaml', '--format', 'xml'], 'a2psim: --format: expected one of table, json, csv, got "xml"\n'],
-    [['run', 'scenarios/default.yaml', '--seed', 'abc'], 'a2psim: --seed: expected a non-negative integer, got "abc"\n'],
+    [['run', 'scenarios/default.yaml', '--seed', 'abc'], 'a2psim: --seed: expected an integer from 0 to 9007199254740991 (2^53 - 1), got "abc"\n'],
   ])('%j → exit 2, %j', async (args, stderr) => {
     const r = await cli(...args);
     expect(r.code).toBe(2);

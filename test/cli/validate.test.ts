@@ -67,6 +67,6 @@ describe('a2psim validate: overrides, as run takes them', () => {
     const bad = await cli('validate', 'scenarios/default.yaml', '--set', 'traffic[0].expiry=3');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe((await cli('run', 'scenarios/default.yaml', '--set', 'traffic[0].expiry=3')).stderr);
-    expect((await cli('validate', 'scenarios/default.yaml', '--seed', 'x')).stderr).toBe('a2psim: --seed: expected a non-negative integer, got "x"\n');
+    expect((await cli('validate', 'scenarios/default.yaml', '--seed', 'x')).stderr).toBe('a2psim: --seed: expected an integer from 0 to 9007199254740991 (2^53 - 1), got "x"\n');
   });
 });

@@ -1,11 +1,12 @@
-// The README's scenario examples are real scenarios: they load, and the worked example's
-// numbers are what a run prints.
+// The README's examples are real: its scenarios load, its worked example and error example
+// print exactly what the tool prints, and what it shows fits an 80-column terminal.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.js';
+import { ScenarioError } from '../../src/scenario/errors.js';
 import { simulate } from '../../src/engine/simulate.js';
-import { summarize } from '../../src/report/summary.js';
-import { renderTable } from '../../src/report/table.js';
+import { main } from '../../src/cli/main.js';
+import { runRecords } from '../helpers/scenario.js';
 
 const readme = readFileSync('README.md', 'utf8');
 /** The first ```yaml block after `heading`. */
@@ -14,6 +15,25 @@ const yamlAfter = (heading: string): string => {
   const start = readme.indexOf('```yaml\n', from) + '```yaml\n'.length;
   return readme.slice(start, readme.indexOf('```', start));
 };
+/** The terminal block (```) that starts with the command `$ cmd`, without that line. */
+const printedBlock = (cmd: string): string => {
+  const start = readme.indexOf('```\n$ ' + cmd + '\n');
+  expect(start, `README has a block for "$ ${cmd}"`).toBeGreaterThan(0);
+  const body = start + '```\n$ '.length + cmd.length + 1;
+  return readme.slice(body, readme.indexOf('```', body));
+};
+/** The README's terminal blocks of `a2psim run` and `a2psim rules`: ``` blocks whose first line is `$ … run|rules …`. */
+const terminalBlocks = (): string[] =>
+  [...readme.matchAll(/```\n(\$ [^]*?)```/g)].map((m) => m[1]).filter((b) => /^\$ (node \S*a2psim\.js|a2psim) (run|rules)\b/.test(b));
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['node', 'a2psim', ...args], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+const width = (text: string): number => Math.max(...text.split('\n').map((l) => [...l].length));
 
 describe('README', () => {
   it('the scenario reference is a valid scenario', () => {
@@ -22,15 +42,66 @@ describe('README', () => {
     expect(sc.expect).toHaveLength(3);
   });
 
-  it('the worked example is scenarios/otp-burst-tollfree.yaml and gives 305 delivered, 695 expired', () => {
+  it('the worked example is scenarios/otp-burst-tollfree.yaml and prints exactly what the README shows', async () => {
     const block = yamlAfter('## A worked example');
     const file = readFileSync('scenarios/otp-burst-tollfree.yaml', 'utf8');
     expect(file).toContain(block.trim().split('\n').slice(0, 3).join('\n'));
     const result = simulate(parseScenario(block, 'README.md'));
     expect([result.total.delivered, result.total.failed]).toEqual([305, 695]);
-    expect(readme).toContain('│     1,000 │       305 │    695 │');
-    // The README shows the run's first tables as the command prints them.
-    const printed = renderTable(summarize(result)).split('\n').slice(2, 19).join('\n');
-    expect(readme).toContain(printed);
+    const run = await cli('run', 'scenarios/otp-burst-tollfree.yaml');
+    expect(run.code).toBe(0);
+    expect(printedBlock('node bin/a2psim.js run scenarios/otp-burst-tollfree.yaml')).toBe(run.stdout);
+  }, 60_000);
+
+  it('the error example shows the one line the loader reports for the bad.yaml shown', () => {
+    const bad = yamlAfter('**Errors.**');
+    const shown = printedBlock('node bin/a2psim.js run bad.yaml').trimEnd().split('\n');
+    expect(shown).toHaveLength(1);
+    let message = '';
+    try {
+      parseScenario(bad, 'bad.yaml');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScenarioError);
+      message = (e as Error).message;
+    }
+    expect(shown[0]).toBe(`a2psim: ${message}`);
   });
+
+  it('says that a message rejected by the T-Mobile cap has used a TPM slot, which is what the model does', () => {
+    expect(readme).toMatch(/rejected by the cap has\s+already passed the TPM queue, so it \*\*has used a TPM slot\*\*/);
+    // TPM 10/min to T-Mobile, daily cap 5, 20 messages at once: 10 leave the TPM stage at
+    // 0 s (5 delivered, 5 rejected by the cap), the other 10 at 60 s, all rejected then.
+    const sc = parseScenario(`
+account: { mps: { sms: 100 } }
+brand: { vetting_score: 80, campaigns: [{ id: c, use_case: dedicated }] }
+numbers: [{ id: lc, number: "+14155550100", type: long_code, country: US, campaign: c }]
+carriers: { att: 0, tmobile: 1, verizon: 0, other: 0 }
+rules: { tpm: { tmobile: 10 }, tpd: 5 }
+traffic: [{ name: t, from: lc, arrival: { kind: burst, count: 20 } }]
+`, 'cap.yaml');
+    const { records } = runRecords(sc);
+    const rejectedAt = records.filter((r) => r.code === 'tmobile_daily_cap').map((r) => r.endMs);
+    expect(records.filter((r) => r.status === 'delivered')).toHaveLength(5);
+    expect(rejectedAt).toEqual([...new Array(5).fill(0), ...new Array(10).fill(60_000)]);
+  });
+
+  it('every run and rules example fits 80 columns (one-line errors aside: they are one line by contract)', () => {
+    const blocks = terminalBlocks();
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    for (const b of blocks) {
+      const shown = b.split('\n').filter((l) => !l.startsWith('a2psim: ')).join('\n');
+      expect(width(shown), b.split('\n')[0]).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('`npm start` prints a report that fits 80 columns', async () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+    const args = pkg.scripts.start.split(' ');
+    expect(args.slice(0, 3)).toEqual(['node', 'bin/a2psim.js', 'run']);
+    const run = await cli(...args.slice(2));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Totals');
+    expect(width(run.stdout)).toBeLessThanOrEqual(80);
+    expect(width(run.stderr === '' ? ' ' : run.stderr)).toBeLessThanOrEqual(80);
+  }, 60_000);
 });

@@ -16,7 +16,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { chartAssets } from '../../src/report/html/assets.js';
-import { renderReport, reportObserver } from '../../src/report/html/report.js';
+import { waitBins, type ReportData } from '../../src/report/html/data.js';
+import { renderReportPage } from '../../src/report/html/page.js';
+import { renderReport, reportData, reportObserver } from '../../src/report/html/report.js';
+import { WaitHistogram } from '../../src/report/stats.js';
+import { summarize, type Summary } from '../../src/report/summary.js';
 import type { Scenario } from '../../src/scenario/model.js';
 import { inCi } from '../../src/cli/progress.js';
 import { CHROMIUM, CHROMIUM_MISSING as MISSING } from '../helpers/chromium.js';
@@ -37,6 +41,59 @@ function writeReportOf(sc: Scenario, file: string): string {
   const path = join(ARTIFACTS, file);
   writeFileSync(path, renderReport(result, series, chartAssets()));
   return path;
+}
+
+/**
+ * Writes a report of `sc`, with its summary and chart data changed by `edit` (for the
+ * cases a small run cannot produce, such as 10M waits or 8-digit totals).
+ */
+function writeEditedReportOf(sc: Scenario, file: string, edit: (s: Summary, d: ReportData) => [Summary, ReportData]): string {
+  const series = reportObserver(sc);
+  const result = simulate(sc, { observer: series });
+  const summary = summarize(result);
+  const [s, d] = edit(summary, reportData(result, series, summary));
+  const path = join(ARTIFACTS, file);
+  writeFileSync(path, renderReportPage({ summary: s, network: result.network, data: d, assets: chartAssets() }));
+  return path;
+}
+
+/** The wait histogram of 10M messages, 8.7M of them under 50 ms: built, not simulated. */
+function skewedWaits(): ReportData['waits'] {
+  const h = new WaitHistogram();
+  for (let i = 0; i < 8_700_000; i++) h.add(i % 50);
+  for (let i = 0; i < 1_300_000; i++) h.add(1000 + ((i * 7919) % 10_000_000));
+  const p = (q: number): number => h.percentile(q) / 1000;
+  return waitBins(h, { p50: p(0.5), p95: p(0.95), p99: p(0.99), max: h.max / 1000, mean: h.mean() / 1000 });
+}
+
+interface Box { x0: number; x1: number; y0: number; y1: number; text: string }
+
+/** The percentile labels the histogram placed, the y axis it used, and its bar columns. */
+async function histogramOf(page: Page) {
+  const attr = async (name: string): Promise<string> => (await page.getAttribute('#chart-waits', name)) ?? 'null';
+  const labels = JSON.parse(await attr('data-labels')) as Box[];
+  const y = JSON.parse(await attr('data-y')) as { max: number; log: boolean };
+  return { labels, y };
+}
+
+const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** Columns of the chart's plot area that hold a pixel of `hex`, and the plot's width (device px). */
+async function columnsOf(page: Page, chartId: string, hex: string): Promise<{ columns: number; width: number }> {
+  return page.evaluate(
+    ([id, color]) => {
+      const canvas = document.querySelector(`#chart-${id} canvas`) as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d')!;
+      const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      const want = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+      const cols = new Set<number>();
+      for (let i = 0; i < px.length; i += 4) {
+        if (px[i + 3] > 200 && Math.abs(px[i] - want[0]) + Math.abs(px[i + 1] - want[1]) + Math.abs(px[i + 2] - want[2]) < 30) cols.add((i / 4) % canvas.width);
+      }
+      return { columns: cols.size, width: canvas.width };
+    },
+    [chartId, hex] as const,
+  );
 }
 
 /** Opens `path`; returns what the page reported and every problem seen on the way. */
@@ -114,6 +171,91 @@ describe(`HTML report in a browser${haveChromium ? '' : ` (no Chromium: ${inCi(p
       await page.close();
     }, 60_000);
   }
+
+  /** Screenshot of the wait histogram only, into the artifacts folder. */
+  const shoot = async (page: Page, name: string): Promise<void> => {
+    await page.locator('#chart-waits').screenshot({ path: join(ARTIFACTS, `histogram-${name}.png`) });
+  };
+
+  it('histogram of all-zero waits: one narrow bar at 0, one label for the three equal percentiles', async () => {
+    const path = writeReportOf(loadScenarioFile('scenarios/tmobile-cap-blast.yaml'), 'histogram-zero-report.html');
+    const { page, charts, problems } = await open(browser, path, 'light');
+    await shoot(page, 'zero-waits');
+    expect(problems).toEqual([]);
+    const bars = charts.find((c) => c.id === 'waits')!.series[0];
+    const { columns, width } = await columnsOf(page, 'waits', bars.stroke);
+    expect(columns).toBeGreaterThan(0);
+    expect(columns / width).toBeLessThan(0.1); // not one bar across the whole axis
+    const { labels } = await histogramOf(page);
+    expect(labels.map((l) => l.text)).toEqual(['p50 = p95 = p99 0s']);
+    await page.close();
+  }, 60_000);
+
+  it('histogram of whole-second waits: one bar per second, none empty in between', async () => {
+    const sc = loadScenarioFile('scenarios/otp-burst-tollfree.yaml', { set: ['traffic[0].expiry=29'] });
+    const path = writeEditedReportOf(sc, 'histogram-seconds-report.html', (s, d) => {
+      expect(d.waits.binMs).toBe(1000);
+      expect(d.waits.counts).toEqual(new Array(30).fill(5));
+      return [s, d];
+    });
+    const { page, problems } = await open(browser, path, 'light');
+    await shoot(page, 'whole-seconds');
+    expect(problems).toEqual([]);
+    const { labels } = await histogramOf(page);
+    expect(labels).toHaveLength(3);
+    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlaps(labels[i], labels[j])).toBe(false);
+    await page.close();
+  }, 60_000);
+
+  it('histogram of 10M skewed waits: a log count axis, labels that do not overlap', async () => {
+    const sc = loadScenarioFile('scenarios/default.yaml');
+    const path = writeEditedReportOf(sc, 'histogram-skewed-report.html', (s, d) => [s, { ...d, waits: skewedWaits() }]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, problems } = await open(browser, path, colorScheme);
+      await shoot(page, `skewed-10M-${colorScheme}`);
+      expect(problems).toEqual([]);
+      const { labels, y } = await histogramOf(page);
+      expect(y.log).toBe(true);
+      expect(labels.length).toBeGreaterThanOrEqual(2);
+      for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlaps(labels[i], labels[j])).toBe(false);
+      await page.close();
+    }
+  }, 60_000);
+
+  it('T-Mobile and Verizon have different colours; traffic far below its TPM limit fills the TPM chart', async () => {
+    const path = writeReportOf(loadScenarioFile('scenarios/default.yaml'), 'default-report.html');
+    const { page, charts } = await open(browser, path, 'light');
+    const carriers = charts.find((c) => c.id === 'carriers')!.series;
+    const stroke = (name: string): string => carriers.find((c) => c.label === name)!.stroke;
+    expect(stroke('tmobile')).not.toBe(stroke('verizon'));
+    for (const id of ['carriers', 'tpm']) await page.locator(`#chart-${id}`).screenshot({ path: join(ARTIFACTS, `chart-${id}.png`) });
+    const y = JSON.parse((await page.getAttribute('#chart-tpm', 'data-y'))!) as { max: number };
+    expect(y.max).toBeLessThan(2400 / 10); // scaled to ~25/min, not to the 2,400/min limit
+    // Time charts read the scenario's clock (its start is written at -07:00), not UTC.
+    const over = (await page.locator('#chart-carriers .u-over').boundingBox())!;
+    await page.mouse.move(over.x + 5, over.y + over.height / 2);
+    expect(await page.textContent('#chart-carriers .u-legend')).toMatch(/2026-03-09 08:00:\d\d -07:00 \(\+0m0\ds\)/);
+    await page.close();
+  }, 60_000);
+
+  it('cards hold 8-digit values without overflowing', async () => {
+    const big = (s: Summary): Summary => ({
+      ...s,
+      totals: { submitted: 98_765_432, delivered: 87_654_321, failed: 11_111_111, queued: 12_345_678, delayed: 80_000_000 },
+      wait: { p50: 172_780, p95: 9_999_999, p99: 9_999_999, max: 9_999_999, mean: 100 },
+      drain_time: 9_999_999,
+    });
+    const path = writeEditedReportOf(loadScenarioFile('scenarios/default.yaml'), 'big-cards-report.html', (s, d) => [big(s), d]);
+    for (const width of [1280, 800, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(pathToFileURL(path).href);
+      const overflow = await page.evaluate(() =>
+        [...document.querySelectorAll('.card')].filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+      if (width === 390) await page.locator('.cards').screenshot({ path: join(ARTIFACTS, 'big-cards-390.png') });
+      expect(overflow, `viewport ${width}`).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
 
   it('says so instead of drawing an empty chart when nothing failed', async () => {
     const sc = loadScenarioFile('scenarios/default.yaml', { set: ['traffic[0].expiry=10799', 'traffic[1].expiry=10799'] });

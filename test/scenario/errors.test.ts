@@ -102,7 +102,7 @@ describe('validation errors (one line each)', () => {
       'unquoted number',
       'numbers:\n  - { id: a, number: +14155550100, type: long_code, country: US }\n',
       undefined,
-      `${F}:2:22 numbers[0].number: expected an E.164 number in quotes, such as "+14155550100", got 14155550100`,
+      `${F}:2:22 numbers[0].number: expected an E.164 number in quotes, such as "+14155550100", got +14155550100`,
     ],
     [
       'number not E.164',
@@ -250,6 +250,6 @@ describe('loadScenarioFile', () => {
     const s = loadScenarioFile(path, { seed: 4 });
     expect(s).toMatchObject({ name: 'burst', seed: 4, durationMs: 120_000, file: path });
     writeFileSync(path, 'seed: -3\n');
-    expect(() => loadScenarioFile(path)).toThrow(`${path}:1:7 seed: expected an integer >= 0, got -3`);
+    expect(() => loadScenarioFile(path)).toThrow(`${path}:1:7 seed: expected an integer from 0 to 9007199254740991, got -3`);
   });
 });

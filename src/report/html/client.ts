@@ -5,8 +5,12 @@
  * with no bundler. It exposes `window.__a2psimCharts` (one entry per chart drawn: id,
  * title, point count, series with their colours) and `data-charts` on `<html>` for tests,
  * redraws when the colour scheme changes, and resizes with the window.
- * (No backticks or `${` inside: it lives in a template literal.)
+ * (No backticks or `${` inside but the palette's and the waits fragment's: it lives in a
+ * template literal.)
  */
+import { WAITS_JS } from './client-waits.js';
+import { CHART_COLOURS } from './palette.js';
+
 export const CLIENT_JS = String.raw`
 (function () {
   'use strict';
@@ -16,21 +20,21 @@ export const CLIENT_JS = String.raw`
   var registry = [];
   window.__a2psimCharts = registry;
   var mq = window.matchMedia('(prefers-color-scheme: dark)');
-  var CARRIER_COLORS = {
-    light: { att: '#1d6fd8', tmobile: '#d6006c', verizon: '#c8102e', other: '#6b7280' },
-    dark: { att: '#6aa8ff', tmobile: '#ff5aa8', verizon: '#ff6b6b', other: '#a3a9b5' }
-  };
-  var PALETTE = {
-    light: ['#1d6fd8', '#d97706', '#059669', '#9333ea', '#dc2626', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d'],
-    dark: ['#6aa8ff', '#fbbf24', '#34d399', '#c084fc', '#f87171', '#22d3ee', '#facc15', '#f472b6', '#d1d5db', '#a3e635']
-  };
+  var COLOURS = ${JSON.stringify(CHART_COLOURS)};
   var x0 = D.startEpochMs / 1000;
+  /** Charts read the clock of the scenario's start: its UTC offset, in seconds, and its name. */
+  var OFFSET_S = D.startOffsetMinutes * 60;
+  var ZONE = (function (m) {
+    if (m === 0) return 'UTC';
+    var a = Math.abs(m), two = function (n) { return n < 10 ? '0' + n : '' + n; };
+    return (m < 0 ? '-' : '+') + two(Math.floor(a / 60)) + ':' + two(a % 60);
+  })(D.startOffsetMinutes);
   var xs = D.t.map(function (t) { return x0 + t; });
 
   function mode() { return mq.matches ? 'dark' : 'light'; }
   function css(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
-  function color(i) { var p = PALETTE[mode()]; return p[i % p.length]; }
-  function carrierColor(c) { return CARRIER_COLORS[mode()][c] || color(0); }
+  function color(i) { var p = COLOURS[mode()].palette; return p[i % p.length]; }
+  function carrierColor(c) { return COLOURS[mode()].carriers[c] || color(0); }
 
   function fmtNum(v) {
     if (v == null || isNaN(v)) return '–';
@@ -58,7 +62,7 @@ export const CLIENT_JS = String.raw`
     var prevDay = null;
     return splits.map(function (v) {
       if (v == null) return null;
-      var iso = new Date(v * 1000).toISOString();
+      var iso = new Date((v + OFFSET_S) * 1000).toISOString();
       var day = iso.slice(0, 10);
       var label = incr >= 86400 ? day : iso.slice(11, incr < 60 ? 19 : 16);
       if (incr < 86400 && day !== prevDay) label += '\n' + day;
@@ -68,8 +72,8 @@ export const CLIENT_JS = String.raw`
   }
   function fmtTime(v) {
     if (v == null) return '–';
-    var d = new Date(v * 1000);
-    return d.toISOString().slice(0, 19).replace('T', ' ') + ' UTC (' + fmtElapsed(v - x0) + ')';
+    var d = new Date((v + OFFSET_S) * 1000);
+    return d.toISOString().slice(0, 19).replace('T', ' ') + ' ' + ZONE + ' (' + fmtElapsed(v - x0) + ')';
   }
 
   function section(id, title, note) {
@@ -92,10 +96,11 @@ export const CLIENT_JS = String.raw`
     return { box: box, plot: plot };
   }
 
-  function axes(yLabel, xValues) {
+  function axes(yLabel, xValues, xIncrs) {
     var fg = css('--muted'), grid = css('--grid');
     var x = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
     x.values = xValues || timeTicks;
+    if (xIncrs) { x.incrs = xIncrs; x.space = 60; }
     return [x, {
       stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 },
       label: yLabel, labelSize: 20, size: 64, values: function (u, vals) { return vals.map(fmtAxis); }
@@ -121,8 +126,8 @@ export const CLIENT_JS = String.raw`
       width: width(el.plot), height: spec.height || 260,
       legend: { live: true },
       cursor: spec.histogram ? { drag: { x: true, y: false } } : { sync: { key: 'a2psim-time' }, drag: { x: true, y: false } },
-      scales: spec.histogram ? { x: { time: false } } : { x: { time: true } },
-      axes: axes(spec.yLabel, spec.xValues),
+      scales: spec.scales || (spec.histogram ? { x: { time: false } } : { x: { time: true } }),
+      axes: axes(spec.yLabel, spec.xValues, spec.xIncrs),
       series: [{ label: spec.histogram ? 'wait' : 'time', value: spec.xLegend || function (u, v) { return fmtTime(v); } }]
         .concat(spec.lines.map(function (l) {
           var s = {
@@ -135,8 +140,13 @@ export const CLIENT_JS = String.raw`
           return s;
         }))
     };
-    if (!spec.histogram) opts.tzDate = function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'); };
-    if (spec.hooks) opts.hooks = spec.hooks;
+    // The scenario's clock: UTC shifted by the offset its start was written with.
+    if (!spec.histogram) opts.tzDate = function (ts) { return uPlot.tzDate(new Date((ts + OFFSET_S) * 1000), 'Etc/UTC'); };
+    // After each draw, the y range and any percentile labels are left on the section for tests.
+    opts.hooks = { draw: (spec.hooks && spec.hooks.draw ? spec.hooks.draw : []).concat([function (u) {
+      el.box.setAttribute('data-y', JSON.stringify({ max: u.scales.y.max, log: u.scales.y.distr === 3 }));
+      if (u.a2psimLabels) el.box.setAttribute('data-labels', JSON.stringify(u.a2psimLabels));
+    }]) };
     return new uPlot(opts, spec.data, el.plot);
   }
 
@@ -159,6 +169,7 @@ export const CLIENT_JS = String.raw`
     return col.map(function (v) { s += v; return s; });
   }
 
+${WAITS_JS}
   function specs() {
     var out = [];
     var total = D.t.map(function (_, i) {
@@ -175,12 +186,13 @@ export const CLIENT_JS = String.raw`
       }).concat([{ label: 'all stages', color: css('--fg'), width: 1, dash: [4, 4] }]),
       data: [xs].concat(D.stages.map(function (st) { return st.depth; })).concat([total])
     });
+    var perCarrier = fmtDuration(D.carriers.intervalMs);
     out.push({
       id: 'carriers', title: 'Delivered per carrier',
-      note: 'Messages handed to each carrier per minute, all routes (toll-free, short code and 10DLC).',
-      yLabel: 'messages / min',
-      lines: D.carriers.map(function (c) { return { label: c.carrier, color: carrierColor(c.carrier) }; }),
-      data: [xs].concat(D.carriers.map(function (c) { return c.deliveredPerMinute; }))
+      note: 'Messages handed to each carrier in each ' + perCarrier + ' interval (a count per interval, not a running sum), all routes (toll-free, short code and 10DLC).',
+      yLabel: 'messages / ' + perCarrier,
+      lines: D.carriers.series.map(function (c) { return { label: c.carrier, color: carrierColor(c.carrier), width: 2, paths: stepped }; }),
+      data: [D.carriers.t.map(function (t) { return x0 + t; })].concat(D.carriers.series.map(function (c) { return c.delivered; }))
     });
     var carrierStages = D.stages.filter(function (st) { return st.kind === 'carrier'; });
     if (carrierStages.length > 0) {
@@ -193,10 +205,14 @@ export const CLIENT_JS = String.raw`
         lines.push({ label: name + ' limit ' + st.limit, color: c, width: 1, dash: [6, 4] });
         data.push(D.t.map(function () { return st.limitPerMinute; }));
       });
+      var far = D.tpmScaleMax != null;
       out.push({
         id: 'tpm', title: 'Dispatch rate per carrier against its TPM limit (10DLC SMS)',
-        note: 'Messages leaving each carrier stage in the trailing minute (dashed: the limit in force).',
-        yLabel: 'messages / min', lines: lines, data: data
+        note: 'Messages leaving each carrier stage in the trailing minute (dashed: the limit in force).' +
+          (far ? ' The traffic stays below a tenth of every limit, so the axis is scaled to the traffic and the limits (' +
+            carrierStages.map(function (st) { return st.limit; }).join(', ') + ') lie above the chart.' : ''),
+        yLabel: 'messages / min', lines: lines, data: data,
+        scales: far ? { x: { time: true }, y: { auto: false, range: [0, D.tpmScaleMax] } } : null
       });
     }
     out.push({
@@ -240,45 +256,7 @@ export const CLIENT_JS = String.raw`
         data: [xs, D.cap.used, D.cap.limit.map(function (v) { return v > 0 ? v : null; })]
       });
     }
-    var w = D.waits;
-    if (w.counts.length > 0) {
-      var bin = w.binMs / 1000;
-      var marks = [['p50', w.p50], ['p95', w.p95], ['p99', w.p99]];
-      out.push({
-        id: 'waits', title: 'Wait before dispatch (delivered messages)',
-        note: 'How long delivered messages waited in queues; bars of ' + fmtNum(bin) + ' s. Lines: p50 ' + fmtNum(w.p50) +
-          ' s, p95 ' + fmtNum(w.p95) + ' s, p99 ' + fmtNum(w.p99) + ' s (max ' + fmtNum(w.max) + ' s).',
-        yLabel: 'messages', histogram: true,
-        xValues: function (u, vals) { return vals.map(function (v) { return fmtNum(v) + ' s'; }); },
-        xLegend: function (u, v) { return v == null ? '–' : fmtNum(v) + '–' + fmtNum(v + bin) + ' s'; },
-        lines: [{ label: 'messages', color: color(0), fill: color(0) + '99', width: 1.5, paths: uPlot.paths.bars({ size: [1, Infinity], align: 1 }) }],
-        data: [w.counts.map(function (_, i) { return i * bin; }), w.counts],
-        hooks: { draw: [function (u) {
-          var ctx = u.ctx, top = u.bbox.top, h = u.bbox.height, dpr = window.devicePixelRatio || 1;
-          ctx.save();
-          ctx.font = (12 * dpr) + 'px system-ui, sans-serif';
-          ctx.fillStyle = css('--fg');
-          ctx.textAlign = 'left';
-          ctx.textBaseline = 'top';
-          ctx.strokeStyle = css('--accent');
-          ctx.lineWidth = 1.5 * dpr;
-          ctx.setLineDash([5 * dpr, 4 * dpr]);
-          marks.forEach(function (m, k) {
-            var x = Math.round(u.valToPos(m[1], 'x', true));
-            ctx.beginPath();
-            ctx.moveTo(x, top);
-            ctx.lineTo(x, top + h);
-            ctx.stroke();
-            var label = m[0] + ' ' + fmtNum(m[1]) + ' s', tw = ctx.measureText(label).width;
-            var tx = x + 4 * dpr + tw > u.bbox.left + u.bbox.width ? x - 4 * dpr - tw : x + 4 * dpr;
-            ctx.fillText(label, tx, top + (4 + 15 * k) * dpr);
-          });
-          ctx.restore();
-        }] }
-      });
-    } else {
-      out.push({ empty: true, id: 'waits', title: 'Wait before dispatch (delivered messages)', text: 'No message was delivered.' });
-    }
+    out.push(waitsSpec());
     return out;
   }
 

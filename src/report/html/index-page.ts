@@ -4,6 +4,7 @@
  * known — thresholds failed and baseline regressions told apart — and a link to its
  * report. Pure.
  */
+import { fmtDuration } from '../duration.js';
 import type { Summary } from '../summary.js';
 import { escapeHtml as esc } from './escape.js';
 import { PAGE_CSS } from './page.js';
@@ -62,7 +63,7 @@ function figures(r: IndexRow): string[] {
     return [cell(m.submitted), cell(m.delivered), cell(m.failed), cell(m.queued), cell(m.waitP95, ' s')];
   }
   const t = r.summary.totals;
-  return [int(t.submitted), int(t.delivered), int(t.failed), int(t.queued), `${r.summary.wait.p95} s`];
+  return [int(t.submitted), int(t.delivered), int(t.failed), int(t.queued), fmtDuration(r.summary.wait.p95, true)];
 }
 
 /** Renders the index page. */

@@ -5,11 +5,13 @@
  * gives the same bytes.
  */
 import type { Network } from '../../engine/network.js';
+import { fmtDuration, offsetText } from '../duration.js';
 import type { Summary } from '../summary.js';
 import type { ChartAssets } from './assets.js';
 import { CLIENT_JS } from './client.js';
 import type { ReportData } from './data.js';
 import { escapeHtml as esc, inlineScript, inlineStyle, jsonForScript } from './escape.js';
+import { runTimes } from '../summary-tables.js';
 import { rulesTables, summaryTables } from './tables.js';
 
 /** Styles of the report and index pages; light by default, dark under `prefers-color-scheme: dark`. */
@@ -29,11 +31,11 @@ h2 { font-size: 17px; margin: 32px 0 12px; border-bottom: 1px solid var(--border
 h3 { font-size: 15px; margin: 0 0 2px; }
 .meta { color: var(--muted); margin: 0 0 16px; }
 .meta b { color: var(--fg); font-weight: 600; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(125px, 1fr)); gap: 10px; }
-.card { background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 10px 12px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 10px; }
+.card { background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 10px 12px; min-width: 0; }
 .card .k { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
-.card .v { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.card .sub { font-size: 13px; font-weight: 400; color: var(--muted); }
+.card .v { font-size: 20px; font-weight: 600; font-variant-numeric: tabular-nums; } /* a duration wraps between its units, a number never (no spaces) */
+.card .sub { display: block; font-size: 13px; font-weight: 400; color: var(--muted); }
 .chart { background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 12px 14px; margin: 0 0 16px; }
 .chart .note { color: var(--muted); margin: 0 0 8px; font-size: 13px; }
 .plot { width: 100%; }
@@ -60,15 +62,14 @@ export interface ReportPageInput {
 }
 
 const int = (n: number): string => n.toLocaleString('en-US');
-const secs = (s: number | null): string => (s === null ? '–' : `${Number(s.toFixed(3)).toLocaleString('en-US')} s`);
 
 function cards(s: Summary): string {
   const t = s.totals;
   const pct = t.submitted === 0 ? '–' : `${((100 * t.delivered) / t.submitted).toFixed(1)}%`;
   const items: [string, string, string?][] = [
     ['submitted', int(t.submitted)], ['delivered', int(t.delivered), pct], ['failed', int(t.failed)],
-    ['still queued', int(t.queued)], ['wait p50', secs(s.wait.p50)], ['wait p95', secs(s.wait.p95)],
-    ['wait p99', secs(s.wait.p99)], ['last out', secs(s.drain_time)],
+    ['still queued', int(t.queued)], ['wait p50', fmtDuration(s.wait.p50, true)], ['wait p95', fmtDuration(s.wait.p95, true)],
+    ['wait p99', fmtDuration(s.wait.p99, true)], ['last out', fmtDuration(s.drain_time)],
   ];
   const card = ([k, v, sub]: [string, string, string?]): string =>
     `<div class="card"><div class="k">${esc(k)}</div><div class="v">${esc(v)}${sub === undefined ? '' : ` <span class="sub">${esc(sub)}</span>`}</div></div>`;
@@ -77,6 +78,7 @@ function cards(s: Summary): string {
 
 /** Renders the report of one run as a complete HTML document. */
 export function renderReportPage({ summary: s, network, data, assets }: ReportPageInput): string {
+  const when = runTimes(s, data.startOffsetMinutes);
   const warnings = s.warnings.length === 0 ? '' : `<h2>Warnings</h2><ul>${s.warnings.map((w) => `<li class="warn">${esc(w)}</li>`).join('')}</ul>`;
   return `<!DOCTYPE html>
 <html lang="en">
@@ -91,11 +93,11 @@ export function renderReportPage({ summary: s, network, data, assets }: ReportPa
 <body>
 <main>
 <h1>a2psim report — ${esc(s.scenario)}</h1>
-<p class="meta">seed <b>${s.seed}</b> · start <b>${esc(s.start)}</b> · end <b>${esc(s.end)}</b> · interval <b>${esc(secs(data.intervalMs / 1000))}</b></p>
+<p class="meta">seed <b>${s.seed}</b> · start <b>${esc(when.start)}</b> · run ended after <b>${esc(when.ranFor)}</b> · ${esc(when.lastOut)} · interval <b>${esc(fmtDuration(data.intervalMs / 1000))}</b></p>
 ${cards(s)}
 ${warnings}
 <h2>Charts</h2>
-<p class="hint">Times are UTC. Drag across a time chart to zoom, double-click to zoom out; click a legend entry to hide a line. Time charts share one cursor.</p>
+<p class="hint">Chart times are on the scenario's clock (${esc(offsetText(data.startOffsetMinutes))}, the offset of its start). Drag across a time chart to zoom, double-click to zoom out; click a legend entry to hide a line. Time charts share one cursor.</p>
 <noscript><p class="warn">The charts need JavaScript; the tables below do not.</p></noscript>
 <div id="charts"></div>
 <h2>Summary</h2>

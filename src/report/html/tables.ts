@@ -4,7 +4,8 @@
  */
 import type { Network } from '../../engine/network.js';
 import type { Summary } from '../summary.js';
-import { summaryTables as textTables } from '../summary-tables.js';
+import { isNumeric, summaryTables as textTables } from '../summary-tables.js';
+import { inPassageOrder } from './data.js';
 import { escapeHtml as esc } from './escape.js';
 
 const int = (n: number): string => n.toLocaleString('en-US');
@@ -23,8 +24,8 @@ function table(caption: string, head: string[], rows: string[][], numeric: numbe
 
 /** The summary tables, in the terminal report's order and with its figures. */
 export function summaryTables(s: Summary): string {
-  return textTables(s)
-    .map((t) => table(t.caption, [...t.head], t.rows.map((r) => [...r]), t.numericFrom))
+  return textTables(s, { wide: true })
+    .map((t) => table(t.caption, [...t.head], t.rows.map((r) => [...r]), t.head.flatMap((_, i) => (isNumeric(t, i) ? [i] : []))))
     .join('\n');
 }
 
@@ -34,7 +35,7 @@ export function rulesTables(s: Summary, net: Network): string {
     table(
       'Stages (rate-limited queues, in the order a message passes them)',
       ['stage', 'kind', 'limit', 'counts', 'pacing', 'max queue'],
-      net.stages.map((st) => [
+      inPassageOrder(net.stages).map((st) => [
         st.name, st.kind, s.stages[st.id]?.limit ?? '', st.limit.countBy, st.limit.pacing, int(s.stages[st.id]?.max_queue ?? 0),
       ]),
       [5],

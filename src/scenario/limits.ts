@@ -1,0 +1,75 @@
+/**
+ * The size of a run, estimated from the scenario before anything runs, so that a run that
+ * cannot fit is refused at load with one line instead of dying mid-run (`count: 1e12`
+ * used to pass validation and crash after minutes with a RangeError at 9.8 GB).
+ *
+ * Two figures: the messages the traffic submits in all (the run's length), and the most
+ * messages in flight at once (its memory). A message is in flight from submission until
+ * it and every message submitted before it have ended; every message ends within its
+ * expiry (plus a rate window) of submission, so at most the arrivals of one such span are
+ * in flight — all of a burst at once. Replay files are counted when they are read.
+ */
+import type { Scenario, TrafficSource } from './model.js';
+
+/** A run's estimated size. */
+export interface RunEstimate {
+  /** Messages submitted in all (generated traffic; replay rows excluded). */
+  readonly messages: number;
+  /** Most messages in flight at once. */
+  readonly peakInFlight: number;
+}
+
+/** Slack after a message's expiry before it has surely ended: one rate window (1 min). */
+const END_SLACK_MS = 60_000;
+
+/** Poisson arrivals exceed their mean: 10% plus a constant, far beyond any real deviation. */
+const POISSON_MARGIN = 1.1;
+const POISSON_EXTRA = 1000;
+
+/** Fastest rate of a source, messages per second (before recipients). */
+function peakPerSecond(t: TrafficSource): number {
+  const a = t.arrival;
+  switch (a.kind) {
+    case 'constant':
+      return a.perSecond;
+    case 'poisson':
+      return a.perSecond * POISSON_MARGIN;
+    case 'ramp':
+      return Math.max(a.fromPerSecond, a.toPerSecond);
+    default:
+      return 0;
+  }
+}
+
+/** Messages a source submits in all, and at most within `spanMs`. */
+function sourceSize(t: TrafficSource, spanMs: number): { total: number; inSpan: number } {
+  const a = t.arrival;
+  const windowS = Math.max(0, t.endMs - t.startMs) / 1000;
+  switch (a.kind) {
+    case 'burst':
+      return { total: a.count * t.recipients, inSpan: a.count * t.recipients };
+    case 'replay':
+      return { total: 0, inSpan: 0 };
+    case 'ramp': {
+      const total = ((a.fromPerSecond + a.toPerSecond) / 2) * windowS * t.recipients;
+      return { total, inSpan: Math.min(total, peakPerSecond(t) * (spanMs / 1000) * t.recipients) };
+    }
+    default: {
+      const total = a.perSecond * windowS * t.recipients;
+      const extra = a.kind === 'poisson' ? POISSON_EXTRA : 1;
+      return { total, inSpan: Math.min(total + extra, (peakPerSecond(t) * (spanMs / 1000) + extra) * t.recipients) };
+    }
+  }
+}
+
+/** Estimates a run's size (see the module comment). Pure; never throws. */
+export function estimateRun(scenario: Scenario): RunEstimate {
+  let messages = 0;
+  let peakInFlight = 0;
+  for (const t of scenario.traffic) {
+    const { total, inSpan } = sourceSize(t, t.expirySeconds * 1000 + END_SLACK_MS);
+    messages += total;
+    peakInFlight += inSpan;
+  }
+  return { messages: Math.ceil(messages), peakInFlight: Math.ceil(peakInFlight) };
+}
