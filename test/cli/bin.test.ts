@@ -42,6 +42,7 @@ describe('colour on stdout', () => {
     spawnSync(process.execPath, ['bin/a2psim.js', 'check', `${FIX}/faq-pass.yaml`], {
       encoding: 'utf8',
       env: { ...process.env, GITHUB_STEP_SUMMARY: '', NO_COLOR: '', FORCE_COLOR: '', CI: '', ...env },
+      timeout: SPAWN_TIMEOUT / 4,
     }).stdout;
 
   it('none on a pipe (even in CI), green ✓ with FORCE_COLOR, none when NO_COLOR wins', () => {
