@@ -8,13 +8,17 @@ const testFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? testFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
 
-/** The text of each `fc.assert(...)` call in `source` (parentheses balanced; no strings with parentheses assumed). */
+/**
+ * The text of each `fc.assert(...)` call in `source`: parentheses balanced, skipping line
+ * comments (a `//` after a space or at a line's start); no strings with parentheses assumed.
+ */
 function fcAssertCalls(source: string): string[] {
   const calls: string[] = [];
   for (let at = source.indexOf('fc.assert('); at >= 0; at = source.indexOf('fc.assert(', at + 1)) {
     let depth = 0;
     let end = at + 'fc.assert'.length;
     for (; end < source.length; end++) {
+      if (source.startsWith('//', end) && /\s/.test(source[end - 1])) end = source.indexOf('\n', end);
       if (source[end] === '(') depth++;
       else if (source[end] === ')' && --depth === 0) break;
     }
@@ -27,6 +31,7 @@ describe('property tests', () => {
   it('the call finder sees options, even after nested calls', () => {
     expect(fcAssertCalls('fc.assert(fc.property(a, (x) => f(x)), { numRuns: 5, seed: 1 }); fc.assert(p)'))
       .toEqual(['fc.assert(fc.property(a, (x) => f(x)), { numRuns: 5, seed: 1 })', 'fc.assert(p)']);
+    expect(fcAssertCalls('fc.assert(p(() => {\n  // [t, t + W)\n}), { seed: 1 })')).toEqual(['fc.assert(p(() => {\n  // [t, t + W)\n}), { seed: 1 })']);
   });
 
   it('every fc.assert in test/ names its seed and its number of runs', () => {

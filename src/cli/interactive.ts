@@ -12,8 +12,7 @@ import type { Scenario } from '../scenario/model.js';
 import { EXIT } from './errors.js';
 import { abortAll } from './output.js';
 import { ProgressBar, progressWanted } from './progress.js';
-import { abortRun, finishSteps, prepareRun } from './run-files.js';
-import type { CliIo, RunOptions } from './run.js';
+import { abortRun, finishSteps, prepareRun, type RunFileOptions } from './run-files.js';
 import type { SeriesCollector } from '../report/timeseries.js';
 
 /** Events per slice: well under a millisecond of work on a normal machine. */
@@ -32,6 +31,15 @@ export const STOP_SIGNALS = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated
 /** A signal that stops a run. */
 export type StopSignal = keyof typeof STOP_SIGNALS;
 
+/** What an interactive run reads of `run`'s options (declared here: run.ts imports this file). */
+export type InteractiveOptions = RunFileOptions & { readonly quiet?: boolean };
+
+/** Where an interactive run draws its progress. */
+export interface InteractiveIo {
+  readonly stderr: (s: string) => void;
+  readonly stderrIsTTY?: boolean;
+}
+
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -39,10 +47,10 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * result has `interrupted: true`, `signal` names it, no file is committed and every
  * partial file is removed.
  */
-export async function executeInteractive(
+export async function executeInteractive<Options extends InteractiveOptions>(
   scenario: Scenario,
-  opts: RunOptions,
-  io: CliIo,
+  opts: Options,
+  io: InteractiveIo,
   series?: SeriesCollector,
 ): Promise<{ result: SimulationResult; summary: Summary; signal: StopSignal | null }> {
   // Replay files are checked and output files opened before any signal handling.

@@ -15,6 +15,8 @@ import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { validateCommand } from './validate.js';
 import { scenarioJsonSchema } from './schema.js';
+import { providerOption } from './providers.js';
+import { playgroundCommand } from './playground.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -23,7 +25,8 @@ const withOverrides = (cmd: Command): Command =>
   cmd
     .option('--seed <n>', 'override the scenario seed')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
-    .option('--max-messages <n>', 'refuse a run estimated to submit more messages (default 1e9)');
+    .option('--max-messages <n>', 'refuse a run estimated to submit more messages (default 1e9)')
+    .option('--provider <name>', 'whose rules apply: plivo, telnyx or twilio (run: a comma list compares them side by side)');
 
 /** `--tolerance`, shared by `check` and `compare`. */
 const withTolerance = (cmd: Command): Command =>
@@ -91,10 +94,20 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     });
 
   program
+    .command('playground')
+    .description('write (or serve) a self-contained page to edit and run a scenario in the browser')
+    .argument('[scenario]', 'scenario YAML file (default: the bundled default scenario)')
+    .option('--out <file>', 'HTML file to write (default playground.html unless --serve)')
+    .option('--serve [port]', 'serve the page on 127.0.0.1 (default port 4173; 0 = any free port)')
+    .action(async (file: string | undefined, opts) => setCode(await playgroundCommand(file, opts, io)));
+
+  program
     .command('rules')
-    .description('print the rulebook: limits, caps and failure codes')
-    .action(() => {
-      io.stdout(renderRulebook());
+    .description('print the rulebook: limits, caps, failure codes and assumptions, with sources')
+    .option('--wide', 'every column, with the source of every row (wider than 80 columns)')
+    .option('--provider <name>', 'whose rules: plivo (default), telnyx or twilio', 'plivo')
+    .action((opts: { wide?: boolean; provider: string }) => {
+      io.stdout(renderRulebook({ wide: opts.wide === true }, providerOption(opts.provider)));
       setCode(EXIT.ok);
     });
 

@@ -40,9 +40,11 @@ export interface PreparedRun {
 }
 
 /**
- * Checks replay files (completely) and opens the output files, as `NAME.partial`.
+ * Checks replay files (CSV structure, encoding and times; the feeds check the other cells
+ * as the run reads them, and a fault then aborts the run: see `abortRun`) and opens the
+ * output files, as `NAME.partial`.
  * `series` must be given when `--timeseries` or `--report` is.
- * @throws ScenarioError for a bad replay file — before any file is opened.
+ * @throws ScenarioError for a bad replay file (structure, encoding, a time) — before any file is opened.
  * @throws UsageError for an output that is an input or another output of the run.
  * @throws OutputError for an output that cannot be created (nothing is left behind).
  */

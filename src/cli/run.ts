@@ -14,6 +14,7 @@ import { SeriesCollector } from '../report/timeseries.js';
 import { EXIT, UsageError } from './errors.js';
 import { executeInteractive, STOP_SIGNALS } from './interactive.js';
 import { clockText } from './progress.js';
+import { compareProviders, providerOption } from './providers.js';
 import { abortRun, finishRun, prepareRun } from './run-files.js';
 import { checkRunSize, parseMaxMessages } from './run-size.js';
 import type { Scenario } from '../scenario/model.js';
@@ -41,6 +42,8 @@ export interface RunOptions {
   report?: string;
   /** Draw total queue depth under the table. */
   chart?: boolean;
+  /** `--provider`: one provider, or a comma list to compare side by side. */
+  provider?: string;
   /** Every column of the table, wider than 80 columns. */
   wide?: boolean;
   /** Run N derived seeds and print every metric as mean ± 95% half-width. */
@@ -104,9 +107,10 @@ export function parseReplicationsOption(v: string | undefined): number {
  * Loads a scenario with the command-line overrides applied, and refuses one too large to
  * run (see `run-size.ts`).
  */
-export function loadWithOverrides(file: string, opts: { seed?: string; set: string[]; maxMessages?: string }): Scenario {
+export function loadWithOverrides(file: string, opts: { seed?: string; set: string[]; maxMessages?: string; provider?: string }): Scenario {
   const maxMessages = parseMaxMessages(opts.maxMessages);
-  const scenario = loadScenarioFile(file, { seed: parseSeedOption(opts.seed), set: opts.set });
+  const provider = opts.provider === undefined ? undefined : providerOption(opts.provider).id;
+  const scenario = loadScenarioFile(file, { seed: parseSeedOption(opts.seed), set: opts.set, provider });
   checkRunSize(scenario, maxMessages);
   return scenario;
 }
@@ -163,6 +167,7 @@ export function execute(
 
 /** The `run` command. Returns the exit code (130 after Ctrl-C, 143 after SIGTERM, 129 after SIGHUP). */
 export async function runCommand(path: string, opts: RunOptions, io: CliIo): Promise<number> {
+  if (opts.provider?.includes(',')) return compareProviders((provider) => loadWithOverrides(path, { ...opts, provider }), opts, io);
   if (!(FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, got ${JSON.stringify(opts.format)}`);
   }

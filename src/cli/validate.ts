@@ -4,7 +4,7 @@
  * replay files (each exists and every row parses) — without simulating. The errors are
  * the same one-line ScenarioErrors (exit 2) that `run` prints.
  */
-import { prepareReplay } from '../traffic/replay.js';
+import { validateReplay } from '../traffic/replay.js';
 import { EXIT } from './errors.js';
 import { expandFiles } from './files.js';
 import { loadWithOverrides, type CliIo } from './run.js';
@@ -22,8 +22,8 @@ export interface ValidateOptions {
 export function validateCommand(patterns: readonly string[], opts: ValidateOptions, io: CliIo): number {
   for (const file of expandFiles(patterns)) {
     const scenario = loadWithOverrides(file, opts);
-    // The same complete pass over replay files that `run` makes before it simulates.
-    prepareReplay(scenario);
+    // Every row of every replay file: what `run` checks before it simulates and while it reads.
+    validateReplay(scenario);
     io.stdout(`ok ${file}\n`);
   }
   return EXIT.ok;

@@ -1,20 +1,12 @@
 /**
- * Turns a scenario into the stage network: the list of rate-limited FIFO stages, the
- * T-Mobile daily caps, and for every (sender, type, destination, carrier) the route a
- * message takes — or the code it fails with at submission. All numbers come from the
- * scenario (already merged with the rulebook); this file holds the wiring, not the values.
+ * Turns a scenario into the stage network: the list of rate-limited FIFO stages, the named
+ * daily caps, and for every (sender, type, destination, carrier) the route a message takes
+ * — or the code it fails with at submission. Every number comes from the scenario, whose
+ * rules were merged with its provider's profile at load: this file holds the wiring (route
+ * cache, stage allocation, caps), never a provider's values.
  */
 import { FAILURE_INDEX } from '../rules/codes.js';
-import { is10dlc, mustBeVerified, NUMBER_POOL_THRESHOLD, TPD_CARRIER, TPD_TIME_ZONE, TPM_WINDOW_MS, tpdRule, tpmRule } from '../rules/rulebook.js';
-import {
-  CARRIERS,
-  type Carrier,
-  type Limit,
-  type MessageType,
-  type NumberDef,
-  type Scenario,
-  type UseCase,
-} from '../scenario/model.js';
+import { CARRIERS, type Carrier, type Limit, type MessageType, type NumberDef, type Scenario } from '../scenario/model.js';
 
 export type StageKind = 'account' | 'sender' | 'carrier';
 
@@ -27,16 +19,23 @@ export interface StageDef {
   readonly limit: Limit;
   /** Carrier the stage serves, for per-carrier stages. */
   readonly carrier: Carrier | null;
+  /** Most messages the queue may hold (the provider's longest wait at this stage's rate); 0 = unbounded. */
+  readonly maxQueue: number;
 }
 
 /** A calendar-day cap (T-Mobile TPD): passes or fails at once, never queues. */
 export interface DailyCapDef {
   readonly id: number;
+  /** Display name, e.g. `tmobile_daily_cap`. */
   readonly name: string;
+  /** The cap's key in the summary's `daily_cap` (e.g. `tmobile`). */
+  readonly key: string;
   readonly carrier: Carrier;
   readonly cap: number;
   readonly countUnits: boolean;
   readonly zone: string;
+  /** Failure code index of a message over the cap. */
+  readonly fail: number;
 }
 
 /** Where a message goes: stage ids in order, then an optional daily cap. */
@@ -46,6 +45,11 @@ export interface Route {
   readonly dailyCap: number;
   /** Failure code index if the message fails at submission, else -1. */
   readonly fail: number;
+  /**
+   * Time (ms since start) from which `fail` applies; before it the message takes `stages`
+   * (an unverified toll-free number sends normally before the block date). -Infinity = always.
+   */
+  readonly failFromMs: number;
 }
 
 /** Destination class for routing: the rules differ for US, CA and the rest of the world. */
@@ -61,7 +65,6 @@ export class Network {
   private readonly accountStage: Record<MessageType, number>;
   private readonly senderStage = new Map<string, number>();
   private readonly carrierStages = new Map<string, number[]>();
-  private readonly tmobileCap: number;
   private readonly numbers: readonly NumberDef[];
 
   constructor(private readonly scenario: Scenario) {
@@ -71,8 +74,10 @@ export class Network {
       mms: this.addStage('account', 'account:mms', scenario.account.mms, null),
     };
     this.buildCarrierStages();
-    this.tmobileCap = this.buildDailyCap();
-    this.collectWarnings();
+    scenario.rules.dailyCaps.forEach((c, id) =>
+      this.dailyCaps.push({ id, name: `${c.name}_daily_cap`, key: c.name, carrier: c.carrier, cap: c.cap, countUnits: c.countBy === 'units', zone: c.zone, fail: FAILURE_INDEX[c.code] }),
+    );
+    this.warnings.push(...scenario.warnings);
   }
 
   /**
@@ -91,14 +96,23 @@ export class Network {
   }
 
   private buildRoute(n: NumberDef, type: MessageType, dest: 0 | 1 | 2, carrier: Carrier): Route {
+    const route = this.buildSendingRoute(n, type, dest, carrier);
+    if (!n.mustVerify || n.verified) return route;
+    // Unverified toll-free: blocked from the provider's date, sent normally before it.
+    const failFromMs = this.scenario.rules.tollFreeBlockEpochMs - this.scenario.startEpochMs;
+    if (route.fail >= 0 && failFromMs > 0) return route;
+    return { ...route, fail: FAILURE_INDEX.toll_free_unverified, failFromMs };
+  }
+
+  private buildSendingRoute(n: NumberDef, type: MessageType, dest: 0 | 1 | 2, carrier: Carrier): Route {
     const fail = (code: keyof typeof FAILURE_INDEX): Route => ({
       stages: new Int32Array(0),
       dailyCap: -1,
       fail: FAILURE_INDEX[code],
+      failFromMs: -Infinity,
     });
-    if (mustBeVerified(n.country, n.type) && !n.verified) return fail('toll_free_unverified');
     if (type === 'mms' && (dest === 2 || n.mmsLimit === null)) return fail('mms_not_supported');
-    const tenDlc = is10dlc(n.country, n.type);
+    const tenDlc = n.tenDlc;
     if (tenDlc && n.campaign === null) return fail('unregistered_10dlc');
 
     const stages = [this.accountStage[type]];
@@ -111,12 +125,12 @@ export class Network {
         if (n.smsLimit !== null) stages.push(this.sender(`sender:${n.id}:sms`, n.smsLimit, null));
         if (dest === 0) stages.push(...(this.carrierStages.get(`${n.campaign}:${carrier}`) ?? []));
       }
-      if (dest === 0 && carrier === TPD_CARRIER) dailyCap = this.tmobileCap;
+      if (dest === 0) dailyCap = this.dailyCaps.findIndex((c) => c.carrier === carrier);
     } else {
       const limit = type === 'sms' ? n.smsLimit : n.mmsLimit;
       if (limit !== null) stages.push(this.sender(`sender:${n.id}:${type}`, limit, null));
     }
-    return { stages: Int32Array.from(stages), dailyCap, fail: -1 };
+    return { stages: Int32Array.from(stages), dailyCap, fail: -1, failFromMs: -Infinity };
   }
 
   private sender(name: string, limit: Limit, carrier: Carrier | null): number {
@@ -130,15 +144,11 @@ export class Network {
 
   private addStage(kind: StageKind, name: string, limit: Limit, carrier: Carrier | null): number {
     const id = this.stages.length;
-    this.stages.push({ id, kind, name, limit, carrier });
+    const maxWaitMs = this.scenario.rules.queueMaxWaitMs;
+    // The queue holds at most `maxWaitMs` of work at the stage's rate (Telnyx: 4 h, Twilio: 10 h).
+    const maxQueue = maxWaitMs === null ? 0 : Math.max(1, Math.floor((limit.count * maxWaitMs) / limit.windowMs));
+    this.stages.push({ id, kind, name, limit, carrier, maxQueue });
     return id;
-  }
-
-  /** TPM of a campaign's use case for a carrier, after overrides. */
-  private tpm(useCase: UseCase, carrier: Carrier): number {
-    const override = this.scenario.rules.tpm[carrier];
-    if (override !== undefined) return override;
-    return tpmRule(useCase, this.scenario.brand.vettingScore).value;
   }
 
   /**
@@ -149,76 +159,22 @@ export class Network {
    */
   private buildCarrierStages(): void {
     const { brand, rules } = this.scenario;
-    const mk = (name: string, tpm: number, carrier: Carrier): number => {
-      return this.addStage(
-        'carrier',
-        name,
-        { count: tpm, windowMs: TPM_WINDOW_MS, pacing: rules.carrierPacing, countBy: rules.count.carrier },
-        carrier,
-      );
-    };
+    const mk = (name: string, limit: Limit, carrier: Carrier): number => this.addStage('carrier', name, limit, carrier);
     for (const carrier of CARRIERS) {
-      if (rules.tpmScope === 'campaign') {
+      if (rules.tpmScope[carrier] === 'campaign') {
         for (const c of brand.campaigns) {
-          this.carrierStages.set(`${c.id}:${carrier}`, [mk(`carrier:${c.id}:${carrier}`, this.tpm(c.useCase, carrier), carrier)]);
+          this.carrierStages.set(`${c.id}:${carrier}`, [mk(`carrier:${c.id}:${carrier}`, c.carrierLimits[carrier], carrier)]);
         }
         continue;
       }
       if (brand.campaigns.length === 0) continue;
-      const tpms = brand.campaigns.map((c) => this.tpm(c.useCase, carrier));
-      const brandTpm = Math.max(...tpms);
-      const brandStage = mk(`carrier:brand:${carrier}`, brandTpm, carrier);
+      const limits = brand.campaigns.map((c) => c.carrierLimits[carrier]);
+      const widest = limits.reduce((a, l) => (l.count > a.count ? l : a));
+      const brandStage = mk(`carrier:brand:${carrier}`, widest, carrier);
       brand.campaigns.forEach((c, i) => {
-        const own = tpms[i] < brandTpm ? [mk(`carrier:${c.id}:${carrier}`, tpms[i], carrier)] : [];
+        const own = limits[i].count < widest.count ? [mk(`carrier:${c.id}:${carrier}`, limits[i], carrier)] : [];
         this.carrierStages.set(`${c.id}:${carrier}`, [...own, brandStage]);
       });
-    }
-  }
-
-  private buildDailyCap(): number {
-    const { rules, brand } = this.scenario;
-    const cap = rules.tpd ?? tpdRule(brand.vettingScore).value;
-    this.dailyCaps.push({
-      id: 0,
-      name: `${TPD_CARRIER}_daily_cap`,
-      carrier: TPD_CARRIER,
-      cap,
-      countUnits: rules.count.dailyCap === 'units',
-      zone: TPD_TIME_ZONE,
-    });
-    return 0;
-  }
-
-  private collectWarnings(): void {
-    const { numbers, brand, rules } = this.scenario;
-    for (const c of brand.campaigns) {
-      const linked = numbers.filter((n) => n.campaign === c.id).length;
-      if (linked > NUMBER_POOL_THRESHOLD) {
-        this.warnings.push(
-          `campaign "${c.id}" has ${linked} numbers: more than ${NUMBER_POOL_THRESHOLD} needs a T-Mobile Number Pool Request (NPR)`,
-        );
-      }
-      const tpm = tpmRule(c.useCase, brand.vettingScore);
-      if (tpm.assumption) {
-        this.warnings.push(
-          `campaign "${c.id}": use case ${c.useCase} with vetting score ${brand.vettingScore} is not in the TPM table; ${tpm.value} TPM assumed`,
-        );
-      }
-    }
-    const has10dlc = numbers.some((n) => is10dlc(n.country, n.type));
-    const tpd = tpdRule(brand.vettingScore);
-    if (has10dlc && tpd.assumption && rules.tpd === null) {
-      this.warnings.push(
-        `vetting score ${brand.vettingScore} is not in the FAQ T-Mobile TPD table; ${tpd.value}/day is assumed`,
-      );
-    }
-    for (const n of numbers) {
-      if (mustBeVerified(n.country, n.type) && !n.verified) {
-        this.warnings.push(`number "${n.id}" is toll-free without verified: true; its messages fail (toll_free_unverified)`);
-      }
-      if (is10dlc(n.country, n.type) && n.campaign === null) {
-        this.warnings.push(`number "${n.id}" is a US long code linked to no campaign; its messages fail (unregistered_10dlc)`);
-      }
     }
   }
 }

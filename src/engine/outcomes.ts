@@ -2,8 +2,9 @@
  * Where each message's outcome is counted: the whole run, its carrier, its sender and its
  * traffic source. Reads the message's columns from the pool; allocates nothing per message.
  */
+import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS, type Scenario } from '../scenario/model.js';
-import { ScopeStats } from '../report/stats.js';
+import { ScopeStats } from './counters.js';
 import type { MessagePool } from './pool.js';
 
 export class Outcomes {
@@ -12,8 +13,11 @@ export class Outcomes {
   /** Indexed like scenario.numbers, plus a last entry for unknown (replayed) senders. */
   readonly bySender: ScopeStats[];
   readonly byTraffic: ScopeStats[];
+  /** Whether each failure code (by index) is charged, from the scenario's rules. */
+  private readonly charged: boolean[];
 
   constructor(scenario: Scenario) {
+    this.charged = FAILURE_CODES.map((r) => scenario.rules.charged[r.code]);
     this.bySender = [...scenario.numbers.map(() => new ScopeStats()), new ScopeStats()];
     this.byTraffic = scenario.traffic.map(() => new ScopeStats());
   }
@@ -44,10 +48,11 @@ export class Outcomes {
 
   /** Counts a failure with code index `code` in every scope. */
   failed(p: MessagePool, slot: number, code: number): void {
-    this.total.failure(code);
-    this.byCarrier[p.carrier[slot]].failure(code);
-    this.sender(p, slot).failure(code);
-    this.byTraffic[p.source[slot]].failure(code);
+    const units = this.charged[code] ? p.units[slot] : 0;
+    this.total.failure(code, units);
+    this.byCarrier[p.carrier[slot]].failure(code, units);
+    this.sender(p, slot).failure(code, units);
+    this.byTraffic[p.source[slot]].failure(code, units);
   }
 
   /** Counts a message still waiting at the end of the run in every scope. */

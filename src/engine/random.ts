@@ -5,9 +5,10 @@
  * hash of (seed, source, index) instead, so they cost nothing unless written out.
  */
 import seedrandom from 'seedrandom';
+import type { Rng } from '../traffic/types.js';
 
 /** A generator of uniform numbers in [0, 1). */
-export type Rng = () => number;
+export type { Rng };
 
 /** The generator of traffic source `name` under run seed `seed`. */
 export function sourceRng(seed: number, name: string): Rng {

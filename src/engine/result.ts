@@ -4,7 +4,7 @@
  */
 import type { Network } from './network.js';
 import type { MessageSink, ReplayFeed, RunObserver } from './types.js';
-import type { ScopeStats } from '../report/stats.js';
+import type { ScopeStats } from './counters.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
 
 export interface SimulateOptions {
@@ -17,7 +17,7 @@ export interface SimulateOptions {
   readonly shouldStop?: () => boolean;
 }
 
-/** One Pacific day of the T-Mobile cap. */
+/** One day of a daily cap (T-Mobile's: a Pacific day). */
 export interface DailyCapDay {
   readonly day: string;
   readonly cap: number;
@@ -35,7 +35,10 @@ export interface SimulationResult {
   readonly bySender: readonly ScopeStats[];
   /** Indexed like scenario.traffic. */
   readonly byTraffic: readonly ScopeStats[];
+  /** Days of the first daily cap (T-Mobile's); see {@link dailyCaps} for every cap by name. */
   readonly dailyCap: readonly DailyCapDay[];
+  /** Every daily cap of the network, by name, with the days that saw traffic. */
+  readonly dailyCaps: readonly { readonly name: string; readonly days: readonly DailyCapDay[] }[];
   /** Deepest queue seen per stage. */
   readonly maxDepth: Int32Array;
   /** Virtual time when the run ended, ms. */

@@ -58,7 +58,8 @@ class Simulation implements SteppedSimulation {
   private readonly sources: SourceState[];
   private readonly numberByE164 = new Map<string, number>();
   private readonly outcomes: Outcomes;
-  private readonly cap: DailyCapCounter;
+  /** One counter per daily cap, indexed like network.dailyCaps. */
+  private readonly caps: DailyCapCounter[];
   private maxDepth = new Int32Array(0);
   /** Deepest queue per stage since the last tick. */
   private peakDepth = new Int32Array(0);
@@ -69,7 +70,7 @@ class Simulation implements SteppedSimulation {
   private now = 0;
   private inbound = 0;
   private readonly expired = FAILURE_INDEX['420'];
-  private readonly capFail = FAILURE_INDEX.tmobile_daily_cap;
+  private readonly queueFull = FAILURE_INDEX.queue_full;
 
   constructor(
     private readonly scenario: Scenario,
@@ -81,7 +82,7 @@ class Simulation implements SteppedSimulation {
     this.syncStages();
     scenario.numbers.forEach((n, i) => this.numberByE164.set(n.number, i));
     this.outcomes = new Outcomes(scenario);
-    this.cap = new DailyCapCounter(scenario.startEpochMs, this.net.dailyCaps[0]);
+    this.caps = this.net.dailyCaps.map((def) => new DailyCapCounter(scenario.startEpochMs, def));
     this.sources = scenario.traffic.map((def, i) => makeSource(scenario, def, i, options));
   }
 
@@ -191,7 +192,8 @@ class Simulation implements SteppedSimulation {
       byCarrier: o.byCarrier,
       bySender: o.bySender,
       byTraffic: o.byTraffic,
-      dailyCap: this.cap.days,
+      dailyCap: this.caps[0]?.days ?? [],
+      dailyCaps: this.caps.map((c, i) => ({ name: this.net.dailyCaps[i].key, days: c.days })),
       maxDepth: this.maxDepth,
       endMs,
       events: this.events,
@@ -206,8 +208,12 @@ class Simulation implements SteppedSimulation {
     this.stages.forEach((s, i) => (depths[i] = s.len));
     const peakDepths = this.peakDepth.slice();
     this.peakDepth.set(depths);
-    const day = this.cap.today;
-    return { depths, peakDepths, capUsed: day?.used ?? 0, capLimit: day?.cap ?? 0, capDay: day?.day ?? null, final };
+    const caps = this.caps.map((c, i) => {
+      const day = c.today;
+      return { name: this.net.dailyCaps[i].key, used: day?.used ?? 0, limit: day?.cap ?? 0, day: day?.day ?? null };
+    });
+    const first = caps[0];
+    return { depths, peakDepths, capUsed: first?.used ?? 0, capLimit: first?.limit ?? 0, capDay: first?.day ?? null, caps, final };
   }
 
   private tick(tickMs: number): void {
@@ -332,7 +338,7 @@ class Simulation implements SteppedSimulation {
     const slot = idx & this.pool.mask;
     this.pool.route[slot] = route;
     this.countSubmit(slot);
-    if (route.fail >= 0) return this.fail(idx, slot, route.fail);
+    if (route.fail >= 0 && this.now >= route.failFromMs) return this.fail(idx, slot, route.fail);
     this.pool.pos[slot] = 0;
     this.enter(idx, slot, route);
   }
@@ -344,16 +350,25 @@ class Simulation implements SteppedSimulation {
     if (pos === route.stages.length) return this.passCap(idx, slot, route);
     const sid = route.stages[pos];
     const st = this.stages[sid];
-    if (st.len === 0 && !st.scheduled) {
-      const w = st.byUnits ? p.units[slot] : 1;
-      const at = st.limiter.earliest(this.now, w);
-      if (at === this.now) return this.depart(idx, slot, st, sid, route, w);
+    if (st.len > 0 || st.scheduled) {
+      // A queue holding the provider's longest wait rejects the newcomer (Telnyx 4 h, Twilio 10 h).
+      const maxQueue = this.net.stages[sid].maxQueue;
+      if (maxQueue > 0 && st.len >= maxQueue) return this.fail(idx, slot, this.queueFull);
+      return this.pushQueue(st, sid, idx);
+    }
+    // An idle stage: the message may start leaving at once, without queueing.
+    const now = this.now;
+    const at = st.limiter.earliest(now);
+    if (at === now) {
+      if (now - p.submitMs[slot] > p.expiryMs[slot]) return this.fail(idx, slot, this.expired);
+      const doneMs = st.limiter.consume(now, st.byUnits ? p.units[slot] : 1);
+      if (doneMs === now) return this.depart(idx, slot, sid);
+      st.headDoneMs = doneMs;
       this.pushQueue(st, sid, idx);
-      st.scheduled = true;
-      this.eq.push(at, sid * 4 + EV_STAGE);
-      return;
+      return this.wakeAt(st, sid, doneMs);
     }
     this.pushQueue(st, sid, idx);
+    this.wakeAt(st, sid, at);
   }
 
   private pushQueue(st: StageState, sid: number, idx: number): void {
@@ -362,43 +377,62 @@ class Simulation implements SteppedSimulation {
     if (len > this.peakDepth[sid]) this.peakDepth[sid] = len;
   }
 
-  /** Lets the stage's head messages leave while its limiter allows, then re-schedules. */
+  /**
+   * Lets the stage's head messages leave while its limiter allows, then re-schedules. A
+   * head message starts leaving with its first unit (its expiry is judged then) and leaves
+   * the stage when its last unit does; the next head's first unit comes after that.
+   */
   private fireStage(sid: number): void {
     const st = this.stages[sid];
     st.scheduled = false;
-    const p = this.pool;
     const now = this.now;
     while (st.len > 0) {
       const idx = st.queue[st.head];
-      const slot = idx & p.mask;
-      const w = st.byUnits ? p.units[slot] : 1;
-      const at = st.limiter.earliest(now, w);
-      if (at > now) {
-        st.scheduled = true;
-        this.eq.push(at, sid * 4 + EV_STAGE);
-        return;
+      // The pool may have grown during a previous departure: re-read its slot each time.
+      const slot = idx & this.pool.mask;
+      let doneMs = st.headDoneMs;
+      if (doneMs < 0) {
+        const at = st.limiter.earliest(now);
+        if (at > now) return this.wakeAt(st, sid, at);
+        const p = this.pool;
+        if (now - p.submitMs[slot] > p.expiryMs[slot]) {
+          // Expired when its first unit would leave: fails now, takes no capacity.
+          dequeue(st);
+          this.fail(idx, slot, this.expired);
+          continue;
+        }
+        doneMs = st.limiter.consume(now, st.byUnits ? p.units[slot] : 1);
+        if (doneMs > now) {
+          st.headDoneMs = doneMs;
+          return this.wakeAt(st, sid, doneMs);
+        }
+      } else if (doneMs > now) {
+        return this.wakeAt(st, sid, doneMs);
       }
+      st.headDoneMs = -1;
       dequeue(st);
-      // The pool may have grown during a previous departure: re-read its slot.
-      this.depart(idx, idx & this.pool.mask, st, sid, this.pool.route[idx & this.pool.mask]!, w);
+      this.depart(idx, slot, sid);
     }
   }
 
-  /** Dequeue from a stage: expired messages fail 420 without taking capacity. */
-  private depart(idx: number, slot: number, st: StageState, sid: number, route: Route, w: number): void {
-    const p = this.pool;
-    if (this.now - p.submitMs[slot] > p.expiryMs[slot]) return this.fail(idx, slot, this.expired);
-    st.limiter.consume(this.now, w);
-    this.observer?.onDepart?.(this.now, sid, idx);
-    p.pos[slot]++;
-    this.enter(idx, slot, route);
+  private wakeAt(st: StageState, sid: number, atMs: number): void {
+    st.scheduled = true;
+    this.eq.push(atMs, sid * 4 + EV_STAGE);
   }
 
-  /** The T-Mobile daily cap: pass and count, or fail at once. */
+  /** A message's last unit has left stage `sid`: on to the next stage. */
+  private depart(idx: number, slot: number, sid: number): void {
+    this.observer?.onDepart?.(this.now, sid, idx);
+    this.pool.pos[slot]++;
+    this.enter(idx, slot, this.pool.route[slot]!);
+  }
+
+  /** The route's daily cap (T-Mobile's): pass and count, or fail at once. */
   private passCap(idx: number, slot: number, route: Route): void {
     if (route.dailyCap < 0) return this.deliver(idx, slot);
-    const w = this.net.dailyCaps[route.dailyCap].countUnits ? this.pool.units[slot] : 1;
-    if (!this.cap.admit(this.now, w)) return this.fail(idx, slot, this.capFail);
+    const def = this.net.dailyCaps[route.dailyCap];
+    const w = def.countUnits ? this.pool.units[slot] : 1;
+    if (!this.caps[route.dailyCap].admit(this.now, w)) return this.fail(idx, slot, def.fail);
     this.deliver(idx, slot);
   }
 

@@ -4,10 +4,12 @@
  */
 import type { FailureCode } from '../rules/codes.js';
 import type { Carrier, LogSetting, MessageType } from '../scenario/model.js';
+import type { Direction } from '../traffic/types.js';
+
+export type { Direction, ReplayFeed, ReplayRow } from '../traffic/types.js';
 
 /** `received` is an inbound message of a replay file: not sent, never throttled, not in the totals. */
 export type MessageStatus = 'delivered' | 'failed' | 'queued' | 'received';
-export type Direction = 'outbound' | 'inbound';
 
 /** One message's outcome, handed to a sink in submission order. Times in ms since start. */
 export interface MessageRecord {
@@ -40,32 +42,6 @@ export interface MessageSink {
   write(record: MessageRecord): void;
 }
 
-/** One replayed message, as read from a CSV row. */
-export interface ReplayRow {
-  readonly atMs: number;
-  readonly uuid: string | null;
-  /** Sender as written (E.164); matched against scenario numbers. */
-  readonly from: string;
-  readonly to: string;
-  readonly toCountry: string;
-  readonly direction: Direction;
-  readonly type: MessageType;
-  /** Destination carrier, or null to draw it from the scenario's mix. */
-  readonly carrier: Carrier | null;
-  readonly units: number;
-  readonly text: string | null;
-  /** Expiry in seconds, or null for the source's. */
-  readonly expirySeconds: number | null;
-  readonly log: LogSetting | null;
-  /** Longer than the provider's maximum: fails with 110. */
-  readonly tooLong: boolean;
-}
-
-/** Yields replay rows in non-decreasing `atMs` order; null when done. */
-export interface ReplayFeed {
-  next(): ReplayRow | null;
-}
-
 /** Optional hooks called by the engine as virtual time passes. */
 export interface RunObserver {
   /** Interval between `onTick` calls, ms of virtual time; 0 or absent = no ticks. */
@@ -95,6 +71,8 @@ export interface TickSnapshot {
   readonly capLimit: number;
   /** The current Pacific day ("YYYY-MM-DD"), or null before any T-Mobile 10DLC traffic. */
   readonly capDay: string | null;
+  /** Every daily cap on its current day, by name (the `cap*` fields above repeat the first). */
+  readonly caps: readonly { readonly name: string; readonly used: number; readonly limit: number; readonly day: string | null }[];
   /** True for the final call at the end of the run. */
   readonly final: boolean;
 }

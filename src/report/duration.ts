@@ -4,7 +4,7 @@
  * library for exactly this); this module only decides how finely to round. Pure.
  */
 import prettyMs from 'pretty-ms';
-import { bucketWidthMs } from './stats.js';
+import { bucketWidthMs } from '../engine/counters.js';
 
 /** Significant digits shown at most: a table is read at a glance, not to the millisecond. */
 const DIGITS = 4;

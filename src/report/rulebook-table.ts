@@ -1,55 +1,189 @@
 /**
- * `a2psim rules`: the rulebook tables, printed as they are stored, with their sources.
+ * `a2psim rules [--provider X]`: a provider's rules as a user reads them — each table row
+ * with where its number comes from, every assumption marked and how to change it. By
+ * default it fits 80 columns (sources are numbered, listed with URL and date at the end;
+ * a URL is never broken); `wide` puts the whole source on every row.
  */
-import Table from 'cli-table3';
+import { COMMON_ASSUMPTIONS } from '../rules/assumptions.js';
 import { FAILURE_CODES } from '../rules/codes.js';
-import {
-  ACCOUNT_MPS, EXPIRY, MMS_10DLC, NUMBER_LIMITS, NUMBER_POOL_THRESHOLD, TPD_TABLE, TPD_TIME_ZONE, TPM_TABLE,
-  type RateRow,
-} from '../rules/rulebook.js';
+import type { Cite, Provider, RateRow } from '../rules/provider.js';
+import { PLIVO } from '../rules/plivo/index.js';
 
-const rate = (r: RateRow | '10dlc' | null, mms: boolean): string => {
-  if (r === null) return 'not supported';
-  if (r === '10dlc') return mms ? `${MMS_10DLC.count}/min per number per carrier` : 'brand TPM per carrier (2b)';
-  return `${r.count}/${r.per === 'second' ? 's' : 'min'}`;
-};
+/** How to print the rulebook. */
+export interface RulebookOptions {
+  /** Every column, the whole source on each row; lines may be longer than 80 characters. */
+  readonly wide?: boolean;
+}
 
+/** Width the default output fits (URLs excepted: they are never broken). */
+export const RULES_WIDTH = 80;
+
+const int = (n: number): string => n.toLocaleString('en-US');
 const scores = (min: number, max: number): string => (min === max ? `${min}` : `${min}–${max}`);
 
-const table = (head: string[]): Table.Table => new Table({ head, style: { head: [], border: [] } });
+function rate(r: RateRow | '10dlc' | null, p: Provider, mms: boolean): string {
+  if (r === null) return 'not supported';
+  if (r === '10dlc') return mms ? '10DLC MMS (below)' : 'brand TPM (below)';
+  if (r.count < 1) return `${r.count}/s (1 per ${1 / r.count} s)`;
+  return `${int(r.count)}/${r.per === 'second' ? 's' : 'min'}`;
+}
 
-/** The rulebook as text tables. */
-export function renderRulebook(): string {
+/** A source in one line: its name, URL and date read, or why it is assumed. */
+export function citeText(c: Cite): string {
+  if (c.assumption !== null) return `assumed: ${c.assumption}`;
+  return c.url === null ? c.text : `${c.text}, ${c.url} (read ${c.read})`;
+}
+
+/** A titled table whose rows each cite a source. */
+interface Section {
+  readonly title: string;
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly cites: readonly Cite[];
+  readonly notes?: readonly string[];
+  /** Column indices shown only with --wide. */
+  readonly wideOnly?: readonly number[];
+}
+
+/** Pads cells into left-aligned columns two spaces apart, indented by two. */
+function columns(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
+  return rows.map((r) => ('  ' + r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - [...c].length))).join('  ')).trimEnd());
+}
+
+/** Wraps `text` at spaces to `width`, continuation lines indented by `indent`; leading spaces kept. */
+export function wrap(text: string, width: number, indent = ''): string[] {
+  const lead = /^ */.exec(text)![0];
   const out: string[] = [];
-  const acct = table(['account limit', 'default', 'source']);
-  acct.push(['SMS MPS', `${ACCOUNT_MPS.sms.perSecond}/s`, ACCOUNT_MPS.sms.source]);
-  acct.push(['MMS MPS', `${ACCOUNT_MPS.mms.perSecond}/s (1 per 4 s)`, ACCOUNT_MPS.mms.source]);
-  acct.push(['message expiry', `${EXPIRY.defaultSeconds} s; allowed ${EXPIRY.minSeconds}..${EXPIRY.maxSeconds}`, 'FAQ: Message Expiry']);
-  out.push('Account (SPEC 1)', acct.toString());
-
-  const nums = table(['country', 'number type', 'SMS', 'MMS', 'source']);
-  for (const r of NUMBER_LIMITS) nums.push([r.country, r.type, rate(r.sms, false), rate(r.mms, true), r.source]);
-  out.push('2a. Per-number throughput', nums.toString());
-
-  const tpm = table(['use case', 'vetting score', 'TPM per carrier', 'source']);
-  for (const r of TPM_TABLE) tpm.push([r.minScore === 0 ? 'any (secondary vetting skipped)' : r.useCases.join(', '), scores(r.minScore, r.maxScore), r.tpm.toLocaleString('en-US'), r.source]);
-  out.push('2b. US 10DLC SMS throughput per minute (att, tmobile, verizon; other = same)', tpm.toString());
-
-  const tpd = table(['vetting score', 'T-Mobile TPD', 'source']);
-  for (const r of TPD_TABLE) {
-    tpd.push([scores(r.minScore, r.maxScore), r.tpd.toLocaleString('en-US') + (r.assumption ? ' (assumption)' : ''), r.source]);
+  let line = lead;
+  for (const word of text.slice(lead.length).split(' ')) {
+    const next = line.trim() === '' ? line + word : `${line} ${word}`;
+    if ([...next].length > width && line.trim() !== '') {
+      out.push(line);
+      line = indent + word;
+    } else {
+      line = next;
+    }
   }
-  out.push(`2c. T-Mobile daily cap per brand, SMS + MMS, day in ${TPD_TIME_ZONE}`, tpd.toString());
+  if (line.trim() !== '') out.push(line);
+  return out;
+}
 
-  const codes = table(['code', 'reason', 'origin', 'charged']);
-  for (const c of FAILURE_CODES) codes.push([c.code, c.reason, c.plivo ? 'Plivo' : 'a2psim', c.charged ? 'yes' : 'no']);
-  out.push('2d. Failure codes', codes.toString());
+/** Numbers the distinct sources of the narrow output, in order of first use. */
+class References {
+  readonly list: Cite[] = [];
+  ref(c: Cite): string {
+    let i = this.list.findIndex((x) => citeText(x) === citeText(c));
+    if (i < 0) i = this.list.push(c) - 1;
+    return `[${i + 1}]${c.assumption !== null ? '*' : ''}`;
+  }
+}
 
+function renderSection(s: Section, wide: boolean, refs: References): string[] {
+  // The narrow table leaves out the columns marked wideOnly (the failure reasons).
+  const keep = s.head.map((_, i) => wide || !(s.wideOnly ?? []).includes(i));
+  const head = [...s.head.filter((_, i) => keep[i]), wide ? 'source' : 'src'];
+  const rows = s.rows.map((r, i) => [...r.filter((_, j) => keep[j]), wide ? citeText(s.cites[i]) : refs.ref(s.cites[i])]);
+  const out = [s.title, ...columns([head, ...rows])];
+  for (const n of s.notes ?? []) out.push(...wrap(`  ${n}`, wide ? Infinity : RULES_WIDTH, '    '));
+  return out;
+}
+
+/** The sections of a provider's rules, in the order a message meets them. */
+function sections(p: Provider): Section[] {
+  const { account, expiry, queueMaxWait } = p;
+  const per = (c: (typeof p.count)['account']) => (c === 'units' ? 'segments' : 'messages');
+  const maxWait = queueMaxWait.seconds === null ? 'none' : `${int(queueMaxWait.seconds)} s of messages`;
+  const scope = (['att', 'tmobile', 'verizon', 'other'] as const).map((c) => `${c} ${p.tpmScope.value[c]}`).join(', ');
+  return [
+    {
+      title: 'Account limits (every message passes them first)',
+      head: ['limit', 'default'],
+      rows: [
+        ['SMS per second', `${rate(account.sms, p, false)} (${per(p.count.account)})`],
+        ['MMS per second', rate(account.mms, p, true).replace(' per carrier', '')],
+        ['over the limit', p.overLimit.text],
+        ['longest queue', maxWait],
+        ['message expiry', `${int(expiry.defaultSeconds)} s; settable ${int(expiry.minSeconds)}..${int(expiry.maxSeconds)} s`],
+      ],
+      cites: [account.sms.cite, account.mms.cite, p.overLimit.cite, queueMaxWait.cite, expiry.cite],
+    },
+    {
+      title: `Per-number limits (counting ${per(p.count.sender)})`,
+      head: ['country', 'number type', 'SMS', 'MMS'],
+      rows: [
+        ...p.numbers.map((r) => [r.country, r.type, rate(r.sms, p, false), rate(r.mms, p, true)]),
+        ['US', '10DLC MMS', '-', `${p.mms10dlc.count}/min per carrier`],
+        ['US/CA', 'unverified TF', `blocked from ${p.tollFreeBlock.label}`, 'blocked'],
+      ],
+      cites: [...p.numbers.map((r) => r.cite), p.mms10dlc.cite, p.tollFreeBlock.cite],
+      notes: [
+        '10DLC MMS: per number and per carrier. Before the block date an unverified toll-free number sends under the normal limits (with a warning).',
+      ],
+    },
+    {
+      title: `US 10DLC SMS per minute (TPM) per carrier, counting ${per(p.count.carrier)}`,
+      head: ['use case', 'vetting score', 'TPM'],
+      rows: p.tpm.map((r) => [
+        r.useCases.join(', ') + (r.minScore === 0 && r.maxScore === 0 ? ' (vetting skipped)' : ''),
+        scores(r.minScore, r.maxScore),
+        int(r.tpm),
+      ]),
+      cites: p.tpm.map((r) => r.cite),
+      notes: [`Scope: ${scope} (brand: shared by the brand's campaigns). Source: ${citeText(p.tpmScope.cite)}`],
+    },
+    {
+      title: `T-Mobile daily cap per brand, SMS + MMS (${per(p.count.dailyCap)}), day in ${p.dailyCap.zone}`,
+      head: ['vetting score', 'per day'],
+      rows: p.tpd.map((r) => [scores(r.minScore, r.maxScore), int(r.tpd)]),
+      cites: p.tpd.map((r) => r.cite),
+      notes: ['Once the day is used up, further messages to T-Mobile fail at once.'],
+    },
+    {
+      title: `Failure codes (a2psim's names, and ${p.name}'s own code where it has one)`,
+      head: ['code', p.name, 'charged', 'reason'],
+      rows: FAILURE_CODES.map((c) => {
+        const rule = p.codes[c.code];
+        return [c.code, rule.own ?? '-', rule.charged ? 'yes' : 'no', c.reason];
+      }),
+      cites: FAILURE_CODES.map((c) => p.codes[c.code].cite),
+      wideOnly: [3],
+      notes: ['Charged or not: change it with rules: { charged: { CODE: true } }. --wide shows each reason.'],
+    },
+  ];
+}
+
+/** The rules of provider `p` (default Plivo) as text; fits {@link RULES_WIDTH} columns unless `wide`. */
+export function renderRulebook(options: RulebookOptions = {}, p: Provider = PLIVO): string {
+  const wide = options.wide === true;
+  const refs = new References();
+  const out: string[] = [...wrap(p.about, wide ? Infinity : RULES_WIDTH), 'Every value can be changed in a scenario.'];
+  if (!wide) out.push('Sources are numbered [n] and listed at the end; * marks an assumption.', 'a2psim rules --wide puts the source on every row.');
+  for (const s of sections(p)) out.push('', ...renderSection(s, wide, refs));
+  out.push('', 'Assumptions (where no source says, a2psim chooses)');
+  for (const a of [...COMMON_ASSUMPTIONS, ...p.assumptions]) {
+    out.push(...wrap(`  - ${a.text}`, wide ? Infinity : RULES_WIDTH, '    '));
+    out.push(a.setting === null ? '    (built into the model)' : `    change it: ${a.setting}`);
+  }
   out.push(
-    '2f. Warnings',
-    `  campaign linked to more than ${NUMBER_POOL_THRESHOLD} numbers: T-Mobile Number Pool Request needed`,
-    '  toll-free number without verified: true (its messages fail)',
-    '  US long code linked to no campaign (its messages fail)',
+    '',
+    'Warnings a run prints',
+    `  - a campaign linked to more than ${p.numberPoolThreshold} numbers (T-Mobile Number Pool Request)`,
+    '  - a toll-free number without verified: true',
+    '  - a US long code linked to no campaign (its messages fail)',
+    '  - an assumed value that decides the answer (each says how to set it)',
   );
+  if (!wide) {
+    out.push('', 'Sources');
+    refs.list.forEach((c, i) => {
+      const tag = `  [${i + 1}]${c.assumption !== null ? '*' : ''} `;
+      if (c.assumption !== null) out.push(...wrap(`${tag}assumed: ${c.assumption}`, RULES_WIDTH, '      '));
+      else {
+        out.push(...wrap(`${tag}${c.text}`, RULES_WIDTH, '      '));
+        if (c.url !== null) out.push(`      ${c.url} (read ${c.read})`);
+      }
+    });
+  }
   return out.join('\n') + '\n';
 }

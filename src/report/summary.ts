@@ -5,7 +5,7 @@
 import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS, type Limit } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
-import type { ScopeStats } from './stats.js';
+import type { ScopeStats } from '../engine/counters.js';
 
 /** Waits of delivered messages, seconds; every field is null when nothing was delivered. */
 export interface WaitSummary {
@@ -34,8 +34,18 @@ export interface CarrierSummary extends ScopeSummary {
   tpm: number | null;
 }
 
+/** One day of a daily cap. */
+export interface CapDaySummary {
+  day: string;
+  cap: number;
+  used: number;
+  rejected: number;
+}
+
 export interface Summary {
   scenario: string;
+  /** Whose rules the run used (plivo, telnyx, twilio). */
+  provider: string;
   seed: number;
   start: string;
   /** When the run ended (queues drained, or `until`). */
@@ -48,7 +58,8 @@ export interface Summary {
   by_sender: Record<string, ScopeSummary>;
   by_traffic: Record<string, ScopeSummary>;
   units: { submitted: number; charged: number };
-  daily_cap: { tmobile: { day: string; cap: number; used: number; rejected: number }[] };
+  /** Every daily cap by name (T-Mobile's is `tmobile`, present for every provider), its days in order. */
+  daily_cap: { tmobile: CapDaySummary[]; [cap: string]: CapDaySummary[] };
   stages: { name: string; limit: string; max_queue: number }[];
   inbound: number;
   warnings: string[];
@@ -134,6 +145,7 @@ export function summarize(r: SimulationResult): Summary {
   const t = r.total;
   return {
     scenario: sc.name,
+    provider: sc.rules.provider,
     seed: sc.seed,
     start: new Date(sc.startEpochMs).toISOString(),
     end: new Date(sc.startEpochMs + r.endMs).toISOString(),
@@ -145,7 +157,10 @@ export function summarize(r: SimulationResult): Summary {
     by_sender: bySender,
     by_traffic: byTraffic,
     units: { submitted: t.unitsSubmitted, charged: t.unitsCharged },
-    daily_cap: { tmobile: r.dailyCap.map((d) => ({ day: d.day, cap: d.cap, used: d.used, rejected: d.rejected })) },
+    daily_cap: {
+      tmobile: [],
+      ...Object.fromEntries(r.dailyCaps.map((c) => [c.name, c.days.map((d) => ({ day: d.day, cap: d.cap, used: d.used, rejected: d.rejected }))])),
+    },
     stages: r.network.stages.map((s) => ({ name: s.name, limit: formatLimit(s.limit), max_queue: r.maxDepth[s.id] })),
     inbound: r.inbound,
     warnings: sc.traffic.length === 0 ? [NO_TRAFFIC, ...r.network.warnings] : [...r.network.warnings],

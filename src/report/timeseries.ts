@@ -27,9 +27,12 @@ export interface SeriesRow {
   readonly depths: readonly number[];
   /** Deepest queue per stage within the interval, indexed by stage id. */
   readonly peakDepths: readonly number[];
+  /** The first daily cap (T-Mobile's) at the interval's end; `caps` has every cap by name. */
   readonly capUsed: number;
   readonly capLimit: number;
   readonly capDay: string | null;
+  /** Every daily cap at the interval's end, in network.dailyCaps order (absent: only the first, above). */
+  readonly caps?: TickSnapshot['caps'];
 }
 
 export class SeriesCollector implements RunObserver {
@@ -85,6 +88,7 @@ export class SeriesCollector implements RunObserver {
       capUsed: snap.capUsed,
       capLimit: snap.capLimit,
       capDay: snap.capDay,
+      caps: snap.caps,
     };
     this.rowCount++;
     if (this.onRow === undefined) this.rows.push(row);
@@ -111,7 +115,8 @@ export function seriesColumns(net: Network): string[] {
     ...net.stages.map((s) => `queue_${s.name}`),
     ...net.stages.map((s) => `queue_peak_${s.name}`),
     ...net.stages.map((s) => `out_${s.name}`),
-    'tmobile_day', 'tmobile_day_used', 'tmobile_day_cap',
+    // One day / used / cap triple per named cap: tmobile_day, tmobile_day_used, tmobile_day_cap.
+    ...net.dailyCaps.flatMap((c) => [`${c.key}_day`, `${c.key}_day_used`, `${c.key}_day_cap`]),
   ];
 }
 
@@ -125,6 +130,9 @@ export function seriesCells(row: SeriesRow, net: Network, startEpochMs: number):
     ...net.stages.map((s) => row.depths[s.id] ?? 0),
     ...net.stages.map((s) => row.peakDepths[s.id] ?? 0),
     ...net.stages.map((s) => row.departures[s.id] ?? 0),
-    row.capDay ?? '', row.capUsed, row.capLimit,
+    ...net.dailyCaps.flatMap((_, i) => {
+      const cap = row.caps?.[i] ?? (i === 0 ? { day: row.capDay, used: row.capUsed, limit: row.capLimit } : undefined);
+      return cap === undefined ? ['', 0, 0] : [cap.day ?? '', cap.used, cap.limit];
+    }),
   ];
 }

@@ -22,6 +22,8 @@ export interface ScenarioOverrides {
   readonly seed?: number;
   /** `--set path=value` settings, applied in order before validation. */
   readonly set?: readonly string[];
+  /** Replaces `provider` (`--provider NAME`), before the `--set` settings. */
+  readonly provider?: string;
 }
 
 /** Most aliases a document may expand (guards against "billion laughs"). */
@@ -67,7 +69,8 @@ export function parseScenario(text: string, file: string, overrides: ScenarioOve
     const actual = contents === null ? 'an empty file' : describeValue(toData(src));
     throw new ScenarioError({ file, ...at, expected: 'a map of scenario fields (name, traffic, ...)', actual });
   }
-  for (const setting of overrides.set ?? []) {
+  const provider = overrides.provider === undefined ? [] : [`provider=${JSON.stringify(overrides.provider)}`];
+  for (const setting of [...provider, ...(overrides.set ?? [])]) {
     const { path, value, text } = parseSetting(setting);
     applySetting(src, path, value, text);
   }

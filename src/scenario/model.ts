@@ -7,35 +7,14 @@
  * the name says `Epoch`), `expirySeconds` is whole seconds, rates are a {@link Limit}.
  */
 
-/** Message types the provider carries. */
-export const MESSAGE_TYPES = ['sms', 'mms'] as const;
-export type MessageType = (typeof MESSAGE_TYPES)[number];
+import type { FailureCode } from '../rules/codes.js';
+import type { ProviderId } from '../rules/provider.js';
 
-/** Countries whose number rules the rulebook knows. */
-export const NUMBER_COUNTRIES = ['US', 'CA'] as const;
-export type NumberCountry = (typeof NUMBER_COUNTRIES)[number];
-
-export const NUMBER_TYPES = ['long_code', 'toll_free', 'short_code'] as const;
-export type NumberType = (typeof NUMBER_TYPES)[number];
-
-export const USE_CASES = ['dedicated', 'mixed', 'marketing', 'low_volume'] as const;
-export type UseCase = (typeof USE_CASES)[number];
-
-/** Destination carriers; index order is the order used in every report. */
-export const CARRIERS = ['att', 'tmobile', 'verizon', 'other'] as const;
-export type Carrier = (typeof CARRIERS)[number];
-
-/** The FAQ's four data-logging settings (`log` parameter of the Send Message API). */
-export const LOG_SETTINGS = ['true', 'false', 'number_only', 'content_only'] as const;
-export type LogSetting = (typeof LOG_SETTINGS)[number];
-
-/** How a limiter spaces departures. */
-export const PACINGS = ['sliding', 'smooth'] as const;
-export type Pacing = (typeof PACINGS)[number];
-
-/** What a limit counts: whole messages (the FAQ) or units/segments. */
-export const COUNT_BY = ['messages', 'units'] as const;
-export type CountBy = (typeof COUNT_BY)[number];
+export {
+  CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, USE_CASES,
+  type Carrier, type CountBy, type LogSetting, type MessageType, type NumberCountry, type NumberType, type Pacing, type UseCase,
+} from '../rules/vocabulary.js';
+import type { Carrier, CountBy, LogSetting, MessageType, NumberCountry, NumberType, Pacing, UseCase } from '../rules/vocabulary.js';
 
 /**
  * A rate limit: at most `count` messages (or units) leave in any window of `windowMs`.
@@ -51,6 +30,8 @@ export interface Limit {
 export interface Campaign {
   readonly id: string;
   readonly useCase: UseCase;
+  /** The campaign's 10DLC SMS limit toward each carrier (its TPM, after overrides). */
+  readonly carrierLimits: Readonly<Record<Carrier, Limit>>;
 }
 
 export interface Brand {
@@ -69,6 +50,10 @@ export interface NumberDef {
   /** Campaign id for US long codes (10DLC); null when not linked. */
   readonly campaign: string | null;
   readonly verified: boolean;
+  /** The provider requires verification to send (toll-free). */
+  readonly mustVerify: boolean;
+  /** US long code: SMS falls under 10DLC (campaign TPM per carrier), MMS is limited per carrier. */
+  readonly tenDlc: boolean;
   /** Per-number SMS limit; null = no per-number limit (US 10DLC SMS). */
   readonly smsLimit: Limit | null;
   /** Per-number MMS limit; null = MMS not supported from this number. For US 10DLC this is per (number, carrier). */
@@ -103,9 +88,45 @@ export interface TrafficSource {
   readonly recipients: number;
 }
 
-/** Rule overrides and switches, merged over the rulebook defaults. */
+/** Whether a carrier's 10DLC TPM is shared by the brand's campaigns or given to each. */
+export const TPM_SCOPES = ['brand', 'campaign'] as const;
+export type TpmScope = (typeof TPM_SCOPES)[number];
+
+/** A calendar-day cap toward one carrier (T-Mobile's TPD): passes or fails at once. */
+export interface DailyCapRule {
+  /** Stable name, used as the key of the cap in every report (e.g. `tmobile`). */
+  readonly name: string;
+  readonly carrier: Carrier;
+  /** Messages (or units) per day. */
+  readonly cap: number;
+  readonly countBy: CountBy;
+  /** IANA time zone of the day. */
+  readonly zone: string;
+  /** The failure code of a message over the cap. */
+  readonly code: FailureCode;
+}
+
+/** The provider's rules merged with the scenario's overrides (once, at load). */
 export interface RulesConfig {
-  readonly tpmScope: 'brand' | 'campaign';
+  /** The provider whose profile the rules come from. */
+  readonly provider: ProviderId;
+  /**
+   * Longest wait a queue may hold (ms): a message reaching a queue that already holds this
+   * much wait at the queue's rate fails `queue_full`. null: unbounded (queued, never dropped).
+   */
+  readonly queueMaxWaitMs: number | null;
+  /** Calendar-day caps, each toward one carrier, applied to 10DLC traffic to the US. */
+  readonly dailyCaps: readonly DailyCapRule[];
+  /** From this instant (epoch ms) unverified toll-free messages fail; before it they send. */
+  readonly tollFreeBlockEpochMs: number;
+  /** A campaign linked to more numbers than this needs a T-Mobile Number Pool Request. */
+  readonly numberPoolThreshold: number;
+  /** The provider's range of a message expiry, seconds (Plivo 5..10799, Twilio 1..36000). */
+  readonly expiryRange: { readonly minSeconds: number; readonly maxSeconds: number };
+  /** TPM scope per carrier (the FAQ: brand-wide; other providers: AT&T per campaign). */
+  readonly tpmScope: Readonly<Record<Carrier, TpmScope>>;
+  /** Whether a message failing with each code is charged (rulebook default, or set). */
+  readonly charged: Readonly<Record<FailureCode, boolean>>;
   /** Per-carrier TPM override (messages per minute); absent = from table 2b. */
   readonly tpm: Readonly<Partial<Record<Carrier, number>>>;
   /** T-Mobile daily cap override; null = from table 2c. */
@@ -150,4 +171,6 @@ export interface Scenario {
   readonly expect: readonly string[];
   /** Path of the scenario file, when loaded from one (for relative replay paths). */
   readonly file: string | null;
+  /** Warnings about the rules as applied to this scenario (assumptions that decide an answer, NPR, ...). */
+  readonly warnings: readonly string[];
 }

@@ -4,14 +4,17 @@
  * positioned through the {@link Source}.
  */
 import { parseDateTime, writtenOffsetMinutes } from './datetime.js';
-import { ACCOUNT_MPS, EXPIRY, is10dlc, MMS_10DLC, numberLimitRow, type RateRow, WINDOW_MS } from '../rules/rulebook.js';
 import type { FieldPath, Source } from './locate.js';
+import type { Provider } from '../rules/provider.js';
+import { DEFAULT_PROVIDER, numberRule, PROVIDERS } from '../rules/providers.js';
+import { carrierLimits, numberKind, rowLimit, ruleWarnings } from './provider-rules.js';
+import { mergeRules } from './rules-config.js';
 import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TrafficSource } from './model.js';
 import { CARRIERS } from './model.js';
 import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
 import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
-import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from '../check/expr.js';
+import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from './thresholds.js';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_START = '2026-01-01T00:00:00Z';
@@ -27,16 +30,16 @@ export function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
-/** A rulebook rate row as a sliding-window limit. */
-function rowLimit(row: RateRow, countBy: CountBy): Limit {
-  return { count: row.count, windowMs: WINDOW_MS[row.per], pacing: 'sliding', countBy };
-}
-
 class Resolver {
+  /** The provider whose profile fills every default. */
+  readonly provider: Provider;
+
   constructor(
     private readonly src: Source,
     private readonly raw: RawScenario,
-  ) {}
+  ) {
+    this.provider = PROVIDERS[raw.provider ?? DEFAULT_PROVIDER];
+  }
 
   duration(path: FieldPath, value: unknown): number {
     try {
@@ -66,48 +69,19 @@ class Resolver {
     return { count: r.count, windowMs: r.windowMs, pacing: 'sliding', countBy };
   }
 
-  rules(): RulesConfig {
-    const raw = this.raw.rules ?? {};
-    const c = raw.count;
-    const all: CountBy = typeof c === 'string' ? c : 'messages';
-    const map = typeof c === 'object' ? c : {};
-    const count = {
-      account: map.account ?? all,
-      sender: map.sender ?? all,
-      carrier: map.carrier ?? all,
-      dailyCap: map.daily_cap ?? all,
-    };
-    const tpm: Partial<Record<Carrier, number>> = {};
-    for (const carrier of CARRIERS) {
-      const v = raw.tpm?.[carrier];
-      if (v === undefined) continue;
-      if (typeof v === 'number') {
-        tpm[carrier] = v;
-        continue;
-      }
-      const path = ['rules', 'tpm', carrier];
-      const r = this.rate(path, v);
-      const perMinute = (r.count * 60_000) / r.windowMs;
-      if (!Number.isInteger(perMinute)) throw this.src.error(path, 'a whole number of messages per minute');
-      tpm[carrier] = perMinute;
-    }
-    return {
-      tpmScope: raw.tpm_scope ?? 'brand',
-      tpm,
-      tpd: raw.tpd ?? null,
-      mms10dlc:
-        raw.mms_10dlc === undefined ? rowLimit(MMS_10DLC, count.sender) : this.limit(['rules', 'mms_10dlc'], raw.mms_10dlc, count.sender),
-      count,
-      carrierPacing: raw.carrier_pacing ?? 'sliding',
-      logIncomingMessages: raw.log_incoming_messages ?? true,
-    };
+  rules(vettingScore: number): RulesConfig {
+    return mergeRules(this.provider, this.raw.rules ?? {}, vettingScore, {
+      rate: (path, v) => this.rate(path, v),
+      limit: (path, v, countBy) => this.limit(path, v, countBy),
+      error: (path, expected) => this.src.error(path, expected),
+    });
   }
 
-  campaigns(): Scenario['brand']['campaigns'] {
+  campaigns(vettingScore: number, rules: RulesConfig): Scenario['brand']['campaigns'] {
     const seen = new Map<string, number>();
     return (this.raw.brand?.campaigns ?? []).map((c, i) => {
       this.unique(seen, c.id, ['brand', 'campaigns', i, 'id'], 'campaign id', (j) => `brand.campaigns[${j}]`);
-      return { id: c.id, useCase: c.use_case };
+      return { id: c.id, useCase: c.use_case, carrierLimits: carrierLimits(this.provider, c.use_case, vettingScore, rules) };
     });
   }
 
@@ -136,8 +110,9 @@ class Resolver {
   }
 
   number(n: RawNumber, base: FieldPath, campaignIds: readonly string[], rules: RulesConfig): NumberDef {
+    const kind = numberKind(this.provider, n);
     if (n.campaign !== undefined) {
-      if (!is10dlc(n.country, n.type)) {
+      if (!kind.tenDlc) {
         throw this.src.error([...base, 'campaign'], `no campaign (only US long codes link to a 10DLC campaign; this is a ${n.country} ${n.type})`, undefined, false, [[...base, 'country'], [...base, 'type']]);
       }
       if (!campaignIds.includes(n.campaign)) {
@@ -145,8 +120,8 @@ class Resolver {
         throw this.src.error([...base, 'campaign'], `one of the campaign ids ${list}`, undefined, false, [['brand', 'campaigns']]);
       }
     }
-    const row = numberLimitRow(n.country, n.type);
-    if (!row) throw new Error(`rulebook has no row for ${n.country} ${n.type}`); // a bug: the tables cover every pair
+    const row = numberRule(this.provider, n.country, n.type);
+    if (!row) throw new Error(`${this.provider.id} has no row for ${n.country} ${n.type}`); // a bug: the tables cover every pair
     const countBy = rules.count.sender;
     let smsLimit: Limit | null = row.sms === '10dlc' ? null : rowLimit(row.sms, countBy);
     let mmsLimit: Limit | null =
@@ -166,6 +141,7 @@ class Resolver {
       country: n.country,
       campaign: n.campaign ?? null,
       verified: n.verified ?? false,
+      ...kind,
       smsLimit,
       mmsLimit,
     };
@@ -213,12 +189,22 @@ class Resolver {
       arrival,
       text,
       units,
-      expirySeconds: t.expiry ?? EXPIRY.defaultSeconds,
+      expirySeconds: this.expiry([...base, 'expiry'], t.expiry),
       log,
       startMs,
       endMs,
       recipients: t.recipients ?? 1,
     };
+  }
+
+  /** A message expiry in seconds: the provider's default, or a value in its range. */
+  expiry(path: FieldPath, value: unknown): number {
+    const { defaultSeconds, minSeconds, maxSeconds } = this.provider.expiry;
+    if (value === undefined) return defaultSeconds;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < minSeconds || value > maxSeconds) {
+      throw this.src.error(path, `an integer from ${minSeconds} to ${maxSeconds}`);
+    }
+    return value;
   }
 
   arrival(t: RawTraffic, base: FieldPath): Arrival {
@@ -298,13 +284,15 @@ class Resolver {
     if (durationMs <= 0) throw this.src.error(['duration'], 'a duration greater than 0');
     const untilMs = this.raw.until === undefined ? null : this.duration(['until'], this.raw.until);
     if (untilMs !== null && untilMs <= 0) throw this.src.error(['until'], 'a duration greater than 0');
-    const rules = this.rules();
+    const vettingScore = this.raw.brand?.vetting_score ?? 0;
+    const rules = this.rules(vettingScore);
     const mps = this.raw.account?.mps ?? {};
+    const p = this.provider;
     const account = {
-      sms: this.limit(['account', 'mps', 'sms'], mps.sms ?? ACCOUNT_MPS.sms.perSecond, rules.count.account),
-      mms: this.limit(['account', 'mps', 'mms'], mps.mms ?? ACCOUNT_MPS.mms.perSecond, rules.count.account),
+      sms: mps.sms === undefined ? rowLimit(p.account.sms, rules.count.account) : this.limit(['account', 'mps', 'sms'], mps.sms, rules.count.account),
+      mms: mps.mms === undefined ? rowLimit(p.account.mms, rules.count.account) : this.limit(['account', 'mps', 'mms'], mps.mms, rules.count.account),
     };
-    const campaigns = this.campaigns();
+    const campaigns = this.campaigns(vettingScore, rules);
     const numbers = this.numbers(campaigns.map((c) => c.id), rules);
     const carriers = this.carriers();
     const traffic = this.traffic(numbers.map((n) => n.id), durationMs);
@@ -316,13 +304,14 @@ class Resolver {
       durationMs,
       untilMs,
       account,
-      brand: { vettingScore: this.raw.brand?.vetting_score ?? 0, campaigns },
+      brand: { vettingScore, campaigns },
       numbers,
       carriers,
       traffic,
       rules,
       expect: this.expect(numbers.map((n) => n.id), traffic.map((t) => t.name)),
       file,
+      warnings: ruleWarnings(p, { startEpochMs, vettingScore, campaigns, numbers, traffic, rules }, (this.raw.traffic ?? []).some((t) => t.expiry === undefined)),
     };
   }
 }

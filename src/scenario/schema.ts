@@ -5,7 +5,9 @@
  * `load.ts`. Custom `error` texts are the `expected ...` part of a ScenarioError.
  */
 import { z } from 'zod';
-import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, USE_CASES } from './model.js';
+import { FAILURE_CODE_NAMES } from '../rules/codes.js';
+import { PROVIDER_IDS } from '../rules/provider.js';
+import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, TPM_SCOPES, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
 
 const DURATION_TEXT = 'Duration: "90s", "5m", "2h", "1d", "4500ms", "1.5h", or a number of seconds.';
@@ -96,7 +98,10 @@ export const trafficSchema = z.strictObject({
   arrival: arrivalSchema,
   text: z.string().optional().describe('Message text; units are computed from it.'),
   units: intIn(1, 11).optional().describe('Units per message when no text is given (1..11).'),
-  expiry: intIn(5, 10_799).optional().describe('Seconds, 5..10799; default 10800.'),
+  expiry: z
+    .union([z.number(), z.string()], { error: 'an integer number of seconds' })
+    .optional()
+    .describe("Seconds in the provider's range (Plivo 5..10799, default 10800; Twilio 1..36000)."),
   log: z
     .union([z.boolean(), z.enum(LOG_SETTINGS)], { error: 'one of true, false, number_only, content_only' })
     .optional()
@@ -134,8 +139,20 @@ export const countRulesSchema = z
   )
   .describe('What limits count; default messages everywhere.');
 
+const tpmScope = z.enum(TPM_SCOPES);
+const tpmScopeSchema = z
+  .union([z.string().pipe(tpmScope), z.strictObject(Object.fromEntries(CARRIERS.map((c) => [c, tpmScope.optional()])) as Record<(typeof CARRIERS)[number], z.ZodOptional<typeof tpmScope>>)], {
+    error: 'brand, campaign, or a map per carrier such as { att: campaign, tmobile: brand }',
+  })
+  .describe('10DLC TPM per brand (default, as the FAQ says) or per campaign; one value or a map per carrier.');
+
+const chargedSchema = z
+  .strictObject(Object.fromEntries(FAILURE_CODE_NAMES.map((c) => [c, z.boolean().optional()])) as Record<string, z.ZodOptional<z.ZodBoolean>>)
+  .describe('Whether a message failing with each code is charged; defaults as `a2psim rules` shows.');
+
 export const rulesSchema = z.strictObject({
-  tpm_scope: z.enum(['brand', 'campaign']).optional().describe('10DLC TPM per brand (default) or per campaign.'),
+  tpm_scope: tpmScopeSchema.optional(),
+  charged: chargedSchema.optional(),
   tpm: z.strictObject(tpmOverrides).optional().describe('Per-carrier TPM overrides.'),
   tpd: intIn(1).optional().describe('T-Mobile daily cap override.'),
   mms_10dlc: limitSchema.optional().describe('10DLC MMS limit per number per carrier; default 50/min.'),
@@ -148,6 +165,7 @@ export const rulesSchema = z.strictObject({
 export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1).optional().describe('Default: the file name without extension.'),
+    provider: z.enum(PROVIDER_IDS).optional().describe('Whose rules apply: plivo (default), telnyx or twilio.'),
     seed: intIn(0, Number.MAX_SAFE_INTEGER).optional().describe('Random seed, 0 to 2^53 - 1; default 1.'),
     start: z
       .string({ error: 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00' })

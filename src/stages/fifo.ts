@@ -14,11 +14,16 @@ export interface StageState {
   len: number;
   /** True while an event for this stage's head is pending. */
   scheduled: boolean;
+  /**
+   * When the head message's last unit leaves, once its first unit has left (it has taken
+   * its unit slots and is still in the stage until then); -1 while the head has not started.
+   */
+  headDoneMs: number;
 }
 
 /** An empty stage under `limit`. */
 export function createStage(limit: Limit): StageState {
-  return { limiter: limiterFor(limit), byUnits: limit.countBy === 'units', queue: new Int32Array(64), head: 0, len: 0, scheduled: false };
+  return { limiter: limiterFor(limit), byUnits: limit.countBy === 'units', queue: new Int32Array(64), head: 0, len: 0, scheduled: false, headDoneMs: -1 };
 }
 
 /** Appends message `idx`; returns the new queue length. */

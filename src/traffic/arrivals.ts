@@ -5,7 +5,7 @@
  * `Infinity` when it is done.
  */
 import type { Arrival, TrafficSource } from '../scenario/model.js';
-import type { Rng } from '../engine/random.js';
+import type { Rng } from './types.js';
 
 /** A lazily generated sequence of non-decreasing arrival times. */
 export interface ArrivalProcess {

@@ -1,12 +1,15 @@
 /**
- * A synchronous, bounded-memory CSV reader: the file is read in byte chunks and each
- * chunk is parsed by csv-parse's sync API. Record boundaries come from csv-parse itself
- * (`info.bytes` of each record); a record cut by the chunk's end is dropped and read again
- * from the start of the next chunk, so quoting, embedded newlines and multi-byte UTF-8
- * are never split by hand. Memory is one chunk and its records.
+ * A synchronous, bounded-memory CSV reader (RFC 4180, lines ending in LF or CRLF). The file
+ * is read in byte chunks (1 MiB); each record is found in the bytes (a line, or several
+ * when a quoted field holds line breaks) and split by `splitRecord` (csv-fields.ts).
+ * Every chunk is checked to be UTF-8 (`buffer.isUtf8`): an invalid byte is an error with
+ * its line and column, never a silent U+FFFD. Memory is one chunk.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { CsvSyntaxError, fieldAt, splitRecord } from './csv-fields.js';
+
+export { CsvSyntaxError, fieldAt, pickFields, splitRecord } from './csv-fields.js';
 
 /** One record with where it came from. */
 export interface CsvRecord {
@@ -19,16 +22,6 @@ export interface CsvRecord {
   readonly length: number;
 }
 
-/** The file is not well-formed CSV (an unclosed quote, a stray quote, ...); `reason` says what was found. */
-export class CsvSyntaxError extends Error {
-  constructor(
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(reason);
-    this.name = 'CsvSyntaxError';
-  }
-}
 
 export interface CsvChunkOptions {
   /** Field delimiter; default ",". */
@@ -41,53 +34,45 @@ export interface CsvChunkOptions {
   readonly chunkBytes?: number;
   /** Largest chunk tried for one oversized (or malformed) record; default 16 MiB. */
   readonly maxChunkBytes?: number;
+  /** Called before each chunk is read, with the file descriptor (to check that the file did not change). */
+  readonly beforeRead?: (fd: number) => void;
 }
 
-interface Captured {
-  fields: string[];
-  end: number;
-}
-
-/**
- * Parses a buffer with csv-parse and reports the records and each one's end offset.
- * Errors are returned, not thrown, with the records parsed before the error.
- */
-export function parseChunk(buf: Buffer, delimiter: string, bom: boolean): { records: Captured[]; error: Error | null } {
-  const records: Captured[] = [];
-  try {
-    parse(buf, {
-      delimiter,
-      bom,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      // With `info: true` csv-parse passes {record, info}; its types do not say so.
-      on_record: ((r: { record: string[]; info: { bytes: number } }) => {
-        records.push({ fields: r.record, end: r.info.bytes });
-        return null;
-      }) as unknown as (record: string[]) => null,
-    });
-    return { records, error: null };
-  } catch (e) {
-    if (e instanceof Error) return { records, error: e };
-    throw e;
-  }
-}
-
-const isBreak = (b: number): boolean => b === 0x0a || b === 0x0d;
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const EMPTY = Buffer.alloc(0);
 
 /** Reads records one at a time; call `close()` when done (or let it end at EOF). */
 export class CsvChunkReader {
   private fd: number | null;
-  private readonly delimiter: string;
+  readonly delimiter: string;
   private chunkBytes: number;
   private readonly maxChunkBytes: number;
-  private pos: number;
-  private line: number;
+  private readonly beforeRead: ((fd: number) => void) | undefined;
+  /** The bytes read and not yet consumed start at `buf[p]`; `buf[0]` is at file offset `bufPos`. */
+  private buf: Buffer = EMPTY;
+  private bufPos: number;
+  private p = 0;
+  /** Position of the next quote in `buf` at or after `p`, or -1 when there is none. */
+  private nextQuote = -1;
   private eof = false;
-  private buffered: CsvRecord[] = [];
-  private at = 0;
-  private pending: CsvSyntaxError | null = null;
+  /** True when the chunk failed the UTF-8 check: each record is checked on its own then. */
+  private checkUtf8 = false;
+  private line: number;
+  /** 1-based physical line where the last record read starts. */
+  recordLine = 0;
+  /** Byte offset of the last record read. */
+  recordOffset = 0;
+  /** Byte length of the last record read, its line ending included. */
+  recordLength = 0;
+  /** True when the last record read has a quote (split it with {@link splitRecord}). */
+  recordQuoted = false;
+  /** Where the current record's text is in `buf`. */
+  private recordStart = 0;
+  private recordTextEnd = 0;
+  /** The delimiter as one byte, or -1 when it is not a single ASCII character. */
+  private readonly delimiterByte: number;
 
   constructor(
     readonly path: string,
@@ -95,26 +80,110 @@ export class CsvChunkReader {
   ) {
     this.fd = openSync(path, 'r');
     this.delimiter = options.delimiter ?? ',';
-    this.pos = options.offset ?? 0;
+    this.delimiterByte = this.delimiter.length === 1 && this.delimiter.charCodeAt(0) < 0x80 ? this.delimiter.charCodeAt(0) : -1;
+    this.bufPos = options.offset ?? 0;
     this.line = options.line ?? 1;
     this.chunkBytes = options.chunkBytes ?? 1 << 20;
     this.maxChunkBytes = Math.max(this.chunkBytes, options.maxChunkBytes ?? 16 << 20);
+    this.beforeRead = options.beforeRead;
   }
 
   /**
-   * The next record, or null at the end of the file.
-   * @throws CsvSyntaxError when the file is not well-formed CSV.
+   * The next record, or null at the end of the file. Empty lines are skipped.
+   * @throws CsvSyntaxError when the file is not well-formed CSV or not UTF-8.
    */
   next(): CsvRecord | null {
-    while (this.at === this.buffered.length) {
-      if (this.eof || this.fd === null) {
-        this.close();
-        if (this.pending !== null) throw this.pending;
-        return null;
-      }
-      this.fill();
+    const text = this.nextText();
+    if (text === null) return null;
+    let fields: string[];
+    try {
+      fields = splitRecord(text, this.delimiter);
+    } catch (e) {
+      if (e instanceof CsvSyntaxError) throw new CsvSyntaxError(this.recordLine, 0, e.expected, e.actual);
+      throw e;
     }
-    return this.buffered[this.at++];
+    return { fields, line: this.recordLine, offset: this.recordOffset, length: this.recordLength };
+  }
+
+  /**
+   * The text of the next record without its line ending (not split into fields), or null
+   * at the end of the file; `recordLine`, `recordOffset`, `recordLength` and
+   * `recordQuoted` then describe it.
+   * @throws CsvSyntaxError when the file is not UTF-8 (or a record never ends).
+   */
+  nextText(): string | null {
+    return this.advance() ? this.buf.toString('utf8', this.recordStart, this.recordTextEnd) : null;
+  }
+
+  /**
+   * Field `index` of the record last found by {@link advance}, decoding that cell only;
+   * '' when the record has fewer fields. For a record without quotes only.
+   */
+  recordField(index: number): string {
+    const buf = this.buf;
+    const end = this.recordTextEnd;
+    if (this.delimiterByte < 0) return fieldAt(buf.toString('utf8', this.recordStart, end), this.delimiter, index);
+    let i = this.recordStart;
+    for (let c = 0; c < index; c++) {
+      const k = buf.indexOf(this.delimiterByte, i);
+      if (k === -1 || k >= end) return '';
+      i = k + 1;
+    }
+    const k = buf.indexOf(this.delimiterByte, i);
+    return buf.toString('utf8', i, k === -1 || k > end ? end : k);
+  }
+
+  /** The text of the record last found by {@link advance}. */
+  recordText(): string {
+    return this.buf.toString('utf8', this.recordStart, this.recordTextEnd);
+  }
+
+  /**
+   * Moves to the next record (false at the end of the file): `recordLine`, `recordOffset`,
+   * `recordLength` and `recordQuoted` describe it, `recordText()` and `recordField()` read it.
+   * @throws CsvSyntaxError when the file is not UTF-8 (or a record never ends).
+   */
+  advance(): boolean {
+    for (;;) {
+      const buf = this.buf;
+      const n = buf.length;
+      let p = this.p;
+      while (p < n && (buf[p] === LF || (buf[p] === CR && buf[p + 1] === LF))) {
+        if (buf[p] === LF) this.line++;
+        p++;
+      }
+      this.p = p;
+      if (p === n || (buf[p] === CR && p + 1 === n && !this.eof)) {
+        if (this.eof) {
+          this.close();
+          return false;
+        }
+        this.fill();
+        continue;
+      }
+      if (this.nextQuote !== -1 && this.nextQuote < p) this.nextQuote = buf.indexOf(QUOTE, p);
+      const nl = buf.indexOf(LF, p);
+      let end: number;
+      let breaks = 0;
+      const quoted = !(this.nextQuote === -1 || (nl !== -1 && this.nextQuote > nl));
+      if (!quoted) {
+        end = nl;
+      } else {
+        const q = this.quotedEnd(p);
+        end = q.end;
+        breaks = q.breaks;
+      }
+      if (end === -1) {
+        if (!this.eof) {
+          this.fill();
+          continue;
+        }
+        end = n;
+      }
+      this.recordQuoted = quoted;
+      this.record(p, end, breaks);
+      return true;
+    }
   }
 
   close(): void {
@@ -122,57 +191,80 @@ export class CsvChunkReader {
     this.fd = null;
   }
 
-  private fill(): void {
-    const buf = Buffer.allocUnsafe(this.chunkBytes);
-    const n = readSync(this.fd!, buf, 0, this.chunkBytes, this.pos);
-    const eof = n < this.chunkBytes;
-    const data = buf.subarray(0, n);
-    const { records, error } = parseChunk(data, this.delimiter, this.pos === 0);
-    // Before EOF the last record may be cut by the chunk's end (which can also look like a
-    // quoting error): keep only records whose line ending lies strictly inside the chunk,
-    // and read the rest again from there. A record that never completes, even in the
-    // largest chunk, is a real error.
-    const kept = eof ? records : records.filter((r) => r.end < n);
-    if (!eof && kept.length === 0) {
-      if (this.chunkBytes >= this.maxChunkBytes) {
-        const line = this.startLine(data, 0).line;
-        throw new CsvSyntaxError(line, error !== null ? csvReason(error) : `a record longer than ${this.maxChunkBytes} bytes`);
-      }
-      this.chunkBytes = Math.min(this.chunkBytes * 2, this.maxChunkBytes);
-      return;
-    }
-    this.buffered = [];
-    this.at = 0;
-    let p = 0;
-    for (const r of kept) {
-      const start = this.startLine(data, p);
-      this.line = start.line;
-      for (let i = start.pos; i < r.end; i++) {
-        if (data[i] === 0x0a || (data[i] === 0x0d && data[i + 1] !== 0x0a)) this.line++;
-      }
-      this.buffered.push({ fields: r.fields, line: start.line, offset: this.pos + start.pos, length: r.end - start.pos });
-      p = r.end;
-    }
-    if (eof) {
-      this.eof = true;
-      // The error lies in the complete part of the file: reported after the good records.
-      if (error !== null) this.pending = new CsvSyntaxError(this.startLine(data, p).line, csvReason(error));
-    }
-    this.pos += p;
+  /** Makes the record in `buf[p, end)` the current one (`end` is its LF, or the end of the data). */
+  private record(p: number, end: number, breaks: number): void {
+    const buf = this.buf;
+    if (this.checkUtf8 && !isUtf8(buf.subarray(p, end))) throw utf8Error(buf.subarray(p, end), this.line);
+    this.recordStart = p;
+    this.recordTextEnd = end > p && buf[end - 1] === CR ? end - 1 : end;
+    const next = end < buf.length ? end + 1 : end;
+    this.recordLine = this.line;
+    this.recordOffset = this.bufPos + p;
+    this.recordLength = next - p;
+    this.line += breaks + (end < buf.length ? 1 : 0);
+    this.p = next;
   }
 
-  /** Skips empty lines from byte `p`, advancing the line count; returns the record's start. */
-  private startLine(data: Buffer, p: number): { pos: number; line: number } {
-    let line = this.line;
-    while (p < data.length && isBreak(data[p])) {
-      if (data[p] === 0x0a || data[p + 1] !== 0x0a) line++;
-      p++;
+  /** Where a record with quotes ends (its LF outside quotes), or -1 when not in `buf`. */
+  private quotedEnd(p: number): { end: number; breaks: number } {
+    const buf = this.buf;
+    let i = p;
+    let breaks = 0;
+    for (;;) {
+      const q = buf.indexOf(QUOTE, i);
+      const nl = buf.indexOf(LF, i);
+      if (nl !== -1 && (q === -1 || nl < q)) {
+        this.nextQuote = q;
+        return { end: nl, breaks };
+      }
+      if (q === -1) return { end: -1, breaks };
+      const close = buf.indexOf(QUOTE, q + 1);
+      if (close === -1) return { end: -1, breaks };
+      for (let k = buf.indexOf(LF, q + 1); k !== -1 && k < close; k = buf.indexOf(LF, k + 1)) breaks++;
+      i = close + 1;
     }
-    return { pos: p, line };
+  }
+
+  /** Reads the next chunk after the unconsumed bytes, growing the chunk for a long record. */
+  private fill(): void {
+    if (this.fd === null) throw new Error(`${this.path}: read after close`);
+    const rest = this.buf.subarray(this.p);
+    if (rest.length >= this.chunkBytes / 2) {
+      if (rest.length >= this.maxChunkBytes) {
+        throw new CsvSyntaxError(this.line, 0, 'well-formed CSV', `a record longer than ${this.maxChunkBytes} bytes (an unclosed quote?)`);
+      }
+      this.chunkBytes = Math.min(this.chunkBytes * 2, this.maxChunkBytes);
+    }
+    this.beforeRead?.(this.fd);
+    const next = Buffer.allocUnsafe(this.chunkBytes);
+    rest.copy(next, 0);
+    const start = this.bufPos + this.p;
+    const n = readSync(this.fd, next, rest.length, this.chunkBytes - rest.length, start + rest.length);
+    this.eof = n === 0;
+    this.buf = next.subarray(0, rest.length + n);
+    this.bufPos = start;
+    this.p = 0;
+    if (start === 0 && this.buf[0] === 0xef && this.buf[1] === 0xbb && this.buf[2] === 0xbf) this.p = 3;
+    this.nextQuote = this.buf.indexOf(QUOTE, this.p);
+    const complete = this.eof ? this.buf.length : this.buf.lastIndexOf(LF) + 1;
+    this.checkUtf8 = complete === 0 || !isUtf8(this.buf.subarray(this.p, complete));
   }
 }
 
-/** csv-parse's message without its own (differently counted) line number. */
-function csvReason(e: Error): string {
-  return e.message.replace(/\s*at line \d+\.?/, '').replace(/[:.]\s*$/, '');
+/** The line, column and byte of the first invalid UTF-8 sequence of a record starting on `line`. */
+function utf8Error(bytes: Buffer, line: number): CsvSyntaxError {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length || !isUtf8(bytes.subarray(i, i + len))) break;
+    i += len;
+  }
+  const before = bytes.subarray(0, i);
+  const lineStart = before.lastIndexOf(LF) + 1;
+  let breaks = 0;
+  for (let k = before.indexOf(LF); k !== -1; k = before.indexOf(LF, k + 1)) breaks++;
+  const column = [...before.subarray(lineStart).toString('utf8')].length + 1;
+  const byte = (bytes[i] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  return new CsvSyntaxError(line + breaks, column, 'UTF-8 text', `the byte 0x${byte}, which is not UTF-8 there`);
 }

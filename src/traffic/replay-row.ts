@@ -3,11 +3,11 @@
  * emailed) or of a2psim's own message CSV, and the value checks of every cell. Pure: a bad
  * value throws a {@link RowError} naming the column; the reader adds file and line.
  */
-import { parseDateTime } from '../scenario/datetime.js';
-import type { Direction, ReplayRow } from '../engine/types.js';
+import type { Direction, ReplayRow } from './types.js';
 import { CARRIERS, LOG_SETTINGS, MESSAGE_TYPES, type Carrier, type LogSetting, type MessageType } from '../scenario/model.js';
 import { EXPIRY } from '../rules/rulebook.js';
-import { isTooLong, unitsOf } from '../scenario/segments.js';
+import { isTooLong, MAX_UCS2_CHARS, unitsOf } from '../scenario/segments.js';
+import { replayTime } from './replay-time.js';
 
 /** Fields a replay row can carry. */
 type Field = 'uuid' | 'from' | 'to' | 'toCountry' | 'direction' | 'time' | 'type' | 'carrier' | 'units' | 'text' | 'expiry' | 'log';
@@ -52,6 +52,10 @@ export class RowError extends Error {
 export interface ReplayColumns {
   readonly index: Readonly<Partial<Record<Field, number>>>;
   readonly names: readonly string[];
+  /** 1 for each column a row is read from (the others need not be cut out of the text). */
+  readonly wanted: Uint8Array;
+  /** Column of the time. */
+  readonly time: number;
 }
 
 /** What a row falls back to when a column is absent or empty. */
@@ -61,6 +65,8 @@ export interface ReplayDefaults {
   readonly toCountry: string;
   readonly text: string | null;
   readonly units: number;
+  /** The provider's expiry range; Plivo's when absent. */
+  readonly expiryRange?: { readonly minSeconds: number; readonly maxSeconds: number };
 }
 
 /** "Message Time" → "message_time". */
@@ -86,71 +92,136 @@ export function replayColumns(header: readonly string[]): ReplayColumns {
       throw new RowError('header', `a header row with the columns From, To and Message Time`, `no ${name} column`);
     }
   }
-  return { index, names: header };
+  const wanted = new Uint8Array(header.length);
+  for (const i of Object.values(index)) wanted[i] = 1;
+  return { index, names: header, wanted, time: index.time! };
 }
 
 /** Strips the `'` that formula neutralising put in front of `= + - @`, tab, CR or LF. */
-export const unneutralise = (s: string): string => (s.length > 1 && s[0] === "'" && /[=+\-@\t\r\n]/.test(s[1]) ? s.slice(1) : s);
+export const unneutralise = (s: string): string => (s.length > 1 && s.charCodeAt(0) === 39 && /[=+\-@\t\r\n]/.test(s[1]) ? s.slice(1) : s);
 
 export const TIME_EXPECTED = 'a time such as 2026-03-09T08:00:00.000Z, 2026-03-09 08:00:00+05:30 or 2026-03-09 08:00:00 (UTC)';
 
-/** Plivo writes numbers without "+": 8 to 15 digits become E.164; short codes stay as they are. */
-const phone = (s: string): string => (/^\d{8,15}$/.test(s) ? `+${s}` : s);
+/** A phone number as written in a replay file: E.164 with or without "+", a short code, or redacted (`+12025550***`). */
+const PHONE = /^\+?(?=[\d*]{3,15}$)\d+\**$/;
+
+const TO_EXPECTED = 'a phone number such as +12025550123 or 12025550123 (several joined by "<")';
+
+/** Plivo writes numbers without "+": 8 to 15 digits (or a redacted number) become E.164; short codes stay as they are. */
+const phone = (s: string): string => (s.length >= 8 && s.charCodeAt(0) !== 43 && /^\d[\d]*\**$/.test(s) && s.length <= 15 ? `+${s}` : s);
 
 /** "T-Mobile", "AT&T", "tmobile" → carrier; undefined when unknown. */
 function carrierOf(s: string): Carrier | undefined {
-  const k = s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const k = (CARRIERS as readonly string[]).includes(s) ? s : s.toLowerCase().replace(/[^a-z0-9]/g, '');
   return (CARRIERS as readonly string[]).includes(k) ? (k as Carrier) : undefined;
 }
 
 const show = (s: string): string => JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}...` : s);
 
+/** A cell as written, trimmed and with formula neutralising undone. */
+function clean(raw: string): string {
+  if (raw === '') return '';
+  const s = raw.trim();
+  return s.charCodeAt(0) === 39 ? unneutralise(s) : s;
+}
+
+/** Cell `i` of a row, cleaned; '' when the column is absent. */
+const cellAt = (fields: readonly string[], i: number | undefined): string => (i === undefined ? '' : clean(fields[i] ?? ''));
+
+/** Units of the last text seen: replayed rows repeat a few texts, so most rows reuse it. */
+let lastText: string | null = null;
+let lastUnits = 1;
+
+function textUnits(text: string): number {
+  if (text !== lastText) {
+    lastUnits = unitsOf(text).units;
+    lastText = text;
+  }
+  return lastUnits;
+}
+
+/** The error for cell `f` of a row (made only when a row is bad). */
+function badCell(fields: readonly string[], cols: ReplayColumns, f: Field, expected: string): RowError {
+  return new RowError(cols.names[cols.index[f]!], expected, show(cellAt(fields, cols.index[f])));
+}
+
 /**
- * Converts one data row.
- * @throws RowError for a missing sender or destination, a bad time (or one before the
- *   scenario start), direction, message type, carrier, units, expiry or log value.
+ * The time of a row, ms since the scenario start, from its time cell as written.
+ * @throws RowError for a time that is not a documented date-time, or before the start.
  */
-export function toReplayRow(fields: readonly string[], cols: ReplayColumns, d: ReplayDefaults): ReplayRow {
-  const cell = (f: Field): string => {
-    const i = cols.index[f];
-    return i === undefined ? '' : unneutralise((fields[i] ?? '').trim());
-  };
-  const bad = (f: Field, expected: string): RowError => new RowError(cols.names[cols.index[f]!], expected, show(cell(f)));
-  const from = phone(cell('from'));
-  if (from === '') throw bad('from', 'a sender number');
-  const to = phone(cell('to'));
-  if (to === '') throw bad('to', 'a destination number');
-  const epochMs = parseDateTime(cell('time'), false);
-  if (epochMs === undefined) throw bad('time', TIME_EXPECTED);
-  const atMs = epochMs - d.startEpochMs;
-  if (atMs < 0) throw bad('time', `a time at or after the scenario start ${new Date(d.startEpochMs).toISOString()}`);
-  const dir = cell('direction').toLowerCase();
-  if (dir !== '' && dir !== 'outbound' && dir !== 'inbound') throw bad('direction', 'outbound or inbound');
-  const direction: Direction = dir === 'inbound' ? 'inbound' : 'outbound';
-  const typeText = cell('type').toLowerCase();
-  if (typeText !== '' && !(MESSAGE_TYPES as readonly string[]).includes(typeText)) throw bad('type', 'sms or mms');
-  const type = typeText === '' ? d.type : (typeText as MessageType);
-  const countryText = cell('toCountry').toUpperCase();
-  if (countryText !== '' && !/^[A-Z]{2}$/.test(countryText)) throw bad('toCountry', 'a two-letter country code such as US');
-  const carrierText = cell('carrier');
+export function rowTime(raw: string, cols: ReplayColumns, startEpochMs: number): number {
+  const text = clean(raw);
+  const epochMs = replayTime(text);
+  if (epochMs === undefined) throw new RowError(cols.names[cols.time], TIME_EXPECTED, show(text));
+  const atMs = epochMs - startEpochMs;
+  if (atMs < 0) throw new RowError(cols.names[cols.time], `a time at or after the scenario start ${new Date(startEpochMs).toISOString()}`, show(text));
+  return atMs;
+}
+
+/**
+ * Converts one data row. A `To` of several numbers joined by `<` (the FAQ's bulk form)
+ * gives the row for the first; the others are pushed to `moreTo` (when given), in order.
+ * @throws RowError for a missing sender, a destination that is not a phone number, a bad
+ *   time (or one before the scenario start), direction, message type, carrier, units,
+ *   expiry or log value.
+ */
+export function toReplayRow(fields: readonly string[], cols: ReplayColumns, d: ReplayDefaults, moreTo?: string[]): ReplayRow {
+  const ix = cols.index;
+  const fromText = cellAt(fields, ix.from);
+  if (fromText === '') throw badCell(fields, cols, 'from', 'a sender number');
+  const from = phone(fromText);
+  const toText = cellAt(fields, ix.to);
+  if (toText === '') throw badCell(fields, cols, 'to', 'a destination number');
+  let to: string;
+  if (toText.includes('<')) {
+    const parts = toText.split('<');
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k].trim();
+      if (!PHONE.test(part)) throw badCell(fields, cols, 'to', TO_EXPECTED);
+      parts[k] = phone(part);
+    }
+    to = parts[0];
+    for (let k = 1; k < parts.length; k++) moreTo?.push(parts[k]);
+  } else {
+    if (!PHONE.test(toText)) throw badCell(fields, cols, 'to', TO_EXPECTED);
+    to = phone(toText);
+  }
+  const atMs = rowTime(fields[cols.time] ?? '', cols, d.startEpochMs);
+  let direction: Direction = 'outbound';
+  const dir = cellAt(fields, ix.direction);
+  if (dir !== '' && dir !== 'outbound') {
+    const lower = dir.toLowerCase();
+    if (lower === 'inbound') direction = 'inbound';
+    else if (lower !== 'outbound') throw badCell(fields, cols, 'direction', 'outbound or inbound');
+  }
+  const typeText = cellAt(fields, ix.type);
+  let type = d.type;
+  if (typeText !== '') {
+    const lower = typeText.toLowerCase();
+    if (!(MESSAGE_TYPES as readonly string[]).includes(lower)) throw badCell(fields, cols, 'type', 'sms or mms');
+    type = lower as MessageType;
+  }
+  const countryText = cellAt(fields, ix.toCountry).toUpperCase();
+  if (countryText !== '' && !/^[A-Z]{2}$/.test(countryText)) throw badCell(fields, cols, 'toCountry', 'a two-letter country code such as US');
+  const carrierText = cellAt(fields, ix.carrier);
   const carrier = carrierText === '' ? null : carrierOf(carrierText);
-  if (carrier === undefined) throw bad('carrier', `one of ${CARRIERS.join(', ')}`);
-  const textCell = cols.index.text === undefined ? '' : unneutralise(fields[cols.index.text] ?? '');
+  if (carrier === undefined) throw badCell(fields, cols, 'carrier', `one of ${CARRIERS.join(', ')}`);
+  const textCell = ix.text === undefined ? '' : unneutralise(fields[ix.text] ?? '');
   const text = textCell === '' ? d.text : textCell;
-  let units = type === 'mms' ? 1 : text === null ? d.units : unitsOf(text).units;
-  const unitsText = cell('units');
+  let units: number;
+  const unitsText = cellAt(fields, ix.units);
   if (unitsText !== '') {
-    if (!/^\d+$/.test(unitsText) || Number(unitsText) < 1) throw bad('units', 'a whole number of units >= 1');
+    if (!/^\d+$/.test(unitsText) || Number(unitsText) < 1) throw badCell(fields, cols, 'units', 'a whole number of units >= 1');
     units = Number(unitsText);
+  } else units = type === 'mms' ? 1 : text === null ? d.units : textUnits(text);
+  const expiryText = cellAt(fields, ix.expiry);
+  const { minSeconds, maxSeconds } = d.expiryRange ?? EXPIRY;
+  if (expiryText !== '' && (!/^\d+$/.test(expiryText) || +expiryText < minSeconds || +expiryText > maxSeconds)) {
+    throw badCell(fields, cols, 'expiry', `an integer from ${minSeconds} to ${maxSeconds}`);
   }
-  const expiryText = cell('expiry');
-  const range = `an integer from ${EXPIRY.minSeconds} to ${EXPIRY.maxSeconds}`;
-  if (expiryText !== '' && (!/^\d+$/.test(expiryText) || +expiryText < EXPIRY.minSeconds || +expiryText > EXPIRY.maxSeconds)) {
-    throw bad('expiry', range);
-  }
-  const logText = cell('log').toLowerCase();
-  if (logText !== '' && !(LOG_SETTINGS as readonly string[]).includes(logText)) throw bad('log', LOG_SETTINGS.join(', '));
-  const uuid = cell('uuid');
+  const logText = cellAt(fields, ix.log).toLowerCase();
+  if (logText !== '' && !(LOG_SETTINGS as readonly string[]).includes(logText)) throw badCell(fields, cols, 'log', LOG_SETTINGS.join(', '));
+  const uuid = cellAt(fields, ix.uuid);
   return {
     atMs,
     uuid: uuid === '' ? null : uuid,
@@ -164,6 +235,7 @@ export function toReplayRow(fields: readonly string[], cols: ReplayColumns, d: R
     text,
     expirySeconds: expiryText === '' ? null : Number(expiryText),
     log: logText === '' ? null : (logText as LogSetting),
-    tooLong: units > MAX_UNITS || (type === 'sms' && text !== null && isTooLong(text)),
+    // Over Plivo's maximum needs more than 737 characters in any encoding.
+    tooLong: units > MAX_UNITS || (type === 'sms' && text !== null && text.length > MAX_UCS2_CHARS && isTooLong(text)),
   };
 }

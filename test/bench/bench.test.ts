@@ -43,5 +43,12 @@ describe('npm run bench (small)', () => {
     const sizes = report.results.slice(2, 5).map((x: { messages: number }) => x.messages);
     expect(sizes[0] / sizes[2]).toBeCloseTo(0.1, 1);
     expect(report.checks.map((c: { name: string }) => c.name)).toContain('md1 mean wait (s)');
+    // Replay ratios (test/bench/replay.js): wall and CPU time side by side, one run.
+    expect(report.replay.results.map((x: { name: string }) => x.name)).toEqual([
+      'generated', 'replay own CSV', 'replay own CSV shuffled', 'replay MDR', 'replay MDR newest first', 'generated big', 'replay own CSV big',
+    ]);
+    for (const x of report.replay.results) expect(x.cpuSeconds).toBeGreaterThan(0);
+    expect(report.replay.results[1].messages).toBe(report.replay.results[0].messages);
+    expect(r.stdout).toMatch(/replay own CSV \/ generated: wall [\d.]+x, CPU [\d.]+x/);
   }, 120_000);
 });

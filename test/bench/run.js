@@ -3,8 +3,10 @@
 // (`node bin/a2psim.js run FILE --format json`), measures wall time and peak RSS of the
 // whole process, prints a table and writes it as JSON to test/bench/results.json.
 //
-//   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV
-//   npm run bench -- --small      smoke run, ~60,000 messages in all (also BENCH_SCALE=small)
+//   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV,
+//                                 then the replay ratios of test/bench/replay.js
+//                                 and the playground page in headless Chromium (test/bench/playground.js)
+//   npm run bench -- --small      smoke run, ~60,000 messages in all (also BENCH_SCALE=small), without the playground
 //   npm run bench -- --out FILE   write the JSON elsewhere
 //
 // Needs a build (`npm run build`). Exit code 1 when a run fails or a model check fails
@@ -15,6 +17,8 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { replayBench } from './replay.js';
+import { playgroundBench, playgroundText } from './playground.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -133,7 +137,7 @@ function table(rows) {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
-function main() {
+async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'a2psim-bench-'));
   const results = [];
   try {
@@ -151,7 +155,10 @@ function main() {
     platform: `${process.platform}-${process.arch}`,
   };
   const verdicts = checks(results);
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts };
+  const replayLines = [];
+  const replay = replayBench({ small, log: (line) => replayLines.push(line) });
+  const playground = small ? null : await playgroundBench();
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts, replay, playground };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}\n`);
@@ -169,8 +176,10 @@ function main() {
     const verdict = c.pass ? 'ok' : c.enforced ? 'FAIL' : 'outside (not enforced at this size)';
     console.log(`${c.name}: ${c.value} (expected ${c.expected}) ${verdict}`);
   }
+  console.log(replayLines.join('\n'));
+  if (playground !== null) console.log(`\n${playgroundText(playground)}`);
   console.log(`\nwrote ${outFile}`);
   if (verdicts.some((c) => c.enforced && !c.pass)) process.exitCode = 1;
 }
 
-main();
+await main();

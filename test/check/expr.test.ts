@@ -73,11 +73,11 @@ describe('threshold errors at load time (file:line:col of the list item)', () =>
     ['failed[421] == 0', 'expected a known failure code, got unknown failure code "421" (did you mean "420"?)'],
     [
       'failed[zzzzzzzz] == 0',
-      'expected one of the failure codes 420, 110, tmobile_daily_cap, toll_free_unverified, mms_not_supported, unregistered_10dlc, unknown_sender, got unknown failure code "zzzzzzzz"',
+      'expected one of the failure codes 420, 110, tmobile_daily_cap, toll_free_unverified, mms_not_supported, unregistered_10dlc, unknown_sender, queue_full, got unknown failure code "zzzzzzzz"',
     ],
     [
       'failed[] == 0',
-      'expected a failure code in failed[...]: one of 420, 110, tmobile_daily_cap, toll_free_unverified, mms_not_supported, unregistered_10dlc, unknown_sender, got "failed[]"',
+      'expected a failure code in failed[...]: one of 420, 110, tmobile_daily_cap, toll_free_unverified, mms_not_supported, unregistered_10dlc, unknown_sender, queue_full, got "failed[]"',
     ],
     ['wait_p95{tmobile} <= 1s', 'expected a scope such as {carrier=tmobile}, {sender=lc1} or {traffic=otp}, got "{tmobile}"'],
     ['wait_p95{carier=tmobile} <= 1s', 'expected a known scope, got unknown scope "carier" (did you mean "carrier"?)'],

@@ -98,9 +98,15 @@ describe('a2psim validate and rules', () => {
   it('prints the rulebook with the score-0 cap marked as an assumption', async () => {
     const r = await cli('rules');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('2,000 (assumption)');
+    expect(r.stdout).toMatch(/\n  0 +2,000 +\[\d+\]\*\n/);
+    expect(r.stdout).toContain('assumed: score 0 is not in the FAQ table');
     expect(r.stdout).toContain('tmobile_daily_cap');
-    expect(r.stdout).toContain('50/min per number per carrier');
+    expect(r.stdout).toContain('50/min per carrier');
+    expect((await cli('rules', '--wide')).stdout).toContain('Plivo FAQ "T-Mobile TPD restrictions"');
+    const twilio = await cli('rules', '--provider', 'twilio');
+    expect(twilio.stdout).toContain('https://www.twilio.com/docs/api/errors/30001 (read 2026-11-27)');
+    const bad = await cli('rules', '--provider', 'sinch');
+    expect([bad.code, bad.stderr]).toEqual([2, 'a2psim: --provider: expected one of plivo, telnyx, twilio, got "sinch"\n']);
   });
 });
 

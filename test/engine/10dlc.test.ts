@@ -138,6 +138,53 @@ traffic:
     expect(Math.max(...secs)).toBe(0);
   });
 
+  it('a per-carrier tpm_scope map: AT&T per campaign (each 4,500), T-Mobile brand-wide (shared 4,500)', () => {
+    const sc = twoCampaigns('{ att: campaign, tmobile: brand }');
+    expect(sc.rules.tpmScope).toEqual({ att: 'campaign', tmobile: 'brand', verizon: 'brand', other: 'brand' });
+    expect(Math.max(...dispatchSeconds(runRecords(sc).records))).toBe(0);
+    const tm = scenarioOf(`
+account: { mps: { sms: 10000 } }
+${brand(80, '    - { id: otp, use_case: dedicated }\n    - { id: promo, use_case: marketing }')}
+numbers:
+  - { id: lc1, number: "+14155550100", type: long_code, country: US, campaign: otp }
+  - { id: lc2, number: "+14155550101", type: long_code, country: US, campaign: promo }
+carriers: { tmobile: 1 }
+rules: { tpm_scope: { att: campaign, tmobile: brand }, tpd: 100000 }
+traffic:
+  - { name: a, from: [lc1], arrival: { kind: burst, count: 4500 } }
+  - { name: b, from: [lc2], arrival: { kind: burst, count: 4500 } }
+`);
+    expect(Math.max(...dispatchSeconds(runRecords(tm).records))).toBe(60);
+  });
+
+  it('Low-Volume at vetting score 0 gets 75 TPM, not the 240 of brands that skip vetting', () => {
+    const sc = scenarioOf(`
+account: { mps: { sms: 10000 } }
+${brand(0, '    - { id: lv, use_case: low_volume }')}
+numbers:
+  - { id: lc1, number: "+14155550100", type: long_code, country: US, campaign: lv }
+carriers: { att: 1 }
+traffic:
+  - { name: a, from: [lc1], arrival: { kind: burst, count: 76 } }
+`);
+    const secs = dispatchSeconds(runRecords(sc).records);
+    expect([secs.filter((t) => t === 0).length, secs.filter((t) => t === 60).length]).toEqual([75, 1]);
+  });
+
+  it('a dedicated campaign of a score-0 brand (secondary vetting skipped) gets 240 TPM', () => {
+    const sc = scenarioOf(`
+account: { mps: { sms: 10000 } }
+${brand(0, '    - { id: d, use_case: dedicated }')}
+numbers:
+  - { id: lc1, number: "+14155550100", type: long_code, country: US, campaign: d }
+carriers: { att: 1 }
+traffic:
+  - { name: a, from: [lc1], arrival: { kind: burst, count: 241 } }
+`);
+    const secs = dispatchSeconds(runRecords(sc).records);
+    expect([secs.filter((t) => t === 0).length, secs.filter((t) => t === 60).length]).toEqual([240, 1]);
+  });
+
   it('a low_volume campaign is held to 75 TPM inside a brand whose other campaign has 4,500', () => {
     const sc = scenarioOf(`
 account: { mps: { sms: 10000 } }

@@ -108,21 +108,19 @@ describe('simulation properties over random scenarios', () => {
         records.forEach((r, i) => expect(r.index).toBe(i));
         const expiry = new Map(sc.traffic.map((s) => [s.name, s.expirySeconds * 1000]));
         for (const r of records) {
-          if (r.status === 'delivered') expect(r.dispatchedMs! - r.submitMs).toBeLessThanOrEqual(expiry.get(r.traffic)!);
+          // Counting units, expiry is judged when the first unit leaves, not the last (tested on its own).
+          if (r.status === 'delivered' && !a.countUnits) expect(r.dispatchedMs! - r.submitMs).toBeLessThanOrEqual(expiry.get(r.traffic)!);
           if (r.status === 'failed') expect(r.code).not.toBeNull();
         }
-        // No stage lets more than its count leave in any window (weights = units when counting units).
-        const unitsOf = new Map(records.map((r) => [r.index, r.units]));
+        // No stage lets more than its count leave in any window. A departure is a message's
+        // last unit leaving, so this holds when counting units too (the unit-by-unit rule
+        // has its own property test in test/stages/limiter.property.test.ts).
         result.network.stages.forEach((st) => {
           const ds = departures.filter((d) => d.stage === st.id);
-          const weight = (d: Departure) => (st.limit.countBy === 'units' ? unitsOf.get(d.index)! : 1);
           let lo = 0;
-          let inWindow = 0;
           for (let hi = 0; hi < ds.length; hi++) {
-            inWindow += weight(ds[hi]);
-            while (ds[lo].atMs <= ds[hi].atMs - st.limit.windowMs) inWindow -= weight(ds[lo++]);
-            // A single message heavier than the limit may go alone.
-            if (hi > lo) expect(inWindow).toBeLessThanOrEqual(st.limit.count);
+            while (ds[lo].atMs <= ds[hi].atMs - st.limit.windowMs) lo++;
+            expect(hi - lo + 1).toBeLessThanOrEqual(st.limit.count);
           }
         });
         // FIFO per stage: a stage's departures keep the order in which messages reached it.
@@ -162,9 +160,10 @@ describe('simulation properties over random scenarios', () => {
         }
         for (const used of perDay.values()) expect(used).toBeLessThanOrEqual(a.tpd);
       }),
-      { numRuns: 60, seed: 3 },
+      { numRuns: 40, seed: 3 },
     );
-  });
+    // ~2 s of CPU; the explicit timeout is for a machine shared by many test runs.
+  }, 30_000);
 
   it('gives byte-identical JSON and CSV for the same scenario and seed', () => {
     fc.assert(

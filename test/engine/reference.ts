@@ -14,9 +14,12 @@
  * before the next arrival is drawn. A message entering an idle stage whose limiter allows
  * it now passes at once into the next stage; otherwise it queues and the stage wakes at the
  * earliest allowed time, when its head messages leave in FIFO order while the limiter
- * allows. A message leaving a stage after waiting longer than its expiry fails 420 and
- * takes no capacity. After the last stage, the T-Mobile cap of the Pacific day passes or
- * fails it. Generated traffic only (no replay).
+ * allows. A message of k counted units takes k unit slots: it starts leaving with its
+ * first unit and leaves the stage with its last; the next head starts after that. A
+ * message whose first unit would leave after more than its expiry fails 420 then and
+ * takes no capacity. A message reaching a busy stage whose queue is at the provider's
+ * limit fails queue_full at once. After the last stage, the T-Mobile cap of the Pacific
+ * day passes or fails it. Generated traffic only (no replay).
  */
 import { Network, type Route } from '../../src/engine/network.js';
 import { sourceRng } from '../../src/engine/random.js';
@@ -45,35 +48,34 @@ interface Msg {
   pos: number;
 }
 
-/** Departures of the last window, kept whole; O(n) per question, obviously right. */
+/**
+ * Every unit slot ever taken, in order; unit m leaves at max(ready, unit m−1, unit
+ * m−count + window). O(1) per question, obviously right, never forgets.
+ */
 class RefSlidingLimiter {
-  private departures: { t: number; w: number }[] = [];
+  private units: number[] = [];
   constructor(private readonly count: number, private readonly windowMs: number) {}
 
-  earliest(now: number, w: number): number {
-    // A departure at e blocks [e, e + window); departures are in time order.
-    const live = this.departures.filter((d) => d.t + this.windowMs > now);
-    let used = live.reduce((s, d) => s + d.w, 0);
-    if (used + w <= this.count) return now;
-    // Heavier than the whole limit: goes alone, once the window is empty.
-    if (w > this.count) return live.length === 0 ? now : live[live.length - 1].t + this.windowMs;
-    for (const d of live) {
-      used -= d.w;
-      if (used + w <= this.count) return d.t + this.windowMs;
-    }
-    throw new Error('unreachable: an empty window always admits');
+  earliest(now: number): number {
+    const u = this.units;
+    const m = u.length;
+    return Math.max(now, m > 0 ? u[m - 1] : -Infinity, m >= this.count ? u[m - this.count] + this.windowMs : -Infinity);
   }
 
-  consume(now: number, w: number): void {
-    this.departures = this.departures.filter((d) => d.t + this.windowMs > now);
-    this.departures.push({ t: now, w });
+  consume(now: number, k: number): number {
+    let t = now;
+    for (let j = 0; j < k; j++) {
+      if (j > 0) t = this.earliest(t);
+      this.units.push(t);
+    }
+    return t;
   }
 }
 
 /**
  * Even spacing of window/count ms per unit, fractional carry, restarting when idle. Exact:
- * the next free time is kept in units of 1/count ms as a BigInt, so no rounding error can
- * build up over a long busy period (count and window are integers, see `Limit`).
+ * times are kept in units of 1/count ms as BigInts, so no rounding error can build up over
+ * a long busy period (count and window are integers, see `Limit`).
  */
 class RefSmoothLimiter {
   /** The next free time × count; null before the first departure. */
@@ -84,17 +86,20 @@ class RefSmoothLimiter {
     this.count = BigInt(count);
     this.windowMs = BigInt(windowMs);
   }
-  /** The first whole ms at or after the next free time. */
+  /** The first whole ms at or after `scaled` / count (times are never negative). */
+  private ceilMs(scaled: bigint): number {
+    return Number((scaled + this.count - 1n) / this.count);
+  }
   private slot(): number {
-    const s = this.nextFreeScaled;
-    return s === null ? -Infinity : Number((s + this.count - 1n) / this.count);
+    return this.nextFreeScaled === null ? -Infinity : this.ceilMs(this.nextFreeScaled);
   }
   earliest(now: number): number {
     return Math.max(now, this.slot());
   }
-  consume(now: number, w: number): void {
+  consume(now: number, k: number): number {
     const base = now > this.slot() ? BigInt(now) * this.count : this.nextFreeScaled!;
-    this.nextFreeScaled = base + BigInt(w) * this.windowMs;
+    this.nextFreeScaled = base + BigInt(k) * this.windowMs;
+    return k === 1 ? now : this.ceilMs(base + BigInt(k - 1) * this.windowMs);
   }
 }
 
@@ -106,12 +111,12 @@ const pacificDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Ang
 /** Runs `sc` the slow way and returns every message's record in submission order. */
 export function referenceRun(sc: Scenario): RefRecord[] {
   const net = new Network(sc);
-  const queues = new Map<number, { msgs: Msg[]; limiter: ReturnType<typeof limiterOf>; units: boolean; scheduled: boolean }>();
+  const queues = new Map<number, { msgs: Msg[]; limiter: ReturnType<typeof limiterOf>; units: boolean; scheduled: boolean; headDone: number | null }>();
   const stage = (sid: number) => {
     let q = queues.get(sid);
     if (q === undefined) {
       const l = net.stages[sid].limit;
-      q = { msgs: [], limiter: limiterOf(l), units: l.countBy === 'units', scheduled: false };
+      q = { msgs: [], limiter: limiterOf(l), units: l.countBy === 'units', scheduled: false, headDone: null };
       queues.set(sid, q);
     }
     return q;
@@ -140,36 +145,42 @@ export function referenceRun(sc: Scenario): RefRecord[] {
     capUsed += w;
     finish(m, 'delivered', null);
   };
-  const leave = (m: Msg, sid: number) => {
-    const st = stage(sid);
-    if (now - m.rec.submitMs > m.expiryMs) return finish(m, 'failed', FAILURE_INDEX['420']);
-    st.limiter.consume(now, st.units ? m.rec.units : 1);
-    m.pos++;
-    enter(m);
-  };
   const enter = (m: Msg): void => {
     if (m.pos === m.route.stages.length) return afterStages(m);
     const sid = m.route.stages[m.pos];
     const st = stage(sid);
-    if (st.msgs.length === 0 && !st.scheduled) {
-      const at = st.limiter.earliest(now, st.units ? m.rec.units : 1);
-      if (at === now) return leave(m, sid);
-      st.scheduled = true;
-      schedule(at, 'stage', sid);
-    }
+    // A provider's longest queue: a message finding it full fails at once.
+    const maxQueue = net.stages[sid].maxQueue;
+    if ((st.msgs.length > 0 || st.scheduled) && maxQueue > 0 && st.msgs.length >= maxQueue) return finish(m, 'failed', FAILURE_INDEX.queue_full);
     st.msgs.push(m);
+    if (st.msgs.length === 1 && !st.scheduled) wake(sid);
   };
   const wake = (sid: number) => {
     const st = stage(sid);
     st.scheduled = false;
     while (st.msgs.length > 0) {
-      const at = st.limiter.earliest(now, st.units ? st.msgs[0].rec.units : 1);
-      if (at > now) {
-        st.scheduled = true;
-        schedule(at, 'stage', sid);
-        return;
+      const m = st.msgs[0];
+      if (st.headDone === null) {
+        const at = st.limiter.earliest(now);
+        if (at > now) {
+          st.scheduled = true;
+          return schedule(at, 'stage', sid);
+        }
+        if (now - m.rec.submitMs > m.expiryMs) {
+          st.msgs.shift();
+          finish(m, 'failed', FAILURE_INDEX['420']);
+          continue;
+        }
+        st.headDone = st.limiter.consume(now, st.units ? m.rec.units : 1);
       }
-      leave(st.msgs.shift()!, sid);
+      if (st.headDone > now) {
+        st.scheduled = true;
+        return schedule(st.headDone, 'stage', sid);
+      }
+      st.headDone = null;
+      st.msgs.shift();
+      m.pos++;
+      enter(m);
     }
   };
 
@@ -199,7 +210,7 @@ export function referenceRun(sc: Scenario): RefRecord[] {
         };
         const m: Msg = { rec, expiryMs: src.def.expirySeconds * 1000, route, pos: 0 };
         all.push(m);
-        if (route.fail >= 0) finish(m, 'failed', route.fail);
+        if (route.fail >= 0 && now >= route.failFromMs) finish(m, 'failed', route.fail);
         else enter(m);
       }
       src.next = src.process.next();

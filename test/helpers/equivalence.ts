@@ -68,6 +68,7 @@ const trafficArb = fc.record({
   recipients: fc.integer({ min: 1, max: 3 }),
 });
 export const scenarioArb = fc.record({
+  provider: pick(['plivo', 'plivo', 'telnyx', 'twilio']),
   seed: fc.integer({ min: 0, max: 1000 }),
   duration: fc.integer({ min: 5, max: 40 }),
   until: fc.option(fc.integer({ min: 10, max: 60 }), { nil: undefined }),
@@ -78,7 +79,7 @@ export const scenarioArb = fc.record({
   numbers: fc.array(numberArb, { minLength: 4, maxLength: 4 }),
   carriers: pick(['{ att: 1 }', '{ tmobile: 1 }', '{ att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 }', '{ tmobile: 0.5, other: 0.5 }']),
   rules: fc.record({
-    tpm_scope: pick(['brand', 'campaign']),
+    tpm_scope: pick(['brand', 'campaign', '{ att: campaign }']),
     tpd: fc.integer({ min: 1, max: 30 }),
     tpm: fc.option(fc.integer({ min: 6, max: 120 }), { nil: undefined }),
     count: pick(['messages', 'units']),
@@ -105,7 +106,7 @@ export function yamlOf(g: Gen): string {
   const traffic = g.traffic.map((t, i) => `  - ${flow({ name: `t${i}`, ...t, from: `[${t.from.map((k) => `n${k}`).join(', ')}]` })}`);
   const tpm = g.rules.tpm === undefined ? undefined : { att: g.rules.tpm, tmobile: g.rules.tpm };
   return [
-    `seed: ${g.seed}`, `start: ${g.start}`, `duration: ${g.duration}s`, g.until === undefined ? '' : `until: ${g.until}s`,
+    `provider: ${g.provider}`, `seed: ${g.seed}`, `start: ${g.start}`, `duration: ${g.duration}s`, g.until === undefined ? '' : `until: ${g.until}s`,
     `account: { mps: ${flow(g.account)} }`,
     `brand: { vetting_score: ${g.vetting}, campaigns: [{ id: c1, use_case: ${g.campaigns[0]} }, { id: c2, use_case: ${g.campaigns[1]} }] }`,
     'numbers:', ...numbers, `carriers: ${g.carriers}`, `rules: ${flow({ ...g.rules, tpm })}`, 'traffic:', ...traffic,

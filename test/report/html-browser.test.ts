@@ -19,7 +19,7 @@ import { chartAssets } from '../../src/report/html/assets.js';
 import { waitBins, type ReportData } from '../../src/report/html/data.js';
 import { renderReportPage } from '../../src/report/html/page.js';
 import { renderReport, reportData, reportObserver } from '../../src/report/html/report.js';
-import { WaitHistogram } from '../../src/report/stats.js';
+import { WaitHistogram } from '../../src/engine/counters.js';
 import { summarize, type Summary } from '../../src/report/summary.js';
 import type { Scenario } from '../../src/scenario/model.js';
 import { inCi } from '../../src/cli/progress.js';

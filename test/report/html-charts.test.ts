@@ -6,7 +6,7 @@ import { CARRIER_POINTS, inPassageOrder, isSkewed, MIN_SPAN_BINS, waitBins } fro
 import { CHART_COLOURS, OKABE_ITO } from '../../src/report/html/palette.js';
 import { rulesTables } from '../../src/report/html/tables.js';
 import { reportData, reportObserver } from '../../src/report/html/report.js';
-import { WaitHistogram } from '../../src/report/stats.js';
+import { WaitHistogram } from '../../src/engine/counters.js';
 import { summarize, type WaitSummary } from '../../src/report/summary.js';
 import { scenarioOf } from '../helpers/scenario.js';
 

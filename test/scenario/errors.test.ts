@@ -8,7 +8,7 @@ import { loadScenarioFile, parseScenario, type ScenarioOverrides } from '../../s
 const F = 'scenarios/a.yaml';
 const N = 'numbers:\n  - { id: lc1, number: "+14155550100", type: long_code, country: US }\n';
 const T = (fields: string) => `${N}traffic:\n  - { name: t, from: lc1, arrival: { kind: burst, count: 1 }${fields} }\n`;
-const KEYS = 'name, seed, start, duration, until, account, brand, numbers, carriers, traffic, rules, expect';
+const KEYS = 'name, provider, seed, start, duration, until, account, brand, numbers, carriers, traffic, rules, expect';
 
 function errorOf(text: string, overrides?: ScenarioOverrides): ScenarioError {
   try {
@@ -55,6 +55,10 @@ describe('validation errors (one line each)', () => {
       undefined,
       `${F}:7:5 traffic[0].expirey: expected a known key, got unknown key "expirey" (did you mean "expiry"?)`,
     ],
+    ['tpm_scope map, bad value', 'rules: { tpm_scope: { att: campain } }\n', undefined, `${F}:1:28 rules.tpm_scope.att: expected one of brand, campaign, got "campain"`],
+    ['tpm_scope, bad word', 'rules: { tpm_scope: everywhere }\n', undefined, `${F}:1:21 rules.tpm_scope: expected one of brand, campaign, got "everywhere"`],
+    ['charged, unknown code', 'rules: { charged: { "421": true } }\n', undefined, `${F}:1:21 rules.charged.421: expected a known key, got unknown key "421" (did you mean "420"?)`],
+    ['charged, not a boolean', 'rules: { charged: { "420": 1 } }\n', undefined, `${F}:1:28 rules.charged.420: expected true or false, got 1`],
     ['unknown key, nothing close', 'zzzzzz: 1\n', undefined, `${F}:1:1 zzzzzz: expected one of the keys ${KEYS}, got unknown key "zzzzzz"`],
     ['malformed YAML', 'name: a\ntraffic: [\n  b: c\n', undefined, `${F}:4:1: expected valid YAML, got an error: Flow sequence in block collection must be sufficiently indented and end with a ]`],
     ['duplicate YAML key', 'name: a\nname: b\n', undefined, `${F}:2:1: expected valid YAML, got an error: Map keys must be unique`],

@@ -52,7 +52,10 @@ describe('parseScenario: a full scenario', () => {
     expect(s.untilMs).toBe(21_600_000);
     expect(s.file).toBe('scenarios/otp.yaml');
     expect(s.expect).toEqual(['delivered_ratio >= 0.99']);
-    expect(s.brand).toEqual({ vettingScore: 80, campaigns: [{ id: 'otp', useCase: 'dedicated' }] });
+    expect(s.brand).toMatchObject({ vettingScore: 80, campaigns: [{ id: 'otp', useCase: 'dedicated' }] });
+    const tpm = { count: 4500, windowMs: 60_000, pacing: 'sliding', countBy: 'messages' };
+    expect(s.brand.campaigns[0].carrierLimits).toEqual({ att: tpm, tmobile: tpm, verizon: tpm, other: tpm });
+    expect(s.rules.provider).toBe('plivo');
   });
 
   it('fills account and carrier defaults', () => {
@@ -60,7 +63,17 @@ describe('parseScenario: a full scenario', () => {
     expect(s.account.mms).toEqual({ count: 1, windowMs: 4000, pacing: 'sliding', countBy: 'messages' });
     expect(s.carriers).toEqual({ att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 });
     expect(s.rules).toEqual({
-      tpmScope: 'brand',
+      provider: 'plivo',
+      queueMaxWaitMs: null,
+      dailyCaps: [{ name: 'tmobile', carrier: 'tmobile', cap: 200_000, countBy: 'messages', zone: 'America/Los_Angeles', code: 'tmobile_daily_cap' }],
+      tollFreeBlockEpochMs: Date.UTC(2024, 0, 31),
+      numberPoolThreshold: 49,
+      expiryRange: { minSeconds: 5, maxSeconds: 10_799 },
+      tpmScope: { att: 'brand', tmobile: 'brand', verizon: 'brand', other: 'brand' },
+      charged: {
+        '420': false, '110': false, tmobile_daily_cap: false, toll_free_unverified: false,
+        mms_not_supported: false, unregistered_10dlc: false, unknown_sender: false, queue_full: false,
+      },
       tpm: {},
       tpd: null,
       mms10dlc: { count: 50, windowMs: 60_000, pacing: 'sliding', countBy: 'messages' },
@@ -79,6 +92,8 @@ describe('parseScenario: a full scenario', () => {
       country: 'US',
       campaign: null,
       verified: true,
+      mustVerify: true,
+      tenDlc: false,
       smsLimit: { count: 25, windowMs: 1000, pacing: 'sliding', countBy: 'messages' },
       mmsLimit: { count: 2, windowMs: 1000, pacing: 'sliding', countBy: 'messages' },
     });
@@ -172,7 +187,7 @@ rules:
     expect(s.traffic[0]).toMatchObject({ units: 2, log: 'false', arrival: { kind: 'ramp', fromPerSecond: 1, toPerSecond: 1 } });
     expect(s.traffic[1]).toMatchObject({ units: 1, log: 'false', arrival: { kind: 'constant', perSecond: 0.5 } });
     expect(s.rules).toMatchObject({
-      tpmScope: 'campaign',
+      tpmScope: { att: 'campaign', tmobile: 'campaign', verizon: 'campaign', other: 'campaign' },
       tpm: { tmobile: 1000, att: 1200 },
       tpd: 5000,
       mms10dlc: { count: 25, windowMs: 60_000 },

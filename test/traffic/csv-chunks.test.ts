@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { CsvChunkReader, CsvSyntaxError } from '../../src/traffic/csv-chunks.js';
+import fc from 'fast-check';
+import { CsvChunkReader, CsvSyntaxError, splitRecord } from '../../src/traffic/csv-chunks.js';
 
 function file(text: string): string {
   const p = join(mkdtempSync(join(tmpdir(), 'a2psim-chunks-')), 'f.csv');
@@ -52,5 +53,44 @@ describe('CsvChunkReader', () => {
     } catch (e) {
       expect((e as CsvSyntaxError).line).toBe(3);
     }
+  });
+});
+
+describe('splitRecord: the fast splitter reads what csv-parse reads', () => {
+  // Cells from a small alphabet rich in the characters that matter: quotes, delimiters, line breaks.
+  const cell = fc.stringMatching(/^[a,;"\r\n é€x'=+-]{0,8}$/);
+  const quoted = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+  it('on random records, quoted as csv-stringify would or always, with , ; and tab', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), fc.constantFrom(',', ';', '\t'), fc.boolean(), (cells, delimiter, always) => {
+        const text = cells.map((c) => (always || /[,;\t"\r\n]/.test(c) || c === '' ? quoted(c) : c)).join(delimiter);
+        expect(splitRecord(text, delimiter)).toEqual(parse(text, { delimiter, relax_column_count: true })[0] ?? ['']);
+      }),
+      { numRuns: 500, seed: 23 },
+    );
+  });
+
+  it('on random text: the same fields, or both reject it', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a,"x ]{1,12}$/), (text) => {
+        let expected: string[] | 'error';
+        try {
+          expected = parse(text, { relax_column_count: true })[0] ?? 'error';
+        } catch {
+          expected = 'error';
+        }
+        let got: string[] | 'error';
+        try {
+          got = splitRecord(text, ',');
+        } catch (e) {
+          expect(e).toBeInstanceOf(CsvSyntaxError);
+          got = 'error';
+        }
+        if (expected !== 'error') expect(got).toEqual(expected);
+        else expect(got).toBe('error');
+      }),
+      { numRuns: 1000, seed: 24 },
+    );
   });
 });

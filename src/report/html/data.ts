@@ -8,7 +8,7 @@ import { FAILURE_CODES } from '../../rules/codes.js';
 import { CARRIERS } from '../../scenario/model.js';
 import type { SimulationResult } from '../../engine/simulate.js';
 import type { StageKind } from '../../engine/network.js';
-import type { WaitHistogram } from '../stats.js';
+import type { WaitHistogram } from '../../engine/counters.js';
 import { fmtDuration } from '../duration.js';
 import { formatLimit, type Summary } from '../summary.js';
 import type { SeriesRow } from '../timeseries.js';

@@ -2,7 +2,7 @@
 // 1 ms or 0.1% (whichever is larger) of the exact nearest-rank value.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WaitHistogram } from '../../src/report/stats.js';
+import { WaitHistogram } from '../../src/engine/counters.js';
 
 const exactPercentile = (sorted: number[], p: number) => sorted[Math.max(1, Math.ceil(p * sorted.length - 1e-9)) - 1];
 

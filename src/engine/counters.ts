@@ -142,8 +142,10 @@ export class ScopeStats {
     this.waits.add(waitMs);
   }
 
-  failure(code: number): void {
+  /** Counts a failure with code index `code`; `chargedUnits` > 0 when the code is charged. */
+  failure(code: number, chargedUnits = 0): void {
     this.failed++;
     this.failedByCode[code]++;
+    this.unitsCharged += chargedUnits;
   }
 }

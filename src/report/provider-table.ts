@@ -1,0 +1,34 @@
+/**
+ * `run --provider plivo,telnyx,twilio`: one table, a column per provider, the lines that
+ * answer "which provider gets this traffic out, how fast, and what fails".
+ */
+import type { Summary } from './summary.js';
+
+const int = (n: number): string => n.toLocaleString('en-US');
+const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
+const secs = (s: number | null): string => (s === null ? '-' : `${Number(s.toFixed(3))} s`);
+
+/** The summaries side by side (same scenario, one per provider). */
+export function renderProviderComparison(summaries: readonly Summary[]): string {
+  const codes = [...new Set(summaries.flatMap((s) => Object.keys(s.failures).filter((c) => s.failures[c].count > 0)))];
+  const reason = (code: string) => summaries.find((s) => s.failures[code] !== undefined)!.failures[code].reason;
+  const rows: string[][] = [
+    ['', ...summaries.map((s) => s.provider)],
+    ['submitted', ...summaries.map((s) => int(s.totals.submitted))],
+    ['delivered', ...summaries.map((s) => int(s.totals.delivered))],
+    ['delivered %', ...summaries.map((s) => pct(s.totals.delivered, s.totals.submitted))],
+    ['failed', ...summaries.map((s) => int(s.totals.failed))],
+    ...codes.map((c) => [`  ${c} (${reason(c)})`, ...summaries.map((s) => int(s.failures[c]?.count ?? 0))]),
+    ['queued at end', ...summaries.map((s) => int(s.totals.queued))],
+    ['wait p50', ...summaries.map((s) => (s.totals.delivered === 0 ? '-' : secs(s.wait.p50)))],
+    ['wait p95', ...summaries.map((s) => (s.totals.delivered === 0 ? '-' : secs(s.wait.p95)))],
+    ['wait max', ...summaries.map((s) => (s.totals.delivered === 0 ? '-' : secs(s.wait.max)))],
+    ['last message out', ...summaries.map((s) => secs(s.drain_time))],
+    ['units charged', ...summaries.map((s) => int(s.units.charged))],
+    ['T-Mobile cap rejected', ...summaries.map((s) => int(s.daily_cap.tmobile.reduce((a, d) => a + d.rejected, 0)))],
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[0]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const s0 = summaries[0];
+  return [`a2psim — ${s0.scenario} (seed ${s0.seed}) under ${summaries.map((s) => s.provider).join(', ')}`, '', ...rows.map(line)].join('\n') + '\n';
+}

@@ -1,0 +1,54 @@
+/**
+ * The provider profiles by id, and the lookups every layer uses on one: a number type's
+ * row, the TPM of a use case at a vetting score, the T-Mobile cap at a score.
+ */
+import { PLIVO } from './plivo/index.js';
+import type { NumberRule, Provider, ProviderId, TpdRow, TpmRow } from './provider.js';
+import { TELNYX } from './telnyx/index.js';
+import { TWILIO } from './twilio/index.js';
+import type { NumberCountry, NumberType, UseCase } from './vocabulary.js';
+
+export const PROVIDERS: Readonly<Record<ProviderId, Provider>> = { plivo: PLIVO, telnyx: TELNYX, twilio: TWILIO };
+
+/** The provider a scenario uses when it names none. */
+export const DEFAULT_PROVIDER: ProviderId = 'plivo';
+
+/** A number type's row; undefined when the profile has none. */
+export function numberRule(p: Provider, country: NumberCountry, type: NumberType): NumberRule | undefined {
+  return p.numbers.find((r) => r.country === country && r.type === type);
+}
+
+/** True for a number type that must be verified to send (toll-free). */
+export function mustBeVerified(p: Provider, country: NumberCountry, type: NumberType): boolean {
+  return numberRule(p, country, type)?.verify === true;
+}
+
+/** True for a number type whose SMS falls under 10DLC registration (US long codes). */
+export function is10dlc(p: Provider, country: NumberCountry, type: NumberType): boolean {
+  return numberRule(p, country, type)?.sms === '10dlc';
+}
+
+/** A limit the profile had to assume: the value used, and whether it is an assumption. */
+export interface RuleValue {
+  readonly value: number;
+  /** Why the value is assumed (no row matched, or the row is itself an assumption); null when sourced. */
+  readonly assumption: string | null;
+}
+
+/** TPM for a use case and vetting score; a combination with no row gets the lowest TPM, assumed. */
+export function tpmRule(p: Provider, useCase: UseCase, vettingScore: number): RuleValue {
+  const row: TpmRow | undefined = p.tpm.find(
+    (r) => r.useCases.includes(useCase) && vettingScore >= r.minScore && vettingScore <= r.maxScore,
+  );
+  return row !== undefined
+    ? { value: row.tpm, assumption: row.cite.assumption }
+    : { value: Math.min(...p.tpm.map((r) => r.tpm)), assumption: 'no row of the TPM table matches' };
+}
+
+/** The T-Mobile daily cap at a vetting score; a score with no row gets the lowest cap, assumed. */
+export function tpdRule(p: Provider, vettingScore: number): RuleValue {
+  const row: TpdRow | undefined = p.tpd.find((r) => vettingScore >= r.minScore && vettingScore <= r.maxScore);
+  return row !== undefined
+    ? { value: row.tpd, assumption: row.cite.assumption }
+    : { value: Math.min(...p.tpd.map((r) => r.tpd)), assumption: 'no row of the TPD table matches' };
+}

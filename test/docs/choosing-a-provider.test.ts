@@ -1,0 +1,34 @@
+// The README's "Choosing a provider" example is real: its scenario is the file, and its
+// table is what `run --provider plivo,telnyx,twilio` prints for it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate.js';
+import { renderProviderComparison } from '../../src/report/provider-table.js';
+import { summarize } from '../../src/report/summary.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
+
+const FILE = 'scenarios/choosing-a-provider.yaml';
+const readme = readFileSync('README.md', 'utf8');
+const section = readme.slice(readme.indexOf('## Choosing a provider'), readme.indexOf('## Development'));
+
+describe('README: Choosing a provider', () => {
+  const summaries = (['plivo', 'telnyx', 'twilio'] as const).map((provider) => summarize(simulate(loadScenarioFile(FILE, { provider }))));
+
+  it('shows the scenario file as it is', () => {
+    const body = readFileSync(FILE, 'utf8').split('\n').filter((l) => !l.startsWith('#')).join('\n').trim();
+    expect(section).toContain(body);
+  });
+
+  it('shows the table the command prints', () => {
+    expect(section).toContain(renderProviderComparison(summaries));
+  });
+
+  it('tells the story the text explains: Plivo expires every code, Telnyx and Twilio none', () => {
+    const [plivo, telnyx, twilio] = summaries;
+    expect(plivo.by_traffic.otp.failures['420']).toBe(plivo.by_traffic.otp.submitted);
+    expect([telnyx.totals.failed, twilio.totals.failed]).toEqual([0, 0]);
+    expect(telnyx.by_traffic.otp.wait.max).toBeGreaterThan(100);
+    expect(twilio.by_traffic.promo.drain_time).toBe(61);
+    expect(twilio.warnings.join('\n')).toMatch(/campaign "promo": 2400 TPM .* is assumed \(third-party copies only/);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The playground in headless Chromium (Debian's `chromium`, via playwright-core): it loads
+ * with no console error and no request, its numbers are `a2psim run --format json`'s for
+ * the same scenario and seed, the account MPS control (moved with the keyboard) reruns
+ * it, a copied URL reopens the same state, and a bad link or a bad scenario gets one clear
+ * message. Screenshots go to test/artifacts/. Skipped only when /usr/bin/chromium is missing.
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { runCommand } from '../../src/cli/run.js';
+import { ScenarioError } from '../../src/scenario/errors.js';
+import { parseScenario } from '../../src/scenario/load.js';
+import { ARTIFACTS, CHROMIUM, fileUrl, launch, openPage, writePlayground } from './helpers.js';
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`playground browser test: SKIPPED — ${CHROMIUM} not found (apt-get install -y chromium)`);
+
+/** `a2psim run FILE --format json [--set ...]`, in process. */
+async function cliJson(file: string, set: string[] = []): Promise<string> {
+  let out = '';
+  const code = await runCommand(file, { format: 'json', set, quiet: true }, { stdout: (s) => (out += s), stderr: () => {} });
+  expect(code).toBe(0);
+  return out;
+}
+
+const summaryOf = (page: Page): Promise<string> => page.locator('#summary-json').evaluate((e) => e.textContent ?? '');
+
+describe.skipIf(!haveChromium)('playground in a browser', () => {
+  let browser: Browser;
+  let url: string;
+  beforeAll(async () => {
+    url = fileUrl(await writePlayground('scenarios/default.yaml', 'playground.html'));
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => browser?.close());
+
+  it('loads cleanly, matches the CLI, reruns on the MPS control and reopens from its URL', async () => {
+    const { page, problems } = await openPage(browser, url);
+    expect(await page.getAttribute('html', 'data-state')).toBe('ready');
+    expect(await summaryOf(page)).toBe(await cliJson('scenarios/default.yaml'));
+    const before = await page.locator('.card[data-key="wait p95"] .v').textContent();
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-light.png'), fullPage: true });
+
+    // The account MPS slider, by its label, moved 5 → 8 with the keyboard.
+    const mps = page.getByLabel('Account MPS (SMS)', { exact: true });
+    await mps.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((old) => document.querySelector('.card[data-key="wait p95"] .v')?.textContent !== old, before, { timeout: 60_000 });
+    expect(await page.inputValue('#yaml')).toBe(readFileSync('scenarios/default.yaml', 'utf8').replace('mps: { sms: 5,', 'mps: { sms: 8,'));
+    const after = await summaryOf(page);
+    expect(after).toBe(await cliJson('scenarios/default.yaml', ['account.mps.sms=8']));
+    expect(JSON.parse(after).wait.p95).toBeLessThan(JSON.parse(await cliJson('scenarios/default.yaml')).wait.p95);
+
+    // The provider control rewrites `provider:` and reruns under that provider's rules.
+    await page.selectOption('#provider', 'twilio');
+    await page.waitForFunction((old) => document.querySelector('#summary-json')?.textContent !== old && document.documentElement.dataset.state === 'ready', after, { timeout: 60_000 });
+    const twilio = await summaryOf(page);
+    expect(twilio).toBe(await cliJson('scenarios/default.yaml', ['account.mps.sms=8', 'provider=twilio']));
+    expect(await page.inputValue('#yaml')).toMatch(/\nprovider: twilio\n$/);
+
+    // The address now holds the edited scenario: a new page opened on it shows the same.
+    const link = page.url();
+    expect(link).toMatch(/#s=[A-Za-z0-9+\-$]+$/);
+    const copy = await openPage(browser, link, 'dark');
+    expect(await copy.page.inputValue('#yaml')).toBe(await page.inputValue('#yaml'));
+    expect(await summaryOf(copy.page)).toBe(twilio);
+    expect(await copy.page.inputValue('#provider')).toBe('twilio');
+    expect(await copy.page.getByLabel('Account MPS (SMS)', { exact: true }).inputValue()).toBe('8');
+    await copy.page.screenshot({ path: join(ARTIFACTS, 'playground-dark.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    expect(copy.problems).toEqual([]);
+    await Promise.all([page.close(), copy.page.close()]);
+  }, 120_000);
+
+  it('a change during a run cancels it at once and shows only the newest run', async () => {
+    const { page, problems } = await openPage(browser, url);
+    const setKnob = (id: string, value: number): Promise<void> =>
+      page.evaluate(
+        ([k, v]) => {
+          const input = document.querySelector(`input[type=number][data-knob="${k}"]`) as HTMLInputElement;
+          input.value = String(v);
+          input.dispatchEvent(new Event('change'));
+        },
+        [id, value] as const,
+      );
+    // Run A (150,000 messages): at its first progress report, while it still runs, move MPS (run B).
+    const moved = page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener(
+            'a2psim-progress',
+            () => {
+              const state = document.documentElement.dataset.state ?? '';
+              const mps = document.querySelector('input[type=number][data-knob="account.mps.sms"]') as HTMLInputElement;
+              mps.value = '9';
+              mps.dispatchEvent(new Event('change'));
+              resolve(state);
+            },
+            { once: true },
+          );
+        }),
+    );
+    await setKnob('traffic.1.arrival.count', 150_000);
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('no progress report within 60 s'), 60_000));
+    expect(await Promise.race([moved, timeout])).toBe('running');
+    expect(await page.getAttribute('html', 'data-cancelled')).toBe('1');
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 60_000 });
+    const shown = await summaryOf(page);
+    expect(shown).toBe(await cliJson('scenarios/default.yaml', ['traffic[1].arrival.count=150000', 'account.mps.sms=9']));
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('downloads the YAML, the summary JSON and the message CSV that the CLI writes', async () => {
+    const { page } = await openPage(browser, url);
+    const fetchDownload = async (button: string): Promise<{ name: string; text: string }> => {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(button)]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    };
+    expect(await fetchDownload('#dl-yaml')).toEqual({ name: 'default.yaml', text: readFileSync('scenarios/default.yaml', 'utf8') });
+    expect(await fetchDownload('#dl-json')).toEqual({ name: 'default-morning-summary.json', text: await cliJson('scenarios/default.yaml') });
+    const csvFile = join(mkdtempSync(join(tmpdir(), 'a2psim-pg-csv-')), 'messages.csv');
+    const code = await runCommand('scenarios/default.yaml', { format: 'json', set: [], quiet: true, messages: csvFile }, { stdout: () => {}, stderr: () => {} });
+    expect(code).toBe(0);
+    const csv = await fetchDownload('#dl-csv');
+    expect(csv.name).toBe('default-morning-messages.csv');
+    expect(csv.text).toBe(readFileSync(csvFile, 'utf8'));
+    await page.close();
+  }, 120_000);
+
+  it('a truncated link gives a clear message and the default scenario', async () => {
+    const { page } = await openPage(browser, url);
+    const link = page.url();
+    await page.close();
+    const cut = await openPage(browser, link.slice(0, link.length - 40));
+    expect(await cut.page.locator('#notice').textContent()).toBe(
+      "This link's scenario could not be read (the compressed scenario is incomplete (the link may have been cut off)); showing the default scenario instead.",
+    );
+    expect(await cut.page.getAttribute('html', 'data-state')).toBe('ready');
+    expect(await summaryOf(cut.page)).toBe(await cliJson('scenarios/default.yaml'));
+    expect(cut.problems).toEqual([]);
+    await cut.page.close();
+  }, 120_000);
+
+  it('shows the loader\'s own file:line:col message for a bad edit and marks the line', async () => {
+    const { page } = await openPage(browser, url);
+    const bad = (await page.inputValue('#yaml')).replace('expiry: 120', 'expiry: 3');
+    let expected = '';
+    try {
+      parseScenario(bad, 'default.yaml');
+    } catch (e) {
+      expected = (e as ScenarioError).message;
+    }
+    expect(expected).toMatch(/^default\.yaml:\d+:\d+ traffic\[0\]\.expiry: expected an integer from 5 to 10799, got 3$/);
+    await page.locator('#yaml').fill(bad);
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'invalid', null, { timeout: 60_000 });
+    expect(await page.locator('#yaml-error').textContent()).toBe(expected);
+    const line = Number(/:(\d+):/.exec(expected)![1]);
+    expect(await page.locator('#hl .err-line').textContent()).toBe(bad.split('\n')[line - 1]);
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-error.png') });
+    await page.close();
+  }, 120_000);
+});
