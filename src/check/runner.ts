@@ -24,6 +24,15 @@ export function replicationSeeds(seed: number, n: number): number[] {
   return seeds;
 }
 
+/** Options of a replicated run. */
+export interface ReplicationOptions extends Pick<SimulateOptions, 'observer' | 'replay'> {
+  /**
+   * Summaries of the seeds after the first, already run elsewhere (on worker threads), in
+   * seed order; only the first seed is then simulated here.
+   */
+  readonly rest?: readonly Summary[];
+}
+
 /**
  * Simulates `scenario` once per seed and returns the summaries, in seed order, and the
  * full result of the first run (observed by `options.observer`, e.g. for an HTML report);
@@ -32,15 +41,16 @@ export function replicationSeeds(seed: number, n: number): number[] {
 export function runReplications(
   scenario: Scenario,
   seeds: readonly number[],
-  options: Pick<SimulateOptions, 'observer' | 'replay'> = {},
+  options: ReplicationOptions = {},
 ): { summaries: Summary[]; first: SimulationResult } {
-  const results = seeds.map((seed, i) =>
+  const todo = options.rest === undefined ? seeds : seeds.slice(0, 1);
+  const results = todo.map((seed, i) =>
     simulate(seed === scenario.seed ? scenario : { ...scenario, seed }, {
       replay: options.replay,
       observer: i === 0 ? options.observer : undefined,
     }),
   );
-  return { summaries: results.map(summarize), first: results[0] };
+  return { summaries: [...results.map(summarize), ...(options.rest ?? [])], first: results[0] };
 }
 
 /** Everything `check` reports about one scenario. */
@@ -71,7 +81,7 @@ export function checkScenario(
   file: string,
   replications: number,
   sha256: string,
-  options: Pick<SimulateOptions, 'observer' | 'replay'> = {},
+  options: ReplicationOptions = {},
 ): Omit<ScenarioCheck, 'baseline' | 'baselineWritten'> & { summaries: Summary[]; result: SimulationResult } {
   const seeds = replicationSeeds(scenario.seed, replications);
   const { summaries, first } = runReplications(scenario, seeds, options);

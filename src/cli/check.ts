@@ -25,6 +25,11 @@ import { writeReports, type ReportEntry } from './report.js';
 import { reportObserver } from '../report/html/report.js';
 import { loadWithOverrides, parseReplicationsOption, type CliIo } from './run.js';
 import { prepareReplay } from '../traffic/replay.js';
+import { parseWorkers } from './pool.js';
+import { replicationsOnPool } from './check-pool.js';
+import { checkShardOptions, writeCheckShard } from './check-shard.js';
+import { shardItems } from '../check/shards.js';
+import { shardOption } from './sweep.js';
 
 export interface CheckOptions {
   seed?: string;
@@ -41,6 +46,12 @@ export interface CheckOptions {
   json?: string;
   /** No warnings on stderr. */
   quiet?: boolean;
+  /** Worker threads for the replications (default: one per core). */
+  workers?: string;
+  /** `i/n` (or `n` with the index from the environment): check one shard of the files, write its result file. */
+  shard?: string;
+  /** With --shard: the result file (default stdout). */
+  out?: string;
 }
 
 const ref = (name: string): MetricRef => ({ def: METRICS.find((d) => d.name === name && !d.takesCode)!, code: null, scope: null });
@@ -77,13 +88,18 @@ function baselinePaths(opt: string, names: readonly string[]): string[] {
 const optionalFile = (role: string, path: string | undefined): NamedFile[] => (path === undefined ? [] : [{ path, role }]);
 
 /** The `check` command. Returns the exit code. */
-export function checkCommand(patterns: readonly string[], opts: CheckOptions, io: CliIo, version: string): number {
+export async function checkCommand(patterns: readonly string[], opts: CheckOptions, io: CliIo, version: string): Promise<number> {
   const replications = parseReplicationsOption(opts.replications);
+  const workers = parseWorkers(opts.workers);
   const tolerances = parseTolerances(opts.tolerance);
   if (opts.baseline === undefined && (tolerances.length > 0 || opts.updateBaseline)) {
     throw new UsageError(`${opts.updateBaseline ? '--update-baseline' : '--tolerance'}: expected --baseline FILE too, got none`);
   }
-  const files = expandFiles(patterns);
+  const shard = opts.shard === undefined ? null : shardOption(opts.shard);
+  if (shard !== null) checkShardOptions(opts);
+  const allFiles = expandFiles(patterns);
+  const items = shardItems(allFiles.length, shard);
+  const files = items.map((i) => allFiles[i]);
   const loaded = files.map((file) => {
     const scenario = loadWithOverrides(file, opts);
     return {
@@ -113,11 +129,13 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
     ],
   );
 
+  // Every replication after the first runs on the worker pool; the first runs here, observed for the report.
+  const rest = await replicationsOnPool(loaded, replications, opts, workers);
   const reports: ReportEntry[] = [];
   const means: (IndexMeans | undefined)[] = [];
   const checks: ScenarioCheck[] = loaded.map(({ file, scenario, replay, sha256 }, i) => {
     const series = opts.report === undefined ? undefined : reportObserver(scenario);
-    const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, { observer: series, replay });
+    const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, { observer: series, replay, rest: rest[i] });
     if (series !== undefined) reports.push({ source: file, result, series });
     if (!opts.quiet) for (const w of new Set(summaries.flatMap((s) => s.warnings))) io.stderr(`warning: ${file}: ${w}\n`);
     means.push(replications > 1 ? indexMeans(summaries) : undefined);
@@ -133,6 +151,10 @@ export function checkCommand(patterns: readonly string[], opts: CheckOptions, io
     return { ...run, baseline, baselineWritten };
   });
 
+  if (shard !== null) {
+    const run = { set: opts.set, seed: opts.seed ?? null, replications, baseline: opts.baseline ?? null, tolerance: opts.tolerance };
+    return writeCheckShard(checks, { version, allFiles, shard, items, run, out: opts.out }, io);
+  }
   io.stdout(renderText(checks, io.colour));
   if (opts.report !== undefined) {
     writeReports(

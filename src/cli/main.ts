@@ -13,6 +13,9 @@ import { abortAll } from './output.js';
 import { runCommand, type CliIo } from './run.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
+import { solveCommand } from './solve.js';
+import { sweepCommand } from './sweep.js';
+import { mergeCommand } from './merge.js';
 import { validateCommand } from './validate.js';
 import { scenarioJsonSchema } from './schema.js';
 import { providerOption } from './providers.js';
@@ -59,6 +62,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--chart', 'draw total queue depth over time under the table')
     .option('--wide', 'every column of the table, wider than 80 columns')
     .option('--replications <n>', 'run N derived seeds; print every metric as mean ± 95% half-width')
+    .option('--workers <n>', 'worker threads for --replications (default: one per core; 1 = this thread only)')
     .action(async (file: string, opts) => setCode(await runCommand(file, opts, io)));
 
   withOverrides(program.command('validate'))
@@ -76,7 +80,51 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--json <file>', 'write all results as JSON')
     .option('--report <dir>', 'write an HTML report per scenario and an index.html into DIR')
     .option('-q, --quiet', 'no warnings on stderr')
-    .action((files: string[], opts) => setCode(checkCommand(files, opts, io, version())));
+    .option('--workers <n>', 'worker threads for the replications (default: one per core; 1 = this thread only)')
+    .option('--shard <i/n>', 'check every n-th file from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
+    .option('--out <file>', 'with --shard: write the shard result file here instead of stdout')
+    .action(async (files: string[], opts) => setCode(await checkCommand(files, opts, io, version())));
+
+  withOverrides(program.command('solve'))
+    .description('find the smallest value of a parameter at which every expect: threshold holds (exit 0 found, 1 none, 2 bad input)')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('--vary <path>', 'the scenario field to search, e.g. account.mps.sms (with --objective cost: PATH=v1,v2,... or PATH=a..b:step, repeatable)', collect, [])
+    .option('--objective <objective>', 'value (default): the smallest passing value; cost: the cheapest passing point of the --vary grid under pricing:')
+    .option('--min <a>', 'smallest value to try')
+    .option('--max <b>', 'largest value to try')
+    .option('--step <s>', 'spacing of the values from --min (default 1)')
+    .option('--values <a,b,...>', 'the values to try, in order, instead of --min/--max')
+    .option('--maximize', 'find the largest value that passes instead (e.g. a traffic rate)')
+    .option('--replications <n>', 'runs per value; a threshold holds when its 95% bound does')
+    .option('--expect <threshold>', "threshold to meet instead of the scenario's expect: (repeatable)", collect, [])
+    .option('--format <format>', 'table | json', 'table')
+    .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
+    .action(async (file: string, opts) => setCode(await solveCommand(file, opts, io, version())));
+
+  withOverrides(program.command('sweep'))
+    .description('run every point of a grid of parameter values; tidy CSV or JSON, HTML report (exit 0 some point passes, 1 none, 2 bad input)')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('--vary <path=values>', 'a parameter and its values: PATH=v1,v2,... or PATH=a..b:step (repeatable)', collect, [])
+    .option('--replications <n>', 'runs per point; a threshold holds when its 95% bound does')
+    .option('--expect <threshold>', "threshold to judge instead of the scenario's expect: (repeatable)", collect, [])
+    .option('--format <format>', 'csv | json', 'csv')
+    .option('--metric <name>', 'report this metric (repeatable; default: counts, ratios, waits, drain time, failed[CODE])', collect, [])
+    .option('--out <file>', 'write the CSV or JSON to FILE instead of stdout')
+    .option('--report <file>', 'write an HTML sweep report')
+    .option('--shard <i/n>', 'run every n-th point from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
+    .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
+    .action(async (file: string, opts) => setCode(await sweepCommand(file, opts, io, version())));
+
+  program
+    .command('merge')
+    .description('merge the shard result files of a sweep or check run with --shard; prints what the unsharded run prints')
+    .argument('<files...>', 'shard result files (or globs)')
+    .option('--format <format>', 'sweep: csv | json', 'csv')
+    .option('--out <file>', 'sweep: write the CSV or JSON to FILE instead of stdout')
+    .option('--report <file>', 'sweep: write the HTML sweep report')
+    .option('--json <file>', 'check: write all results as JSON')
+    .option('--junit <file>', 'check: write a JUnit XML report')
+    .action((files: string[], opts) => setCode(mergeCommand(files, opts, io)));
 
   withTolerance(program.command('compare'))
     .description('compare two summaries (run --format json); exit 1 when a metric regressed')

@@ -23,6 +23,8 @@ import { replicatedDoc } from '../check/replicated.js';
 import { renderReplicatedTable, replicatedCsv } from '../check/replicated-table.js';
 import { replicationSeeds, runReplications } from '../check/runner.js';
 import { prepareReplay } from '../traffic/replay.js';
+import { JobRunner, parseWorkers } from './pool.js';
+import { readScenarioText } from './jobs.js';
 
 export interface RunOptions {
   format: string;
@@ -48,6 +50,8 @@ export interface RunOptions {
   wide?: boolean;
   /** Run N derived seeds and print every metric as mean ± 95% half-width. */
   replications?: string;
+  /** Worker threads for `--replications` (default: one per core). */
+  workers?: string;
 }
 
 export interface CliIo {
@@ -209,18 +213,31 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
  * derives them), printed as every metric's mean ± 95% half-width. Per-run outputs
  * (messages, time series, report, chart) describe one run, so they are refused here.
  */
-function runReplicated(path: string, opts: RunOptions, io: CliIo): number {
+async function runReplicated(path: string, opts: RunOptions, io: CliIo): Promise<number> {
   const n = parseReplicationsOption(opts.replications);
+  const workers = parseWorkers(opts.workers);
   const perRun = (['messages', 'timeseries', 'report', 'chart'] as const).find((k) => opts[k] !== undefined && opts[k] !== false);
   if (perRun !== undefined) {
     throw new UsageError(`--replications: expected no --${perRun} (it describes one run; rerun one seed with --seed for it), got --${perRun}`);
   }
   const scenario = loadWithOverrides(path, opts);
   const seeds = replicationSeeds(scenario.seed, n);
-  const { summaries } = runReplications(scenario, seeds, { replay: prepareReplay(scenario).replay });
+  const { replay } = prepareReplay(scenario);
+  const summaries = workers > 1 ? await runOnPool(path, opts.set, seeds, workers) : runReplications(scenario, seeds, { replay }).summaries;
   const doc = replicatedDoc(summaries, seeds);
   if (!opts.quiet) for (const w of doc.warnings) io.stderr(`warning: ${w}\n`);
   const csv = { delimiter: opts.delimiter, bom: opts.bom };
   io.stdout(opts.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : opts.format === 'csv' ? replicatedCsv(doc, csv) : renderReplicatedTable(doc));
   return EXIT.ok;
+}
+
+/** The summaries of `seeds` run on a worker pool, in seed order. */
+async function runOnPool(path: string, set: readonly string[], seeds: readonly number[], workers: number) {
+  const text = readScenarioText(path);
+  const runner = new JobRunner(workers);
+  try {
+    return await runner.run(seeds.map((seed) => ({ file: path, text, set: [...set], seed })));
+  } finally {
+    await runner.close();
+  }
 }

@@ -3,6 +3,7 @@
  * kernel so that readers of results (reports, checks) need not import the kernel.
  */
 import type { Network } from './network.js';
+import type { ChargeLedger } from './charges.js';
 import type { MessageSink, ReplayFeed, RunObserver } from './types.js';
 import type { ScopeStats } from './counters.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
@@ -41,6 +42,14 @@ export interface SimulationResult {
   readonly dailyCaps: readonly { readonly name: string; readonly days: readonly DailyCapDay[] }[];
   /** Deepest queue seen per stage. */
   readonly maxDepth: Int32Array;
+  /** Time messages spent queued per stage, message-milliseconds (the area under its depth curve). */
+  readonly stageWaitMs: Float64Array;
+  /** Messages that expired (420) when dequeued from each stage. */
+  readonly stageExpired: Int32Array;
+  /** Messages turned away by each stage's full queue (code queue_full). */
+  readonly stageRejected: Int32Array;
+  /** Charged units by sender, type, country and carrier; null when the scenario has no pricing. */
+  readonly charges: ChargeLedger | null;
   /** Virtual time when the run ended, ms. */
   readonly endMs: number;
   /** Number of events processed. */

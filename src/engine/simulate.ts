@@ -5,13 +5,15 @@
  * within one event whenever their limiters let it leave at once; it costs an event only
  * when it has to wait. Pure: no clock, no I/O, no Math.random.
  */
-import { FAILURE_INDEX } from '../rules/codes.js';
+import { FAILURE_CODES, FAILURE_INDEX } from '../rules/codes.js';
 import { CARRIERS, type MessageType, type Scenario } from '../scenario/model.js';
 import { createStage, dequeue, enqueue, type StageState } from '../stages/fifo.js';
 import { DailyCapCounter } from './daily-cap.js';
 import { EventQueue } from './event-queue.js';
 import { Network, type Route } from './network.js';
 import { Outcomes } from './outcomes.js';
+import { StageWaits } from './stage-waits.js';
+import { ChargeLedger } from './charges.js';
 import { DELIVERED, FAILED, IN_FLIGHT, MessagePool, RECEIVED } from './pool.js';
 import { messageRecord } from './record.js';
 import type { SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
@@ -63,6 +65,12 @@ class Simulation implements SteppedSimulation {
   private maxDepth = new Int32Array(0);
   /** Deepest queue per stage since the last tick. */
   private peakDepth = new Int32Array(0);
+  /** Waiting and expiries per stage, for the bottleneck report. */
+  private readonly waits = new StageWaits();
+  /** Charged units by what prices them, for the cost (only when the scenario has pricing). */
+  private readonly charges: ChargeLedger | null;
+  /** Whether a failure (by code index) is charged, from the scenario's rules. */
+  private readonly chargedCode: boolean[];
   private readonly sink: MessageSink | undefined;
   private readonly observer: RunObserver | undefined;
   private nextIndex = 0;
@@ -82,6 +90,8 @@ class Simulation implements SteppedSimulation {
     this.syncStages();
     scenario.numbers.forEach((n, i) => this.numberByE164.set(n.number, i));
     this.outcomes = new Outcomes(scenario);
+    this.charges = scenario.pricing === null ? null : new ChargeLedger(scenario);
+    this.chargedCode = FAILURE_CODES.map((r) => scenario.rules.charged[r.code]);
     this.caps = this.net.dailyCaps.map((def) => new DailyCapCounter(scenario.startEpochMs, def));
     this.sources = scenario.traffic.map((def, i) => makeSource(scenario, def, i, options));
   }
@@ -184,6 +194,7 @@ class Simulation implements SteppedSimulation {
     this.now = endMs;
     this.observer?.onTick?.(endMs, this.snapshot(true));
     this.finishQueued();
+    this.waits.close(endMs, this.stages.map((st) => st.len));
     const o = this.outcomes;
     return {
       scenario: this.scenario,
@@ -195,6 +206,10 @@ class Simulation implements SteppedSimulation {
       dailyCap: this.caps[0]?.days ?? [],
       dailyCaps: this.caps.map((c, i) => ({ name: this.net.dailyCaps[i].key, days: c.days })),
       maxDepth: this.maxDepth,
+      stageWaitMs: this.waits.waitMs,
+      stageExpired: this.waits.expired,
+      stageRejected: this.waits.rejected,
+      charges: this.charges,
       endMs,
       events: this.events,
       interrupted,
@@ -331,6 +346,7 @@ class Simulation implements SteppedSimulation {
     const peak = new Int32Array(defs.length);
     peak.set(this.peakDepth);
     this.peakDepth = peak;
+    this.waits.grow(defs.length);
   }
 
   private submit(idx: number, route: Route): void {
@@ -353,14 +369,20 @@ class Simulation implements SteppedSimulation {
     if (st.len > 0 || st.scheduled) {
       // A queue holding the provider's longest wait rejects the newcomer (Telnyx 4 h, Twilio 10 h).
       const maxQueue = this.net.stages[sid].maxQueue;
-      if (maxQueue > 0 && st.len >= maxQueue) return this.fail(idx, slot, this.queueFull);
+      if (maxQueue > 0 && st.len >= maxQueue) {
+        this.waits.rejected[sid]++;
+        return this.fail(idx, slot, this.queueFull);
+      }
       return this.pushQueue(st, sid, idx);
     }
     // An idle stage: the message may start leaving at once, without queueing.
     const now = this.now;
     const at = st.limiter.earliest(now);
     if (at === now) {
-      if (now - p.submitMs[slot] > p.expiryMs[slot]) return this.fail(idx, slot, this.expired);
+      if (now - p.submitMs[slot] > p.expiryMs[slot]) {
+        this.waits.expired[sid]++;
+        return this.fail(idx, slot, this.expired);
+      }
       const doneMs = st.limiter.consume(now, st.byUnits ? p.units[slot] : 1);
       if (doneMs === now) return this.depart(idx, slot, sid);
       st.headDoneMs = doneMs;
@@ -372,6 +394,7 @@ class Simulation implements SteppedSimulation {
   }
 
   private pushQueue(st: StageState, sid: number, idx: number): void {
+    this.waits.change(sid, this.now, st.len);
     const len = enqueue(st, idx);
     if (len > this.maxDepth[sid]) this.maxDepth[sid] = len;
     if (len > this.peakDepth[sid]) this.peakDepth[sid] = len;
@@ -397,6 +420,8 @@ class Simulation implements SteppedSimulation {
         const p = this.pool;
         if (now - p.submitMs[slot] > p.expiryMs[slot]) {
           // Expired when its first unit would leave: fails now, takes no capacity.
+          this.waits.change(sid, now, st.len);
+          this.waits.expired[sid]++;
           dequeue(st);
           this.fail(idx, slot, this.expired);
           continue;
@@ -410,6 +435,7 @@ class Simulation implements SteppedSimulation {
         return this.wakeAt(st, sid, doneMs);
       }
       st.headDoneMs = -1;
+      this.waits.change(sid, now, st.len);
       dequeue(st);
       this.depart(idx, slot, sid);
     }
@@ -441,6 +467,7 @@ class Simulation implements SteppedSimulation {
     p.status[slot] = DELIVERED;
     p.endMs[slot] = this.now;
     this.outcomes.delivered(p, slot, this.now);
+    this.charges?.add(p, slot, p.units[slot]);
     this.observer?.onEnd?.(this.now, true, -1, p.carrier[slot]);
     if (idx === this.nextEmit) this.emitReady();
   }
@@ -451,6 +478,7 @@ class Simulation implements SteppedSimulation {
     p.code[slot] = code;
     p.endMs[slot] = this.now;
     this.outcomes.failed(p, slot, code);
+    if (this.chargedCode[code]) this.charges?.add(p, slot, p.units[slot]);
     this.observer?.onEnd?.(this.now, false, code, p.carrier[slot]);
     if (idx === this.nextEmit) this.emitReady();
   }

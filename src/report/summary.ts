@@ -6,6 +6,8 @@ import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS, type Limit } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
 import type { ScopeStats } from '../engine/counters.js';
+import { bottlenecks, type Bottlenecks } from './bottleneck.js';
+import { costOf, type CostSummary } from './cost.js';
 
 /** Waits of delivered messages, seconds; every field is null when nothing was delivered. */
 export interface WaitSummary {
@@ -63,6 +65,10 @@ export interface Summary {
   stages: { name: string; limit: string; max_queue: number }[];
   inbound: number;
   warnings: string[];
+  /** Where the waiting happened and the binding constraint (absent in summaries from older versions). */
+  bottlenecks: Bottlenecks;
+  /** What the run costs under the scenario's `pricing:` (present only when it has one). */
+  cost?: CostSummary;
 }
 
 const NO_TRAFFIC = 'the scenario has no traffic (traffic: []): nothing was sent, so every count is 0 and no wait exists';
@@ -120,6 +126,7 @@ export function formatLimit(l: Limit): string {
 
 /** The summary of a run. */
 export function summarize(r: SimulationResult): Summary {
+  const cost = costOf(r);
   const sc = r.scenario;
   const failures: Summary['failures'] = {};
   FAILURE_CODES.forEach((row, i) => {
@@ -164,5 +171,7 @@ export function summarize(r: SimulationResult): Summary {
     stages: r.network.stages.map((s) => ({ name: s.name, limit: formatLimit(s.limit), max_queue: r.maxDepth[s.id] })),
     inbound: r.inbound,
     warnings: sc.traffic.length === 0 ? [NO_TRAFFIC, ...r.network.warnings] : [...r.network.warnings],
+    bottlenecks: bottlenecks(r),
+    ...(cost === null ? {} : { cost }),
   };
 }

@@ -146,6 +146,17 @@ export interface RulesConfig {
   readonly logIncomingMessages: boolean;
 }
 
+/** Resolved `pricing:` (see scenario/pricing.ts). Amounts are in `currency`. */
+export interface Pricing {
+  readonly currency: string;
+  readonly perUnit: readonly { readonly type: NumberType; readonly country: string; readonly sms: number | null; readonly mms: number | null }[];
+  readonly carrierSurcharge: Readonly<Record<Carrier, number>>;
+  readonly numberMonthly: Readonly<Record<NumberType, number>>;
+  readonly mpsPerSmsMonthly: number;
+  readonly includedSmsMps: number;
+  readonly runsPerMonth: number;
+}
+
 export interface Scenario {
   readonly name: string;
   readonly seed: number;
@@ -169,6 +180,8 @@ export interface Scenario {
   readonly rules: RulesConfig;
   /** Threshold expressions, as written. */
   readonly expect: readonly string[];
+  /** What sending costs, when the scenario says (`pricing:`); null otherwise. */
+  readonly pricing: Pricing | null;
   /** Path of the scenario file, when loaded from one (for relative replay paths). */
   readonly file: string | null;
   /** Warnings about the rules as applied to this scenario (assumptions that decide an answer, NPR, ...). */

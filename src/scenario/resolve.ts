@@ -12,6 +12,8 @@ import { mergeRules } from './rules-config.js';
 import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TrafficSource } from './model.js';
 import { CARRIERS } from './model.js';
 import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
+import { expandPools, PoolError } from './pools.js';
+import { checkPricing, resolvePricing } from './pricing.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
 import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
 import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from './thresholds.js';
@@ -94,10 +96,24 @@ class Resolver {
     seen.set(key, path[path.length - 2] as number);
   }
 
+  /** Pool id → member ids, filled by {@link numbers}. */
+  readonly pools = new Map<string, string[]>();
+
   numbers(campaignIds: readonly string[], rules: RulesConfig): NumberDef[] {
     const ids = new Map<string, number>();
     const e164s = new Map<string, number>();
-    return (this.raw.numbers ?? []).map((n, i) => {
+    let expanded;
+    try {
+      expanded = expandPools(this.raw.numbers ?? []);
+    } catch (e) {
+      if (e instanceof PoolError) throw this.src.error(['numbers', e.index, e.field], e.expected, e.actual);
+      throw e;
+    }
+    for (const [id, members] of expanded.pools) this.pools.set(id, members);
+    (this.raw.numbers ?? []).forEach((n, i) => {
+      if (n.count !== undefined) this.unique(ids, n.id, ['numbers', i, 'id'], 'number id', (j) => `numbers[${j}]`);
+    });
+    return expanded.numbers.map(({ raw: n, index: i }) => {
       const base = ['numbers', i];
       this.unique(ids, n.id, [...base, 'id'], 'number id', (j) => `numbers[${j}]`);
       if (n.type === 'short_code' ? !SHORT_CODE_RE.test(n.number) && !E164_RE.test(n.number) : !E164_RE.test(n.number)) {
@@ -109,7 +125,7 @@ class Resolver {
     });
   }
 
-  number(n: RawNumber, base: FieldPath, campaignIds: readonly string[], rules: RulesConfig): NumberDef {
+  number(n: RawNumber & { readonly number: string }, base: FieldPath, campaignIds: readonly string[], rules: RulesConfig): NumberDef {
     const kind = numberKind(this.provider, n);
     if (n.campaign !== undefined) {
       if (!kind.tenDlc) {
@@ -239,11 +255,19 @@ class Resolver {
     if (list.length === 0 && !replay) {
       throw this.src.error(path, 'a number id or a non-empty list of number ids (required unless arrival.kind is replay)');
     }
-    const known = numberIds.length > 0 ? `one of the number ids ${numberIds.join(', ')}` : 'a number id (no numbers are defined in numbers)';
-    list.forEach((id, j) => {
+    const names = [...this.pools.keys(), ...numberIds.filter((id) => !this.isPoolMember(id))];
+    const known = numberIds.length > 0 ? `one of the number ids ${names.join(', ')}` : 'a number id (no numbers are defined in numbers)';
+    return list.flatMap((id, j) => {
+      const pool = this.pools.get(id);
+      if (pool !== undefined) return pool;
       if (!numberIds.includes(id)) throw this.src.error(typeof t.from === 'string' ? path : [...path, j], known, undefined, false, [['numbers']]);
+      return [id];
     });
-    return [...list];
+  }
+
+  private isPoolMember(id: string): boolean {
+    for (const members of this.pools.values()) if (members.includes(id)) return true;
+    return false;
   }
 
   content(t: RawTraffic, base: FieldPath, type: 'sms' | 'mms'): { text: string | null; units: number } {
@@ -310,6 +334,7 @@ class Resolver {
       traffic,
       rules,
       expect: this.expect(numbers.map((n) => n.id), traffic.map((t) => t.name)),
+      pricing: this.raw.pricing === undefined ? null : checkPricing(this.src, resolvePricing(this.raw.pricing), numbers, traffic),
       file,
       warnings: ruleWarnings(p, { startEpochMs, vettingScore, campaigns, numbers, traffic, rules }, (this.raw.traffic ?? []).some((t) => t.expiry === undefined)),
     };

@@ -9,6 +9,7 @@ import { FAILURE_CODE_NAMES } from '../rules/codes.js';
 import { PROVIDER_IDS } from '../rules/provider.js';
 import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, TPM_SCOPES, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
+import { pricingSchema } from './pricing.js';
 
 const DURATION_TEXT = 'Duration: "90s", "5m", "2h", "1d", "4500ms", "1.5h", or a number of seconds.';
 const RATE_TEXT = 'Rate: "N/s", "N/min", "N/h", "N/day", or a number per second.';
@@ -57,7 +58,11 @@ export const numberSchema = z.strictObject({
   id: idSchema.describe('Number id used by traffic `from`, unique.'),
   number: z
     .string({ error: 'an E.164 number in quotes, such as "+14155550100"' })
-    .describe('E.164: "+" and 8 to 15 digits; quote it in YAML.'),
+    .optional()
+    .describe('E.164: "+" and 8 to 15 digits; quote it in YAML. For a pool (count), a pattern such as "+1202555xxxx"; default 555-01xx.'),
+  count: intIn(1, 10_000)
+    .optional()
+    .describe('A pool of this many numbers, ids <id>-1..<id>-N; `from: [<id>]` uses them all.'),
   type: z.enum(NUMBER_TYPES),
   country: z.enum(NUMBER_COUNTRIES),
   campaign: idSchema.optional().describe('Campaign id; US long codes (10DLC) only.'),
@@ -189,6 +194,7 @@ export const scenarioSchema = z
     traffic: z.array(trafficSchema).optional(),
     rules: rulesSchema.optional(),
     expect: z.array(z.string()).optional().describe('CI thresholds, e.g. "delivered_ratio >= 0.99".'),
+    pricing: pricingSchema.optional(),
   })
   .describe('An a2psim scenario.');
 

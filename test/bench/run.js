@@ -17,6 +17,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { sweepPoolBench } from './sweep-pool.js';
 import { replayBench } from './replay.js';
 import { playgroundBench, playgroundText } from './playground.js';
 
@@ -158,7 +159,8 @@ async function main() {
   const replayLines = [];
   const replay = replayBench({ small, log: (line) => replayLines.push(line) });
   const playground = small ? null : await playgroundBench();
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts, replay, playground };
+  const sweepPool = sweepPoolBench({ small });
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts, replay, playground, sweepPool };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}\n`);

@@ -13,6 +13,7 @@ import type { ReportData } from './data.js';
 import { escapeHtml as esc, inlineScript, inlineStyle, jsonForScript } from './escape.js';
 import { runTimes } from '../summary-tables.js';
 import { rulesTables, summaryTables } from './tables.js';
+import { bottleneckSection } from './bottleneck.js';
 
 /** Styles of the report and index pages; light by default, dark under `prefers-color-scheme: dark`. */
 export const PAGE_CSS = `
@@ -95,6 +96,7 @@ export function renderReportPage({ summary: s, network, data, assets }: ReportPa
 <h1>a2psim report — ${esc(s.scenario)}</h1>
 <p class="meta">seed <b>${s.seed}</b> · start <b>${esc(when.start)}</b> · run ended after <b>${esc(when.ranFor)}</b> · ${esc(when.lastOut)} · interval <b>${esc(fmtDuration(data.intervalMs / 1000))}</b></p>
 ${cards(s)}
+${bottleneckSection(s.bottlenecks)}
 ${warnings}
 <h2>Charts</h2>
 <p class="hint">Chart times are on the scenario's clock (${esc(offsetText(data.startOffsetMinutes))}, the offset of its start). Drag across a time chart to zoom, double-click to zoom out; click a legend entry to hide a line. Time charts share one cursor.</p>

@@ -1,0 +1,217 @@
+/**
+ * `a2psim sweep SCENARIO --vary PATH=v1,v2,... --vary PATH2=a..b:step`: runs every point of
+ * the grid (under `--replications` seeds), prints a tidy CSV or JSON, and writes an HTML
+ * sweep report. Exit 0 when at least one point passes every threshold, 1 when none does,
+ * 2 for bad input.
+ */
+import { createHash } from 'node:crypto';
+import { replicationSeeds } from '../check/runner.js';
+import { GridError } from '../check/solve.js';
+import { parseShard, ShardError, shardItems, type Shard, type ShardFile } from '../check/shards.js';
+import { parseMetricRef, ThresholdError } from '../check/expr.js';
+import { COST_METRICS, SWEEP_METRICS, cheapestPoint, gridPoints, jsonValue, parseVary, pointRecord, sweepCsv, sweepJson, type SweepPoint, type SweepResult, type Vary } from '../check/sweep.js';
+import { chartAssets } from '../report/html/assets.js';
+import { renderSweepPage } from '../check/sweep-page.js';
+import { EXIT, UsageError } from './errors.js';
+
+import { readScenarioText, type RunJob } from './jobs.js';
+import { JobRunner, parseWorkers } from './pool.js';
+import { writeFileAtomic } from './output.js';
+import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
+import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
+
+export interface SweepOptions {
+  vary: string[];
+  replications?: string;
+  format: string;
+  expect: string[];
+  report?: string;
+  out?: string;
+  /** Metrics to report instead of the default list (repeatable). */
+  metric: string[];
+  seed?: string;
+  set: string[];
+  /** Worker threads (default: one per core). */
+  workers?: string;
+  /** `i/n` (or `n` with the index from the environment): run one shard, write its result file. */
+  shard?: string;
+}
+
+/** Points run per batch of jobs (their summaries are reduced to metrics before the next batch). */
+const POINTS_PER_BATCH = 64;
+
+/** Most points a sweep may have. */
+export const MAX_SWEEP_POINTS = 100_000;
+
+/** Parses every `--vary`; paths must differ. */
+export function parseVaries(specs: readonly string[]): Vary[] {
+  if (specs.length === 0) throw new UsageError('--vary: expected at least one PATH=v1,v2,... or PATH=a..b:step, got none');
+  const varies = specs.map((s) => {
+    try {
+      const v = parseVary(s);
+      parseVaryPath('--vary', v.path);
+      return v;
+    } catch (e) {
+      if (e instanceof GridError) throw new UsageError(e.message);
+      throw e;
+    }
+  });
+  const dup = varies.find((v, i) => varies.findIndex((w) => w.path === v.path) !== i);
+  if (dup !== undefined) throw new UsageError(`--vary: expected each path once, got ${dup.path} twice`);
+  const n = varies.reduce((a, v) => a * v.values.length, 1);
+  if (n > MAX_SWEEP_POINTS) throw new UsageError(`--vary: expected at most ${MAX_SWEEP_POINTS} points in all, got ${n}`);
+  return varies;
+}
+
+/** Checks `--metric` names (the default list when none). */
+function parseMetrics(names: readonly string[], priced: boolean): string[] {
+  for (const n of names) {
+    if (COST_METRICS.includes(n)) {
+      if (!priced) throw new UsageError(`--metric ${n}: expected a scenario with pricing:, got one without`);
+      continue;
+    }
+    try {
+      parseMetricRef(n);
+    } catch (e) {
+      if (e instanceof ThresholdError) throw new UsageError(`--metric: expected ${e.expected}, got ${e.actual ?? JSON.stringify(n)}`);
+      throw e;
+    }
+  }
+  if (names.length > 0) return [...names];
+  return priced ? [...SWEEP_METRICS, ...COST_METRICS] : [...SWEEP_METRICS];
+}
+
+/** What a sweep needs before it runs: the scenario read and every value validated. */
+export interface SweepPlan {
+  readonly file: string;
+  readonly text: string;
+  readonly varies: Vary[];
+  readonly grid: string[][];
+  readonly expect: string[];
+  readonly name: string;
+  readonly seeds: number[];
+  readonly set: string[];
+  readonly replications: number;
+  readonly sha256: string;
+  readonly metrics: string[];
+  /** The scenario's pricing currency; null without pricing. */
+  readonly currency: string | null;
+}
+
+/** Reads the scenario and checks every value of every `--vary` on it (exit 2 before any run). */
+export function planSweep(file: string, opts: Pick<SweepOptions, 'vary' | 'replications' | 'expect' | 'seed' | 'set' | 'metric'>): SweepPlan {
+  const varies = parseVaries(opts.vary);
+  checkExpectOption(opts.expect);
+  const replications = parseReplicationsOption(opts.replications);
+  const text = readScenarioText(file);
+  const seed = parseSeedOption(opts.seed);
+  // Without thresholds every point passes; the metrics are still the point of a sweep.
+  const base = loadPoint(file, text, pointSettings(opts.set, opts.expect, varies.map((v) => [v.path, v.values[0]] as const)), seed, false);
+  for (const v of varies) for (const x of v.values.slice(1)) loadPoint(file, text, pointSettings(opts.set, opts.expect, [[v.path, x]]), seed, false);
+  const metrics = parseMetrics(opts.metric ?? [], base.pricing !== null);
+  return {
+    file,
+    text,
+    varies,
+    grid: gridPoints(varies),
+    expect: [...base.expect],
+    name: base.name,
+    seeds: replicationSeeds(base.seed, replications),
+    set: pointSettings(opts.set, opts.expect, []),
+    replications,
+    sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+    metrics,
+    currency: base.pricing?.currency ?? null,
+  };
+}
+
+/** Runs the points `indices` of a plan (all by default) on `runner` and returns the result. */
+export async function runSweep(plan: SweepPlan, version: string, runner: JobRunner, indices?: readonly number[]): Promise<SweepResult> {
+  const which = indices ?? plan.grid.map((_, i) => i);
+  const r = plan.replications;
+  const points: SweepPoint[] = [];
+  // In batches, so that only a batch's summaries are held at once, however large the grid.
+  for (let from = 0; from < which.length; from += POINTS_PER_BATCH) {
+    const batch = which.slice(from, from + POINTS_PER_BATCH);
+    const jobs: RunJob[] = batch.flatMap((i) => {
+      const set = [...plan.set, ...plan.varies.map((v, k) => `${v.path}=${plan.grid[i][k]}`)];
+      return plan.seeds.map((seed) => ({ file: plan.file, text: plan.text, set, seed }));
+    });
+    const summaries = await runner.run(jobs);
+    batch.forEach((i, j) => points.push(pointRecord(i, plan.varies, plan.grid[i], plan.expect, summaries.slice(j * r, (j + 1) * r), plan.metrics)));
+  }
+  const parameters = plan.varies.map((v) => ({ path: v.path, values: v.values.map(jsonValue) }));
+  return {
+    a2psim_version: version,
+    scenario: plan.name,
+    file: plan.file,
+    scenario_sha256: plan.sha256,
+    set: plan.set,
+    parameters,
+    replications: plan.replications,
+    seeds: plan.seeds,
+    expect: plan.expect,
+    metrics: plan.metrics,
+    points,
+    cheapest: indices === undefined ? cheapestPoint(points, parameters) : null,
+  };
+}
+
+/** Prints (or writes) a complete sweep and its report; the exit code. */
+export function emitSweep(r: SweepResult, opts: { format: string; out?: string; report?: string }, io: CliIo): number {
+  const text = opts.format === 'json' ? sweepJson(r) : sweepCsv(r);
+  if (opts.out !== undefined) writeFileAtomic(opts.out, text);
+  else io.stdout(text);
+  if (opts.report !== undefined) writeFileAtomic(opts.report, renderSweepPage(r, chartAssets()));
+  return r.points.some((p) => p.pass) ? EXIT.ok : EXIT.thresholdFailed;
+}
+
+/** Parses `--shard` against this process's environment. */
+export function shardOption(text: string): Shard {
+  try {
+    return parseShard(text, process.env);
+  } catch (e) {
+    if (e instanceof ShardError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** Checks `--format` of sweep and merge. */
+export function checkSweepFormat(format: string): void {
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format: expected csv or json, got ${JSON.stringify(format)}`);
+}
+
+/** The `sweep` command. Returns the exit code. */
+export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, version: string): Promise<number> {
+  checkSweepFormat(opts.format);
+  const workers = parseWorkers(opts.workers);
+  const shard = opts.shard === undefined ? null : shardOption(opts.shard);
+  if (shard !== null && opts.report !== undefined) {
+    throw new UsageError('--report: expected no --report with --shard (merge the shard files, then write the report), got both');
+  }
+  const runner = new JobRunner(workers).warmUp();
+  try {
+    const plan = planSweep(file, opts);
+    if (shard === null) return emitSweep(await runSweep(plan, version, runner), opts, io);
+    const points = shardItems(plan.grid.length, shard);
+    const result = await runSweep(plan, version, runner, points);
+    const doc: ShardFile<SweepResult> = {
+      format: 'a2psim-shard',
+      format_version: 1,
+      kind: 'sweep',
+      a2psim_version: version,
+      scenario_sha256: [plan.sha256],
+      shard,
+      points,
+      total: plan.grid.length,
+      run: { scenario: result.scenario, set: result.set, parameters: result.parameters, replications: result.replications, seeds: result.seeds, expect: result.expect, metrics: result.metrics },
+      result,
+    };
+    const text = JSON.stringify(doc, null, 2) + '\n';
+    if (opts.out !== undefined) writeFileAtomic(opts.out, text);
+    else io.stdout(text);
+    return EXIT.ok;
+  } finally {
+    await runner.close();
+  }
+}

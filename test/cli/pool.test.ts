@@ -1,0 +1,47 @@
+// Runs on worker threads give exactly the single-thread output. The workers run the built
+// module (dist/cli/job-worker.js, built by `npm ci`/`npm run build`).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { parseWorkers } from '../../src/cli/pool.js';
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'a2psim', ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe('worker pool', () => {
+  it('sweep with replications: 2 workers print byte for byte what 1 prints', async () => {
+    const args = ['sweep', 'test/fixtures/solve/poisson-queue.yaml', '--vary', 'account.mps.sms=6,8,10,12', '--replications', '3', '--format', 'json'];
+    const one = await cli(...args, '--workers', '1');
+    const two = await cli(...args, '--workers', '2');
+    expect(one.code).toBe(0);
+    expect(two.out).toBe(one.out);
+  }, 60_000);
+
+  it('solve with replications: same answer, same runs, same output on 1 and 3 workers', async () => {
+    const args = ['solve', 'test/fixtures/solve/poisson-queue.yaml', '--vary', 'account.mps.sms', '--min', '5', '--max', '20', '--replications', '4', '--format', 'json'];
+    const one = await cli(...args, '--workers', '1');
+    const three = await cli(...args, '--workers', '3');
+    expect(three.out).toBe(one.out);
+    expect(JSON.parse(one.out).value).toBeGreaterThan(5);
+  }, 60_000);
+
+  it('check --replications and run --replications: the same output and JSON on 1 and 2 workers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'a2psim-pool-'));
+    const check = (w: string) => cli('check', 'scenarios/otp-burst-tollfree.yaml', 'test/fixtures/solve/poisson-queue.yaml', '--replications', '4', '--workers', w, '--json', join(dir, `${w}.json`));
+    const [one, two] = [await check('1'), await check('2')];
+    expect(two.out).toBe(one.out);
+    expect(readFileSync(join(dir, '2.json'), 'utf8')).toBe(readFileSync(join(dir, '1.json'), 'utf8'));
+    const run = (w: string) => cli('run', 'test/fixtures/solve/poisson-queue.yaml', '--replications', '3', '--workers', w, '--format', 'json');
+    expect((await run('2')).out).toBe((await run('1')).out);
+  }, 60_000);
+
+  it.each(['0', 'x', '257'])('--workers %s is refused', (v) => {
+    expect(() => parseWorkers(v)).toThrow(`--workers: expected an integer from 1 to 256, got "${v}"`);
+  });
+});

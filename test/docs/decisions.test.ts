@@ -1,0 +1,41 @@
+// The README's "What do I need?" section: every `$ node bin/a2psim.js ...` block is run and
+// must print exactly what the README shows; the pool example is a valid scenario.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { parseScenario } from '../../src/scenario/load.js';
+
+const readme = readFileSync('README.md', 'utf8');
+const section = readme.slice(readme.indexOf('## What do I need? solve and sweep'), readme.indexOf('## See the run'));
+
+/** Splits a shell command line on spaces, honouring single quotes. */
+function argv(line: string): string[] {
+  return [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
+}
+
+const examples = [...section.matchAll(/```\n\$ node bin\/a2psim\.js ([^\n]+)\n([\s\S]*?)```/g)].map((m) => ({ args: argv(m[1]), shown: m[2] }));
+
+describe('README: What do I need?', () => {
+  it('has examples', () => expect(examples.length).toBeGreaterThan(0));
+
+  it.each(examples.map((e) => [e.args.join(' '), e] as const))('%s prints what the README shows', async (_, e) => {
+    let out = '';
+    await main(['node', 'a2psim', ...e.args], { stdout: (s) => (out += s), stderr: () => {} });
+    // CSV lines end in CRLF (RFC 4180); a terminal shows them as plain lines.
+    expect(out.replace(/\r\n/g, '\n')).toBe(e.shown);
+  });
+
+  const yamlBlocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+  it('the pool example is a valid scenario with four numbers', () => {
+    const sc = parseScenario(yamlBlocks.find((b) => b.includes('count: 4'))!, 'README.md');
+    expect(sc.numbers.map((n) => n.number)).toEqual(['+18005550100', '+18005550101', '+18005550102', '+18005550103']);
+  });
+
+  it('the pricing example is the pricing of test/fixtures/solve/priced-otp.yaml and loads', () => {
+    const block = yamlBlocks.find((b) => b.startsWith('pricing:'))!;
+    const fixture = readFileSync('test/fixtures/solve/priced-otp.yaml', 'utf8');
+    const withReadme = fixture.slice(0, fixture.indexOf('pricing:')) + block;
+    expect(parseScenario(withReadme, 'README.md').pricing).toEqual(parseScenario(fixture, 'priced-otp.yaml').pricing);
+  });
+});
