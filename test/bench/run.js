@@ -6,7 +6,7 @@
 //   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV,
 //                                 then the replay ratios of test/bench/replay.js
 //                                 and the playground page in headless Chromium (test/bench/playground.js)
-//   npm run bench -- --small      quick smoke run (also BENCH_SCALE=small), without the playground
+//   npm run bench -- --small      smoke run, ~60,000 messages in all (also BENCH_SCALE=small), without the playground
 //   npm run bench -- --out FILE   write the JSON elsewhere
 //
 // Needs a build (`npm run build`). Exit code 1 when a run fails or a model check fails
@@ -50,14 +50,14 @@ function usDaySets(f) {
   return sets.flatMap((s) => ['--set', s]);
 }
 
-const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
-const usDayScales = small ? [0.001, 0.003, 0.01] : [0.01, 0.1, 1];
+const label = (n) => (n >= 1e6 ? `${Math.round(n / 1e5) / 10}M` : `${Math.round(n / 100) / 10}k`);
+const usDayScales = small ? [0.0002, 0.0006, 0.002] : [0.01, 0.1, 1];
 const usDayTop = usDayScales[usDayScales.length - 1];
 
 const benchmarks = [
-  // Poisson at 90/s for 1,000,000 / 90 s (small: 20,000 / 90 s).
-  { name: 'md1', file: 'md1.yaml', args: small ? ['--set', 'duration=222.222s'] : [], check: 'md1' },
-  { name: 'md1-110', file: 'md1-110.yaml', args: small ? ['--set', 'duration=181.818s'] : [], check: small ? null : 'md1-110' },
+  // Poisson at 90/s for 1,000,000 / 90 s (small: 5,000 / 90 s).
+  { name: 'md1', file: 'md1.yaml', args: small ? ['--set', 'duration=55.556s'] : [], check: 'md1' },
+  { name: 'md1-110', file: 'md1-110.yaml', args: small ? ['--set', 'duration=45.455s'] : [], check: small ? null : 'md1-110' },
   ...usDayScales.map((f) => ({
     name: `us-day@${label(10_000_000 * f)}`,
     file: 'us-day.yaml',

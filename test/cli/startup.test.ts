@@ -1,7 +1,7 @@
 // Start-up (issue 16): bin/a2psim.js runs the esbuild bundle, whose commands are loaded
 // when they run. Every command must load from the bundle (a chunk that fails to load
 // would only show here), and --version must not load the scenario, engine or report code.
-// Needs `npm run build` (bin.test.ts runs it first in a full `npm test`).
+// Needs the bundle, which test/global-setup.ts builds before the suite.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
