@@ -72,7 +72,7 @@ export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: Ser
   try {
     if (opts.messages !== undefined) {
       const file = new AtomicFile(opts.messages);
-      const sink = new CsvMessageSink((chunk) => file.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, csv);
+      const sink = new CsvMessageSink((chunk) => file.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, { ...csv, scenario });
       prepared.messages = { file, sink };
     }
     if (opts.timeseries !== undefined) {

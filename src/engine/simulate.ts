@@ -15,10 +15,10 @@ import { Outcomes } from './outcomes.js';
 import { StageWaits } from './stage-waits.js';
 import { ChargeLedger } from './charges.js';
 import { DELIVERED, FAILED, IN_FLIGHT, MessagePool, RECEIVED } from './pool.js';
-import { messageRecord } from './record.js';
+import { RecordEmitter } from './record.js';
 import type { SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
 import { advanceSource, drawCarrier, makeSource, nextSender, type SourceState } from './sources.js';
-import type { MessageSink, ReplayRow, RunObserver, TickSnapshot } from './types.js';
+import type { ReplayRow, RunObserver, TickSnapshot } from './types.js';
 
 export type { DailyCapDay, SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
 
@@ -71,7 +71,7 @@ class Simulation implements SteppedSimulation {
   private readonly charges: ChargeLedger | null;
   /** Whether a failure (by code index) is charged, from the scenario's rules. */
   private readonly chargedCode: boolean[];
-  private readonly sink: MessageSink | undefined;
+  private readonly emitter: RecordEmitter | undefined;
   private readonly observer: RunObserver | undefined;
   private nextIndex = 0;
   private nextEmit = 0;
@@ -85,7 +85,6 @@ class Simulation implements SteppedSimulation {
     private readonly options: SimulateOptions,
   ) {
     this.net = new Network(scenario);
-    this.sink = options.sink;
     this.observer = options.observer;
     this.syncStages();
     scenario.numbers.forEach((n, i) => this.numberByE164.set(n.number, i));
@@ -94,6 +93,7 @@ class Simulation implements SteppedSimulation {
     this.chargedCode = FAILURE_CODES.map((r) => scenario.rules.charged[r.code]);
     this.caps = this.net.dailyCaps.map((def) => new DailyCapCounter(scenario.startEpochMs, def));
     this.sources = scenario.traffic.map((def, i) => makeSource(scenario, def, i, options));
+    this.emitter = options.sink === undefined ? undefined : new RecordEmitter(scenario, this.sources, this.pool, options.sink);
   }
 
   private started = false;
@@ -489,7 +489,7 @@ class Simulation implements SteppedSimulation {
     while (this.nextEmit < this.nextIndex) {
       const slot = this.nextEmit & p.mask;
       if (p.status[slot] === IN_FLIGHT) return;
-      if (this.sink !== undefined) this.sink.write(this.record(this.nextEmit, slot));
+      this.emitter?.emit(this.nextEmit, slot);
       p.route[slot] = undefined;
       p.extra[slot] = undefined;
       this.nextEmit++;
@@ -508,12 +508,8 @@ class Simulation implements SteppedSimulation {
     if (this.interrupted) return;
     while (this.nextEmit < this.nextIndex) {
       const slot = this.nextEmit & p.mask;
-      if (this.sink !== undefined) this.sink.write(this.record(this.nextEmit, slot));
+      this.emitter?.emit(this.nextEmit, slot);
       this.nextEmit++;
     }
-  }
-
-  private record(idx: number, slot: number) {
-    return messageRecord(this.scenario, this.sources, this.pool, idx, slot);
   }
 }

@@ -43,6 +43,18 @@ describe('npm run bench (small)', () => {
     const sizes = report.results.slice(2, 5).map((x: { messages: number }) => x.messages);
     expect(sizes[0] / sizes[2]).toBeCloseTo(0.1, 1);
     expect(report.checks.map((c: { name: string }) => c.name)).toContain('md1 mean wait (s)');
+    // Ratio pairs of issue 16, CPU time beside wall time, and the machine's load.
+    expect(r.stdout).toMatch(/message CSV \(us-day 100k\): --messages vs without +[\d.]+ → [\d.]+ +[\d.]+× +[\d.]+ → [\d.]+ +[\d.]+×/);
+    expect(r.stdout).toMatch(/start-up: a2psim --version vs node -e 0 .*≤ 2×/);
+    expect(r.stdout).toMatch(/load average \(1\/5\/15 min\): [\d.]+ [\d.]+ [\d.]+ before/);
+    expect(report.ratios.map((x: { target: number }) => x.target)).toEqual([2, 2, 3]);
+    for (const x of report.ratios) {
+      expect(x.a.wallSeconds).toBeGreaterThan(0);
+      expect(x.b.cpuSeconds).toBeGreaterThan(0);
+      expect(x.wallRatio).toBeCloseTo(x.b.wallSeconds / x.a.wallSeconds, 1);
+    }
+    expect(report.ratios[0].csvBytes).toBeGreaterThan(report.results[4].messages * 100);
+    expect(report.load.before).toHaveLength(3);
     // Replay ratios (test/bench/replay.js): wall and CPU time side by side, one run.
     expect(report.replay.results.map((x: { name: string }) => x.name)).toEqual([
       'generated', 'replay own CSV', 'replay own CSV shuffled', 'replay MDR', 'replay MDR newest first', 'generated big', 'replay own CSV big',
@@ -51,4 +63,15 @@ describe('npm run bench (small)', () => {
     expect(report.replay.results[1].messages).toBe(report.replay.results[0].messages);
     expect(r.stdout).toMatch(/replay own CSV \/ generated: wall [\d.]+x, CPU [\d.]+x/);
   }, 120_000);
+
+  it('the figures in the README and docs/performance.md are generated from a bench run (to-docs.js), with machine and load', () => {
+    for (const file of ['README.md', 'docs/performance.md']) {
+      const text = readFileSync(file, 'utf8');
+      const section = (name: string) => new RegExp(`<!-- bench:${name}:start -->\\n([\\s\\S]*?)\\n<!-- bench:${name}:end -->`).exec(text)?.[1] ?? '';
+      expect(section('provenance')).toMatch(/^Measured by `npm run bench` on \d{4}-\d\d-\d\d \d\d:\d\d UTC: \d+ cores .* load average [\d.]+ \/ [\d.]+ \/ [\d.]+/);
+      expect(section('ratio-table')).toMatch(/\| message CSV \(us-day 10M\): --messages vs without \| [\d.]+ → [\d.]+ \| [\d.]+× \| [\d.]+ → [\d.]+ \| [\d.]+× \|/);
+      expect(section('bench-table')).toMatch(/\| us-day@10M\+csv \| 10,001,072 \|/);
+    }
+  });
 });
+

@@ -13,10 +13,11 @@
 // (M/D/1 mean wait 0.045 s ±3%, ~9% expired at 110/s); timings are printed, never asserted.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { ratioTable, runRatios } from './ratios.js';
 import { sweepPoolBench } from './sweep-pool.js';
 import { replayBench } from './replay.js';
 import { playgroundBench, playgroundText } from './playground.js';
@@ -141,11 +142,15 @@ function table(rows) {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'a2psim-bench-'));
   const results = [];
+  const loadBefore = loadavg();
+  let ratios;
   try {
     for (const b of benchmarks) {
       process.stderr.write(`running ${b.name}...\n`);
       results.push(runOne(b, dir));
     }
+    process.stderr.write('running the ratio pairs (issue 16)...\n');
+    ratios = runRatios({ root, bin, dir, small, usDayArgs: small ? usDaySets(0.01) : [] });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -160,10 +165,12 @@ async function main() {
   const replay = replayBench({ small, log: (line) => replayLines.push(line) });
   const playground = small ? null : await playgroundBench();
   const sweepPool = sweepPoolBench({ small });
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts, replay, playground, sweepPool };
+  const load = { before: loadBefore.map((x) => round(x, 2)), after: loadavg().map((x) => round(x, 2)) };
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, load, results, ratios, checks: verdicts, replay, playground, sweepPool };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
-  console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}\n`);
+  console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}`);
+  console.log(`load average (1/5/15 min): ${load.before.join(' ')} before, ${load.after.join(' ')} after\n`);
   console.log(table(results));
   // Linear time shows as a flat marginal cost per message between sizes (start-up excluded).
   const scaling = results.filter((r) => r.name.startsWith('us-day@') && !r.csv);
@@ -173,7 +180,7 @@ async function main() {
     return `${prev.name.slice(7)}→${r.name.slice(7)} ${us.toFixed(2)} µs/msg`;
   });
   console.log(`\nscaling (us-day): peak RSS ${scaling.map((r) => r.peakRssMb.toFixed(0)).join(' / ')} MB; marginal time ${marginal.join(', ')}`);
-  console.log('');
+  console.log(`\n${ratioTable(ratios)}\n`);
   for (const c of verdicts) {
     const verdict = c.pass ? 'ok' : c.enforced ? 'FAIL' : 'outside (not enforced at this size)';
     console.log(`${c.name}: ${c.value} (expected ${c.expected}) ${verdict}`);

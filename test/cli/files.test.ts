@@ -98,7 +98,7 @@ describe('short writes and ENOSPC through an injected writer', () => {
       return execWrite(fd, buf, off, n);
     });
     expect((await cli('run', yaml, ...args('b'))).code).toBe(0);
-    expect(short).toBeGreaterThan(100);
+    expect(short).toBeGreaterThan(50); // the message CSV comes in 1 MiB chunks of whole rows (issue 16): fewer, larger writes
     expect(calls).toBeGreaterThan(short);
     for (const f of ['.csv', '-ts.csv', '.html']) expect(readFileSync(join(dir, `b${f}`))).toEqual(readFileSync(join(dir, `a${f}`)));
   }, 60_000);
