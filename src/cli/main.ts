@@ -7,19 +7,13 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { ScenarioError } from '../scenario/errors.js';
-import { renderRulebook } from '../report/rulebook-table.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import { abortAll } from './output.js';
-import { runCommand, type CliIo } from './run.js';
-import { checkCommand } from './check.js';
-import { compareCommand } from './compare.js';
-import { solveCommand } from './solve.js';
-import { sweepCommand } from './sweep.js';
-import { mergeCommand } from './merge.js';
-import { validateCommand } from './validate.js';
-import { scenarioJsonSchema } from './schema.js';
-import { providerOption } from './providers.js';
-import { playgroundCommand } from './playground.js';
+import type { CliIo } from './run.js';
+
+// Each command loads its modules when it runs (dynamic import), so that `--version`,
+// `--help` and a small command do not pay for the parsers, the engine and the report
+// (issue 16: start-up).
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -63,12 +57,12 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--wide', 'every column of the table, wider than 80 columns')
     .option('--replications <n>', 'run N derived seeds; print every metric as mean ± 95% half-width')
     .option('--workers <n>', 'worker threads for --replications (default: one per core; 1 = this thread only)')
-    .action(async (file: string, opts) => setCode(await runCommand(file, opts, io)));
+    .action(async (file: string, opts) => setCode(await (await import('./run.js')).runCommand(file, opts, io)));
 
   withOverrides(program.command('validate'))
     .description('check scenario files and their replay files without running them')
     .argument('<scenarios...>', 'scenario YAML files, directories or quoted globs')
-    .action((files: string[], opts) => setCode(validateCommand(files, opts, io)));
+    .action(async (files: string[], opts) => setCode((await import('./validate.js')).validateCommand(files, opts, io)));
 
   withTolerance(withOverrides(program.command('check')))
     .description('run scenarios and evaluate their expect: thresholds (exit 0 pass, 1 fail, 2 bad input)')
@@ -83,7 +77,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--workers <n>', 'worker threads for the replications (default: one per core; 1 = this thread only)')
     .option('--shard <i/n>', 'check every n-th file from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--out <file>', 'with --shard: write the shard result file here instead of stdout')
-    .action(async (files: string[], opts) => setCode(await checkCommand(files, opts, io, version())));
+    .action(async (files: string[], opts) => setCode(await (await import('./check.js')).checkCommand(files, opts, io, version())));
 
   withOverrides(program.command('solve'))
     .description('find the smallest value of a parameter at which every expect: threshold holds (exit 0 found, 1 none, 2 bad input)')
@@ -99,7 +93,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--expect <threshold>', "threshold to meet instead of the scenario's expect: (repeatable)", collect, [])
     .option('--format <format>', 'table | json', 'table')
     .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
-    .action(async (file: string, opts) => setCode(await solveCommand(file, opts, io, version())));
+    .action(async (file: string, opts) => setCode(await (await import('./solve.js')).solveCommand(file, opts, io, version())));
 
   withOverrides(program.command('sweep'))
     .description('run every point of a grid of parameter values; tidy CSV or JSON, HTML report (exit 0 some point passes, 1 none, 2 bad input)')
@@ -113,7 +107,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--report <file>', 'write an HTML sweep report')
     .option('--shard <i/n>', 'run every n-th point from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
-    .action(async (file: string, opts) => setCode(await sweepCommand(file, opts, io, version())));
+    .action(async (file: string, opts) => setCode(await (await import('./sweep.js')).sweepCommand(file, opts, io, version())));
 
   program
     .command('merge')
@@ -124,20 +118,20 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--report <file>', 'sweep: write the HTML sweep report')
     .option('--json <file>', 'check: write all results as JSON')
     .option('--junit <file>', 'check: write a JUnit XML report')
-    .action((files: string[], opts) => setCode(mergeCommand(files, opts, io)));
+    .action(async (files: string[], opts) => setCode((await import('./merge.js')).mergeCommand(files, opts, io)));
 
   withTolerance(program.command('compare'))
     .description('compare two summaries (run --format json); exit 1 when a metric regressed')
     .argument('<baseline>', 'baseline summary JSON')
     .argument('<current>', 'new summary JSON')
     .option('-q, --quiet', 'no warnings on stderr')
-    .action((base: string, current: string, opts) => setCode(compareCommand(base, current, opts, io)));
+    .action(async (base: string, current: string, opts) => setCode((await import('./compare.js')).compareCommand(base, current, opts, io)));
 
   program
     .command('schema')
     .description('print the JSON Schema (draft-07) of scenario files, for editor completion')
-    .action(() => {
-      io.stdout(scenarioJsonSchema());
+    .action(async () => {
+      io.stdout((await import('./schema.js')).scenarioJsonSchema());
       setCode(EXIT.ok);
     });
 
@@ -147,14 +141,15 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .argument('[scenario]', 'scenario YAML file (default: the bundled default scenario)')
     .option('--out <file>', 'HTML file to write (default playground.html unless --serve)')
     .option('--serve [port]', 'serve the page on 127.0.0.1 (default port 4173; 0 = any free port)')
-    .action(async (file: string | undefined, opts) => setCode(await playgroundCommand(file, opts, io)));
+    .action(async (file: string | undefined, opts) => setCode(await (await import('./playground.js')).playgroundCommand(file, opts, io)));
 
   program
     .command('rules')
     .description('print the rulebook: limits, caps, failure codes and assumptions, with sources')
     .option('--wide', 'every column, with the source of every row (wider than 80 columns)')
     .option('--provider <name>', 'whose rules: plivo (default), telnyx or twilio', 'plivo')
-    .action((opts: { wide?: boolean; provider: string }) => {
+    .action(async (opts: { wide?: boolean; provider: string }) => {
+      const [{ renderRulebook }, { providerOption }] = await Promise.all([import('../report/rulebook-table.js'), import('./providers.js')]);
       io.stdout(renderRulebook({ wide: opts.wide === true }, providerOption(opts.provider)));
       setCode(EXIT.ok);
     });

@@ -125,10 +125,10 @@ export class AtomicFile {
     open.add(this);
   }
 
-  /** Appends text (UTF-8), synchronously. @throws OutputError after removing the partial. */
-  write(chunk: string): void {
+  /** Appends text (as UTF-8) or bytes, synchronously. @throws OutputError after removing the partial. */
+  write(chunk: string | Uint8Array): void {
     try {
-      writeAll(this.fd, Buffer.from(chunk, 'utf8'));
+      writeAll(this.fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
     } catch (e) {
       this.fail(e);
     }

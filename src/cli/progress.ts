@@ -5,11 +5,15 @@
  * stays on the terminal. The wall clock is injected, so the renderer is testable.
  */
 
+/** True when `env` says we run in CI: `CI` is set to anything but "", "0" or "false". */
+export function inCi(env: Readonly<Record<string, string | undefined>>): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+}
+
 /** When to show progress: an interactive stderr, not `--quiet`, not in CI. */
 export function progressWanted(quiet: boolean | undefined, stderrIsTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>): boolean {
-  const ci = env.CI;
-  const inCi = ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
-  return quiet !== true && stderrIsTTY === true && !inCi;
+  return quiet !== true && stderrIsTTY === true && !inCi(env);
 }
 
 /** "HH:MM:SS" of a virtual time in ms (hours may exceed 24). */

@@ -28,7 +28,8 @@ export function* retentionSteps(
   let written = false;
   try {
     const reader = new CsvChunkReader(file.partialPath, { delimiter });
-    const opts = { delimiter, record_delimiter: '\r\n' } as const;
+    // quote_record_delimiter: else csv-stringify leaves a lone CR or LF unquoted (broken rows).
+    const opts = { delimiter, record_delimiter: '\r\n', quote_record_delimiter: true } as const;
     const header = reader.next();
     if (header === null) throw new Error(`${file.partialPath} is empty`);
     out.write((options.bom ? '\ufeff' : '') + stringify([header.fields], opts));

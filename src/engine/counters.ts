@@ -8,6 +8,16 @@ import { FAILURE_CODES } from '../rules/codes.js';
 const EXACT = 2048; // waits below this many ms are counted exactly, one bucket per ms
 const SUB_BITS = 11; // 2048 sub-buckets per octave above: relative width < 0.05%
 const SUB = 1 << SUB_BITS;
+const BLOCK_BITS = 6; // counts per 64 buckets too, so a percentile skips empty stretches
+const BLOCK = 1 << BLOCK_BITS;
+
+interface Octave {
+  readonly counts: Uint32Array;
+  readonly sums: Float64Array;
+  /** Counts per block of 64 buckets. */
+  readonly blocks: Uint32Array;
+  total: number;
+}
 
 /**
  * Width (ms) of the histogram bucket that holds a wait of `ms`: 1 below 2,048 ms, then
@@ -30,7 +40,8 @@ export class WaitHistogram {
   sum = 0;
   max = 0;
   private readonly low = new Uint32Array(EXACT);
-  private readonly octaves: { counts: Uint32Array; sums: Float64Array }[] = [];
+  private readonly lowBlocks = new Uint32Array(EXACT >> BLOCK_BITS);
+  private readonly octaves: Octave[] = [];
 
   /** Records one wait of `ms` (integer ≥ 0). */
   add(ms: number): void {
@@ -39,6 +50,7 @@ export class WaitHistogram {
     if (ms > this.max) this.max = ms;
     if (ms < EXACT) {
       this.low[ms]++;
+      this.lowBlocks[ms >> BLOCK_BITS]++;
       return;
     }
     const e = 31 - Math.clz32(ms) - SUB_BITS; // octave index ≥ 0 for ms ≥ 2048
@@ -46,24 +58,45 @@ export class WaitHistogram {
     const sub = (ms >>> e) & (SUB - 1);
     o.counts[sub]++;
     o.sums[sub] += ms;
+    o.blocks[sub >> BLOCK_BITS]++;
+    o.total++;
   }
 
-  /** Nearest-rank percentile `p` in [0, 1], in ms; 0 when empty. */
+  /**
+   * Nearest-rank percentile `p` in [0, 1], in ms; 0 when empty. Skips whole octaves and
+   * blocks of 64 buckets by their counts (a few hundred steps, not ~40k: start-up of a
+   * small run, issue 16).
+   */
   percentile(p: number): number {
     if (this.count === 0) return 0;
     const rank = Math.max(1, Math.ceil(p * this.count - 1e-9));
     let seen = 0;
-    for (let v = 0; v < EXACT; v++) {
-      seen += this.low[v];
-      if (seen >= rank) return v;
+    for (let b = 0; b < this.lowBlocks.length; b++) {
+      if (seen + this.lowBlocks[b] < rank) {
+        seen += this.lowBlocks[b];
+        continue;
+      }
+      for (let v = b * BLOCK; ; v++) {
+        seen += this.low[v];
+        if (seen >= rank) return v;
+      }
     }
     for (const o of this.octaves) {
       if (o === undefined) continue;
-      for (let s = 0; s < SUB; s++) {
-        const c = o.counts[s];
-        if (c === 0) continue;
-        seen += c;
-        if (seen >= rank) return o.sums[s] / c;
+      if (seen + o.total < rank) {
+        seen += o.total;
+        continue;
+      }
+      for (let b = 0; b < o.blocks.length; b++) {
+        if (seen + o.blocks[b] < rank) {
+          seen += o.blocks[b];
+          continue;
+        }
+        for (let s = b * BLOCK; ; s++) {
+          const c = o.counts[s];
+          seen += c;
+          if (seen >= rank) return o.sums[s] / c;
+        }
       }
     }
     return this.max;
@@ -103,10 +136,10 @@ export class WaitHistogram {
     return 1;
   }
 
-  private octave(e: number): { counts: Uint32Array; sums: Float64Array } {
+  private octave(e: number): Octave {
     let o = this.octaves[e];
     if (o === undefined) {
-      o = { counts: new Uint32Array(SUB), sums: new Float64Array(SUB) };
+      o = { counts: new Uint32Array(SUB), sums: new Float64Array(SUB), blocks: new Uint32Array(SUB >> BLOCK_BITS), total: 0 };
       this.octaves[e] = o;
     }
     return o;

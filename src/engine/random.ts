@@ -45,14 +45,30 @@ const hex8 = (n: number): string => HEX2[(n >>> 24) & 255] + HEX2[(n >>> 16) & 2
 const hex4 = (n: number): string => HEX2[(n >>> 8) & 255] + HEX2[n & 255];
 
 /**
- * A deterministic RFC 4122 version-4-shaped UUID (8-4-4-4-12 lowercase hex, version
- * nibble 4, variant 8..b) for message `index` of a source.
+ * The four 32-bit words of message `index`'s UUID, into `out[0..3]`: the UUID is their
+ * lowercase hex with the version and variant nibbles of {@link messageUuid}. Allocates
+ * nothing, so a CSV writer can print the hex straight into its buffer.
  */
-export function messageUuid(seed: number, sourceHash: number, index: number): string {
+export function uuidWords(seed: number, sourceHash: number, index: number, out: Uint32Array): void {
   const w0 = mix32(seed, sourceHash, index);
   const w1 = mix32(w0, index, 1);
   const w2 = ((mix32(w1, index, 2) & 0x3fffffff) | 0x80000000) >>> 0;
-  const w3 = mix32(w2, index, 3);
+  out[0] = w0;
+  out[1] = w1;
+  out[2] = w2;
+  out[3] = mix32(w2, index, 3);
+}
+
+const WORDS = new Uint32Array(4);
+
+/**
+ * A deterministic RFC 4122 version-4-shaped UUID (8-4-4-4-12 lowercase hex, version
+ * nibble 4, variant 8..b) for message `index` of a source: the hex of {@link uuidWords},
+ * `w0-w1hi-4w1lo(3 digits)-w2hi-w2lo w3`.
+ */
+export function messageUuid(seed: number, sourceHash: number, index: number): string {
+  uuidWords(seed, sourceHash, index, WORDS);
+  const [w0, w1, w2, w3] = WORDS;
   return `${hex8(w0)}-${hex4(w1 >>> 16)}-4${hex4(w1).slice(1)}-${hex4(w2 >>> 16)}-${hex4(w2)}${hex8(w3)}`;
 }
 
@@ -61,21 +77,41 @@ const CALLING_CODES: Readonly<Record<string, string>> = {
   US: '1', CA: '1', GB: '44', IN: '91', AU: '61', DE: '49', FR: '33', BR: '55', MX: '52', ES: '34', IT: '39', NL: '31',
 };
 
-/** "0000" .. "9999". */
-const PAD4: readonly string[] = Array.from({ length: 10_000 }, (_, i) => String(i).padStart(4, '0'));
-/** `n` (0..99999) as five digits. */
-const pad5 = (n: number): string => String(Math.floor(n / 10_000)) + PAD4[n % 10_000];
+/** The calling code of synthetic destinations in `country` ("1", "44", ...; "999" when not listed). */
+export function callingCode(country: string): string {
+  return CALLING_CODES[country] ?? '999';
+}
+
+/**
+ * The ten digits after the calling code of a synthetic destination, as two five-digit
+ * halves into `out[0]` and `out[1]` (allocates nothing). NANP numbers (`nanp`, calling
+ * code 1) get area and exchange codes starting with 2-9.
+ */
+export function syntheticHalves(seed: number, sourceHash: number, index: number, nanp: boolean, out: Uint32Array): void {
+  const h = mix32(seed ^ 0x5bd1e995, sourceHash, index);
+  const h2 = mix32(h, index, 7);
+  if (nanp) {
+    // area (3 digits), exchange (3), line (4): AAAEE EELLLL
+    const exchange = 200 + ((h >>> 10) % 800);
+    const tens = Math.floor(exchange / 10);
+    out[0] = (200 + (h % 800)) * 100 + tens;
+    out[1] = (exchange - tens * 10) * 10_000 + (h2 % 10_000);
+  } else {
+    out[0] = h % 100_000;
+    out[1] = h2 % 100_000;
+  }
+}
+
+const HALVES = new Uint32Array(2);
+
+/** The ten digits of {@link syntheticHalves} as one integer below 1e10 (written zero-padded). */
+export function syntheticSubscriber(seed: number, sourceHash: number, index: number, nanp: boolean): number {
+  syntheticHalves(seed, sourceHash, index, nanp, HALVES);
+  return HALVES[0] * 100_000 + HALVES[1];
+}
 
 /** A synthetic, deterministic destination number in `country` for message `index` of a source. */
 export function syntheticNumber(seed: number, sourceHash: number, index: number, country: string): string {
-  const h = mix32(seed ^ 0x5bd1e995, sourceHash, index);
-  const h2 = mix32(h, index, 7);
-  const cc = CALLING_CODES[country];
-  if (cc === '1') {
-    // NANP: area and exchange codes start with 2-9; 555-01xx style lines stay fictional-looking.
-    const area = 200 + (h % 800);
-    const exchange = 200 + ((h >>> 10) % 800);
-    return `+1${area}${exchange}${PAD4[h2 % 10_000]}`;
-  }
-  return `+${cc ?? '999'}${pad5(h % 100_000)}${pad5(h2 % 100_000)}`;
+  const cc = callingCode(country);
+  return `+${cc}${String(syntheticSubscriber(seed, sourceHash, index, cc === '1')).padStart(10, '0')}`;
 }

@@ -15,11 +15,11 @@ import { Outcomes } from './outcomes.js';
 import { StageWaits } from './stage-waits.js';
 import { ChargeLedger } from './charges.js';
 import { DELIVERED, FAILED, IN_FLIGHT, MessagePool, RECEIVED } from './pool.js';
-import { messageRecord } from './record.js';
+import { RecordEmitter } from './record.js';
 import { retryAt, retryCodeMask, type MessageCounts, type PendingRetry } from './retries.js';
 import type { SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
 import { advanceSource, drawCarrier, makeSource, nextCarrier, nextSender, stickySender, type SourceState } from './sources.js';
-import type { MessageSink, ReplayRow, RunObserver, TickSnapshot } from './types.js';
+import type { ReplayRow, RunObserver, TickSnapshot } from './types.js';
 
 export type { DailyCapDay, SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
 
@@ -73,7 +73,7 @@ class Simulation implements SteppedSimulation {
   private readonly charges: ChargeLedger | null;
   /** Whether a failure (by code index) is charged, from the scenario's rules. */
   private readonly chargedCode: boolean[];
-  private readonly sink: MessageSink | undefined;
+  private readonly emitter: RecordEmitter | undefined;
   private readonly observer: RunObserver | undefined;
   private nextIndex = 0;
   private nextEmit = 0;
@@ -93,7 +93,6 @@ class Simulation implements SteppedSimulation {
     private readonly options: SimulateOptions,
   ) {
     this.net = new Network(scenario);
-    this.sink = options.sink;
     this.observer = options.observer;
     this.syncStages();
     scenario.numbers.forEach((n, i) => this.numberByE164.set(n.number, i));
@@ -104,6 +103,7 @@ class Simulation implements SteppedSimulation {
     this.sources = scenario.traffic.map((def, i) => makeSource(scenario, def, i, options));
     this.retryMasks = scenario.traffic.map(retryCodeMask);
     this.clientPolicy = scenario.traffic.map((t) => t.retry !== null || t.onDailyCap === 'defer');
+    this.emitter = options.sink === undefined ? undefined : new RecordEmitter(scenario, this.sources, this.pool, options.sink);
   }
 
   private started = false;
@@ -552,7 +552,7 @@ class Simulation implements SteppedSimulation {
     while (this.nextEmit < this.nextIndex) {
       const slot = this.nextEmit & p.mask;
       if (p.status[slot] === IN_FLIGHT) return;
-      if (this.sink !== undefined) this.sink.write(this.record(this.nextEmit, slot));
+      this.emitter?.emit(this.nextEmit, slot);
       p.route[slot] = undefined;
       p.extra[slot] = undefined;
       this.nextEmit++;
@@ -571,12 +571,8 @@ class Simulation implements SteppedSimulation {
     if (this.interrupted) return;
     while (this.nextEmit < this.nextIndex) {
       const slot = this.nextEmit & p.mask;
-      if (this.sink !== undefined) this.sink.write(this.record(this.nextEmit, slot));
+      this.emitter?.emit(this.nextEmit, slot);
       this.nextEmit++;
     }
-  }
-
-  private record(idx: number, slot: number) {
-    return messageRecord(this.scenario, this.sources, this.pool, idx, slot);
   }
 }

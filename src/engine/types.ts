@@ -4,7 +4,7 @@
  */
 import type { FailureCode } from '../rules/codes.js';
 import type { Carrier, LogSetting, MessageType } from '../scenario/model.js';
-import type { Direction } from '../traffic/types.js';
+import type { Direction, ReplayRow } from '../traffic/types.js';
 
 export type { Direction, ReplayFeed, ReplayRow } from '../traffic/types.js';
 
@@ -44,6 +44,45 @@ export interface MessageRecord {
 /** Receives every message record, in submission order. */
 export interface MessageSink {
   write(record: MessageRecord): void;
+  /**
+   * Optional, instead of `write`: receives each message as a {@link MessageView} read in
+   * place, so no record object or identifier string is made (the message CSV at 10M rows).
+   */
+  writeView?(view: MessageView): void;
+}
+
+/**
+ * A finished message read in place from the engine's columns; valid only during the
+ * `writeView` call (the same object is reused for the next message). Indexes are into the
+ * tables named; `record()` gives the full {@link MessageRecord}.
+ */
+export interface MessageView {
+  /** 0-based submission number. */
+  readonly index: number;
+  /** Index of the traffic source in `scenario.traffic`. */
+  readonly source: number;
+  /** Index of the sender in `scenario.numbers` (generated messages). */
+  readonly sender: number;
+  /** The replayed row, or undefined for a generated message. */
+  readonly replayRow: ReplayRow | undefined;
+  readonly submitMs: number;
+  /** Time of delivery or failure; NaN while queued or for a received message. */
+  readonly endMs: number;
+  /** Index into `STATUS_NAMES` (0 queued, 1 delivered, 2 failed, 3 received). */
+  readonly status: number;
+  /** Index into `FAILURE_CODES`, or -1 unless failed. */
+  readonly code: number;
+  /** Index into `CARRIERS`. */
+  readonly carrier: number;
+  /** Index into `MESSAGE_TYPES`. */
+  readonly type: number;
+  readonly units: number;
+  /** The four words of a generated message's UUID (see `uuidWords`), into `out`. */
+  uuidWords(out: Uint32Array): void;
+  /** The ten digits after the calling code of a generated message's destination, as two five-digit halves into `out` (see `syntheticHalves`). */
+  destination(out: Uint32Array): void;
+  /** The whole record (allocates). */
+  record(): MessageRecord;
 }
 
 /** Optional hooks called by the engine as virtual time passes. */

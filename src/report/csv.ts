@@ -1,10 +1,19 @@
 /**
- * Streaming CSV of message records (RFC 4180 via csv-stringify). Rows are buffered in
- * batches and handed to a synchronous `write` callback, so memory stays flat however many
- * rows are written and the (synchronous) engine never waits on a stream.
+ * Streaming CSV of message records (RFC 4180, the bytes csv-stringify writes). Rows are
+ * printed into a reused buffer handed to a synchronous `write` callback in chunks of whole
+ * rows, so memory stays flat and the (synchronous) engine never waits on a stream.
+ *
+ * Two paths give the same bytes. A generated message, read in place from the engine
+ * (`writeView`), is printed cell by cell into the buffer: cells that can never need
+ * quoting (UUIDs, times, numbers) as ASCII digits, the others (names, numbers, texts,
+ * codes, reasons) from bytes prepared once per traffic source, sender or code. Anything
+ * else (a record, a replayed row, a delimiter that could occur in a digit cell) takes the
+ * generic path: {@link recordCells}, then RFC 4180 quoting of each cell.
  */
-import { stringify } from 'csv-stringify/sync';
-import type { MessageRecord, MessageSink } from '../engine/types.js';
+import type { MessageRecord, MessageSink, MessageView } from '../engine/types.js';
+import type { Scenario } from '../scenario/model.js';
+import { ByteSink, isWholeMs } from './csv-bytes.js';
+import { GeneratedRows } from './csv-fast.js';
 import { MESSAGE_COLUMNS, RETRY_COLUMNS, recordCells } from './records.js';
 
 export interface CsvOptions {
@@ -12,11 +21,10 @@ export interface CsvOptions {
   readonly delimiter?: string;
   /** Prefix a UTF-8 byte-order mark (for Excel). */
   readonly bom?: boolean;
-  /**
-   * Rows per csv-stringify call (default 256). Small batches measured fastest: the rows
-   * of a batch die young, so the garbage collector never has to promote them.
-   */
-  readonly batchRows?: number;
+  /** The run's scenario: lets `writeView` print generated messages without a record. */
+  readonly scenario?: Scenario;
+  /** Bytes per chunk handed to `write` (default 1 MiB). */
+  readonly chunkBytes?: number;
   /** Adds the `attempt` and `retry_of` columns (a scenario with client retries). */
   readonly retryColumns?: boolean;
 }
@@ -39,50 +47,85 @@ export function numberText(value: number): string {
   return String(value);
 }
 
-/** A sink that turns records into CSV text chunks passed to `write`. Call `end()` once. */
+/**
+ * RFC 4180 quoting as csv-stringify does it for a one-character delimiter: a cell that
+ * holds the delimiter, a double quote, CR or LF is wrapped in quotes, its quotes doubled.
+ */
+export function quoter(delimiter: string): (cell: string) => string {
+  return (cell) =>
+    cell.includes('"') || cell.includes(delimiter) || cell.includes('\n') || cell.includes('\r')
+      ? `"${cell.replaceAll('"', '""')}"`
+      : cell;
+}
+
+/** A sink that turns records into CSV bytes passed to `write` in chunks. Call `end()` once. */
 export class CsvMessageSink implements MessageSink {
-  private rows: (string | number)[][] = [];
-  private readonly batch: number;
+  private readonly sink: ByteSink;
   private readonly delimiter: string;
+  private readonly quote: (s: string) => string;
+  private readonly fast: GeneratedRows | null;
   private readonly retryColumns: boolean;
   rowCount = 0;
   /** Submission time (ms since start) of the first row; rows are in submission order. */
   firstSubmitMs: number | null = null;
 
+  /**
+   * @param out receives the CSV in chunks of whole rows (UTF-8; a Buffer under Node). The bytes are reused
+   *   afterwards: consume it before returning.
+   */
   constructor(
-    private readonly out: (chunk: string) => void,
+    out: (chunk: Uint8Array) => void,
     private readonly startEpochMs: number,
     private readonly logIncoming: boolean,
     options: CsvOptions = {},
   ) {
-    this.batch = options.batchRows ?? 256;
+    this.sink = new ByteSink(out, options.chunkBytes);
     this.delimiter = options.delimiter ?? ',';
+    this.quote = quoter(this.delimiter);
     this.retryColumns = options.retryColumns ?? false;
-    const header: string[] = [...MESSAGE_COLUMNS, ...(this.retryColumns ? RETRY_COLUMNS : [])];
-    out((options.bom ? '\ufeff' : '') + stringify([header], this.opts()));
+    // The fast path prints a destination from the message index and no retry columns: it
+    // serves scenarios without recipient pools or client retries.
+    const plain = options.scenario !== undefined && !this.retryColumns && options.scenario.traffic.every((t) => t.recipientsPool === null);
+    this.fast = plain ? GeneratedRows.create(options.scenario!, this.delimiter, this.quote) : null;
+    const header = [...MESSAGE_COLUMNS, ...(this.retryColumns ? RETRY_COLUMNS : [])].map(this.quote).join(this.delimiter);
+    this.sink.text(`${options.bom ? '\ufeff' : ''}${header}\r\n`);
   }
 
+  /** Writes one record (the generic path). */
   write(record: MessageRecord): void {
     if (this.firstSubmitMs === null) this.firstSubmitMs = record.submitMs;
     const cells = recordCells(record, this.startEpochMs, this.logIncoming);
     if (this.retryColumns) cells.push(record.attempt, record.retryOf ?? '');
-    this.rows.push(cells);
+    const s = this.sink;
+    for (let i = 0; i < cells.length; i++) {
+      if (i > 0) s.text(this.delimiter);
+      const c = cells[i];
+      s.text(this.quote(typeof c === 'number' ? numberText(c) : c));
+    }
+    s.text('\r\n');
     this.rowCount++;
-    if (this.rows.length >= this.batch) this.flush();
+  }
+
+  /** Writes one message read in place: generated messages by the fast path. */
+  writeView(v: MessageView): void {
+    const fast = this.fast;
+    const submitEpoch = this.startEpochMs + v.submitMs;
+    const endEpoch = this.startEpochMs + v.endMs; // NaN when there is no end
+    // Whole milliseconds everywhere (always, for generated traffic) or the generic path.
+    const whole = Number.isInteger(submitEpoch) && isWholeMs(v.submitMs) && (Number.isNaN(endEpoch) || (Number.isInteger(endEpoch) && isWholeMs(v.endMs - v.submitMs)));
+    if (fast === null || v.replayRow !== undefined || !whole) {
+      this.write(v.record());
+      return;
+    }
+    if (this.firstSubmitMs === null) this.firstSubmitMs = v.submitMs;
+    const sink = this.sink;
+    sink.room(fast.rowBound[v.source]);
+    sink.pos = fast.put(sink.buf, sink.view, sink.pos, v, submitEpoch, endEpoch);
+    this.rowCount++;
   }
 
   /** Writes any buffered rows. */
   end(): void {
-    this.flush();
-  }
-
-  private flush(): void {
-    if (this.rows.length === 0) return;
-    this.out(stringify(this.rows, this.opts()));
-    this.rows = [];
-  }
-
-  private opts() {
-    return { delimiter: this.delimiter, record_delimiter: '\r\n', cast: { number: numberText } } as const;
+    this.sink.flush();
   }
 }

@@ -35,11 +35,35 @@ export function redaction(r: Pick<MessageRecord, 'log' | 'direction'>, logIncomi
 }
 
 /**
- * Neutralises a text cell a spreadsheet would run as a formula (leading = + - @, tab, CR,
- * LF) by prefixing a single quote, as OWASP recommends. Numbers are never passed here.
+ * Leading characters a spreadsheet runs as a formula (OWASP: = + - @, tab, CR, LF), after
+ * any run of `'`: a text that already starts with `'` and then one of them gets one more
+ * `'`, so that removing one leading `'` ({@link unneutralise}) always gives the text back.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r\n]/;
+
+/**
+ * Neutralises a free-text cell (text, traffic names, reasons) a spreadsheet would run as
+ * a formula by prefixing a single quote, as OWASP recommends. Numbers are never passed here.
  */
 export function safeText(s: string): string {
-  return /^[=+\-@\t\r\n]/.test(s) ? `'${s}` : s;
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/** The exact inverse of {@link safeText} (the replay reader strips the same way). */
+export function unneutralise(s: string): string {
+  return s.length > 1 && s[0] === "'" && FORMULA_START.test(s) ? s.slice(1) : s;
+}
+
+/** A phone number as the FAQ prints it: "+" and digits, or redacted as "+12025550***". */
+const PHONE = /^\+\d+(?:\*\*\*)?$/;
+
+/**
+ * A `from`/`to` cell: a phone number is written as it is (`+18885550100`, which a
+ * spreadsheet reads as the number it is); anything else (a sender ID, a short code) is
+ * free text and goes through {@link safeText}.
+ */
+export function numberCell(s: string): string {
+  return PHONE.test(s) ? s : safeText(s);
 }
 
 /** "000Z" .. "999Z": the millisecond tail of an ISO timestamp. */
@@ -75,8 +99,8 @@ export function recordCells(r: MessageRecord, startEpochMs: number, logIncoming 
   return [
     r.uuid,
     safeText(r.traffic),
-    safeText(from),
-    safeText(to),
+    numberCell(from),
+    numberCell(to),
     r.toCountry,
     r.direction,
     r.type,
@@ -86,7 +110,7 @@ export function recordCells(r: MessageRecord, startEpochMs: number, logIncoming 
     waitMs === null ? '' : waitMs / 1000,
     r.status,
     r.code ?? '',
-    r.code === null ? '' : failureReason(r.code),
+    r.code === null ? '' : safeText(failureReason(r.code)),
     r.units,
     safeText(text),
     r.submitMs / 1000,

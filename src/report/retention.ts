@@ -4,7 +4,7 @@
  * whatever its `log` setting. Pure: works on the cells of the message CSV.
  */
 import { RETENTION } from '../rules/rulebook.js';
-import { MESSAGE_COLUMNS, REDACTED_TEXT, redactNumber, safeText } from './records.js';
+import { MESSAGE_COLUMNS, numberCell, REDACTED_TEXT, redactNumber, unneutralise } from './records.js';
 
 const DAY_MS = 86_400_000;
 
@@ -26,9 +26,6 @@ const DIRECTION = col('direction');
 const TIME = col('message_time');
 const TEXT = col('text');
 
-/** Removes the `'` that {@link safeText} added. */
-const raw = (s: string): string => (s.length > 1 && s[0] === "'" && /[=+\-@\t\r\n]/.test(s[1]) ? s.slice(1) : s);
-
 /**
  * Applies retention to one data row of the message CSV (cells in MESSAGE_COLUMNS order, as
  * written): the text, and the number the FAQ stores (`to` outbound, `from` inbound).
@@ -41,7 +38,7 @@ export function retainCells(cells: string[], exportEpochMs: number): string[] {
   if (r.text && cells[TEXT] !== '') cells[TEXT] = REDACTED_TEXT;
   if (r.number) {
     const k = cells[DIRECTION] === 'inbound' ? FROM : TO;
-    cells[k] = safeText(redactNumber(raw(cells[k])));
+    cells[k] = numberCell(redactNumber(unneutralise(cells[k])));
   }
   return cells;
 }

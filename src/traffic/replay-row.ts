@@ -97,8 +97,11 @@ export function replayColumns(header: readonly string[]): ReplayColumns {
   return { index, names: header, wanted, time: index.time! };
 }
 
-/** Strips the `'` that formula neutralising put in front of `= + - @`, tab, CR or LF. */
-export const unneutralise = (s: string): string => (s.length > 1 && s.charCodeAt(0) === 39 && /[=+\-@\t\r\n]/.test(s[1]) ? s.slice(1) : s);
+/**
+ * Strips the `'` that formula neutralising put in front of `= + - @`, tab, CR or LF (after
+ * any `'`s of the text itself): the inverse of the message CSV's `safeText`.
+ */
+export const unneutralise = (s: string): string => (s.length > 1 && s.charCodeAt(0) === 39 && /^'+[=+\-@\t\r\n]/.test(s) ? s.slice(1) : s);
 
 export const TIME_EXPECTED = 'a time such as 2026-03-09T08:00:00.000Z, 2026-03-09 08:00:00+05:30 or 2026-03-09 08:00:00 (UTC)';
 

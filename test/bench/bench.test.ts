@@ -1,5 +1,6 @@
 // Smoke test of `npm run bench` at small size: every benchmark runs and the JSON report has
-// the documented shape. No timing is asserted (CI machines vary).
+// the documented shape. No timing is asserted (CI machines vary). Six child processes and
+// about 60,000 messages in all; the explicit timeout is for a loaded machine.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('npm run bench (small)', () => {
   it('runs every benchmark and writes the results table as JSON', () => {
     const out = join(dir, 'results.json');
-    const r = spawnSync(process.execPath, ['test/bench/run.js', '--small', '--out', out], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['test/bench/run.js', '--small', '--out', out], { encoding: 'utf8', timeout: 110_000 });
     expect(r.stderr).not.toMatch(/Error/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/benchmark\s+messages\s+wall s\s+messages\/s\s+peak RSS MB/);
@@ -26,7 +27,7 @@ describe('npm run bench (small)', () => {
       platform: expect.any(String),
     });
     expect(report.results.map((x: { name: string }) => x.name)).toEqual([
-      'md1', 'md1-110', 'us-day@10k', 'us-day@30k', 'us-day@100k', 'us-day@100k+csv',
+      'md1', 'md1-110', 'us-day@2k', 'us-day@6k', 'us-day@20k', 'us-day@20k+csv',
     ]);
     for (const x of report.results) {
       expect(x.messages).toBeGreaterThan(0);
@@ -38,10 +39,22 @@ describe('npm run bench (small)', () => {
     }
     const csv = report.results.find((x: { csv: boolean }) => x.csv);
     expect(csv.csvBytes).toBeGreaterThan(csv.messages * 100);
-    // Scaling rows grow with the factor (10k / 30k / 100k nominal).
+    // Scaling rows grow with the factor (2k / 6k / 20k nominal).
     const sizes = report.results.slice(2, 5).map((x: { messages: number }) => x.messages);
     expect(sizes[0] / sizes[2]).toBeCloseTo(0.1, 1);
     expect(report.checks.map((c: { name: string }) => c.name)).toContain('md1 mean wait (s)');
+    // Ratio pairs of issue 16, CPU time beside wall time, and the machine's load.
+    expect(r.stdout).toMatch(/message CSV \(us-day 100k\): --messages vs without +[\d.]+ → [\d.]+ +[\d.]+× +[\d.]+ → [\d.]+ +[\d.]+×/);
+    expect(r.stdout).toMatch(/start-up: a2psim --version vs node -e 0 .*≤ 2×/);
+    expect(r.stdout).toMatch(/load average \(1\/5\/15 min\): [\d.]+ [\d.]+ [\d.]+ before/);
+    expect(report.ratios.map((x: { target: number }) => x.target)).toEqual([2, 2, 3]);
+    for (const x of report.ratios) {
+      expect(x.a.wallSeconds).toBeGreaterThan(0);
+      expect(x.b.cpuSeconds).toBeGreaterThan(0);
+      expect(x.wallRatio).toBeCloseTo(x.b.wallSeconds / x.a.wallSeconds, 1);
+    }
+    expect(report.ratios[0].csvBytes).toBeGreaterThan(report.results[4].messages * 100);
+    expect(report.load.before).toHaveLength(3);
     // Replay ratios (test/bench/replay.js): wall and CPU time side by side, one run.
     expect(report.replay.results.map((x: { name: string }) => x.name)).toEqual([
       'generated', 'replay own CSV', 'replay own CSV shuffled', 'replay MDR', 'replay MDR newest first', 'generated big', 'replay own CSV big',
@@ -50,4 +63,15 @@ describe('npm run bench (small)', () => {
     expect(report.replay.results[1].messages).toBe(report.replay.results[0].messages);
     expect(r.stdout).toMatch(/replay own CSV \/ generated: wall [\d.]+x, CPU [\d.]+x/);
   }, 120_000);
+
+  it('the figures in the README and docs/performance.md are generated from a bench run (to-docs.js), with machine and load', () => {
+    for (const file of ['README.md', 'docs/performance.md']) {
+      const text = readFileSync(file, 'utf8');
+      const section = (name: string) => new RegExp(`<!-- bench:${name}:start -->\\n([\\s\\S]*?)\\n<!-- bench:${name}:end -->`).exec(text)?.[1] ?? '';
+      expect(section('provenance')).toMatch(/^Measured by `npm run bench` on \d{4}-\d\d-\d\d \d\d:\d\d UTC: \d+ cores .* load average [\d.]+ \/ [\d.]+ \/ [\d.]+/);
+      expect(section('ratio-table')).toMatch(/\| message CSV \(us-day 10M\): --messages vs without \| [\d.]+ → [\d.]+ \| [\d.]+× \| [\d.]+ → [\d.]+ \| [\d.]+× \|/);
+      expect(section('bench-table')).toMatch(/\| us-day@10M\+csv \| 10,001,072 \|/);
+    }
+  });
 });
+

@@ -7,17 +7,18 @@
 //                                 then the replay ratios of test/bench/replay.js,
 //                                 the playground page in headless Chromium (test/bench/playground.js)
 //                                 and the real day (test/bench/real-day.js) against us-day
-//   npm run bench -- --small      quick smoke run (also BENCH_SCALE=small), without the playground
+//   npm run bench -- --small      smoke run, ~60,000 messages in all (also BENCH_SCALE=small), without the playground
 //   npm run bench -- --out FILE   write the JSON elsewhere
 //
 // Needs a build (`npm run build`). Exit code 1 when a run fails or a model check fails
 // (M/D/1 mean wait 0.045 s ±3%, ~9% expired at 110/s); timings are printed, never asserted.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { ratioTable, runRatios } from './ratios.js';
 import { sweepPoolBench } from './sweep-pool.js';
 import { replayBench } from './replay.js';
 import { playgroundBench, playgroundText } from './playground.js';
@@ -51,14 +52,14 @@ function usDaySets(f) {
   return sets.flatMap((s) => ['--set', s]);
 }
 
-const label = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
-const usDayScales = small ? [0.001, 0.003, 0.01] : [0.01, 0.1, 1];
+const label = (n) => (n >= 1e6 ? `${Math.round(n / 1e5) / 10}M` : `${Math.round(n / 100) / 10}k`);
+const usDayScales = small ? [0.0002, 0.0006, 0.002] : [0.01, 0.1, 1];
 const usDayTop = usDayScales[usDayScales.length - 1];
 
 const benchmarks = [
-  // Poisson at 90/s for 1,000,000 / 90 s (small: 20,000 / 90 s).
-  { name: 'md1', file: 'md1.yaml', args: small ? ['--set', 'duration=222.222s'] : [], check: 'md1' },
-  { name: 'md1-110', file: 'md1-110.yaml', args: small ? ['--set', 'duration=181.818s'] : [], check: small ? null : 'md1-110' },
+  // Poisson at 90/s for 1,000,000 / 90 s (small: 5,000 / 90 s).
+  { name: 'md1', file: 'md1.yaml', args: small ? ['--set', 'duration=55.556s'] : [], check: 'md1' },
+  { name: 'md1-110', file: 'md1-110.yaml', args: small ? ['--set', 'duration=45.455s'] : [], check: small ? null : 'md1-110' },
   ...usDayScales.map((f) => ({
     name: `us-day@${label(10_000_000 * f)}`,
     file: 'us-day.yaml',
@@ -143,11 +144,15 @@ function table(rows) {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'a2psim-bench-'));
   const results = [];
+  const loadBefore = loadavg();
+  let ratios;
   try {
     for (const b of benchmarks) {
       process.stderr.write(`running ${b.name}...\n`);
       results.push(runOne(b, dir));
     }
+    process.stderr.write('running the ratio pairs (issue 16)...\n');
+    ratios = runRatios({ root, bin, dir, small, usDayArgs: small ? usDaySets(0.01) : [] });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -162,10 +167,12 @@ async function main() {
   const replay = replayBench({ small, log: (line) => replayLines.push(line) });
   const playground = small ? null : await playgroundBench();
   const sweepPool = sweepPoolBench({ small });
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, results, checks: verdicts, replay, playground, sweepPool };
+  const load = { before: loadBefore.map((x) => round(x, 2)), after: loadavg().map((x) => round(x, 2)) };
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, load, results, ratios, checks: verdicts, replay, playground, sweepPool };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
-  console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}\n`);
+  console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}`);
+  console.log(`load average (1/5/15 min): ${load.before.join(' ')} before, ${load.after.join(' ')} after\n`);
   console.log(table(results));
   // Linear time shows as a flat marginal cost per message between sizes (start-up excluded).
   const scaling = results.filter((r) => r.name.startsWith('us-day@') && !r.csv);
@@ -175,7 +182,7 @@ async function main() {
     return `${prev.name.slice(7)}→${r.name.slice(7)} ${us.toFixed(2)} µs/msg`;
   });
   console.log(`\nscaling (us-day): peak RSS ${scaling.map((r) => r.peakRssMb.toFixed(0)).join(' / ')} MB; marginal time ${marginal.join(', ')}`);
-  console.log('');
+  console.log(`\n${ratioTable(ratios)}\n`);
   for (const c of verdicts) {
     const verdict = c.pass ? 'ok' : c.enforced ? 'FAIL' : 'outside (not enforced at this size)';
     console.log(`${c.name}: ${c.value} (expected ${c.expected}) ${verdict}`);

@@ -1,40 +1,40 @@
-// The real executable: build, then spawn `node bin/a2psim.js` and read its exit codes.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+// The real executable: spawn `node bin/a2psim.js` (built by test/global-setup.ts) and read
+// its exit codes.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 
 const FIX = 'test/fixtures/check';
+/** Each spawned run takes well under a second idle; this is for a loaded machine. */
+const SPAWN_TIMEOUT = 60_000;
 
 function a2psim(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/a2psim.js', ...args], {
     encoding: 'utf8',
     env: { ...process.env, GITHUB_STEP_SUMMARY: '' },
+    timeout: SPAWN_TIMEOUT - 5_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
-}, 120_000);
 
 describe('node bin/a2psim.js check', () => {
   it('exits 0 when thresholds hold', () => {
     const r = a2psim('check', `${FIX}/faq-pass.yaml`);
     expect(r.code).toBe(0);
     expect(r.out).toContain('✓ failed[420] == 45');
-  });
+  }, SPAWN_TIMEOUT);
 
   it('exits 1 when a threshold fails', () => {
     const r = a2psim('check', `${FIX}/faq-fail.yaml`);
     expect(r.code).toBe(1);
     expect(r.out).toContain('✗ failed[420] == 0');
-  });
+  }, SPAWN_TIMEOUT);
 
   it('exits 2 on a bad threshold, with one line on stderr', () => {
     const r = a2psim('check', `${FIX}/bad-threshold.yaml`);
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain('bad-threshold.yaml:8:5 expect[1]');
-  });
+  }, SPAWN_TIMEOUT);
 });
 
 describe('colour on stdout', () => {
@@ -42,6 +42,7 @@ describe('colour on stdout', () => {
     spawnSync(process.execPath, ['bin/a2psim.js', 'check', `${FIX}/faq-pass.yaml`], {
       encoding: 'utf8',
       env: { ...process.env, GITHUB_STEP_SUMMARY: '', NO_COLOR: '', FORCE_COLOR: '', CI: '', ...env },
+      timeout: SPAWN_TIMEOUT / 4,
     }).stdout;
 
   it('none on a pipe (even in CI), green ✓ with FORCE_COLOR, none when NO_COLOR wins', () => {

@@ -98,7 +98,7 @@ describe('short writes and ENOSPC through an injected writer', () => {
       return execWrite(fd, buf, off, n);
     });
     expect((await cli('run', yaml, ...args('b'))).code).toBe(0);
-    expect(short).toBeGreaterThan(100);
+    expect(short).toBeGreaterThan(50); // the message CSV comes in 1 MiB chunks of whole rows (issue 16): fewer, larger writes
     expect(calls).toBeGreaterThan(short);
     for (const f of ['.csv', '-ts.csv', '.html']) expect(readFileSync(join(dir, `b${f}`))).toEqual(readFileSync(join(dir, `a${f}`)));
   }, 60_000);
@@ -138,7 +138,7 @@ const isRoot = process.getuid?.() === 0;
 describe('a full disk: a 64 kB tmpfs created by the test', () => {
   it('run --messages/--report/--timeseries onto it: one line naming the file and ENOSPC, exit 2, nothing left', async (ctx) => {
     const mnt = tmp();
-    const r = isRoot ? spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt], { encoding: 'utf8' }) : null;
+    const r = isRoot ? spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt], { encoding: 'utf8', timeout: 10_000 }) : null;
     if (r?.status !== 0) {
       const why = r === null ? 'needs root' : `mount not permitted: ${(r.stderr || r.error?.message || '').trim()}`;
       console.warn(`skipped: disk-full test on a small tmpfs (${why}); the injected-writer tests above still ran`);
@@ -153,7 +153,7 @@ describe('a full disk: a 64 kB tmpfs created by the test', () => {
         expect(readdirSync(mnt)).toEqual([]);
       }
     } finally {
-      spawnSync('umount', [mnt]);
+      spawnSync('umount', [mnt], { timeout: 10_000 });
     }
   }, 60_000);
 });
@@ -188,7 +188,7 @@ describe('temporaries and non-regular targets', () => {
   it('writes into a FIFO (read by a child process)', () => {
     const dir = tmp();
     const fifo = join(dir, 'pipe');
-    execFileSync('mkfifo', [fifo]);
+    execFileSync('mkfifo', [fifo], { timeout: 10_000 });
     const r = spawnSync('bash', ['-c', `cat '${fifo}' > '${dir}/got.csv' & node bin/a2psim.js run scenarios/default.yaml --messages '${fifo}' -q > /dev/null; wait`], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);

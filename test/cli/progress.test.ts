@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockText, etaText, ProgressBar, progressWanted, rateText } from '../../src/cli/progress.js';
+import { clockText, etaText, inCi, ProgressBar, progressWanted, rateText } from '../../src/cli/progress.js';
 
 describe('progressWanted: only on an interactive stderr, never quiet or in CI', () => {
   it.each([
@@ -13,6 +13,15 @@ describe('progressWanted: only on an interactive stderr, never quiet or in CI', 
     [false, true, { CI: '1' }, false],
   ])('quiet=%s tty=%s env=%j → %s', (quiet, tty, env, want) => {
     expect(progressWanted(quiet, tty, env)).toBe(want);
+  });
+});
+
+describe('inCi: CI set to anything but "", "0" or "false"', () => {
+  it.each([
+    [{}, false], [{ CI: '' }, false], [{ CI: '0' }, false], [{ CI: 'false' }, false], [{ CI: 'FALSE' }, false],
+    [{ CI: 'true' }, true], [{ CI: '1' }, true], [{ CI: 'woodpecker' }, true],
+  ])('%j → %s', (env, want) => {
+    expect(inCi(env)).toBe(want);
   });
 });
 

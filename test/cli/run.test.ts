@@ -110,18 +110,22 @@ describe('a2psim validate and rules', () => {
   });
 });
 
-describe('the installed binary', () => {
+describe('the installed binary (dist/, built by test/global-setup.ts)', () => {
+  /** A spawned run takes well under a second idle; this is for a loaded machine. */
+  const SPAWN_TIMEOUT = 60_000;
+  const spawnOptions = { encoding: 'utf8', timeout: SPAWN_TIMEOUT - 5_000 } as const;
+
   it('npm start equivalent: runs the default scenario and prints a report', () => {
-    const out = execFileSync(process.execPath, ['bin/a2psim.js', 'run', 'scenarios/default.yaml'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['bin/a2psim.js', 'run', 'scenarios/default.yaml'], spawnOptions);
     expect(out).toContain('a2psim — default-morning (seed 1)');
     expect(out).toContain('By carrier');
-  });
+  }, SPAWN_TIMEOUT);
 
   it('exits 2 with one line and no stack trace on bad input', () => {
-    const r = spawnSync(process.execPath, ['bin/a2psim.js', 'run', 'nope.yaml'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/a2psim.js', 'run', 'nope.yaml'], spawnOptions);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  });
+  }, SPAWN_TIMEOUT);
 });
 
 describe('the example scenarios', () => {

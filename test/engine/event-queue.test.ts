@@ -13,6 +13,7 @@ describe('EventQueue', () => {
         const expected = times.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i).map((e) => e.i);
         expect(popped).toEqual(expected);
       }),
+      { numRuns: 200, seed: 1 },
     );
   });
 

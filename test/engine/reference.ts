@@ -79,21 +79,34 @@ class RefSlidingLimiter {
   }
 }
 
-/** Even spacing of window/count ms per unit, fractional carry, restarting when idle. */
+/**
+ * Even spacing of window/count ms per unit, fractional carry, restarting when idle. Exact:
+ * times are kept in units of 1/count ms as BigInts, so no rounding error can build up over
+ * a long busy period (count and window are integers, see `Limit`).
+ */
 class RefSmoothLimiter {
-  private nextFree = -Infinity;
-  constructor(private readonly count: number, private readonly windowMs: number) {}
+  /** The next free time × count; null before the first departure. */
+  private nextFreeScaled: bigint | null = null;
+  private readonly count: bigint;
+  private readonly windowMs: bigint;
+  constructor(count: number, windowMs: number) {
+    this.count = BigInt(count);
+    this.windowMs = BigInt(windowMs);
+  }
+  /** The first whole ms at or after `scaled` / count (times are never negative). */
+  private ceilMs(scaled: bigint): number {
+    return Number((scaled + this.count - 1n) / this.count);
+  }
   private slot(): number {
-    return Math.ceil(this.nextFree - 1e-9);
+    return this.nextFreeScaled === null ? -Infinity : this.ceilMs(this.nextFreeScaled);
   }
   earliest(now: number): number {
     return Math.max(now, this.slot());
   }
   consume(now: number, k: number): number {
-    const base = now > this.slot() ? now : this.nextFree;
-    const step = this.windowMs / this.count;
-    this.nextFree = base + k * step;
-    return k === 1 ? now : Math.ceil(base + (k - 1) * step - 1e-9);
+    const base = now > this.slot() ? BigInt(now) * this.count : this.nextFreeScaled!;
+    this.nextFreeScaled = base + BigInt(k) * this.windowMs;
+    return k === 1 ? now : this.ceilMs(base + BigInt(k - 1) * this.windowMs);
   }
 }
 

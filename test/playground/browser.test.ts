@@ -3,20 +3,23 @@
  * with no console error and no request, its numbers are `a2psim run --format json`'s for
  * the same scenario and seed, the account MPS control (moved with the keyboard) reruns
  * it, a copied URL reopens the same state, and a bad link or a bad scenario gets one clear
- * message. Screenshots go to test/artifacts/. Skipped only when /usr/bin/chromium is missing.
+ * message. Screenshots go to test/artifacts/. Without /usr/bin/chromium: FAILS in CI
+ * (CI=true), else skipped with the install command as the skip note, which the test
+ * summary lists (test/reporters/skip-notes.ts), like test/report/html-browser.test.ts.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { runCommand } from '../../src/cli/run.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { parseScenario } from '../../src/scenario/load.js';
+import { inCi } from '../../src/cli/progress.js';
+import { CHROMIUM_MISSING } from '../helpers/chromium.js';
 import { ARTIFACTS, CHROMIUM, fileUrl, launch, openPage, writePlayground } from './helpers.js';
 
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`playground browser test: SKIPPED — ${CHROMIUM} not found (apt-get install -y chromium)`);
 
 /** `a2psim run FILE --format json [--set ...]`, in process. */
 async function cliJson(file: string, set: string[] = []): Promise<string> {
@@ -28,10 +31,17 @@ async function cliJson(file: string, set: string[] = []): Promise<string> {
 
 const summaryOf = (page: Page): Promise<string> => page.locator('#summary-json').evaluate((e) => e.textContent ?? '');
 
-describe.skipIf(!haveChromium)('playground in a browser', () => {
+describe(`playground in a browser${haveChromium ? '' : ` (no Chromium: ${inCi(process.env) ? 'FAILS in CI' : 'skipped'})`}`, () => {
   let browser: Browser;
   let url: string;
+  beforeEach((ctx) => {
+    if (!haveChromium && !inCi(process.env)) ctx.skip(CHROMIUM_MISSING);
+  });
   beforeAll(async () => {
+    if (!haveChromium) {
+      if (inCi(process.env)) throw new Error(`CI must run the browser tests: ${CHROMIUM_MISSING} (.ci/run does)`);
+      return;
+    }
     url = fileUrl(await writePlayground('scenarios/default.yaml', 'playground.html'));
     browser = await launch();
   }, 60_000);

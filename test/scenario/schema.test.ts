@@ -24,6 +24,7 @@ describe('unit parsers (properties)', () => {
         expect((r.count * 1000) / r.windowMs).toBeCloseTo(value, 9);
         expect(r.perSecond).toBeCloseTo(value, 9);
       }),
+      { numRuns: 500, seed: 9 },
     );
   });
 
@@ -34,6 +35,7 @@ describe('unit parsers (properties)', () => {
         expect(parseDurationMs(ms / 1000)).toBe(ms);
         expect(parseDurationMs(`${ms / 1000}s`)).toBe(ms);
       }),
+      { numRuns: 500, seed: 10 },
     );
   });
 });

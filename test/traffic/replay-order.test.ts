@@ -17,7 +17,7 @@ describe('stableOrder', () => {
       fc.property(times, (at) => {
         expect([...stableOrder(Float64Array.from(at))]).toEqual(reference(at));
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 25 },
     );
   });
 });

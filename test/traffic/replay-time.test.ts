@@ -54,7 +54,7 @@ describe('replay times', () => {
         const fast = fastTime(text);
         if (fast !== null) expect(fast).toBe(parseDateTime(text, false));
       }),
-      { numRuns: 400 },
+      { numRuns: 400, seed: 26 },
     );
   }, 60_000);
 });

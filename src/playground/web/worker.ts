@@ -34,8 +34,9 @@ function run(req: WorkerRequest, scenario: Scenario): void {
 }
 
 function csv(req: WorkerRequest, scenario: Scenario): void {
-  const chunks: string[] = [];
-  const sink = new CsvMessageSink((c) => chunks.push(c), scenario.startEpochMs, scenario.rules.logIncomingMessages);
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  // The sink reuses its buffer: keep a copy of each chunk.
+  const sink = new CsvMessageSink((c) => chunks.push(c.slice()), scenario.startEpochMs, scenario.rules.logIncomingMessages);
   const sim = startSimulation(scenario, { sink });
   while (!sim.advance(SLICE_EVENTS)) {
     if (sim.submitted > MAX_CSV_MESSAGES) throw new UsageError(`message CSV: expected at most ${MAX_CSV_MESSAGES.toLocaleString('en-US')} messages, got more`);

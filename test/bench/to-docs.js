@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Regenerates the measured figures in docs/performance.md and the README's speed section
+// from a results file of `npm run bench` (default test/bench/results.json), between the
+// markers <!-- bench:NAME:start --> and <!-- bench:NAME:end -->. So every figure there is
+// one a bench run printed, with its machine, date and load.
+//
+//   node test/bench/to-docs.js [results.json]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const report = JSON.parse(readFileSync(process.argv[2] ?? join(here, 'results.json'), 'utf8'));
+if (report.scale !== 'full') throw new Error(`${process.argv[2] ?? 'results.json'}: a full-size run is needed, got "${report.scale}"`);
+
+const int = (n) => n.toLocaleString('en-US');
+const f2 = (n) => n.toFixed(2);
+const f3 = (n) => n.toFixed(3);
+const m = report.machine;
+
+/** Where and when: so a reader can tell a measured figure from a claim. */
+const provenance = `Measured by \`npm run bench\` on ${report.date.slice(0, 16).replace('T', ' ')} UTC: ${m.nproc} cores (${m.cpu}), ` +
+  `Node ${m.node}, ${m.platform}; load average ${report.load.before.join(' / ')} (1 / 5 / 15 min) before the run and ` +
+  `${report.load.after.join(' / ')} after: the machine was shared, so wall times are noisy and CPU times are the steadier figure.`;
+
+function benchTable() {
+  const rows = report.results.map((r) => `| ${r.name} | ${int(r.messages)} | ${f2(r.wallSeconds)} | ${int(r.messagesPerSecond)} | ${r.peakRssMb.toFixed(0)} |`);
+  return ['| benchmark | messages | wall s | messages/s | peak RSS MB |', '|---|---:|---:|---:|---:|', ...rows].join('\n');
+}
+
+function ratioTable() {
+  const verdict = (x, t) => (x !== null && x <= t ? 'within' : '**over**');
+  const rows = report.ratios.map((r) => {
+    const cpu = r.cpuRatio === null ? 'n/a | | ' : `${f3(r.a.cpuSeconds)} → ${f3(r.b.cpuSeconds)} | ${r.cpuRatio}× | ${f2(r.a.sysSeconds)} → ${f2(r.b.sysSeconds)}`;
+    return `| ${r.name} | ${f3(r.a.wallSeconds)} → ${f3(r.b.wallSeconds)} | ${r.wallRatio}× | ${cpu} | ≤ ${r.target}× (wall ${verdict(r.wallRatio, r.target)}, CPU ${verdict(r.cpuRatio, r.target)}) |`;
+  });
+  return [
+    '| pair (B against A) | wall s, A → B (median) | ratio | CPU s, A → B (mean) | ratio | of which system s | target |',
+    '|---|---|---:|---|---:|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+function checks() {
+  return report.checks.map((c) => `- \`${c.name}: ${c.value}\` (expected ${c.expected}) ${c.pass ? 'ok' : 'FAIL'}`).join('\n');
+}
+
+const sections = {
+  provenance,
+  'bench-table': benchTable(),
+  'ratio-table': ratioTable(),
+  checks: checks(),
+  reps: `Repetitions: ${report.ratios.map((r) => `${r.name.split(':')[0]} ${r.reps}`).join(', ')} (interleaved A, B, A, B, … after one unmeasured warm-up of each).`,
+};
+
+for (const file of ['README.md', 'docs/performance.md']) {
+  const path = join(root, file);
+  let text = readFileSync(path, 'utf8');
+  let replaced = 0;
+  text = text.replace(/<!-- bench:([\w-]+):start -->\n[\s\S]*?<!-- bench:\1:end -->/g, (all, name) => {
+    if (!(name in sections)) throw new Error(`${file}: unknown bench section "${name}"`);
+    replaced++;
+    return `<!-- bench:${name}:start -->\n${sections[name]}\n<!-- bench:${name}:end -->`;
+  });
+  writeFileSync(path, text);
+  console.log(`${file}: ${replaced} section(s) regenerated`);
+}

@@ -1,0 +1,28 @@
+/**
+ * Vitest settings for `npm test` (the whole suite but test/slow/) and, through
+ * vitest.slow.config.ts, for `npm run test:slow` (the long checks in test/slow/).
+ *
+ * The suite must pass on a loaded 2-core machine: tests are kept small (no test simulates
+ * more than ~200,000 messages), every test that spawns a process sets its own timeout, and
+ * the default timeouts below are sized for a machine with its cores busy elsewhere. They are
+ * a margin, not a budget: an idle run of the slowest test takes a few seconds.
+ */
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Settings shared with vitest.slow.config.ts. */
+export const shared = {
+  /** Builds dist/ once before any test file runs: the CLI tests spawn bin/a2psim.js. */
+  globalSetup: ['test/global-setup.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  /** The default summary, then every test skipped with a reason (e.g. Chromium missing). */
+  reporters: ['default', './test/reporters/skip-notes.ts'],
+};
+
+export default defineConfig({
+  test: {
+    ...shared,
+    include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, 'test/slow/**'],
+  },
+});
