@@ -72,7 +72,8 @@ export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: Ser
   try {
     if (opts.messages !== undefined) {
       const file = new AtomicFile(opts.messages);
-      const sink = new CsvMessageSink((chunk) => file.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, { ...csv, scenario });
+      const retryColumns = scenario.traffic.some((t) => t.retry !== null || t.onDailyCap === 'defer');
+      const sink = new CsvMessageSink((chunk) => file.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, { ...csv, scenario, retryColumns });
       prepared.messages = { file, sink };
     }
     if (opts.timeseries !== undefined) {

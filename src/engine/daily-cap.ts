@@ -25,6 +25,11 @@ export class DailyCapCounter {
     return this.current;
   }
 
+  /** Start of the day after the current one, ms since start (Infinity before any traffic). */
+  get nextDayMs(): number {
+    return this.current === null ? Infinity : this.dayEndMs;
+  }
+
   /** Counts `weight` at virtual time `nowMs` if the day's cap allows it; false = rejected. */
   admit(nowMs: number, weight: number): boolean {
     if (this.current === null || nowMs >= this.dayEndMs) {

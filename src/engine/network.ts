@@ -6,9 +6,11 @@
  * cache, stage allocation, caps), never a provider's values.
  */
 import { FAILURE_INDEX } from '../rules/codes.js';
+import type { StageIncidents } from '../stages/incident.js';
 import { CARRIERS, type Carrier, type Limit, type MessageType, type NumberDef, type Scenario } from '../scenario/model.js';
 
-export type StageKind = 'account' | 'sender' | 'carrier';
+/** `gate`: a stage with no limit of its own that incidents close (one per carrier with an outage). */
+export type StageKind = 'account' | 'sender' | 'carrier' | 'gate';
 
 /** A rate-limited FIFO stage. */
 export interface StageDef {
@@ -19,6 +21,8 @@ export interface StageDef {
   readonly limit: Limit;
   /** Carrier the stage serves, for per-carrier stages. */
   readonly carrier: Carrier | null;
+  /** When incidents close or slow the stage; null = never. */
+  readonly incidents: StageIncidents | null;
   /** Most messages the queue may hold (the provider's longest wait at this stage's rate); 0 = unbounded. */
   readonly maxQueue: number;
 }
@@ -57,7 +61,12 @@ export function destinationClass(toCountry: string): 0 | 1 | 2 {
   return toCountry === 'US' ? 0 : toCountry === 'CA' ? 1 : 2;
 }
 
+/** The (display-only) limit of an outage gate: it holds nothing back while open. */
+const OPEN_LIMIT: Limit = { count: Number.MAX_SAFE_INTEGER, windowMs: 1000, pacing: 'sliding', countBy: 'messages' };
+
 export class Network {
+  /** Outage gate stage per carrier, when an incident closes it. */
+  private readonly gateStage = new Map<Carrier, number>();
   readonly stages: StageDef[] = [];
   readonly dailyCaps: DailyCapDef[] = [];
   readonly warnings: string[] = [];
@@ -70,10 +79,11 @@ export class Network {
   constructor(private readonly scenario: Scenario) {
     this.numbers = scenario.numbers;
     this.accountStage = {
-      sms: this.addStage('account', 'account:sms', scenario.account.sms, null),
-      mms: this.addStage('account', 'account:mms', scenario.account.mms, null),
+      sms: this.addStage('account', 'account:sms', scenario.account.sms, null, this.providerOutages()),
+      mms: this.addStage('account', 'account:mms', scenario.account.mms, null, this.providerOutages()),
     };
     this.buildCarrierStages();
+    this.buildGates();
     scenario.rules.dailyCaps.forEach((c, id) =>
       this.dailyCaps.push({ id, name: `${c.name}_daily_cap`, key: c.name, carrier: c.carrier, cap: c.cap, countUnits: c.countBy === 'units', zone: c.zone, fail: FAILURE_INDEX[c.code] }),
     );
@@ -130,6 +140,14 @@ export class Network {
       const limit = type === 'sms' ? n.smsLimit : n.mmsLimit;
       if (limit !== null) stages.push(this.sender(`sender:${n.id}:${type}`, limit, null));
     }
+    // The carrier's outage gate, if an incident closes it: after the stages every carrier
+    // shares (so other carriers' messages never wait behind it), before the carrier's own
+    // TPM stages (so the backlog drains at the carrier's rate when it reopens).
+    const gate = this.gateStage.get(carrier);
+    if (gate !== undefined) {
+      const firstCarrierStage = stages.findIndex((id) => this.stages[id].kind === 'carrier');
+      stages.splice(firstCarrierStage < 0 ? stages.length : firstCarrierStage, 0, gate);
+    }
     return { stages: Int32Array.from(stages), dailyCap, fail: -1, failFromMs: -Infinity };
   }
 
@@ -142,13 +160,50 @@ export class Network {
     return id;
   }
 
-  private addStage(kind: StageKind, name: string, limit: Limit, carrier: Carrier | null): number {
+  private addStage(kind: StageKind, name: string, limit: Limit, carrier: Carrier | null, incidents: StageIncidents | null = null): number {
     const id = this.stages.length;
     const maxWaitMs = this.scenario.rules.queueMaxWaitMs;
     // The queue holds at most `maxWaitMs` of work at the stage's rate (Telnyx: 4 h, Twilio: 10 h).
     const maxQueue = maxWaitMs === null ? 0 : Math.max(1, Math.floor((limit.count * maxWaitMs) / limit.windowMs));
-    this.stages.push({ id, kind, name, limit, carrier, maxQueue });
+    this.stages.push({ id, kind, name, limit, carrier, maxQueue: kind === 'gate' ? 0 : maxQueue, incidents });
     return id;
+  }
+
+  /**
+   * Per carrier, an outage gate when a carrier outage closes it (provider-wide outages close
+   * the account queues instead).
+   */
+  private buildGates(): void {
+    for (const carrier of CARRIERS) {
+      const closed = this.scenario.incidents
+        .filter((x) => x.kind === 'carrier_outage' && x.carrier === carrier)
+        .map((x) => ({ startMs: x.startMs, endMs: x.endMs }))
+        .sort((a, b) => a.startMs - b.startMs);
+      if (closed.length > 0) {
+        this.gateStage.set(carrier, this.addStage('gate', `outage:${carrier}`, OPEN_LIMIT, carrier, { closed, slowed: [] }));
+      }
+    }
+  }
+
+  /**
+   * Provider-wide outages close the account queues: nothing leaves them, and the backlog
+   * drains at the account's rate when the provider is back. Null when there are none.
+   */
+  private providerOutages(): StageIncidents | null {
+    const closed = this.scenario.incidents
+      .filter((x) => x.kind === 'provider_outage')
+      .map((x) => ({ startMs: x.startMs, endMs: x.endMs }))
+      .sort((a, b) => a.startMs - b.startMs);
+    return closed.length === 0 ? null : { closed, slowed: [] };
+  }
+
+  /** The degraded spells of `carrier`, for its TPM stages; null when it is never degraded. */
+  private slowedFor(carrier: Carrier): StageIncidents | null {
+    const slowed = this.scenario.incidents
+      .filter((x) => x.kind === 'degraded_carrier' && x.carrier === carrier)
+      .map((x) => ({ startMs: x.startMs, endMs: x.endMs, factor: x.factor }))
+      .sort((a, b) => a.startMs - b.startMs);
+    return slowed.length === 0 ? null : { closed: [], slowed };
   }
 
   /**
@@ -159,7 +214,7 @@ export class Network {
    */
   private buildCarrierStages(): void {
     const { brand, rules } = this.scenario;
-    const mk = (name: string, limit: Limit, carrier: Carrier): number => this.addStage('carrier', name, limit, carrier);
+    const mk = (name: string, limit: Limit, carrier: Carrier): number => this.addStage('carrier', name, limit, carrier, this.slowedFor(carrier));
     for (const carrier of CARRIERS) {
       if (rules.tpmScope[carrier] === 'campaign') {
         for (const c of brand.campaigns) {

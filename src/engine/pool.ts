@@ -36,6 +36,12 @@ export class MessagePool {
   pos: Uint8Array;
   status: Uint8Array;
   code: Int8Array;
+  /** 1 for a first attempt, n for the (n−1)th resubmission of a message by its client. */
+  attempt: Uint16Array;
+  /** Index in its source of the attempt this one retries; -1 for a first attempt. */
+  retryOf: Float64Array;
+  /** Index in its source of the message's first attempt: fixes its destination. */
+  destSeq: Float64Array;
   route: (Route | undefined)[];
   extra: (ReplayRow | undefined)[];
 
@@ -53,6 +59,9 @@ export class MessagePool {
     this.pos = new Uint8Array(capacity);
     this.status = new Uint8Array(capacity);
     this.code = new Int8Array(capacity);
+    this.attempt = new Uint16Array(capacity);
+    this.retryOf = new Float64Array(capacity);
+    this.destSeq = new Float64Array(capacity);
     this.route = new Array<Route | undefined>(capacity).fill(undefined);
     this.extra = new Array<ReplayRow | undefined>(capacity).fill(undefined);
   }
@@ -83,6 +92,9 @@ export class MessagePool {
       next.pos[b] = old.pos[a];
       next.status[b] = old.status[a];
       next.code[b] = old.code[a];
+      next.attempt[b] = old.attempt[a];
+      next.retryOf[b] = old.retryOf[a];
+      next.destSeq[b] = old.destSeq[a];
       next.route[b] = old.route[a];
       next.extra[b] = old.extra[a];
     }

@@ -7,6 +7,7 @@ import { CARRIERS, MESSAGE_TYPES, type Scenario } from '../scenario/model.js';
 import { DELIVERED, FAILED, IN_FLIGHT, RECEIVED, type MessagePool } from './pool.js';
 import type { MessageStatus, ReplayRow } from './types.js';
 import { callingCode, messageUuid, syntheticHalves, syntheticNumber, uuidWords } from './random.js';
+import { recipientNumber, recipientOf } from './recipients.js';
 import type { SourceState } from './sources.js';
 import type { MessageRecord, MessageSink, MessageView } from './types.js';
 
@@ -32,7 +33,7 @@ export function messageRecord(
     uuid: row?.uuid ?? messageUuid(scenario.seed, src.hash, seq),
     traffic: def.name,
     from: row?.from ?? scenario.numbers[p.sender[slot]].number,
-    to: row?.to ?? syntheticNumber(scenario.seed, src.hash, seq, def.toCountry),
+    to: row?.to ?? destination(scenario.seed, src, p.destSeq[slot]),
     toCountry: row?.toCountry ?? def.toCountry,
     direction: row?.direction ?? 'outbound',
     type: MESSAGE_TYPES[p.type[slot]],
@@ -45,7 +46,17 @@ export function messageRecord(
     units: p.units[slot],
     text: row !== undefined ? row.text : def.text,
     log: row?.log ?? def.log,
+    attempt: p.attempt[slot],
+    retryOf: p.retryOf[slot] < 0 ? null : messageUuid(scenario.seed, src.hash, p.retryOf[slot]),
   };
+}
+
+/** The generated destination of message `seq`: its pool recipient's number, or a fresh one. */
+function destination(seed: number, src: SourceState, seq: number): string {
+  const pool = src.def.recipientsPool;
+  const country = src.def.toCountry;
+  if (pool === null) return syntheticNumber(seed, src.hash, seq, country);
+  return recipientNumber(seed, src.hash, recipientOf(seed, src.hash, seq, pool), country);
 }
 
 /** The one {@link MessageView} of a run, moved from message to message by {@link RecordEmitter}. */

@@ -3,6 +3,7 @@
  * kernel so that readers of results (reports, checks) need not import the kernel.
  */
 import type { Network } from './network.js';
+import type { MessageCounts } from './retries.js';
 import type { ChargeLedger } from './charges.js';
 import type { MessageSink, ReplayFeed, RunObserver } from './types.js';
 import type { ScopeStats } from './counters.js';
@@ -60,6 +61,8 @@ export interface SimulationResult {
    */
   readonly interrupted: boolean;
   readonly inbound: number;
+  /** Messages (chains of attempts) apart from attempts: differ only with client retries. */
+  readonly messages: MessageCounts;
 }
 
 /** A run taken in slices, so a caller can do other work (progress, Ctrl-C) between them. */

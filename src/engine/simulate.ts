@@ -16,8 +16,9 @@ import { StageWaits } from './stage-waits.js';
 import { ChargeLedger } from './charges.js';
 import { DELIVERED, FAILED, IN_FLIGHT, MessagePool, RECEIVED } from './pool.js';
 import { RecordEmitter } from './record.js';
+import { retryAt, retryCodeMask, type MessageCounts, type PendingRetry } from './retries.js';
 import type { SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
-import { advanceSource, drawCarrier, makeSource, nextSender, type SourceState } from './sources.js';
+import { advanceSource, drawCarrier, makeSource, nextCarrier, nextSender, stickySender, type SourceState } from './sources.js';
 import type { ReplayRow, RunObserver, TickSnapshot } from './types.js';
 
 export type { DailyCapDay, SimulateOptions, SimulationResult, SteppedSimulation } from './result.js';
@@ -32,6 +33,7 @@ export const BURST_SLICE = 4096;
 const EV_SOURCE = 0;
 const EV_STAGE = 1;
 const EV_TICK = 2;
+const EV_RETRY = 3;
 
 /**
  * Runs `scenario` to the end (every queue empty, or `untilMs`) and returns its statistics.
@@ -78,6 +80,12 @@ class Simulation implements SteppedSimulation {
   private now = 0;
   private inbound = 0;
   private readonly expired = FAILURE_INDEX['420'];
+  /** Client resubmissions waiting for their time, by event id (null once submitted). */
+  private readonly retries: (PendingRetry | null)[] = [];
+  private readonly retryMasks: Uint8Array[];
+  /** Per source: whether its client retries or defers at all (else a failure loses the message at once). */
+  private readonly clientPolicy: boolean[];
+  private readonly messages: MessageCounts = { total: 0, delivered: 0, failed: 0, queued: 0, resubmitted: 0 };
   private readonly queueFull = FAILURE_INDEX.queue_full;
 
   constructor(
@@ -93,6 +101,8 @@ class Simulation implements SteppedSimulation {
     this.chargedCode = FAILURE_CODES.map((r) => scenario.rules.charged[r.code]);
     this.caps = this.net.dailyCaps.map((def) => new DailyCapCounter(scenario.startEpochMs, def));
     this.sources = scenario.traffic.map((def, i) => makeSource(scenario, def, i, options));
+    this.retryMasks = scenario.traffic.map(retryCodeMask);
+    this.clientPolicy = scenario.traffic.map((t) => t.retry !== null || t.onDailyCap === 'defer');
     this.emitter = options.sink === undefined ? undefined : new RecordEmitter(scenario, this.sources, this.pool, options.sink);
   }
 
@@ -175,6 +185,9 @@ class Simulation implements SteppedSimulation {
         case EV_TICK:
           this.tick(tickMs);
           break;
+        case EV_RETRY:
+          this.fireRetry(id);
+          break;
         default:
           throw new Error(`unknown event ${payload}`);
       }
@@ -194,6 +207,8 @@ class Simulation implements SteppedSimulation {
     this.now = endMs;
     this.observer?.onTick?.(endMs, this.snapshot(true));
     this.finishQueued();
+    const m = this.messages;
+    m.queued = m.total - m.delivered - m.failed;
     this.waits.close(endMs, this.stages.map((st) => st.len));
     const o = this.outcomes;
     return {
@@ -214,6 +229,7 @@ class Simulation implements SteppedSimulation {
       events: this.events,
       interrupted,
       inbound: this.inbound,
+      messages: { ...m },
     };
   }
 
@@ -285,7 +301,11 @@ class Simulation implements SteppedSimulation {
     const slot = idx & p.mask;
     p.submitMs[slot] = this.now;
     p.expiryMs[slot] = expirySeconds * 1000;
-    p.seqInSource[slot] = s.count++;
+    const seq = s.count++;
+    p.seqInSource[slot] = seq;
+    p.attempt[slot] = 1;
+    p.retryOf[slot] = -1;
+    p.destSeq[slot] = seq;
     p.source[slot] = sourceId;
     p.sender[slot] = senderIdx;
     p.carrier[slot] = carrier;
@@ -296,9 +316,10 @@ class Simulation implements SteppedSimulation {
     return idx;
   }
 
-  private submitGenerated(s: SourceState, sourceId: number, fromIdx: number): void {
+  private submitGenerated(s: SourceState, sourceId: number, requestSender: number): void {
     const def = s.def;
-    const carrier = drawCarrier(s);
+    const fromIdx = s.sticky ? stickySender(s, s.count) : requestSender;
+    const carrier = nextCarrier(s, s.count);
     const idx = this.newMessage(s, sourceId, fromIdx, carrier, def.type, def.units, def.expirySeconds, undefined);
     this.submit(idx, this.net.route(fromIdx, def.type, def.toCountry, carrier));
   }
@@ -325,6 +346,7 @@ class Simulation implements SteppedSimulation {
   }
 
   private countSubmit(slot: number): void {
+    if (this.pool.attempt[slot] === 1) this.messages.total++;
     this.outcomes.submitted(this.pool, slot);
     this.observer?.onSubmit?.(this.now, this.pool.source[slot]);
   }
@@ -339,7 +361,7 @@ class Simulation implements SteppedSimulation {
   private syncStages(): void {
     const defs = this.net.stages;
     if (this.stages.length === defs.length) return;
-    for (let i = this.stages.length; i < defs.length; i++) this.stages.push(createStage(defs[i].limit));
+    for (let i = this.stages.length; i < defs.length; i++) this.stages.push(createStage(defs[i].limit, defs[i].incidents, defs[i].kind === 'gate'));
     const depth = new Int32Array(defs.length);
     depth.set(this.maxDepth);
     this.maxDepth = depth;
@@ -467,6 +489,7 @@ class Simulation implements SteppedSimulation {
     p.status[slot] = DELIVERED;
     p.endMs[slot] = this.now;
     this.outcomes.delivered(p, slot, this.now);
+    this.messages.delivered++;
     this.charges?.add(p, slot, p.units[slot]);
     this.observer?.onEnd?.(this.now, true, -1, p.carrier[slot]);
     if (idx === this.nextEmit) this.emitReady();
@@ -480,7 +503,47 @@ class Simulation implements SteppedSimulation {
     this.outcomes.failed(p, slot, code);
     if (this.chargedCode[code]) this.charges?.add(p, slot, p.units[slot]);
     this.observer?.onEnd?.(this.now, false, code, p.carrier[slot]);
+    this.retryOrLose(slot, code);
     if (idx === this.nextEmit) this.emitReady();
+  }
+
+  /** Schedules the client's resubmission of a failed attempt, or counts its message lost. */
+  private retryOrLose(slot: number, code: number): void {
+    const p = this.pool;
+    const sourceId = p.source[slot];
+    if (!this.clientPolicy[sourceId]) {
+      this.messages.failed++;
+      return;
+    }
+    // A daily cap's failure is deferred (if the client says so) to that cap's next day.
+    const cap = this.net.dailyCaps.findIndex((d) => d.fail === code);
+    const nextDay = cap < 0 ? Infinity : this.caps[cap].nextDayMs;
+    const at = retryAt(this.scenario.traffic[sourceId], this.retryMasks[sourceId], p.attempt[slot], code, this.now, cap < 0 ? -1 : code, nextDay);
+    if (at < 0) {
+      this.messages.failed++;
+      return;
+    }
+    const id = this.retries.length;
+    this.retries.push({
+      source: sourceId, sender: p.sender[slot], carrier: p.carrier[slot],
+      attempt: p.attempt[slot] + 1, retryOf: p.seqInSource[slot], destSeq: p.destSeq[slot],
+    });
+    this.eq.push(at, id * 4 + EV_RETRY);
+  }
+
+  /** Submits a resubmission: a new message (new index and UUID) to the same destination. */
+  private fireRetry(id: number): void {
+    const r = this.retries[id]!;
+    this.retries[id] = null;
+    const s = this.sources[r.source];
+    const def = s.def;
+    const idx = this.newMessage(s, r.source, r.sender, r.carrier, def.type, def.units, def.expirySeconds, undefined);
+    const slot = idx & this.pool.mask;
+    this.pool.attempt[slot] = r.attempt;
+    this.pool.retryOf[slot] = r.retryOf;
+    this.pool.destSeq[slot] = r.destSeq;
+    this.messages.resubmitted++;
+    this.submit(idx, this.net.route(r.sender, def.type, def.toCountry, r.carrier));
   }
 
   /** Writes out every finished message at the front of submission order. */

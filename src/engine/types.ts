@@ -35,6 +35,10 @@ export interface MessageRecord {
   readonly units: number;
   readonly text: string | null;
   readonly log: LogSetting;
+  /** 1 for a first attempt; n for the client's (n−1)th resubmission of the message. */
+  readonly attempt: number;
+  /** UUID of the failed attempt this one resubmits; null for a first attempt. */
+  readonly retryOf: string | null;
 }
 
 /** Receives every message record, in submission order. */

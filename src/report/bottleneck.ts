@@ -39,6 +39,7 @@ const TYPE_NAMES: Readonly<Record<NumberDef['type'], string>> = { long_code: 'lo
 /** The plain name of the constraint a stage enforces. */
 export function constraintOf(st: StageDef, numbers: ReadonlyMap<string, NumberDef>): string {
   if (st.kind === 'account') return `account ${st.name.endsWith(':mms') ? 'MMS' : 'SMS'} MPS`;
+  if (st.kind === 'gate') return `${CARRIER_NAMES[st.carrier ?? 'other']} outage`;
   if (st.kind === 'carrier') {
     const carrier = CARRIER_NAMES[st.carrier ?? 'other'];
     const scope = st.name.slice('carrier:'.length, st.name.length - (st.carrier ?? '').length - 1);

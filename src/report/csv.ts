@@ -14,7 +14,7 @@ import type { MessageRecord, MessageSink, MessageView } from '../engine/types.js
 import type { Scenario } from '../scenario/model.js';
 import { ByteSink, isWholeMs } from './csv-bytes.js';
 import { GeneratedRows } from './csv-fast.js';
-import { MESSAGE_COLUMNS, recordCells } from './records.js';
+import { MESSAGE_COLUMNS, RETRY_COLUMNS, recordCells } from './records.js';
 
 export interface CsvOptions {
   /** Field delimiter, default ",". */
@@ -25,6 +25,8 @@ export interface CsvOptions {
   readonly scenario?: Scenario;
   /** Bytes per chunk handed to `write` (default 1 MiB). */
   readonly chunkBytes?: number;
+  /** Adds the `attempt` and `retry_of` columns (a scenario with client retries). */
+  readonly retryColumns?: boolean;
 }
 
 /** ".001" .. ".999" with trailing zeros trimmed; "" for 0. */
@@ -62,6 +64,7 @@ export class CsvMessageSink implements MessageSink {
   private readonly delimiter: string;
   private readonly quote: (s: string) => string;
   private readonly fast: GeneratedRows | null;
+  private readonly retryColumns: boolean;
   rowCount = 0;
   /** Submission time (ms since start) of the first row; rows are in submission order. */
   firstSubmitMs: number | null = null;
@@ -79,8 +82,12 @@ export class CsvMessageSink implements MessageSink {
     this.sink = new ByteSink(out, options.chunkBytes);
     this.delimiter = options.delimiter ?? ',';
     this.quote = quoter(this.delimiter);
-    this.fast = options.scenario === undefined ? null : GeneratedRows.create(options.scenario, this.delimiter, this.quote);
-    const header = MESSAGE_COLUMNS.map(this.quote).join(this.delimiter);
+    this.retryColumns = options.retryColumns ?? false;
+    // The fast path prints a destination from the message index and no retry columns: it
+    // serves scenarios without recipient pools or client retries.
+    const plain = options.scenario !== undefined && !this.retryColumns && options.scenario.traffic.every((t) => t.recipientsPool === null);
+    this.fast = plain ? GeneratedRows.create(options.scenario!, this.delimiter, this.quote) : null;
+    const header = [...MESSAGE_COLUMNS, ...(this.retryColumns ? RETRY_COLUMNS : [])].map(this.quote).join(this.delimiter);
     this.sink.text(`${options.bom ? '\ufeff' : ''}${header}\r\n`);
   }
 
@@ -88,6 +95,7 @@ export class CsvMessageSink implements MessageSink {
   write(record: MessageRecord): void {
     if (this.firstSubmitMs === null) this.firstSubmitMs = record.submitMs;
     const cells = recordCells(record, this.startEpochMs, this.logIncoming);
+    if (this.retryColumns) cells.push(record.attempt, record.retryOf ?? '');
     const s = this.sink;
     for (let i = 0; i < cells.length; i++) {
       if (i > 0) s.text(this.delimiter);

@@ -12,6 +12,9 @@ export const MESSAGE_COLUMNS = [
   't_seconds',
 ] as const;
 
+/** Columns added after {@link MESSAGE_COLUMNS} when a scenario's clients retry or defer. */
+export const RETRY_COLUMNS = ['attempt', 'retry_of'] as const;
+
 export const REDACTED_TEXT = '***Text Content Redacted***';
 
 /** Keeps all but the last three digits: "+12025550123" → "+12025550***". */

@@ -8,6 +8,7 @@ import { COMMON_ASSUMPTIONS } from '../rules/assumptions.js';
 import { FAILURE_CODES } from '../rules/codes.js';
 import type { Cite, Provider, RateRow } from '../rules/provider.js';
 import { PLIVO } from '../rules/plivo/index.js';
+import { CARRIER_MIX } from '../rules/carrier-mix.js';
 
 /** How to print the rulebook. */
 export interface RulebookOptions {
@@ -90,6 +91,16 @@ function renderSection(s: Section, wide: boolean, refs: References): string[] {
   return out;
 }
 
+/** The default destination carrier mix per country: every row an assumption (no source gives shares). */
+function carrierMixSection(): Section {
+  return {
+    title: 'Destination carrier mix by country, unless a traffic or the scenario gives one',
+    head: ['destination', 'att', 'tmobile', 'verizon', 'other'],
+    rows: CARRIER_MIX.map((r) => [r.country === '*' ? 'any other' : r.country, ...(['att', 'tmobile', 'verizon', 'other'] as const).map((c) => String(r.mix[c]))]),
+    cites: CARRIER_MIX.map((r) => ({ text: 'a2psim', url: null, read: null, assumption: r.source })),
+  };
+}
+
 /** The sections of a provider's rules, in the order a message meets them. */
 function sections(p: Provider): Section[] {
   const { account, expiry, queueMaxWait } = p;
@@ -160,7 +171,7 @@ export function renderRulebook(options: RulebookOptions = {}, p: Provider = PLIV
   const refs = new References();
   const out: string[] = [...wrap(p.about, wide ? Infinity : RULES_WIDTH), 'Every value can be changed in a scenario.'];
   if (!wide) out.push('Sources are numbered [n] and listed at the end; * marks an assumption.', 'a2psim rules --wide puts the source on every row.');
-  for (const s of sections(p)) out.push('', ...renderSection(s, wide, refs));
+  for (const s of [...sections(p), carrierMixSection()]) out.push('', ...renderSection(s, wide, refs));
   out.push('', 'Assumptions (where no source says, a2psim chooses)');
   for (const a of [...COMMON_ASSUMPTIONS, ...p.assumptions]) {
     out.push(...wrap(`  - ${a.text}`, wide ? Infinity : RULES_WIDTH, '    '));

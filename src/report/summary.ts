@@ -64,6 +64,14 @@ export interface Summary {
   daily_cap: { tmobile: CapDaySummary[]; [cap: string]: CapDaySummary[] };
   stages: { name: string; limit: string; max_queue: number }[];
   inbound: number;
+  /**
+   * Present when clients retry or defer: messages (chains of attempts) apart from attempts
+   * (`totals` counts attempts). A message is delivered when one attempt is, lost (`failed`)
+   * when its last attempt failed with no retry left, else `queued`.
+   */
+  /** Present when the scenario has incidents: each with its start and end (ISO-8601 UTC). */
+  incidents?: { kind: string; carrier: string | null; factor: number | null; start: string; end: string }[];
+  messages?: { total: number; delivered: number; failed: number; queued: number; attempts: number; resubmitted: number };
   warnings: string[];
   /** Where the waiting happened and the binding constraint (absent in summaries from older versions). */
   bottlenecks: Bottlenecks;
@@ -168,8 +176,19 @@ export function summarize(r: SimulationResult): Summary {
       tmobile: [],
       ...Object.fromEntries(r.dailyCaps.map((c) => [c.name, c.days.map((d) => ({ day: d.day, cap: d.cap, used: d.used, rejected: d.rejected }))])),
     },
-    stages: r.network.stages.map((s) => ({ name: s.name, limit: formatLimit(s.limit), max_queue: r.maxDepth[s.id] })),
+    stages: r.network.stages.map((s) => ({ name: s.name, limit: s.kind === 'gate' ? 'closed during outages' : formatLimit(s.limit), max_queue: r.maxDepth[s.id] })),
     inbound: r.inbound,
+    ...(sc.incidents.length === 0
+      ? {}
+      : {
+          incidents: sc.incidents.map((x) => ({
+            kind: x.kind, carrier: x.carrier, factor: x.kind === 'degraded_carrier' ? x.factor : null,
+            start: new Date(sc.startEpochMs + x.startMs).toISOString(), end: new Date(sc.startEpochMs + x.endMs).toISOString(),
+          })),
+        }),
+    ...(sc.traffic.some((x) => x.retry !== null || x.onDailyCap === 'defer')
+      ? { messages: { total: r.messages.total, delivered: r.messages.delivered, failed: r.messages.failed, queued: r.messages.queued, attempts: t.submitted, resubmitted: r.messages.resubmitted } }
+      : {}),
     warnings: sc.traffic.length === 0 ? [NO_TRAFFIC, ...r.network.warnings] : [...r.network.warnings],
     bottlenecks: bottlenecks(r),
     ...(cost === null ? {} : { cost }),

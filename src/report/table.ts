@@ -91,6 +91,13 @@ export function renderTable(s: Summary, options: RenderOptions = {}): string {
     if (t.caption === 'Totals' && s.inbound > 0) {
       out.push(`inbound messages replayed (received, not throttled, not in the totals): ${fmtInt(s.inbound)}`);
     }
+    if (t.caption === 'Totals' && s.messages !== undefined) {
+      const m = s.messages;
+      out.push(
+        `client retries: ${fmtInt(m.total)} messages in ${fmtInt(m.attempts)} attempts (the table counts attempts)`,
+        `messages: ${fmtInt(m.delivered)} delivered, ${fmtInt(m.failed)} lost, ${fmtInt(m.queued)} pending`,
+      );
+    }
   }
   // With one failure code, every "failed" column is that code: the hint would add nothing.
   if (!options.wide && Object.keys(s.failures).length > 1) out.push(c.dim('(failures by code for each carrier, sender and traffic: --wide)'));

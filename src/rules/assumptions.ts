@@ -10,7 +10,7 @@ export type { Assumption } from './provider.js';
 export const COMMON_ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'carrier_mix',
-    text: 'Destinations are 35% AT&T, 30% T-Mobile, 30% Verizon, 5% other carriers.',
+    text: 'US destinations are 35% AT&T, 30% T-Mobile, 30% Verizon, 5% other carriers; destinations in any other country are "other" (the carrier mix table).',
     setting: 'carriers: { att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 }',
   },
   {

@@ -10,6 +10,7 @@
  * in flight — all of a burst at once. Replay files are counted when they are read.
  */
 import type { Scenario, TrafficSource } from './model.js';
+import { profileDailySum } from './time-of-day.js';
 
 /** A run's estimated size. */
 export interface RunEstimate {
@@ -36,13 +37,26 @@ function peakPerSecond(t: TrafficSource): number {
       return a.perSecond * POISSON_MARGIN;
     case 'ramp':
       return Math.max(a.fromPerSecond, a.toPerSecond);
+    case 'profile':
+      return (Math.max(...a.profile.perHour) / 3600) * (a.spacing === 'poisson' ? POISSON_MARGIN : 1);
     default:
       return 0;
   }
 }
 
-/** Messages a source submits in all, and at most within `spanMs`. */
+/**
+ * Messages a source submits in all, and at most within `spanMs`. A sending window holds
+ * requests and releases them together, so a windowed source may have all of them in flight.
+ */
 function sourceSize(t: TrafficSource, spanMs: number): { total: number; inSpan: number } {
+  const size = arrivalSize(t, spanMs);
+  // Client retries resubmit a message at most `max` times; a deferral at least once more.
+  const attempts = (t.retry === null ? 1 : t.retry.max + 1) * (t.onDailyCap === 'defer' ? 2 : 1);
+  const total = size.total * attempts;
+  return { total, inSpan: t.sendWindow === null ? size.inSpan * attempts : total };
+}
+
+function arrivalSize(t: TrafficSource, spanMs: number): { total: number; inSpan: number } {
   const a = t.arrival;
   const windowS = Math.max(0, t.endMs - t.startMs) / 1000;
   switch (a.kind) {
@@ -50,6 +64,12 @@ function sourceSize(t: TrafficSource, spanMs: number): { total: number; inSpan: 
       return { total: a.count * t.recipients, inSpan: a.count * t.recipients };
     case 'replay':
       return { total: 0, inSpan: 0 };
+    case 'profile': {
+      // Whole local days, plus one for a partial day and one for a 25-hour day's extra hour.
+      const extra = a.spacing === 'poisson' ? POISSON_EXTRA : 1;
+      const total = (profileDailySum(a.profile) * (Math.ceil(windowS / 86_400) + 1) + extra) * t.recipients;
+      return { total, inSpan: Math.min(total, (peakPerSecond(t) * (spanMs / 1000) + extra) * t.recipients) };
+    }
     case 'ramp': {
       const total = ((a.fromPerSecond + a.toPerSecond) / 2) * windowS * t.recipients;
       return { total, inSpan: Math.min(total, peakPerSecond(t) * (spanMs / 1000) * t.recipients) };

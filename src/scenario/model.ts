@@ -65,7 +65,35 @@ export type Arrival =
   | { readonly kind: 'constant'; readonly perSecond: number }
   | { readonly kind: 'poisson'; readonly perSecond: number }
   | { readonly kind: 'ramp'; readonly fromPerSecond: number; readonly toPerSecond: number }
-  | { readonly kind: 'replay'; readonly file: string };
+  | { readonly kind: 'replay'; readonly file: string }
+  | { readonly kind: 'profile'; readonly profile: DailyProfile; readonly spacing: Spacing };
+
+/** How requests of a daily profile are placed: evenly spaced, or a (non-homogeneous) Poisson process. */
+export const SPACINGS = ['even', 'poisson'] as const;
+export type Spacing = (typeof SPACINGS)[number];
+
+/**
+ * A rate that depends on the local time of day, repeating daily: from `atMsOfDay[i]` (ms
+ * since local midnight in `timeZone`) to the next entry, `perHour[i]` requests per hour;
+ * the last entry wraps round midnight to the first.
+ */
+export interface DailyProfile {
+  readonly timeZone: string;
+  readonly atMsOfDay: readonly number[];
+  readonly perHour: readonly number[];
+}
+
+/**
+ * A client-side sending window: a request due outside [fromMsOfDay, toMsOfDay) local time
+ * (wrapping round midnight when from > to) is held by the client and submitted when the
+ * window next opens. With several zones, each request's recipient zone is drawn by weight.
+ */
+export interface SendWindow {
+  readonly fromMsOfDay: number;
+  readonly toMsOfDay: number;
+  /** Recipient time zones with weights summing to 1 (one zone: weight 1). */
+  readonly zones: readonly { readonly timeZone: string; readonly weight: number }[];
+}
 
 export interface TrafficSource {
   readonly name: string;
@@ -86,7 +114,42 @@ export interface TrafficSource {
   readonly endMs: number;
   /** Destinations per API request (bulk `dst`); each destination is its own message. */
   readonly recipients: number;
+  /** The client's sending window, or null (submit as soon as due). */
+  readonly sendWindow: SendWindow | null;
+  /** Destination carrier mix of this source, weights summing to 1, in {@link CARRIERS} order. */
+  readonly carriers: Readonly<Record<Carrier, number>>;
+  /** How each request picks its number from `from`. */
+  readonly sender: SenderChoice;
+  /** Distinct destinations the source sends to (each with a fixed carrier), or null: a new one per message. */
+  readonly recipientsPool: number | null;
+  /** The client's retry policy for failed attempts, or null (no retries). */
+  readonly retry: RetryPolicy | null;
+  /**
+   * Client policy for attempts failed by a daily cap: `fail` (the message is lost, as the
+   * FAQ's provider fails it) or `defer` (the client resubmits it when the cap's next day starts).
+   */
+  readonly onDailyCap: 'fail' | 'defer';
 }
+
+/**
+ * A client's retries: an attempt that fails with one of `on` is resubmitted as a new
+ * message (new UUID) `afterMs · backoff^(n−1)` after attempt n failed, while n <= `max`.
+ */
+export interface RetryPolicy {
+  /** Failure codes that trigger a retry, e.g. ['420', 'tmobile_daily_cap']. */
+  readonly on: readonly string[];
+  readonly afterMs: number;
+  /** Most retries per message (attempts <= max + 1). */
+  readonly max: number;
+  readonly backoff: number;
+}
+
+/**
+ * How a request picks its sending number: `round_robin` (in turn), `random` (uniformly,
+ * seeded), `sticky` (each recipient of the pool always from the same number).
+ */
+export const SENDER_CHOICES = ['round_robin', 'random', 'sticky'] as const;
+export type SenderChoice = (typeof SENDER_CHOICES)[number];
 
 /** Whether a carrier's 10DLC TPM is shared by the brand's campaigns or given to each. */
 export const TPM_SCOPES = ['brand', 'campaign'] as const;
@@ -146,6 +209,24 @@ export interface RulesConfig {
   readonly logIncomingMessages: boolean;
 }
 
+/**
+ * An incident, from `startMs` to `endMs` (ms since start): a carrier outage (nothing is
+ * handed to `carrier`; its messages wait, and expire), a degraded carrier (its 10DLC TPM
+ * stages pass `factor` of their rate, evenly spaced), or a provider-wide outage (nothing is
+ * handed to any carrier).
+ */
+export interface Incident {
+  readonly kind: 'carrier_outage' | 'degraded_carrier' | 'provider_outage';
+  /** The carrier concerned; null for a provider-wide outage. */
+  readonly carrier: Carrier | null;
+  /** Share of the rate left while degraded (0 < factor < 1); 0 for an outage. */
+  readonly factor: number;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+export const INCIDENT_KINDS = ['carrier_outage', 'degraded_carrier', 'provider_outage'] as const;
+
 /** Resolved `pricing:` (see scenario/pricing.ts). Amounts are in `currency`. */
 export interface Pricing {
   readonly currency: string;
@@ -178,6 +259,8 @@ export interface Scenario {
   readonly carriers: Readonly<Record<Carrier, number>>;
   readonly traffic: readonly TrafficSource[];
   readonly rules: RulesConfig;
+  /** Incidents (outages, degraded carriers), in the order written. */
+  readonly incidents: readonly Incident[];
   /** Threshold expressions, as written. */
   readonly expect: readonly string[];
   /** What sending costs, when the scenario says (`pricing:`); null otherwise. */

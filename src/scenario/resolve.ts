@@ -16,12 +16,15 @@ import { expandPools, PoolError } from './pools.js';
 import { checkPricing, resolvePricing } from './pricing.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
 import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
+import { resolveIncidents, resolveProfile, resolveRetry, resolveSendWindow, resolveSenderChoice } from './real-day.js';
+import { defaultCarrierMix } from '../rules/carrier-mix.js';
 import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from './thresholds.js';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_START = '2026-01-01T00:00:00Z';
 export const DEFAULT_DURATION_MS = 3_600_000;
-export const DEFAULT_CARRIERS: Readonly<Record<Carrier, number>> = { att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 };
+/** The destination mix of US traffic when the scenario gives none (the rulebook's assumption). */
+export const DEFAULT_CARRIERS: Readonly<Record<Carrier, number>> = defaultCarrierMix('US');
 const CARRIER_SUM_TOLERANCE = 1e-6;
 const E164_RE = /^\+\d{8,15}$/;
 /** Short codes are 5 or 6 digits (US and CA), written without "+". */
@@ -39,6 +42,7 @@ class Resolver {
   constructor(
     private readonly src: Source,
     private readonly raw: RawScenario,
+    private readonly file: string,
   ) {
     this.provider = PROVIDERS[raw.provider ?? DEFAULT_PROVIDER];
   }
@@ -163,15 +167,22 @@ class Resolver {
     };
   }
 
-  carriers(): Record<Carrier, number> {
-    const raw = this.raw.carriers;
+  /** A carrier mix as written (missing carriers weigh 0), checked to sum to 1. */
+  carriers(path: FieldPath = ['carriers'], raw = this.raw.carriers): Record<Carrier, number> {
     if (raw === undefined) return { ...DEFAULT_CARRIERS };
     const out = Object.fromEntries(CARRIERS.map((c) => [c, raw[c] ?? 0])) as Record<Carrier, number>;
     const sum = CARRIERS.reduce((acc, c) => acc + out[c], 0);
     if (Math.abs(sum - 1) > CARRIER_SUM_TOLERANCE) {
-      throw this.src.error(['carriers'], 'weights summing to 1', `a sum of ${Number(sum.toFixed(9))}`);
+      throw this.src.error(path, 'weights summing to 1', `a sum of ${Number(sum.toFixed(9))}`);
     }
     return out;
+  }
+
+  /** The source's carrier mix: its own, else the scenario's, else the rulebook default of its country. */
+  sourceCarriers(t: RawTraffic, base: FieldPath, toCountry: string): Record<Carrier, number> {
+    if (t.carriers !== undefined) return this.carriers([...base, 'carriers'], t.carriers);
+    if (this.raw.carriers !== undefined) return this.carriers();
+    return { ...defaultCarrierMix(toCountry) };
   }
 
   traffic(numberIds: readonly string[], durationMs: number): TrafficSource[] {
@@ -196,12 +207,13 @@ class Resolver {
     } else if (startMs >= durationMs) {
       throw this.src.error([...base, 'start'], `a duration before the scenario duration (${formatMs(durationMs)})`, undefined, false, [['duration']]);
     }
+    const toCountry = t.to_country ?? 'US';
     const log: LogSetting = t.log === undefined ? 'true' : typeof t.log === 'boolean' ? (String(t.log) as LogSetting) : t.log;
     return {
       name: t.name,
       from,
       type,
-      toCountry: t.to_country ?? 'US',
+      toCountry,
       arrival,
       text,
       units,
@@ -210,7 +222,19 @@ class Resolver {
       startMs,
       endMs,
       recipients: t.recipients ?? 1,
+      sendWindow: this.sendWindow(t, base, arrival),
+      carriers: this.sourceCarriers(t, base, toCountry),
+      ...resolveSenderChoice(this.src, base, t, arrival.kind === 'replay'),
+      ...resolveRetry(this.src, base, t, arrival.kind === 'replay', (path, v) => this.duration(path, v)),
     };
+  }
+
+  sendWindow(t: RawTraffic, base: FieldPath, arrival: Arrival): TrafficSource['sendWindow'] {
+    if (t.send_window === undefined) return null;
+    if (arrival.kind === 'replay') {
+      throw this.src.error([...base, 'send_window'], 'no send_window on a replay source (replay submits each row at its time)', 'a send_window');
+    }
+    return resolveSendWindow(this.src, [...base, 'send_window'], t.send_window);
   }
 
   /** A message expiry in seconds: the provider's default, or a value in its range. */
@@ -240,6 +264,8 @@ class Resolver {
         };
       case 'replay':
         return { kind: 'replay', file: a.file };
+      case 'profile':
+        return { kind: 'profile', ...resolveProfile(this.src, path, a, this.file) };
     }
   }
 
@@ -333,6 +359,7 @@ class Resolver {
       carriers,
       traffic,
       rules,
+      incidents: resolveIncidents(this.src, this.raw.incidents, (path, v) => this.duration(path, v)),
       expect: this.expect(numbers.map((n) => n.id), traffic.map((t) => t.name)),
       pricing: this.raw.pricing === undefined ? null : checkPricing(this.src, resolvePricing(this.raw.pricing), numbers, traffic),
       file,
@@ -346,5 +373,5 @@ class Resolver {
  * @throws ScenarioError for any cross-field or notation error.
  */
 export function resolveScenario(src: Source, raw: RawScenario, name: string, seed: number, file: string): Scenario {
-  return new Resolver(src, raw).scenario(name, seed, file);
+  return new Resolver(src, raw, file).scenario(name, seed, file);
 }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { FAILURE_CODE_NAMES } from '../rules/codes.js';
 import { PROVIDER_IDS } from '../rules/provider.js';
-import { CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, TPM_SCOPES, USE_CASES } from './model.js';
+import { CARRIERS, COUNT_BY, INCIDENT_KINDS, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, SENDER_CHOICES, SPACINGS, TPM_SCOPES, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
 import { pricingSchema } from './pricing.js';
 
@@ -85,8 +85,44 @@ export const arrivalSchema = z
     z.strictObject({ kind: z.literal('poisson'), ...arrivalRate }),
     z.strictObject({ kind: z.literal('ramp'), from: rateSchema, to: rateSchema }),
     z.strictObject({ kind: z.literal('replay'), file: z.string().min(1).describe('CSV file, relative to the scenario.') }),
+    z.strictObject({
+      kind: z.literal('profile'),
+      per_hour: z
+        .array(z.number({ error: 'a number of requests per hour >= 0' }), { error: 'a list of 24 numbers (requests per hour)' })
+        .optional()
+        .describe('24 values: requests in each local hour 00..23. Either per_hour or file.'),
+      file: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('CSV with columns time,per_hour ("08:30",1200): the rate from that local time to the next row.'),
+      time_zone: z.string({ error: 'an IANA time zone such as America/New_York' }).describe('IANA zone of the profile.'),
+      spacing: z.enum(SPACINGS).optional().describe('poisson (default) or even.'),
+    }),
   ])
   .describe('How messages arrive.');
+
+const WEIGHT = 'a number from 0 to 1';
+const carrierWeights = Object.fromEntries(
+  CARRIERS.map((c) => [c, z.number({ error: WEIGHT }).min(0, { error: WEIGHT }).max(1, { error: WEIGHT }).optional()]),
+) as Record<(typeof CARRIERS)[number], z.ZodOptional<z.ZodNumber>>;
+
+/** A destination carrier mix: weights per carrier, summing to 1. */
+const carrierMixSchema = z.strictObject(carrierWeights);
+
+const TOD = 'a local time of day "HH:MM"';
+/** A client-side sending window in the recipient's local time. */
+export const sendWindowSchema = z
+  .strictObject({
+    from: z.string({ error: TOD }).describe('Opening local time, "HH:MM".'),
+    to: z.string({ error: TOD }).describe('Closing local time, "HH:MM" (before from: the window spans midnight).'),
+    time_zone: z.string().optional().describe('IANA zone of every recipient. Either time_zone or time_zones.'),
+    time_zones: z
+      .record(z.string(), z.number({ error: 'a weight from 0 to 1' }))
+      .optional()
+      .describe('Recipient zones with weights summing to 1, e.g. { America/New_York: 0.5, America/Los_Angeles: 0.5 }.'),
+  })
+  .describe('Requests due outside the window are held by the client until it opens.');
 
 export const trafficSchema = z.strictObject({
   name: idSchema.describe('Traffic source name, unique.'),
@@ -114,12 +150,32 @@ export const trafficSchema = z.strictObject({
   start: durationSchema.optional().describe('Offset of the first message; default 0.'),
   end: durationSchema.optional().describe('Offset where generation stops; default the scenario duration.'),
   recipients: intIn(1).optional().describe('Destinations per request; default 1.'),
+  send_window: sendWindowSchema.optional(),
+  carriers: carrierMixSchema
+    .optional()
+    .describe('Destination carrier mix of this source; default the scenario carriers, else the rulebook mix of to_country.'),
+  sender: z.enum(SENDER_CHOICES).optional().describe('round_robin (default) | random | sticky (needs recipients_pool).'),
+  retry: z
+    .strictObject({
+      on: z
+        .array(z.union([z.string(), z.number()], { error: 'a failure code such as 420 or tmobile_daily_cap' }), {
+          error: 'a list of failure codes such as [420, tmobile_daily_cap]',
+        }).describe('Failure codes that trigger a retry.'),
+      after: durationSchema.describe('Wait before the first retry.'),
+      max: intIn(1, 20).optional().describe('Most retries per message; default 1.'),
+      backoff: z.number({ error: 'a number >= 1' }).min(1, { error: 'a number >= 1' }).optional().describe('Wait multiplier per retry; default 1.'),
+    })
+    .optional()
+    .describe('Client retries: a failed attempt is resubmitted as a new message.'),
+  on_daily_cap: z
+    .enum(['fail', 'defer'])
+    .optional()
+    .describe('Client policy for capped attempts: fail (default; the FAQ fails them) or defer to the next cap day.'),
+  recipients_pool: intIn(1, 10_000_000)
+    .optional()
+    .describe('Distinct destinations (each with a fixed carrier) the messages go to; default a new one per message.'),
 });
 
-const WEIGHT = 'a number from 0 to 1';
-const carrierWeights = Object.fromEntries(
-  CARRIERS.map((c) => [c, z.number({ error: WEIGHT }).min(0, { error: WEIGHT }).max(1, { error: WEIGHT }).optional()]),
-) as Record<(typeof CARRIERS)[number], z.ZodOptional<z.ZodNumber>>;
 
 const tpmValue = z
   .union([intIn(1), z.string()], { error: 'an integer per minute or a rate such as "1000/min"' })
@@ -190,9 +246,21 @@ export const scenarioSchema = z
       })
       .optional(),
     numbers: z.array(numberSchema).optional(),
-    carriers: z.strictObject(carrierWeights).optional().describe('Destination mix, summing to 1.'),
+    carriers: carrierMixSchema.optional().describe('Destination mix of every source, summing to 1; default the rulebook mix of each to_country.'),
     traffic: z.array(trafficSchema).optional(),
     rules: rulesSchema.optional(),
+    incidents: z
+      .array(
+        z.strictObject({
+          kind: z.enum(INCIDENT_KINDS).describe('carrier_outage | degraded_carrier | provider_outage.'),
+          carrier: z.enum(CARRIERS).optional().describe('The carrier (not for provider_outage).'),
+          factor: z.number({ error: 'a number between 0 and 1' }).optional().describe('degraded_carrier: share of its rate left, 0 < factor < 1.'),
+          start: durationSchema.describe('Offset from the scenario start.'),
+          end: durationSchema.describe('Offset where it ends (after start).'),
+        }),
+      )
+      .optional()
+      .describe('Outages and degraded carriers, each from start to end.'),
     expect: z.array(z.string()).optional().describe('CI thresholds, e.g. "delivered_ratio >= 0.99".'),
     pricing: pricingSchema.optional(),
   })

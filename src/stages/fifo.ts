@@ -4,6 +4,7 @@
  */
 import type { Limit } from '../scenario/model.js';
 import { limiterFor, type Limiter } from './limiter.js';
+import { IncidentLimiter, OPEN, type StageIncidents } from './incident.js';
 
 export interface StageState {
   readonly limiter: Limiter;
@@ -21,9 +22,14 @@ export interface StageState {
   headDoneMs: number;
 }
 
-/** An empty stage under `limit`. */
-export function createStage(limit: Limit): StageState {
-  return { limiter: limiterFor(limit), byUnits: limit.countBy === 'units', queue: new Int32Array(64), head: 0, len: 0, scheduled: false, headDoneMs: -1 };
+/**
+ * An empty stage under `limit`, closed or slowed by `incidents` when given (`gate`: a stage
+ * with no limit of its own, that only incidents close).
+ */
+export function createStage(limit: Limit, incidents: StageIncidents | null = null, gate = false): StageState {
+  const own = gate ? OPEN : limiterFor(limit);
+  const limiter = incidents === null ? own : new IncidentLimiter(own, limit, incidents);
+  return { limiter, byUnits: limit.countBy === 'units', queue: new Int32Array(64), head: 0, len: 0, scheduled: false, headDoneMs: -1 };
 }
 
 /** Appends message `idx`; returns the new queue length. */

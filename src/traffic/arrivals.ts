@@ -6,6 +6,8 @@
  */
 import type { Arrival, TrafficSource } from '../scenario/model.js';
 import type { Rng } from './types.js';
+import { ProfileProcess } from './profile.js';
+import { withSendWindow } from './window.js';
 
 /** A lazily generated sequence of non-decreasing arrival times. */
 export interface ArrivalProcess {
@@ -78,8 +80,17 @@ class PoissonProcess implements ArrivalProcess {
   }
 }
 
-/** The arrival process of a (non-replay) traffic source. */
-export function arrivalProcess(source: TrafficSource, rng: Rng): ArrivalProcess {
+/**
+ * The arrival process of a (non-replay) traffic source: when each API request is submitted,
+ * after the source's sending window (if any) held it. `startEpochMs` places virtual time on
+ * the calendar (daily profiles and windows follow local time).
+ */
+export function arrivalProcess(source: TrafficSource, rng: Rng, startEpochMs = 0): ArrivalProcess {
+  return withSendWindow(dueProcess(source, rng, startEpochMs), source.sendWindow, startEpochMs, rng);
+}
+
+/** When each request of the source is due (before any sending window). */
+function dueProcess(source: TrafficSource, rng: Rng, startEpochMs: number): ArrivalProcess {
   const a: Arrival = source.arrival;
   switch (a.kind) {
     case 'burst':
@@ -90,6 +101,8 @@ export function arrivalProcess(source: TrafficSource, rng: Rng): ArrivalProcess 
       return new RateProcess(source.startMs, source.endMs, a.fromPerSecond / 1000, a.toPerSecond / 1000);
     case 'poisson':
       return new PoissonProcess(source.startMs, source.endMs, a.perSecond / 1000, rng);
+    case 'profile':
+      return new ProfileProcess(startEpochMs, a.profile, a.spacing, source.startMs, source.endMs, rng);
     case 'replay':
       throw new Error('replay sources are fed by a replay reader, not an arrival process');
     default: {

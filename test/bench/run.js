@@ -4,8 +4,9 @@
 // whole process, prints a table and writes it as JSON to test/bench/results.json.
 //
 //   npm run bench                 full size: md1 1M, US day 100k / 1M / 10M, 10M with CSV,
-//                                 then the replay ratios of test/bench/replay.js
-//                                 and the playground page in headless Chromium (test/bench/playground.js)
+//                                 then the replay ratios of test/bench/replay.js,
+//                                 the playground page in headless Chromium (test/bench/playground.js)
+//                                 and the real day (test/bench/real-day.js) against us-day
 //   npm run bench -- --small      smoke run, ~60,000 messages in all (also BENCH_SCALE=small), without the playground
 //   npm run bench -- --out FILE   write the JSON elsewhere
 //
@@ -21,6 +22,7 @@ import { ratioTable, runRatios } from './ratios.js';
 import { sweepPoolBench } from './sweep-pool.js';
 import { replayBench } from './replay.js';
 import { playgroundBench, playgroundText } from './playground.js';
+import { realDayBench } from './real-day.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -187,6 +189,8 @@ async function main() {
   }
   console.log(replayLines.join('\n'));
   if (playground !== null) console.log(`\n${playgroundText(playground)}`);
+  report.realDay = realDayBench({ small });
+  writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
   console.log(`\nwrote ${outFile}`);
   if (verdicts.some((c) => c.enforced && !c.pass)) process.exitCode = 1;
 }

@@ -22,10 +22,11 @@
  * day passes or fails it. Generated traffic only (no replay).
  */
 import { Network, type Route } from '../../src/engine/network.js';
-import { sourceRng } from '../../src/engine/random.js';
+import { hashString, mix32, sourceRng } from '../../src/engine/random.js';
 import { FAILURE_CODES, FAILURE_INDEX } from '../../src/rules/codes.js';
 import { CARRIERS, type Limit, type Scenario } from '../../src/scenario/model.js';
 import { arrivalProcess } from '../../src/traffic/arrivals.js';
+import type { StageIncidents } from '../../src/stages/incident.js';
 
 /** The fields of a message record the two simulators must agree on. */
 export interface RefRecord {
@@ -39,6 +40,8 @@ export interface RefRecord {
   status: 'delivered' | 'failed' | 'queued';
   code: string | null;
   units: number;
+  /** 1 for a first attempt, n for the client's (n−1)th resubmission. */
+  attempt: number;
 }
 
 interface Msg {
@@ -46,6 +49,10 @@ interface Msg {
   expiryMs: number;
   route: Route;
   pos: number;
+  /** Source index, sender number index and carrier index: a retry reuses them. */
+  source: number;
+  sender: number;
+  carrier: number;
 }
 
 /**
@@ -103,8 +110,52 @@ class RefSmoothLimiter {
   }
 }
 
-const limiterOf = (l: Limit) =>
-  l.pacing === 'smooth' ? new RefSmoothLimiter(l.count, l.windowMs) : new RefSlidingLimiter(l.count, l.windowMs);
+interface RefLimiter {
+  earliest(now: number): number;
+  consume(now: number, k: number): number;
+}
+
+/**
+ * Incidents on a stage: no departure while an outage closes it; while its carrier is
+ * degraded, departures at least W / (N · factor) apart per unit. Tries each candidate time
+ * until every rule agrees.
+ */
+class RefIncidentLimiter implements RefLimiter {
+  /** Earliest next unit while slowed (the last unit's time plus one spacing), or -Infinity. */
+  private gap = -Infinity;
+  constructor(private readonly inner: RefLimiter, private readonly l: Limit, private readonly inc: StageIncidents) {}
+  earliest(now: number): number {
+    let t = now;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const c of this.inc.closed) if (t >= c.startMs && t < c.endMs) [t, changed] = [c.endMs, true];
+      const u = this.inner.earliest(t);
+      if (u !== t) [t, changed] = [u, true];
+      const slow = this.inc.slowed.some((s) => t >= s.startMs && t < s.endMs);
+      if (slow && t < this.gap) [t, changed] = [this.gap, true];
+    }
+    return t;
+  }
+  consume(now: number, k: number): number {
+    const done = this.inner.consume(now, k);
+    const s = this.inc.slowed.find((x) => now >= x.startMs && now < x.endMs);
+    if (s === undefined) {
+      this.gap = -Infinity;
+      return done;
+    }
+    const step = this.l.windowMs / (this.l.count * s.factor);
+    const last = Math.max(done, Math.ceil(now + (k - 1) * step - 1e-9));
+    this.gap = Math.ceil(last + step - 1e-9);
+    return last;
+  }
+}
+
+const limiterOf = (l: Limit, inc: StageIncidents | null = null, gate = false): RefLimiter => {
+  const own: RefLimiter = gate
+    ? { earliest: (now) => now, consume: (now) => now }
+    : l.pacing === 'smooth' ? new RefSmoothLimiter(l.count, l.windowMs) : new RefSlidingLimiter(l.count, l.windowMs);
+  return inc === null ? own : new RefIncidentLimiter(own, l, inc);
+};
 
 const pacificDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -115,15 +166,32 @@ export function referenceRun(sc: Scenario): RefRecord[] {
   const stage = (sid: number) => {
     let q = queues.get(sid);
     if (q === undefined) {
-      const l = net.stages[sid].limit;
-      q = { msgs: [], limiter: limiterOf(l), units: l.countBy === 'units', scheduled: false, headDone: null };
+      const def = net.stages[sid];
+      const l = def.limit;
+      q = { msgs: [], limiter: limiterOf(l, def.incidents, def.kind === 'gate'), units: l.countBy === 'units', scheduled: false, headDone: null };
       queues.set(sid, q);
     }
     return q;
   };
-  const events: { t: number; seq: number; kind: 'source' | 'stage'; id: number }[] = [];
+  const events: { t: number; seq: number; kind: 'source' | 'stage' | 'retry'; id: number }[] = [];
   let seq = 0;
-  const schedule = (t: number, kind: 'source' | 'stage', id: number) => events.push({ t, seq: seq++, kind, id });
+  const schedule = (t: number, kind: 'source' | 'stage' | 'retry', id: number) => events.push({ t, seq: seq++, kind, id });
+  /** Failed attempts waiting for their client's resubmission, by event id. */
+  const retries: Msg[] = [];
+  /** The next Pacific midnight after `t`: walk by the hour, then bisect to the millisecond. */
+  const nextPacificDay = (t: number) => {
+    const day = (x: number) => pacificDay.format(new Date(sc.startEpochMs + x));
+    const d0 = day(t);
+    let hi = t + 3_600_000;
+    while (day(hi) === d0) hi += 3_600_000;
+    let lo = hi - 3_600_000;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (day(mid) === d0) lo = mid;
+      else hi = mid;
+    }
+    return hi;
+  };
   const all: Msg[] = [];
   let now = 0;
   let capDay = '';
@@ -135,6 +203,16 @@ export function referenceRun(sc: Scenario): RefRecord[] {
     m.rec.endMs = now;
     if (status === 'delivered') m.rec.dispatchedMs = now;
     m.rec.code = code === null ? null : FAILURE_CODES[code].code;
+    if (code === null) return;
+    // The client's policy: defer a capped attempt to the next Pacific day, or retry it.
+    const def = sc.traffic[m.source];
+    const r = def.retry;
+    let at = -1;
+    if (code === FAILURE_INDEX.tmobile_daily_cap && def.onDailyCap === 'defer') at = nextPacificDay(now);
+    else if (r !== null && r.on.includes(FAILURE_CODES[code].code) && m.rec.attempt <= r.max) {
+      at = now + Math.round(r.afterMs * r.backoff ** (m.rec.attempt - 1));
+    }
+    if (at >= 0) schedule(at, 'retry', retries.push(m) - 1);
   };
   const afterStages = (m: Msg) => {
     if (m.route.dailyCap < 0) return finish(m, 'delivered', null);
@@ -186,32 +264,50 @@ export function referenceRun(sc: Scenario): RefRecord[] {
 
   const sources = sc.traffic.map((def, id) => {
     const rng = sourceRng(sc.seed, def.name);
-    const process = arrivalProcess(def, rng);
-    return { def, id, rng, process, next: process.next(), rr: 0 };
+    const process = arrivalProcess(def, rng, sc.startEpochMs);
+    const weights = CARRIERS.map((c) => def.carriers[c]);
+    const drawCarrier = (u: number) => {
+      let acc = 0;
+      for (let c = 0; c < CARRIERS.length - 1; c++) if (u < (acc += weights[c])) return c;
+      return CARRIERS.length - 1;
+    };
+    // A recipient pool: each recipient's carrier drawn once, in order, from its own stream.
+    const poolRng = sourceRng(sc.seed, `${def.name}/recipients`);
+    const recipientCarrier = Array.from({ length: def.recipientsPool ?? 0 }, () => drawCarrier(poolRng()));
+    return { def, id, rng, process, next: process.next(), rr: 0, seq: 0, hash: hashString(def.name), drawCarrier, recipientCarrier };
   });
   const numberIdx = (nid: string) => sc.numbers.findIndex((n) => n.id === nid);
-  const weights = CARRIERS.map((c) => sc.carriers[c]);
-  const drawCarrier = (u: number) => {
-    let acc = 0;
-    for (let c = 0; c < CARRIERS.length - 1; c++) if (u < (acc += weights[c])) return c;
-    return CARRIERS.length - 1;
+  /** Submits a new message (a first attempt or a client's resubmission) now. */
+  const submitNew = (source: number, n: number, carrier: number, attempt: number) => {
+    const src = sources[source];
+    src.seq += attempt > 1 ? 1 : 0; // a first attempt's index was taken when its recipient was drawn
+    const route = net.route(n, src.def.type, src.def.toCountry, carrier);
+    const rec: RefRecord = {
+      index: all.length, traffic: src.def.name, from: sc.numbers[n].number, carrier: CARRIERS[carrier],
+      submitMs: now, dispatchedMs: null, endMs: null, status: 'queued', code: null, units: src.def.units, attempt,
+    };
+    const m: Msg = { rec, expiryMs: src.def.expirySeconds * 1000, route, pos: 0, source, sender: n, carrier };
+    all.push(m);
+    if (route.fail >= 0) finish(m, 'failed', route.fail);
+    else enter(m);
   };
   const fire = (src: (typeof sources)[number]) => {
     while (src.next === now) {
-      // One API request: one sender, round-robin; every recipient is its own message.
-      const n = numberIdx(src.def.from[src.rr]);
-      src.rr = (src.rr + 1) % src.def.from.length;
+      // One API request: one sender (round-robin or random); every recipient is its own message.
+      const from = src.def.from;
+      let requestSender: string;
+      if (src.def.sender === 'random') requestSender = from[Math.floor(src.rng() * from.length)];
+      else {
+        requestSender = from[src.rr];
+        src.rr = (src.rr + 1) % from.length;
+      }
       for (let r = 0; r < src.def.recipients; r++) {
-        const carrier = drawCarrier(src.rng());
-        const route = net.route(n, src.def.type, src.def.toCountry, carrier);
-        const rec: RefRecord = {
-          index: all.length, traffic: src.def.name, from: sc.numbers[n].number, carrier: CARRIERS[carrier],
-          submitMs: now, dispatchedMs: null, endMs: null, status: 'queued', code: null, units: src.def.units,
-        };
-        const m: Msg = { rec, expiryMs: src.def.expirySeconds * 1000, route, pos: 0 };
-        all.push(m);
-        if (route.fail >= 0 && now >= route.failFromMs) finish(m, 'failed', route.fail);
-        else enter(m);
+        const seq = src.seq++;
+        const pool = src.def.recipientsPool;
+        const j = pool === null ? -1 : mix32(sc.seed ^ 0x2545f491, src.hash, seq) % pool;
+        const carrier = j < 0 ? src.drawCarrier(src.rng()) : src.recipientCarrier[j];
+        const n = numberIdx(src.def.sender === 'sticky' ? from[j % from.length] : requestSender);
+        submitNew(src.id, n, carrier, 1);
       }
       src.next = src.process.next();
     }
@@ -231,7 +327,10 @@ export function referenceRun(sc: Scenario): RefRecord[] {
     const [ev] = events.splice(k, 1);
     now = ev.t;
     if (ev.kind === 'source') fire(sources[ev.id]);
-    else wake(ev.id);
+    else if (ev.kind === 'retry') {
+      const failed = retries[ev.id];
+      submitNew(failed.source, failed.sender, failed.carrier, failed.rec.attempt + 1);
+    } else wake(ev.id);
   }
   return all.map((m) => m.rec);
 }

@@ -13,7 +13,7 @@ import { referenceRun, type RefRecord } from '../engine/reference.js';
 
 const project = (r: MessageRecord): RefRecord => ({
   index: r.index, traffic: r.traffic, from: r.from, carrier: r.carrier, submitMs: r.submitMs,
-  dispatchedMs: r.dispatchedMs, endMs: r.endMs, status: r.status as RefRecord['status'], code: r.code, units: r.units,
+  dispatchedMs: r.dispatchedMs, endMs: r.endMs, status: r.status as RefRecord['status'], code: r.code, units: r.units, attempt: r.attempt,
 });
 
 /** Asserts engine and reference agree on every message, with and without an observer. */

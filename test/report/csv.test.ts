@@ -21,7 +21,7 @@ function record(over: Partial<MessageRecord> = {}): MessageRecord {
   return {
     index: 0, uuid: 'u-1', traffic: 'otp', from: '+18445550100', to: '+12025550123', toCountry: 'US',
     direction: 'outbound', type: 'sms', carrier: 'att', submitMs: 1500, dispatchedMs: 2500, endMs: 2500,
-    status: 'delivered', code: null, units: 1, text: 'hi', log: 'true', ...over,
+    status: 'delivered', code: null, units: 1, text: 'hi', log: 'true', attempt: 1, retryOf: null, ...over,
   };
 }
 

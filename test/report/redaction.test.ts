@@ -17,7 +17,7 @@ function rec(log: LogSetting, direction: 'outbound' | 'inbound' = 'outbound'): M
   return {
     index: 0, uuid: 'u', traffic: 't', from: direction === 'outbound' ? customer : NUMBER,
     to: direction === 'outbound' ? NUMBER : customer, toCountry: 'US', direction, type: 'sms', carrier: 'att',
-    submitMs: 0, dispatchedMs: 0, endMs: 0, status: 'delivered', code: null, units: 1, text: TEXT, log,
+    submitMs: 0, dispatchedMs: 0, endMs: 0, status: 'delivered', code: null, units: 1, text: TEXT, log, attempt: 1, retryOf: null,
   };
 }
 

@@ -8,7 +8,7 @@ import { loadScenarioFile, parseScenario, type ScenarioOverrides } from '../../s
 const F = 'scenarios/a.yaml';
 const N = 'numbers:\n  - { id: lc1, number: "+14155550100", type: long_code, country: US }\n';
 const T = (fields: string) => `${N}traffic:\n  - { name: t, from: lc1, arrival: { kind: burst, count: 1 }${fields} }\n`;
-const KEYS = 'name, provider, seed, start, duration, until, account, brand, numbers, carriers, traffic, rules, expect, pricing';
+const KEYS = 'name, provider, seed, start, duration, until, account, brand, numbers, carriers, traffic, rules, incidents, expect, pricing';
 
 function errorOf(text: string, overrides?: ScenarioOverrides): ScenarioError {
   try {
@@ -172,7 +172,7 @@ describe('validation errors (one line each)', () => {
       'unknown arrival kind',
       `${N}traffic:\n  - { name: t, from: lc1, arrival: { kind: poissn, rate: 5/s } }\n`,
       undefined,
-      `${F}:4:44 traffic[0].arrival.kind: expected one of burst, constant, poisson, ramp, replay, got "poissn"`,
+      `${F}:4:44 traffic[0].arrival.kind: expected one of burst, constant, poisson, ramp, replay, profile, got "poissn"`,
     ],
     [
       'bad rate unit',

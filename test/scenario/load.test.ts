@@ -122,6 +122,12 @@ describe('parseScenario: a full scenario', () => {
       startMs: 0,
       endMs: 3_600_000,
       recipients: 1,
+      sendWindow: null,
+      carriers: { att: 0.35, tmobile: 0.3, verizon: 0.3, other: 0.05 },
+      sender: 'round_robin',
+      recipientsPool: null,
+      retry: null,
+      onDailyCap: 'fail',
     });
     expect(promo).toMatchObject({
       from: ['tf1'],

@@ -143,7 +143,21 @@ export const CLIENT_JS = String.raw`
     // The scenario's clock: UTC shifted by the offset its start was written with.
     if (!spec.histogram) opts.tzDate = function (ts) { return uPlot.tzDate(new Date((ts + OFFSET_S) * 1000), 'Etc/UTC'); };
     // After each draw, the y range and any percentile labels are left on the section for tests.
-    opts.hooks = { draw: (spec.hooks && spec.hooks.draw ? spec.hooks.draw : []).concat([function (u) {
+    // Incidents (outages, degraded carriers) shaded on every time chart, labelled at the top.
+    var shade = spec.histogram || D.incidents.length === 0 ? [] : [function (u) {
+      var ctx = u.ctx;
+      ctx.save();
+      D.incidents.forEach(function (inc) {
+        var a = u.valToPos(x0 + inc.start, 'x', true), b = u.valToPos(x0 + inc.end, 'x', true);
+        ctx.fillStyle = 'rgba(214, 39, 40, 0.12)';
+        ctx.fillRect(a, u.bbox.top, Math.max(1, b - a), u.bbox.height);
+        ctx.fillStyle = css('--muted');
+        ctx.fillText(inc.label, a + 4, u.bbox.top + 12);
+      });
+      ctx.restore();
+      el.box.setAttribute('data-incidents', JSON.stringify(D.incidents.map(function (inc) { return inc.label; })));
+    }];
+    opts.hooks = { draw: shade.concat(spec.hooks && spec.hooks.draw ? spec.hooks.draw : []).concat([function (u) {
       el.box.setAttribute('data-y', JSON.stringify({ max: u.scales.y.max, log: u.scales.y.distr === 3 }));
       if (u.a2psimLabels) el.box.setAttribute('data-labels', JSON.stringify(u.a2psimLabels));
     }]) };

@@ -69,6 +69,15 @@ export interface ReportData {
   /** T-Mobile day count and cap at each interval's end; null without T-Mobile 10DLC traffic. */
   cap: { used: number[]; limit: number[] } | null;
   waits: WaitBins;
+  /** Incidents to shade on the time charts: a label and start/end in seconds since start. */
+  incidents: { label: string; start: number; end: number }[];
+}
+
+/** A short label of an incident for a chart: "T-Mobile outage" style, in the report's words. */
+function incidentLabel(x: SimulationResult['scenario']['incidents'][number]): string {
+  if (x.kind === 'provider_outage') return 'provider outage';
+  if (x.kind === 'carrier_outage') return `${x.carrier} outage`;
+  return `${x.carrier} at ${Math.round(x.factor * 100)}%`;
 }
 
 /** Wait histogram for a chart: `counts[i]` delivered messages waited [i·binMs, (i+1)·binMs). */
@@ -151,7 +160,7 @@ export function isSkewed(counts: readonly number[]): boolean {
 }
 
 /** Ranks of stage kinds in the order a message passes them. */
-const PASSAGE: Record<StageKind, number> = { account: 0, sender: 1, carrier: 2 };
+const PASSAGE: Record<StageKind, number> = { account: 0, sender: 1, carrier: 2, gate: 3 };
 
 /** Stages in the order a message passes them (stable: creation order within a kind). */
 export function inPassageOrder<T extends { kind: StageKind }>(stages: readonly T[]): T[] {
@@ -183,7 +192,7 @@ export function buildReportData(
       name: s.name,
       kind: s.kind,
       carrier: s.carrier,
-      limit: formatLimit(s.limit),
+      limit: s.kind === 'gate' ? 'closed during outages' : formatLimit(s.limit),
       limitPerMinute: Math.round((s.limit.count * MINUTE_MS * 100) / s.limit.windowMs) / 100,
       depth: col((r) => r.peakDepths[s.id] ?? 0),
       outPerMinute: s.kind === 'carrier' ? perMinute(col((r) => r.departures[s.id] ?? 0), intervalMs) : null,
@@ -211,5 +220,6 @@ export function buildReportData(
     tpmScaleMax,
     cap: hasCap ? { used: col((r) => r.capUsed), limit: col((r) => r.capLimit) } : null,
     waits: waitBins(result.total.waits, summary.wait),
+    incidents: sc.incidents.map((x) => ({ label: incidentLabel(x), start: x.startMs / 1000, end: x.endMs / 1000 })),
   };
 }
