@@ -4,11 +4,11 @@
  * back in job order, so a run on N workers gives exactly the single-thread output.
  */
 import { readFileSync } from 'node:fs';
-import { simulate } from '../engine/simulate.js';
-import { summarize, type Summary } from '../report/summary.js';
+import type { Summary } from '../report/summary.js';
 import { parseScenario } from '../scenario/load.js';
-import { prepareReplay } from '../traffic/replay.js';
+import type { Scenario } from '../scenario/model.js';
 import { ScenarioError } from '../scenario/errors.js';
+import { simulateSummary } from './sim-worker.js';
 
 /** One simulation to run: everything a worker needs, as plain data. */
 export interface RunJob {
@@ -26,9 +26,16 @@ export interface RunJob {
  * @throws ScenarioError for a bad scenario or replay file.
  */
 export function runJob(job: RunJob): Summary {
-  const scenario = parseScenario(job.text, job.file, { set: [...job.set], seed: job.seed });
-  const { replay } = prepareReplay(scenario);
-  return summarize(simulate(scenario, { replay }));
+  return simulateSummary(resolveJob(job));
+}
+
+/**
+ * Parses and resolves a job's scenario: plain data, which a pool thread receives ready to
+ * simulate (so pool threads need no YAML or schema code).
+ * @throws ScenarioError for a bad scenario.
+ */
+export function resolveJob(job: RunJob): Scenario {
+  return parseScenario(job.text, job.file, { set: [...job.set], seed: job.seed });
 }
 
 /**

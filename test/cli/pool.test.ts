@@ -1,5 +1,5 @@
 // Runs on worker threads give exactly the single-thread output. The workers run the built
-// module (dist/cli/job-worker.js, built by `npm ci`/`npm run build`).
+// module (dist/bundle/sim-worker.js, built by `npm ci`/`npm run build`).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,15 @@ describe('worker pool', () => {
     const two = await cli(...args, '--workers', '2');
     expect(one.code).toBe(0);
     expect(two.out).toBe(one.out);
+  }, 60_000);
+
+  it('a bad sweep point (scenario now resolved on the main thread) is the same one line and exit 2 on 1 and 2 workers', async () => {
+    const args = ['sweep', 'test/fixtures/solve/poisson-queue.yaml', '--vary', 'account.mps.sms=6,8,-1,12', '--format', 'json'];
+    const one = await cli(...args, '--workers', '1');
+    const two = await cli(...args, '--workers', '2');
+    expect(one.code).toBe(2);
+    expect(one.err.trim().split('\n')).toHaveLength(1);
+    expect(two).toEqual(one);
   }, 60_000);
 
   it('solve with replications: same answer, same runs, same output on 1 and 3 workers', async () => {
