@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'a2psim', ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
+import { cli } from '../helpers/cli.js';
 
 const OTP = ['solve', 'scenarios/otp-burst-tollfree.yaml', '--vary', 'account.mps.sms', '--expect', 'failed[420] == 0'];
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { cli } from '../helpers/cli.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { parseScenario } from '../../src/scenario/load.js';
@@ -8,13 +8,6 @@ import { summarize } from '../../src/report/summary.js';
 
 const FILE = 'test/fixtures/solve/priced-otp.yaml';
 const priced = (set: string[] = []) => summarize(simulate(parseScenario(readFileSync(FILE, 'utf8'), FILE, { set })));
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'a2psim', ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
 
 describe('cost', () => {
   it('prices charged units by number type, country and type, adds US carrier surcharges, then a month', () => {
