@@ -3,8 +3,8 @@
  * recursively) and glob patterns (`'scenarios/**\/*.yaml'`), expanded here because Node 20
  * has no `fs.globSync` and CI configs often pass patterns quoted.
  */
-import { realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './errors.js';
 
@@ -56,58 +56,5 @@ export function expandFiles(args: readonly string[]): string[] {
   return out;
 }
 
-/**
- * What a path is on disk, to tell whether two paths name the same file: `dev:ino` of an
- * existing file (so symlinks and hard links match), else the real path of its nearest
- * existing folder joined with the rest (a file that does not exist yet).
- */
-export function fileIdentity(path: string): string {
-  try {
-    const st = statSync(path);
-    return `inode:${st.dev}:${st.ino}`;
-  } catch {
-    // Not there (yet): resolve the folders that exist.
-  }
-  let folder = resolve(path);
-  const rest: string[] = [];
-  for (;;) {
-    try {
-      return `path:${join(realpathSync(folder), ...rest)}`;
-    } catch {
-      const parent = dirname(folder);
-      if (parent === folder) return `path:${resolve(path)}`;
-      rest.unshift(basename(folder));
-      folder = parent;
-    }
-  }
-}
-
-/** A file a command reads or writes, named for messages (`--messages`, `the scenario`). */
-export interface NamedFile {
-  readonly path: string;
-  /** `--messages`, `--report`, ... for outputs; `the scenario file`, ... for inputs. */
-  readonly role: string;
-}
-
-/**
- * Refuses outputs that would overwrite an input or another output of the same command.
- * `/dev/null` may be named more than once.
- * @throws UsageError `--messages: expected a file that is not an input, got s.yaml (the scenario file)`
- */
-export function checkOutputs(inputs: readonly NamedFile[], outputs: readonly NamedFile[]): void {
-  const inputIds = inputs.map((f) => fileIdentity(f.path));
-  const seen = new Map<string, NamedFile>();
-  for (const out of outputs) {
-    if (out.path === '') throw new UsageError(`${out.role}: expected a file name, got ""`);
-    const id = fileIdentity(out.path);
-    const input = inputIds.indexOf(id);
-    if (input >= 0) {
-      throw new UsageError(`${out.role}: expected a file that is not an input, got ${out.path} (${inputs[input].role}); refusing to overwrite it`);
-    }
-    const other = seen.get(id);
-    if (other !== undefined && resolve(out.path) !== '/dev/null') {
-      throw new UsageError(`${out.role}: expected a different file from ${other.role}, got ${out.path} for both`);
-    }
-    seen.set(id, out);
-  }
-}
+// Output checks live in output-paths.ts (no glob library, so a plain run need not load it).
+export { checkOutputs, fileIdentity, type NamedFile } from './output-paths.js';

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { playgroundAssets } from '../playground/assets.js';
 import { renderPlaygroundPage } from '../playground/page.js';
 import { UsageError } from './errors.js';
-import { checkOutputs } from './files.js';
+import { checkOutputs } from './output-paths.js';
 import { writeFileAtomic } from './output.js';
 import type { CliIo } from './run.js';
 

@@ -12,7 +12,7 @@ import { needsRetention } from '../report/retention.js';
 import { summarize, type Summary } from '../report/summary.js';
 import type { SeriesCollector } from '../report/timeseries.js';
 import { prepareReplay } from '../traffic/replay.js';
-import { checkOutputs } from './files.js';
+import { checkOutputs } from './output-paths.js';
 import { AtomicFile } from './output.js';
 import { retentionSteps } from './retention.js';
 import { SeriesFile } from './series-file.js';

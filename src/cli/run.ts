@@ -11,7 +11,7 @@ import { renderTable } from '../report/table.js';
 import { renderDepthChart } from '../report/chart.js';
 import { reportObserver } from '../report/html/report.js';
 import { SeriesCollector } from '../report/timeseries.js';
-import { EXIT, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import { executeInteractive, STOP_SIGNALS } from './interactive.js';
 import { clockText } from './progress.js';
 import { compareProviders, providerOption } from './providers.js';
@@ -19,12 +19,6 @@ import { abortRun, finishRun, prepareRun } from './run-files.js';
 import { checkRunSize, parseMaxMessages } from './run-size.js';
 import type { Scenario } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
-import { replicatedDoc } from '../check/replicated.js';
-import { renderReplicatedTable, replicatedCsv } from '../check/replicated-table.js';
-import { replicationSeeds, runReplications } from '../check/runner.js';
-import { prepareReplay } from '../traffic/replay.js';
-import { JobRunner, parseWorkers } from './pool.js';
-import { readScenarioText } from './jobs.js';
 
 export interface RunOptions {
   format: string;
@@ -185,7 +179,12 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
     throw new UsageError(`--delimiter: expected a character other than a quote or a line break, got ${JSON.stringify(opts.delimiter)}`);
   }
   parseIntervalOption(opts.interval);
-  if (opts.replications !== undefined) return runReplicated(path, opts, io);
+  if (opts.replications !== undefined) {
+    // Loaded only here: the pool, the statistics and their libraries (tinypool, jstat) are
+    // not needed by a plain run (issue 16: start-up).
+    const n = parseReplicationsOption(opts.replications);
+    return (await import('./run-replicated.js')).runReplicated(path, opts, io, n, () => loadWithOverrides(path, opts));
+  }
   const scenario = loadWithOverrides(path, opts);
   const series = seriesFor(scenario, opts);
   const { result, summary, signal } = await executeInteractive(scenario, opts, io, series);
@@ -206,38 +205,4 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
   io.stdout(out);
   if (opts.chart && series !== undefined) io.stdout('\n' + renderDepthChart(series.rows, io.columns ?? 80));
   return 0;
-}
-
-/**
- * `run --replications N`: the scenario under N seeds derived from its own (as `check`
- * derives them), printed as every metric's mean ± 95% half-width. Per-run outputs
- * (messages, time series, report, chart) describe one run, so they are refused here.
- */
-async function runReplicated(path: string, opts: RunOptions, io: CliIo): Promise<number> {
-  const n = parseReplicationsOption(opts.replications);
-  const workers = parseWorkers(opts.workers);
-  const perRun = (['messages', 'timeseries', 'report', 'chart'] as const).find((k) => opts[k] !== undefined && opts[k] !== false);
-  if (perRun !== undefined) {
-    throw new UsageError(`--replications: expected no --${perRun} (it describes one run; rerun one seed with --seed for it), got --${perRun}`);
-  }
-  const scenario = loadWithOverrides(path, opts);
-  const seeds = replicationSeeds(scenario.seed, n);
-  const { replay } = prepareReplay(scenario);
-  const summaries = workers > 1 ? await runOnPool(path, opts.set, seeds, workers) : runReplications(scenario, seeds, { replay }).summaries;
-  const doc = replicatedDoc(summaries, seeds);
-  if (!opts.quiet) for (const w of doc.warnings) io.stderr(`warning: ${w}\n`);
-  const csv = { delimiter: opts.delimiter, bom: opts.bom };
-  io.stdout(opts.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : opts.format === 'csv' ? replicatedCsv(doc, csv) : renderReplicatedTable(doc));
-  return EXIT.ok;
-}
-
-/** The summaries of `seeds` run on a worker pool, in seed order. */
-async function runOnPool(path: string, set: readonly string[], seeds: readonly number[], workers: number) {
-  const text = readScenarioText(path);
-  const runner = new JobRunner(workers);
-  try {
-    return await runner.run(seeds.map((seed) => ({ file: path, text, set: [...set], seed })));
-  } finally {
-    await runner.close();
-  }
 }

@@ -53,4 +53,16 @@ describe('the bundled CLI', () => {
     expect(sources.some((x) => x.includes('node_modules/commander'))).toBe(true);
     expect(sources.filter((x) => /src\/(engine|report|scenario\/load|stages|traffic)|node_modules\/(zod|yaml|luxon|jstat)/.test(x))).toEqual([]);
   }, 60_000);
+
+  it('a plain run loads no pool, statistics, glob library or non-English zod locale', () => {
+    // The run command's --replications path, the glob expansion of validate/check and zod's
+    // `z.locales` are loaded only where needed (scripts/bundle.mjs keeps English only).
+    const r = spawnSync(process.execPath, ['bin/a2psim.js', 'run', 'scenarios/default.yaml'], { encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'esm' } });
+    expect(r.status).toBe(0);
+    const files = [...new Set(r.stderr.match(/dist\/bundle\/[\w./-]+\.js/g) ?? [])];
+    const sources = files.flatMap((f) => readFileSync(f, 'utf8').match(/^\/\/ (src|node_modules)\/\S+/gm) ?? []);
+    expect(sources.some((x) => x.includes('node_modules/zod/v4/locales/en.js'))).toBe(true);
+    expect(sources.filter((x) => /node_modules\/(jstat|tinyglobby|picomatch|zod\/v4\/locales\/(?!en\.js))|src\/cli\/(pool|files)\.ts/.test(x))).toEqual([]);
+    expect(r.stderr).not.toMatch(/tinypool/);
+  }, 60_000);
 });
