@@ -13,6 +13,11 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export const shared = {
   /** Builds dist/ once before any test file runs: the CLI tests spawn bin/a2psim.js. */
   globalSetup: ['test/global-setup.ts'],
+  /**
+   * Vitest's default is one worker less than the cores: a single worker on a 2-core machine.
+   * Two halve the idle wall time (the suite is CPU-bound); under load the margins below hold.
+   */
+  maxWorkers: 2,
   testTimeout: 30_000,
   hookTimeout: 60_000,
   /** The default summary, then every test skipped with a reason (e.g. Chromium missing). */
