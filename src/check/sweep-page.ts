@@ -5,8 +5,8 @@
  * same bytes.
  */
 import type { ChartAssets } from '../report/html/assets.js';
-import { escapeHtml as esc, inlineScript, inlineStyle, jsonForScript } from '../report/html/escape.js';
-import { PAGE_CSS } from '../report/html/page.js';
+import { escapeHtml as esc, inlineScript, jsonForScript } from '../report/html/escape.js';
+import { PAGE_CSS, pageHead } from '../report/html/page.js';
 import { parseMetricRef } from './expr.js';
 import type { SweepPoint, SweepResult } from './sweep.js';
 
@@ -128,16 +128,7 @@ export function renderSweepPage(r: SweepResult, assets: ChartAssets): string {
       : `Cheapest passing point (★): ${r.parameters.map((p) => `${p.path} = ${best.values[p.path]}`).join(', ')} — ${best.bottleneck}.`;
   const thresholds = r.expect.length === 0 ? '' : `<p class="meta">thresholds: ${r.expect.map((t) => `<b>${esc(t)}</b>`).join(' · ')}</p>`;
   const view = r.parameters.length === 1 ? '<div id="charts"></div>' : r.parameters.length === 2 ? heatmap(r) : '';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="a2psim">
-<title>${esc(`a2psim sweep — ${r.scenario}`)}</title>
-<style>${inlineStyle(assets.css)}</style>
-<style>${PAGE_CSS}${SWEEP_CSS}</style>
-</head>
+  return `${pageHead(`a2psim sweep — ${r.scenario}`, assets.css, PAGE_CSS + SWEEP_CSS)}
 <body>
 <main>
 <h1>a2psim sweep — ${esc(r.scenario)}</h1>

@@ -4,8 +4,8 @@
  * styles. Pure: the same inputs give the same bytes. No request leaves the page: the
  * worker starts from a Blob of its embedded source.
  */
-import { escapeHtml as esc, inlineScript, inlineStyle, jsonForScript } from '../report/html/escape.js';
-import { PAGE_CSS } from '../report/html/page.js';
+import { inlineScript, jsonForScript } from '../report/html/escape.js';
+import { PAGE_CSS, pageHead } from '../report/html/page.js';
 
 /** The built browser code and styles a page embeds. */
 export interface PlaygroundAssets {
@@ -57,16 +57,7 @@ figcaption { font-weight: 600; margin: 0 0 6px; }
 
 /** The complete playground page. */
 export function renderPlaygroundPage(input: PlaygroundInput, assets: PlaygroundAssets): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="a2psim">
-<title>a2psim playground — ${esc(input.file)}</title>
-<style>${inlineStyle(assets.chartCss)}</style>
-<style>${PAGE_CSS}${PLAYGROUND_CSS}</style>
-</head>
+  return `${pageHead(`a2psim playground — ${input.file}`, assets.chartCss, PAGE_CSS + PLAYGROUND_CSS)}
 <body>
 <main>
 <h1>a2psim playground</h1>

@@ -77,20 +77,29 @@ function cards(s: Summary): string {
   return `<div class="cards">${items.map(card).join('')}</div>`;
 }
 
-/** Renders the report of one run as a complete HTML document. */
-export function renderReportPage({ summary: s, network, data, assets }: ReportPageInput): string {
-  const when = runTimes(s, data.startOffsetMinutes);
-  const warnings = s.warnings.length === 0 ? '' : `<h2>Warnings</h2><ul>${s.warnings.map((w) => `<li class="warn">${esc(w)}</li>`).join('')}</ul>`;
+/**
+ * The start of a self-contained a2psim page, up to and including `</head>`: the charset,
+ * viewport and generator tags, the (unescaped) title escaped here, the charts' stylesheet and
+ * the page's own CSS, each inlined. Shared by the report, the sweep report and the playground.
+ */
+export function pageHead(title: string, chartCss: string, pageCss: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="a2psim">
-<title>${esc(`a2psim — ${s.scenario}`)}</title>
-<style>${inlineStyle(assets.css)}</style>
-<style>${PAGE_CSS}</style>
-</head>
+<title>${esc(title)}</title>
+<style>${inlineStyle(chartCss)}</style>
+<style>${pageCss}</style>
+</head>`;
+}
+
+/** Renders the report of one run as a complete HTML document. */
+export function renderReportPage({ summary: s, network, data, assets }: ReportPageInput): string {
+  const when = runTimes(s, data.startOffsetMinutes);
+  const warnings = s.warnings.length === 0 ? '' : `<h2>Warnings</h2><ul>${s.warnings.map((w) => `<li class="warn">${esc(w)}</li>`).join('')}</ul>`;
+  return `${pageHead(`a2psim — ${s.scenario}`, assets.css, PAGE_CSS)}
 <body>
 <main>
 <h1>a2psim report — ${esc(s.scenario)}</h1>
