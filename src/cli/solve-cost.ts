@@ -11,12 +11,15 @@ import { planSweep, runSweep } from './sweep.js';
 
 /** Options of the cost objective (those of `solve` that apply). */
 export interface SolveCostOptions {
+  /** One path (PATH=values for each with --objective cost). */
   vary: string[];
   replications?: string;
   format: string;
+  /** Thresholds replacing the scenario's `expect:` (repeatable). */
   expect: string[];
   seed?: string;
   set: string[];
+  /** Worker threads (default: one per core). */
   workers?: string;
 }
 

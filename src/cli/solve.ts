@@ -15,12 +15,11 @@ import { EXIT, UsageError } from './errors.js';
 import { readScenarioText, type RunJob } from './jobs.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
 import { JobRunner, parseWorkers } from './pool.js';
-import { solveCostCommand } from './solve-cost.js';
+import { solveCostCommand, type SolveCostOptions } from './solve-cost.js';
 import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
 
-export interface SolveOptions {
-  /** One path (PATH=values for each with --objective cost). */
-  vary: string[];
+/** Options of `solve`: those of the cost objective, plus the one-path search. */
+export interface SolveOptions extends SolveCostOptions {
   /** `value` (default): the smallest passing value of one path; `cost`: the cheapest passing point. */
   objective?: string;
   min?: string;
@@ -28,14 +27,6 @@ export interface SolveOptions {
   step?: string;
   values?: string;
   maximize?: boolean;
-  replications?: string;
-  format: string;
-  /** Thresholds replacing the scenario's `expect:` (repeatable). */
-  expect: string[];
-  seed?: string;
-  set: string[];
-  /** Worker threads (default: one per core). */
-  workers?: string;
 }
 
 /** The JSON answer of `solve --format json`. */

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compareSummaries, describeComparison, parseTolerance, type Comparison } from '../../src/check/baseline.js';
 import { ThresholdError } from '../../src/check/expr.js';
-import { summarize, type Summary } from '../../src/report/summary.js';
-import { runRecords, scenarioOf } from '../helpers/scenario.js';
+import type { Summary } from '../../src/report/summary.js';
+import { faqBurstSummary } from '../helpers/scenario.js';
 
-const base: Summary = summarize(
-  runRecords(
-    scenarioOf(`
-numbers:
-  - { id: tf1, number: "+18445550100", type: toll_free, country: US, verified: true }
-traffic:
-  - { name: burst, from: [tf1], arrival: { kind: burst, count: 100 }, expiry: 10 }
-`),
-  ).result,
-);
+const base: Summary = faqBurstSummary();
 // base: submitted 100, delivered 55, failed 45, delivered_ratio 0.55, wait_p95 10 s, drain_time 10 s.
 
 function withTotals(delivered: number, waitP95: number): Summary {

@@ -3,19 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { compareSets, compareSummaries, describeComparison, parseTolerance, type Comparison } from '../../src/check/baseline.js';
 import { fromDoc, fromSummaries, replicatedDoc, type MetricSet } from '../../src/check/replicated.js';
-import { summarize, type Summary } from '../../src/report/summary.js';
-import { runRecords, scenarioOf } from '../helpers/scenario.js';
+import type { Summary } from '../../src/report/summary.js';
+import { faqBurstSummary } from '../helpers/scenario.js';
 
-const base: Summary = summarize(
-  runRecords(
-    scenarioOf(`
-numbers:
-  - { id: tf1, number: "+18445550100", type: toll_free, country: US, verified: true }
-traffic:
-  - { name: burst, from: [tf1], arrival: { kind: burst, count: 100 }, expiry: 10 }
-`),
-  ).result,
-);
+const base: Summary = faqBurstSummary();
 // base: submitted 100, delivered 55, failed 45, wait_p95 10 s.
 
 /** One replication with `delivered` of 100 delivered (the rest failed 420) and wait_p95 of `p95` s. */

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MessageRecord } from '../../src/engine/types.js';
-import { runRecords, scenarioOf } from '../helpers/scenario.js';
+import { expectConserved, runRecords, scenarioOf } from '../helpers/scenario.js';
 import { referenceRun } from './reference.js';
 
 const arb = fc.record({
@@ -48,10 +48,10 @@ describe('retries: conservation', () => {
     fc.assert(
       fc.property(arb, (a) => {
         const sc = scenarioOf(yamlOf(a));
-        const { result, records } = runRecords(sc);
+        const run = runRecords(sc);
+        const { result, records } = run;
         const t = result.total;
-        expect(t.delivered + t.failed + t.queued).toBe(t.submitted);
-        expect(records.length).toBe(t.submitted);
+        expectConserved(run);
         const m = result.messages;
         expect(m.delivered + m.failed + m.queued).toBe(m.total);
         expect(m.total + m.resubmitted).toBe(t.submitted);
