@@ -1,0 +1,35 @@
+/**
+ * The start of the bundled CLI (`dist/bundle/main.js`, run by bin/a2psim.js): loads the
+ * CLI bundle `dist/bundle/cli.cjs` through the V8 code cache (see `code-cache.ts`) and
+ * runs it. The cache lives in the user's cache folder (`~/.cache/a2psim` on Linux, as
+ * env-paths puts it per platform); NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does
+ * Node 22's own compile cache. Only meaningful inside dist/bundle (it loads its sibling).
+ */
+import envPaths from 'env-paths';
+import { fileURLToPath } from 'node:url';
+import { loadCached } from './code-cache.js';
+import type * as Cli from './main.js';
+
+/** The user's cache folder for compiled code, or null when turned off or unknown. */
+export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return null;
+  try {
+    return envPaths('a2psim', { suffix: '' }).cache;
+  } catch {
+    return null;
+  }
+}
+
+/** The cache tag of a command line: its command word (each command compiles other code). */
+export function commandTag(argv: readonly string[]): string {
+  const word = argv[2];
+  return word !== undefined && /^[a-z]+$/.test(word) ? word : 'other';
+}
+
+/** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const cli = loadCached<typeof Cli>(fileURLToPath(new URL('./cli.cjs', import.meta.url)), codeCacheDir(), commandTag(argv));
+  const code = await cli.exports.main(argv);
+  cli.save();
+  return code;
+}
