@@ -90,8 +90,8 @@ function loadPlain<T>(file: string): CachedModule<T> {
   return { exports: createRequire(file)(file) as T, fromCache: false, save: () => {} };
 }
 
-/** Where the cache entry of `source` under `tag` lives in `cacheDir`. */
-export function entryPath(cacheDir: string, source: string, tag: string): string {
+/** Where the cache entry of `source` (text, or its UTF-8 bytes) under `tag` lives in `cacheDir`. */
+export function entryPath(cacheDir: string, source: string | Uint8Array, tag: string): string {
   const key = sha256(source, '\0', process.version, '\0', process.arch, '\0', tag).toString('hex').slice(0, 40);
   return join(cacheDir, `${key}${EXT}`);
 }
@@ -104,8 +104,10 @@ export function entryPath(cacheDir: string, source: string, tag: string): string
 export function loadCached<T>(file: string, cacheDir: string | null, tag: string): CachedModule<T> {
   const dynamicImport = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (cacheDir === null || dynamicImport === undefined) return loadPlain(file);
-  const source = readFileSync(file, 'utf8');
-  const entry = entryPath(cacheDir, source, tag);
+  // Hashed as bytes (hashing the string would encode it to UTF-8 again).
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  const entry = entryPath(cacheDir, bytes, tag);
   const cachedData = readEntry(entry);
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData, importModuleDynamically: dynamicImport });
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
