@@ -50,6 +50,19 @@ export class ByteSink {
     this.pos += ENCODER.encodeInto(s, this.buf.subarray(this.pos)).written;
   }
 
+  /** Appends bytes. */
+  bytes(b: Uint8Array): void {
+    if (this.pos + b.length > this.buf.length) {
+      this.flush();
+      if (b.length > this.buf.length) {
+        this.out(b);
+        return;
+      }
+    }
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
   /** Hands everything written so far to `out`. */
   flush(): void {
     if (this.pos === 0) return;
