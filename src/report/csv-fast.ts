@@ -96,7 +96,7 @@ export class GeneratedRows {
     const src = v.source;
     const d = this.delimiter.charCodeAt(0);
     v.uuidWords(this.words);
-    p = putUuid(buf, p, this.words);
+    p = putUuid(buf, view, p, this.words);
     buf[p++] = d;
     p = putSegment(buf, view, p, this.lead[src][v.sender] ?? this.makeLead(src, v.sender));
     const to = this.words;
