@@ -33,6 +33,15 @@ function messagesOf(scenario: Scenario, name: string, opts: RunFileOptions): Buf
   return readFileSync(path);
 }
 
+/** One toll-free number sending OTPs at `rate` for `duration`. */
+const otpScenario = (duration: string, rate: string): Scenario =>
+  scenarioOf(`
+start: 2026-03-09T15:00:00Z
+duration: ${duration}
+numbers: [{ id: tf1, number: "+18445550100", type: toll_free, country: US, verified: true }]
+traffic: [{ name: otp, from: [tf1], arrival: { kind: poisson, rate: ${rate} } }]
+`);
+
 /** Three generated sources (texts that need quoting and neutralising, redaction) and a replayed file. */
 function mixedScenario(): Scenario {
   copyFileSync('test/fixtures/mdr-plivo.csv', join(dir, 'mdr-plivo.csv'));
@@ -72,12 +81,7 @@ describe('the message CSV on a writer thread', () => {
   }, 60_000);
 
   it('a write that fails on the writer thread ends the run: one line naming the file and the reason, the partial removed', () => {
-    const sc = scenarioOf(`
-start: 2026-03-09T15:00:00Z
-duration: 1m
-numbers: [{ id: tf1, number: "+18445550100", type: toll_free, country: US, verified: true }]
-traffic: [{ name: otp, from: [tf1], arrival: { kind: poisson, rate: 50/s } }]
-`);
+    const sc = otpScenario('1m', '50/s');
     // The writer thread gets a descriptor of /dev/full: every write fails with ENOSPC.
     const fd = openSync('/dev/full', 'w');
     let aborted = 0;
@@ -118,18 +122,8 @@ traffic: [{ name: otp, from: [tf1], arrival: { kind: poisson, rate: 50/s } }]
 });
 
 describe('which runs take the writer thread', () => {
-  const small = scenarioOf(`
-start: 2026-03-09T15:00:00Z
-duration: 1h
-numbers: [{ id: tf1, number: "+18445550100", type: toll_free, country: US, verified: true }]
-traffic: [{ name: otp, from: [tf1], arrival: { kind: poisson, rate: 1/s } }]
-`);
-  const large = scenarioOf(`
-start: 2026-03-09T15:00:00Z
-duration: 24h
-numbers: [{ id: tf1, number: "+18445550100", type: toll_free, country: US, verified: true }]
-traffic: [{ name: otp, from: [tf1], arrival: { kind: poisson, rate: 3/s } }]
-`);
+  const small = otpScenario('1h', '1/s');
+  const large = otpScenario('24h', '3/s');
   const sinkOf = (sc: Scenario, opts: RunFileOptions = {}) => {
     const prepared = prepareRun(sc, { ...opts, messages: join(dir, 'which.csv') }, undefined);
     const sink = prepared.messages!.sink;
