@@ -16,14 +16,21 @@ function a2psim(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 /**
  * Runs the bundled CLI on `args` in a new process and returns what it had evaluated: zod
- * (its global config, created when the scenario schemas load) and worker_threads (the pool).
+ * (its global config, created when the scenario schemas load) and tinypool (the pool, which the
+ * bundle requires: it shows in the CommonJS module cache).
  */
-function evaluated(args: string[]): { code: number; zod: boolean; workerThreads: boolean } {
-  const script = `import { main } from './dist/bundle/main.js';
+function evaluated(args: string[]): { code: number; zod: boolean; tinypool: boolean } {
+  const start = new URL('../../dist/bundle/main.js', import.meta.url).href;
+  const script = `import { main } from ${JSON.stringify(start)};
+    import { createRequire } from 'node:module';
     const code = await main(['node', 'a2psim', ...${JSON.stringify(args)}]);
-    console.error(JSON.stringify({ code, zod: '__zod_globalConfig' in globalThis, workerThreads: process.moduleLoadList.includes('NativeModule worker_threads') }));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
-  return JSON.parse(r.stderr.trim().split('\n').at(-1) ?? '') as { code: number; zod: boolean; workerThreads: boolean };
+    const tinypool = Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes('/node_modules/tinypool/'));
+    console.error(JSON.stringify({ code, zod: '__zod_globalConfig' in globalThis, tinypool }));`;
+  // A file, not --eval: pool threads inherit the process's flags, and --input-type would stop them.
+  const file = join(mkdtempSync(join(tmpdir(), 'a2psim-probe-')), 'probe.mjs');
+  writeFileSync(file, script);
+  const r = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 60_000 });
+  return JSON.parse(r.stderr.trim().split('\n').at(-1) ?? '') as { code: number; zod: boolean; tinypool: boolean };
 }
 
 describe('the bundled CLI', () => {
@@ -63,8 +70,10 @@ describe('the bundled CLI', () => {
   }, 120_000);
 
   it('--version evaluates no scenario schema; a plain run evaluates them and no pool', () => {
-    expect(evaluated(['--version'])).toEqual({ code: 0, zod: false, workerThreads: false });
-    expect(evaluated(['run', 'scenarios/default.yaml', '--format', 'json'])).toEqual({ code: 0, zod: true, workerThreads: false });
+    expect(evaluated(['--version'])).toEqual({ code: 0, zod: false, tinypool: false });
+    expect(evaluated(['run', 'scenarios/default.yaml', '--format', 'json'])).toEqual({ code: 0, zod: true, tinypool: false });
+    // The probe sees the pool where there is one.
+    expect(evaluated(['run', 'scenarios/mms-default-mps.yaml', '--replications', '2', '--workers', '2', '--format', 'json'])).toEqual({ code: 0, zod: true, tinypool: true });
   }, 60_000);
 
   it('a run output is the same through the start as through the sources', () => {
