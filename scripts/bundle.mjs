@@ -64,7 +64,9 @@ await build({
   outfile: 'dist/bundle/cli.cjs',
   plugins: [zodEnglishOnly, tinypoolDefault],
   define: { 'import.meta.url': '__a2psimUrl' },
-  banner: { js: "const __a2psimUrl=require('node:url').pathToFileURL(__filename).href;" },
+  // "use strict" first: the sources are ES modules (strict), and a banner before esbuild's own
+  // directive would leave the bundle in sloppy mode.
+  banner: { js: "'use strict';const __a2psimUrl=require('node:url').pathToFileURL(__filename).href;" },
 });
 // Its start (bin/a2psim.js imports it): loads cli.cjs through the code cache.
 await build({ ...common, entryPoints: ['src/cli/start.ts'], outfile: 'dist/bundle/main.js' });

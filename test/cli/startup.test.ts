@@ -4,7 +4,7 @@
 // run from the bundle, the same with the cache as without, and --version must not evaluate
 // the scenario schemas. Needs the bundle, which test/global-setup.ts builds before the suite.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,8 @@ describe('the bundled CLI', () => {
   it('is built as one CommonJS file and its start', () => {
     expect(existsSync('dist/bundle/main.js')).toBe(true);
     expect(existsSync('dist/bundle/cli.cjs')).toBe(true);
+    // Strict, as the ES module sources are: the directive must open the file.
+    expect(readFileSync('dist/bundle/cli.cjs', 'utf8')).toMatch(/^'use strict';/);
   });
 
   it('runs every command, the same from a new cache, from the cache and without one', () => {
