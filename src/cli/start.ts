@@ -5,15 +5,19 @@
  * env-paths puts it per platform); NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does
  * Node 22's own compile cache. Only meaningful inside dist/bundle (it loads its sibling).
  */
-import envPaths from 'env-paths';
 import { fileURLToPath } from 'node:url';
 import { loadCached } from './code-cache.js';
 import type * as Cli from './main.js';
 
-/** The user's cache folder for compiled code, or null when turned off or unknown. */
-export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+/**
+ * The user's cache folder for compiled code, or null when turned off or unknown (env-paths
+ * reads the home folder when it loads, and a user without one makes it throw: then the CLI
+ * runs without the cache).
+ */
+export async function codeCacheDir(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
   if (env.NODE_DISABLE_COMPILE_CACHE) return null;
   try {
+    const { default: envPaths } = await import('env-paths');
     return envPaths('a2psim', { suffix: '' }).cache;
   } catch {
     return null;
@@ -28,7 +32,7 @@ export function commandTag(argv: readonly string[]): string {
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const cli = loadCached<typeof Cli>(fileURLToPath(new URL('./cli.cjs', import.meta.url)), codeCacheDir(), commandTag(argv));
+  const cli = loadCached<typeof Cli>(fileURLToPath(new URL('./cli.cjs', import.meta.url)), await codeCacheDir(), commandTag(argv));
   const code = await cli.exports.main(argv);
   cli.save();
   return code;

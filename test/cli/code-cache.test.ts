@@ -112,16 +112,16 @@ describe('a cache entry across processes', () => {
 });
 
 describe('the CLI start', () => {
-  it('keeps its cache in the user cache folder, off with NODE_DISABLE_COMPILE_CACHE', () => {
+  it('keeps its cache in the user cache folder, off with NODE_DISABLE_COMPILE_CACHE', async () => {
     const saved = process.env.XDG_CACHE_HOME;
     process.env.XDG_CACHE_HOME = '/x/cache';
     try {
-      if (process.platform === 'linux') expect(codeCacheDir({})).toBe('/x/cache/a2psim');
+      if (process.platform === 'linux') expect(await codeCacheDir({})).toBe('/x/cache/a2psim');
     } finally {
       if (saved === undefined) delete process.env.XDG_CACHE_HOME;
       else process.env.XDG_CACHE_HOME = saved;
     }
-    expect(codeCacheDir({ NODE_DISABLE_COMPILE_CACHE: '1' })).toBeNull();
+    expect(await codeCacheDir({ NODE_DISABLE_COMPILE_CACHE: '1' })).toBeNull();
   });
 
   it('tags an entry with the command word', () => {

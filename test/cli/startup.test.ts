@@ -71,6 +71,19 @@ describe('the bundled CLI', () => {
     expect(existsSync(join(d, 'none'))).toBe(false);
   }, 120_000);
 
+  it('runs without the cache for a user with no home folder', (ctx) => {
+    // A user id with no passwd entry and no HOME: there is no cache folder to find.
+    if (process.getuid?.() !== 0) ctx.skip();
+    const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_STEP_SUMMARY: '' };
+    delete env.HOME;
+    delete env.XDG_CACHE_HOME;
+    const args = ['--reuid=54321', '--regid=54321', '--clear-groups', process.execPath, 'bin/a2psim.js', 'run', 'scenarios/default.yaml', '--format', 'json'];
+    const r = spawnSync('setpriv', args, { encoding: 'utf8', env, timeout: 60_000 });
+    if (r.error !== undefined || /setpriv:/.test(r.stderr)) ctx.skip();
+    expect({ code: r.status, err: r.stderr }).toEqual({ code: 0, err: '' });
+    expect(r.stdout).toBe(a2psim(['run', 'scenarios/default.yaml', '--format', 'json']).out);
+  }, 60_000);
+
   it('--version evaluates no scenario schema; a plain run evaluates them and no pool', () => {
     expect(evaluated(['--version'])).toEqual({ code: 0, zod: false, tinypool: false });
     expect(evaluated(['run', 'scenarios/default.yaml', '--format', 'json'])).toEqual({ code: 0, zod: true, tinypool: false });
