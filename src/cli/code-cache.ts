@@ -6,8 +6,8 @@
  * the top level.
  *
  * A cache entry can never change what the program does, only how fast it starts:
- * - its name is the SHA-256 of the source, the Node version, the architecture and a tag,
- *   so an edited or rebuilt file never meets the entry of its old text;
+ * - its name is the SHA-256 of the source, the Node version and flags, the architecture and
+ *   a tag, so an edited or rebuilt file never meets the entry of its old text;
  * - it carries the SHA-256 of its own bytes, so a torn or damaged file is ignored;
  * - V8 checks it too (its version, its flags, the source length) and rejects a mismatch;
  * - it is written to a temporary name and renamed, so a reader sees all of it or none;
@@ -70,7 +70,7 @@ function trim(dir: string): void {
 function writeEntry(dir: string, path: string, data: Buffer): boolean {
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 }); // compiled code: the user's alone
     writeFileSync(tmp, Buffer.concat([sha256(data), data]));
     renameSync(tmp, path);
     trim(dir);
@@ -90,9 +90,14 @@ function loadPlain<T>(file: string): CachedModule<T> {
   return { exports: createRequire(file)(file) as T, fromCache: false, save: () => {} };
 }
 
-/** Where the cache entry of `source` (text, or its UTF-8 bytes) under `tag` lives in `cacheDir`. */
+/**
+ * Where the cache entry of `source` (text, or its UTF-8 bytes) under `tag` lives in
+ * `cacheDir`. Node's flags are part of the name too: V8 rejects code made under other flags,
+ * and two flag sets used in turn would otherwise keep replacing each other's entry.
+ */
 export function entryPath(cacheDir: string, source: string | Uint8Array, tag: string): string {
-  const key = sha256(source, '\0', process.version, '\0', process.arch, '\0', tag).toString('hex').slice(0, 40);
+  const flags = `${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`;
+  const key = sha256(source, '\0', process.version, '\0', process.arch, '\0', flags, '\0', tag).toString('hex').slice(0, 40);
   return join(cacheDir, `${key}${EXT}`);
 }
 

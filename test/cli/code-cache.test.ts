@@ -52,6 +52,18 @@ describe('loadCached', () => {
     expect([m.exports.calc(2, 3), m.fromCache]).toEqual([6, false]);
   });
 
+  it('keeps one entry per set of Node flags (V8 rejects code made under other flags)', () => {
+    const plain = entryPath('/c', 'source', 'run');
+    process.execArgv.push('--no-opt');
+    try {
+      expect(entryPath('/c', 'source', 'run')).not.toBe(plain);
+    } finally {
+      process.execArgv.pop();
+    }
+    expect(entryPath('/c', 'source', 'run')).toBe(plain);
+    expect(entryPath('/c', 'source', 'check')).not.toBe(plain);
+  });
+
   it('ignores a damaged entry and replaces it', () => {
     const { file, cache } = fixture();
     loadCached<Fixture>(file, cache, 'run').save();
