@@ -15,12 +15,12 @@
  *   then compiles from its source as it would without the cache.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 
-/** Entries kept in the cache folder; the oldest beyond this are removed when one is written. */
+/** Entries kept in the cache folder; the least recently used beyond this are removed when one is written. */
 export const MAX_ENTRIES = 32;
 
 const EXT = '.v8cache';
@@ -57,7 +57,17 @@ function readEntry(path: string): Buffer | undefined {
   return sha256(data).equals(bytes.subarray(0, DIGEST_BYTES)) ? data : undefined;
 }
 
-/** Removes the oldest entries of `dir` beyond {@link MAX_ENTRIES}. */
+/** Marks an entry as used now, so that trimming keeps it (failures ignored). */
+function touch(path: string): void {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // a read-only cache still serves
+  }
+}
+
+/** Removes the least recently used entries of `dir` beyond {@link MAX_ENTRIES}. */
 function trim(dir: string): void {
   const entries = readdirSync(dir)
     .filter((f) => f.endsWith(EXT))
@@ -116,6 +126,7 @@ export function loadCached<T>(file: string, cacheDir: string | null, tag: string
   const cachedData = readEntry(entry);
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData, importModuleDynamically: dynamicImport });
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
+  if (fromCache) touch(entry);
   const module = { exports: {} as T };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   let saved = fromCache;

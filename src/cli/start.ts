@@ -24,10 +24,22 @@ export async function codeCacheDir(env: NodeJS.ProcessEnv = process.env): Promis
   }
 }
 
-/** The cache tag of a command line: its command word (each command compiles other code). */
+/**
+ * The cache tag of a command line: its command word, the names of its options and the
+ * `--format` value, so that `run` printing a table and `run --format json --messages FILE`
+ * (which run other code) keep separate entries, each holding what its runs compile.
+ */
 export function commandTag(argv: readonly string[]): string {
-  const word = argv[2];
-  return word !== undefined && /^[a-z]+$/.test(word) ? word : 'other';
+  const args = argv.slice(2);
+  const word = args[0] !== undefined && /^[a-z]+$/.test(args[0]) ? args[0] : 'other';
+  const options = new Set<string>();
+  args.forEach((a, i) => {
+    if (!/^--?[a-zA-Z]/.test(a)) return;
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? a : a.slice(0, eq);
+    options.add(name === '--format' ? `--format=${eq < 0 ? (args[i + 1] ?? '') : a.slice(eq + 1)}` : name);
+  });
+  return [word, ...[...options].sort()].join(' ');
 }
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. */

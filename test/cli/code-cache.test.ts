@@ -94,7 +94,7 @@ describe('loadCached', () => {
     expect(() => m.save()).not.toThrow();
   });
 
-  it(`keeps the ${MAX_ENTRIES} newest entries`, () => {
+  it(`keeps the ${MAX_ENTRIES} most recently used entries`, () => {
     const { file, cache } = fixture();
     loadCached<Fixture>(file, cache, 'first').save();
     const old = new Date(2000, 0, 1);
@@ -103,6 +103,10 @@ describe('loadCached', () => {
       writeFileSync(f, 'x');
       utimesSync(f, old, old);
     }
+    // The oldest entry of all, but read now: it counts as recent.
+    const first = entries(cache).find((f) => !f.startsWith('old')) ?? '';
+    utimesSync(join(cache, first), new Date(1999, 0, 1), new Date(1999, 0, 1));
+    loadCached<Fixture>(file, cache, 'first');
     loadCached<Fixture>(file, cache, 'second').save();
     const left = entries(cache);
     expect(left).toHaveLength(MAX_ENTRIES);
@@ -136,9 +140,13 @@ describe('the CLI start', () => {
     expect(await codeCacheDir({ NODE_DISABLE_COMPILE_CACHE: '1' })).toBeNull();
   });
 
-  it('tags an entry with the command word', () => {
-    expect(['run', 'other', 'other', 'check'].map((w, i) => commandTag(['node', 'a2psim', ...[['run', 'x.yaml'], ['--version'], [], ['check']][i]]))).toEqual([
-      'run', 'other', 'other', 'check',
-    ]);
+  it('tags an entry with the command word, its option names and the --format value', () => {
+    const tag = (...args: string[]) => commandTag(['node', 'a2psim', ...args]);
+    expect(tag('run', 'x.yaml')).toBe('run');
+    expect(tag('run', 'y.yaml', '--seed', '3')).toBe('run --seed');
+    expect(tag('run', 'x.yaml', '--format', 'json', '-q', '--messages', 'm.csv')).toBe('run --format=json --messages -q');
+    expect(tag('run', 'x.yaml', '--format=csv')).toBe('run --format=csv');
+    expect(tag('run', 'x.yaml', '--set', 'a=1', '--set', 'b=2')).toBe('run --set');
+    expect([tag('--version'), tag()]).toEqual(['other --version', 'other']);
   });
 });
