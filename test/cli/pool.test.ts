@@ -43,6 +43,14 @@ describe('worker pool', () => {
     expect((await run('2')).out).toBe((await run('1')).out);
   }, 60_000);
 
+  it('the pool worker bundle carries the engine but no YAML, schema or CLI library', () => {
+    // esbuild marks each bundled file with a `// path` comment. A pool thread loads this file
+    // before its first job: zod (~750 kB) came in through the pricing schema's unit price.
+    const sources = readFileSync('dist/bundle/sim-worker.js', 'utf8').match(/^\/\/ (src|node_modules)\/\S+/gm) ?? [];
+    expect(sources).toContain('// src/engine/simulate.ts');
+    expect(sources.filter((x) => /node_modules\/(zod|yaml|commander|cli-table3|tinypool)\/|src\/(cli\/(?!sim-worker)|scenario\/(schema|load|pricing))/.test(x))).toEqual([]);
+  });
+
   it.each(['0', 'x', '257'])('--workers %s is refused', (v) => {
     expect(() => parseWorkers(v)).toThrow(`--workers: expected an integer from 1 to 256, got "${v}"`);
   });
