@@ -15,10 +15,12 @@
 // the pool start-up included — to the last result; process start-up and output excluded);
 // medians, with every run listed. The machine's load average is printed before and after:
 // other work on the machine shows in these numbers. Every run must print the same bytes.
-// Registered in run.js; also runs alone: `node test/bench/sweep-pool.js [--small]`.
+// Registered in run.js; also runs alone: `node test/bench/sweep-pool.js [--small] [--out FILE]`,
+// where FILE (JSON: scale, date, machine, load, sweepPool) feeds `node test/bench/to-docs.js FILE`,
+// which then regenerates the pool section of docs/performance.md only.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { usDaySets } from './us-day-sets.js';
@@ -127,5 +129,14 @@ export function sweepPoolBench({ small = false } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  sweepPoolBench({ small: process.argv.includes('--small') || process.env.BENCH_SCALE === 'small' });
+  const small = process.argv.includes('--small') || process.env.BENCH_SCALE === 'small';
+  const outIdx = process.argv.indexOf('--out');
+  const date = new Date().toISOString();
+  const before = loadavg().map(round);
+  const sweepPool = { command: 'node test/bench/sweep-pool.js', ...sweepPoolBench({ small }) };
+  if (outIdx > 0) {
+    const machine = { nproc: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` };
+    const report = { scale: small ? 'small' : 'full', date, machine, load: { before, after: loadavg().map(round) }, sweepPool };
+    writeFileSync(process.argv[outIdx + 1], JSON.stringify(report, null, 2) + '\n');
+  }
 }
