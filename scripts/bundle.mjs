@@ -49,3 +49,5 @@ await build({
 });
 // The worker-pool thread (issue 13): the engine, the summary and the replay reader only.
 await build({ ...common, entryPoints: ['src/cli/sim-worker.ts'], outfile: 'dist/bundle/sim-worker.js' });
+// The message-CSV writer thread (issue 16): prints and writes the rows of a large run.
+await build({ ...common, entryPoints: ['src/cli/csv-worker.ts'], outfile: 'dist/bundle/csv-worker.js' });

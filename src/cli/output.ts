@@ -29,8 +29,11 @@ export function setOutputWrite(fn: WriteFn | null): void {
   writeFn = fn ?? systemWrite;
 }
 
+/** True while outputs write with `fs.writeSync` (no test replacement): another thread may then write for them. */
+export const usesSystemWrite = (): boolean => writeFn === systemWrite;
+
 /** Writes all of `buffer` to `fd`, looping over short writes. @throws when a write takes no byte. */
-function writeAll(fd: number, buffer: Uint8Array, length = buffer.length): void {
+export function writeAll(fd: number, buffer: Uint8Array, length = buffer.length): void {
   let offset = 0;
   while (offset < length) {
     const n = writeFn(fd, buffer, offset, length - offset);
@@ -99,6 +102,8 @@ export class AtomicFile {
   private readonly target: Target;
   private stagingDir: string | null = null;
   private done = false;
+  /** Stops the writer this file's descriptor was handed to (see {@link delegate}). */
+  private stopWriter: (() => void) | null = null;
 
   /**
    * Opens the temporary file. `suffix` names it next to `path` (default ".partial").
@@ -135,12 +140,31 @@ export class AtomicFile {
   }
 
   /**
+   * Hands the open descriptor to a writer on another thread. `stop` must return only once
+   * that writer no longer touches the descriptor; it is called before the file is closed
+   * (by `commit`, or by `abort` on an error or a signal), so no write can land in a
+   * descriptor number the process has reused. A failed write is reported by the writer.
+   */
+  delegate(stop: () => void): number {
+    this.stopWriter = stop;
+    return this.fd;
+  }
+
+  /** Stops a delegated writer, once. */
+  private stopDelegate(): void {
+    const stop = this.stopWriter;
+    this.stopWriter = null;
+    stop?.();
+  }
+
+  /**
    * Closes the file and moves it to its final name (or copies it into a non-regular target).
    * @throws OutputError after removing the partial.
    */
   commit(): void {
     if (this.done) return;
     try {
+      this.stopDelegate();
       fs.closeSync(this.fd);
       this.fd = -1;
       if (this.target.kind === 'regular') fs.renameSync(this.partialPath, this.target.realPath);
@@ -156,6 +180,11 @@ export class AtomicFile {
   abort(): void {
     if (this.done) return;
     this.done = true;
+    try {
+      this.stopDelegate();
+    } catch {
+      // A writer that cannot be stopped cleanly is abandoned; the file is removed anyway.
+    }
     try {
       if (this.fd >= 0) fs.closeSync(this.fd);
     } catch {

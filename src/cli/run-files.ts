@@ -5,7 +5,8 @@
  */
 import type { SimulationResult, SimulateOptions } from '../engine/simulate.js';
 import type { Scenario } from '../scenario/model.js';
-import { CsvMessageSink } from '../report/csv.js';
+import { CsvMessageSink, fastRowsFor, type MessageCsv } from '../report/csv.js';
+import { estimateRun } from '../scenario/limits.js';
 import { chartAssets } from '../report/html/assets.js';
 import { renderReport } from '../report/html/report.js';
 import { needsRetention } from '../report/retention.js';
@@ -13,7 +14,8 @@ import { summarize, type Summary } from '../report/summary.js';
 import type { SeriesCollector } from '../report/timeseries.js';
 import { prepareReplay } from '../traffic/replay.js';
 import { checkOutputs } from './output-paths.js';
-import { AtomicFile } from './output.js';
+import { csvWorkerFile, ThreadedCsvSink, type CsvThreadOptions } from './csv-thread.js';
+import { AtomicFile, usesSystemWrite } from './output.js';
 import { retentionSteps } from './retention.js';
 import { SeriesFile } from './series-file.js';
 
@@ -26,7 +28,19 @@ export interface RunFileOptions {
   delimiter?: string;
   /** The chart under the table reads the series rows too (so they are kept in memory). */
   chart?: boolean;
+  /**
+   * Print and write the message CSV on a second thread: `auto` (the default) for a run of
+   * at least {@link CSV_THREAD_MIN_MESSAGES} estimated messages with generated rows; tests
+   * force it either way, with small ring sizes.
+   */
+  csvThread?: 'auto' | 'never' | ({ readonly always: true } & CsvThreadOptions);
 }
+
+/**
+ * Runs estimated smaller than this print their message CSV on the run's thread: a second
+ * thread costs a few milliseconds to start and pays off only on large files.
+ */
+export const CSV_THREAD_MIN_MESSAGES = 200_000;
 
 /** A run's open output files and the engine options that feed them. */
 export interface PreparedRun {
@@ -34,7 +48,7 @@ export interface PreparedRun {
   simulateOptions: SimulateOptions;
   readonly series: SeriesCollector | undefined;
   readonly csv: { bom?: boolean; delimiter?: string };
-  messages: { file: AtomicFile; sink: CsvMessageSink } | null;
+  messages: { file: AtomicFile; sink: MessageCsv } | null;
   timeseries: SeriesFile | null;
   report: AtomicFile | null;
 }
@@ -73,8 +87,7 @@ export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: Ser
     if (opts.messages !== undefined) {
       const file = new AtomicFile(opts.messages);
       const retryColumns = scenario.traffic.some((t) => t.retry !== null || t.onDailyCap === 'defer');
-      const sink = new CsvMessageSink((chunk) => file.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, { ...csv, scenario, retryColumns });
-      prepared.messages = { file, sink };
+      prepared.messages = { file, sink: messageSink(file, scenario, { ...csv, retryColumns }, opts.csvThread ?? 'auto') };
     }
     if (opts.timeseries !== undefined) {
       // Streamed to disk unless the report or the chart reads the same rows.
@@ -88,6 +101,22 @@ export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: Ser
     abortRun(prepared);
     throw e;
   }
+}
+
+/** The message CSV sink of a run: on a writer thread for a large run (see {@link RunFileOptions.csvThread}), else on this one. */
+function messageSink(
+  file: AtomicFile,
+  scenario: Scenario,
+  csv: { bom?: boolean; delimiter?: string; retryColumns: boolean },
+  mode: NonNullable<RunFileOptions['csvThread']>,
+): MessageCsv {
+  const worker = mode === 'never' ? null : csvWorkerFile();
+  const thread =
+    worker !== null &&
+    (mode !== 'auto' ||
+      (usesSystemWrite() && fastRowsFor(scenario, csv.delimiter ?? ',', csv.retryColumns) !== null && estimateRun(scenario).messages >= CSV_THREAD_MIN_MESSAGES));
+  if (thread) return new ThreadedCsvSink(file, scenario, csv, worker, typeof mode === 'object' ? mode : {});
+  return new CsvMessageSink((chunk) => file.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, { ...csv, scenario });
 }
 
 /** Completes every file of a finished run (retention, time series, report) and returns its summary. */

@@ -50,6 +50,19 @@ export class ByteSink {
     this.pos += ENCODER.encodeInto(s, this.buf.subarray(this.pos)).written;
   }
 
+  /** Appends bytes. */
+  bytes(b: Uint8Array): void {
+    if (this.pos + b.length > this.buf.length) {
+      this.flush();
+      if (b.length > this.buf.length) {
+        this.out(b);
+        return;
+      }
+    }
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
   /** Hands everything written so far to `out`. */
   flush(): void {
     if (this.pos === 0) return;
@@ -182,45 +195,43 @@ export function putSeconds(buf: Uint8Array, p: number, ms: number): number {
 /** True when `ms` can go through {@link putSeconds}. */
 export const isWholeMs = (ms: number): boolean => Number.isInteger(ms) && ms >= 0 && ms < 1e15;
 
-/** "00".."ff" as byte pairs: lowercase hex a byte at a time. */
-const HEX_PAIRS = utf8(Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0')).join(''));
-
-/** Writes the byte `b` as two lowercase hex digits. */
-function putHexByte(buf: Uint8Array, p: number, b: number): void {
-  buf[p] = HEX_PAIRS[2 * b];
-  buf[p + 1] = HEX_PAIRS[2 * b + 1];
-}
-
-/** Writes a 32-bit word as eight lowercase hex digits. */
-function putHex8(buf: Uint8Array, p: number, w: number): void {
-  putHexByte(buf, p, w >>> 24);
-  putHexByte(buf, p + 2, (w >>> 16) & 255);
-  putHexByte(buf, p + 4, (w >>> 8) & 255);
-  putHexByte(buf, p + 6, w & 255);
+/**
+ * "0000".."ffff" as little-endian 32-bit words: four lowercase hex digits of a 16-bit
+ * value, written with one store (256 KiB, built on first use).
+ */
+let hex4: Uint32Array | null = null;
+function hex4Table(): Uint32Array {
+  const hex = '0123456789abcdef';
+  const t = new Uint32Array(65536);
+  for (let v = 0; v < 65536; v++) {
+    const c = (i: number): number => hex.charCodeAt((v >>> (12 - 4 * i)) & 15);
+    t[v] = c(0) | (c(1) << 8) | (c(2) << 16) | (c(3) << 24);
+  }
+  return (hex4 = t);
 }
 
 /**
  * Writes a UUID from its four words in the layout of `messageUuid`:
- * `w0-w1hi-4w1lo(3)-w2hi-w2lo w3`, 36 bytes.
+ * `w0-w1hi-4w1lo(3)-w2hi-w2lo w3`, 36 bytes, into `buf` (whose DataView is `view`).
  */
-export function putUuid(buf: Uint8Array, p: number, words: Uint32Array): number {
+export function putUuid(buf: Uint8Array, view: DataView, p: number, words: Uint32Array): number {
+  const t = hex4 ?? hex4Table();
+  const w0 = words[0];
   const w1 = words[1];
   const w2 = words[2];
-  putHex8(buf, p, words[0]);
+  const w3 = words[3];
+  view.setUint32(p, t[w0 >>> 16], true);
+  view.setUint32(p + 4, t[w0 & 0xffff], true);
   buf[p + 8] = 45; // "-"
-  putHexByte(buf, p + 9, w1 >>> 24);
-  putHexByte(buf, p + 11, (w1 >>> 16) & 255);
+  view.setUint32(p + 9, t[w1 >>> 16], true);
   buf[p + 13] = 45;
-  buf[p + 14] = 52; // version "4"
-  buf[p + 15] = HEX_PAIRS[2 * ((w1 >>> 8) & 15) + 1];
-  putHexByte(buf, p + 16, w1 & 255);
+  view.setUint32(p + 14, t[0x4000 | (w1 & 0xfff)], true); // version "4", then 3 digits
   buf[p + 18] = 45;
-  putHexByte(buf, p + 19, w2 >>> 24);
-  putHexByte(buf, p + 21, (w2 >>> 16) & 255);
+  view.setUint32(p + 19, t[w2 >>> 16], true);
   buf[p + 23] = 45;
-  putHexByte(buf, p + 24, (w2 >>> 8) & 255);
-  putHexByte(buf, p + 26, w2 & 255);
-  putHex8(buf, p + 28, words[3]);
+  view.setUint32(p + 24, t[w2 & 0xffff], true);
+  view.setUint32(p + 28, t[w3 >>> 16], true);
+  view.setUint32(p + 32, t[w3 & 0xffff], true);
   return p + 36;
 }
 

@@ -24,6 +24,9 @@ const DELIVERED = STATUS_NAMES.indexOf('delivered');
 /** Units below this share a prepared tail per source and outcome. */
 const TAIL_UNITS = 16;
 
+/** What {@link GeneratedRows.put} reads of a message: a view of the engine's pool, or a record passed between threads. */
+export type FastRowView = Pick<MessageView, 'source' | 'sender' | 'submitMs' | 'endMs' | 'status' | 'code' | 'carrier' | 'type' | 'units' | 'uuidWords' | 'destination'>;
+
 /** Prints rows of generated messages of one scenario; see {@link GeneratedRows.create}. */
 export class GeneratedRows {
   private readonly words = new Uint32Array(4);
@@ -89,11 +92,11 @@ export class GeneratedRows {
    * message's times are whole milliseconds (the caller checks).
    * @returns the position after the row.
    */
-  put(buf: Uint8Array, view: DataView, p: number, v: MessageView, submitEpochMs: number, endEpochMs: number): number {
+  put(buf: Uint8Array, view: DataView, p: number, v: FastRowView, submitEpochMs: number, endEpochMs: number): number {
     const src = v.source;
     const d = this.delimiter.charCodeAt(0);
     v.uuidWords(this.words);
-    p = putUuid(buf, p, this.words);
+    p = putUuid(buf, view, p, this.words);
     buf[p++] = d;
     p = putSegment(buf, view, p, this.lead[src][v.sender] ?? this.makeLead(src, v.sender));
     const to = this.words;

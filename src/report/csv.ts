@@ -58,8 +58,38 @@ export function quoter(delimiter: string): (cell: string) => string {
       : cell;
 }
 
+/**
+ * The fast path's printer for `scenario`'s message CSV, or null when every row takes the
+ * generic path: the fast path prints a destination from the message index and no retry
+ * columns, so it serves scenarios without recipient pools or client retries (and a
+ * delimiter that cannot occur in a digit cell).
+ */
+export function fastRowsFor(scenario: Scenario, delimiter: string, retryColumns: boolean): GeneratedRows | null {
+  const plain = !retryColumns && scenario.traffic.every((t) => t.recipientsPool === null);
+  return plain ? GeneratedRows.create(scenario, delimiter, quoter(delimiter)) : null;
+}
+
+/**
+ * True when message `v` can take the fast path: generated (not replayed), with times in
+ * whole milliseconds (always, for generated traffic).
+ */
+export function isFastRow(startEpochMs: number, v: MessageView): boolean {
+  if (v.replayRow !== undefined) return false;
+  const submitEpoch = startEpochMs + v.submitMs;
+  const endEpoch = startEpochMs + v.endMs; // NaN when there is no end
+  return Number.isInteger(submitEpoch) && isWholeMs(v.submitMs) && (Number.isNaN(endEpoch) || (Number.isInteger(endEpoch) && isWholeMs(v.endMs - v.submitMs)));
+}
+
+/** What a run's files need of a message CSV sink, on one thread or two. */
+export interface MessageCsv extends MessageSink {
+  /** Submission time (ms since start) of the first row, or null before any. */
+  readonly firstSubmitMs: number | null;
+  /** Writes any buffered rows; every byte is written when it returns. */
+  end(): void;
+}
+
 /** A sink that turns records into CSV bytes passed to `write` in chunks. Call `end()` once. */
-export class CsvMessageSink implements MessageSink {
+export class CsvMessageSink implements MessageCsv {
   private readonly sink: ByteSink;
   private readonly delimiter: string;
   private readonly quote: (s: string) => string;
@@ -83,10 +113,7 @@ export class CsvMessageSink implements MessageSink {
     this.delimiter = options.delimiter ?? ',';
     this.quote = quoter(this.delimiter);
     this.retryColumns = options.retryColumns ?? false;
-    // The fast path prints a destination from the message index and no retry columns: it
-    // serves scenarios without recipient pools or client retries.
-    const plain = options.scenario !== undefined && !this.retryColumns && options.scenario.traffic.every((t) => t.recipientsPool === null);
-    this.fast = plain ? GeneratedRows.create(options.scenario!, this.delimiter, this.quote) : null;
+    this.fast = options.scenario === undefined ? null : fastRowsFor(options.scenario, this.delimiter, this.retryColumns);
     const header = [...MESSAGE_COLUMNS, ...(this.retryColumns ? RETRY_COLUMNS : [])].map(this.quote).join(this.delimiter);
     this.sink.text(`${options.bom ? '\ufeff' : ''}${header}\r\n`);
   }
@@ -109,18 +136,14 @@ export class CsvMessageSink implements MessageSink {
   /** Writes one message read in place: generated messages by the fast path. */
   writeView(v: MessageView): void {
     const fast = this.fast;
-    const submitEpoch = this.startEpochMs + v.submitMs;
-    const endEpoch = this.startEpochMs + v.endMs; // NaN when there is no end
-    // Whole milliseconds everywhere (always, for generated traffic) or the generic path.
-    const whole = Number.isInteger(submitEpoch) && isWholeMs(v.submitMs) && (Number.isNaN(endEpoch) || (Number.isInteger(endEpoch) && isWholeMs(v.endMs - v.submitMs)));
-    if (fast === null || v.replayRow !== undefined || !whole) {
+    if (fast === null || !isFastRow(this.startEpochMs, v)) {
       this.write(v.record());
       return;
     }
     if (this.firstSubmitMs === null) this.firstSubmitMs = v.submitMs;
     const sink = this.sink;
     sink.room(fast.rowBound[v.source]);
-    sink.pos = fast.put(sink.buf, sink.view, sink.pos, v, submitEpoch, endEpoch);
+    sink.pos = fast.put(sink.buf, sink.view, sink.pos, v, this.startEpochMs + v.submitMs, this.startEpochMs + v.endMs);
     this.rowCount++;
   }
 

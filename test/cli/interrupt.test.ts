@@ -53,6 +53,27 @@ describe('a stop signal during a run (Ctrl-C, SIGTERM, SIGHUP)', () => {
   }, SPAWN_TIMEOUT);
 });
 
+describe('Ctrl-C during a large run, whose message CSV is written by a writer thread', () => {
+  it('stops the writer, removes the partial CSV, prints one line and exits 130', async () => {
+    const csv = join(dir, 'messages-threaded.csv');
+    // Three times DAY's rate: estimated at ~259,000 messages, a run whose CSV takes the
+    // writer thread (CSV_THREAD_MIN_MESSAGES); held at its first turn, it simulates a slice.
+    const args = ['--import', SLOW_MACHINE, 'bin/a2psim.js', 'run', DAY, '--set', 'traffic[0].arrival.rate=3/s', '--messages', csv];
+    const child = spawn(process.execPath, args, { stdio: 'pipe', env: { ...process.env, A2PSIM_TEST_HOLD: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = performance.now() + SPAWN_TIMEOUT / 2;
+    while (!existsSync(`${csv}.partial`) && performance.now() < deadline) await sleep(25);
+    expect(existsSync(`${csv}.partial`)).toBe(true);
+    await sleep(200); // the run is held at its first turn, its writer thread under way
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/^a2psim: interrupted at \d\d:\d\d:\d\d virtual, [\d,]+ messages simulated; .*messages-threaded\.csv not written\n$/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('messages-threaded'))).toEqual([]);
+  }, SPAWN_TIMEOUT);
+});
+
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8', timeout: 10_000 }).status === 0;
 
 /** Runs the CLI under a pseudo-terminal (util-linux `script`), stdout to a file; returns the terminal text. */
