@@ -75,6 +75,11 @@ describe('npm run bench (small)', () => {
       }
       expect(x.jobsSpeedUp).toBeCloseTo(x.one.jobsSeconds / x.many.jobsSeconds, 2);
     }
+    // The machine's own bound: N one-worker sweeps at once as separate processes.
+    const copies = report.sweepPool.sweeps[0].copies;
+    expect(copies.runs).toHaveLength(report.sweepPool.reps);
+    expect(copies.speedUp).toBeCloseTo((copies.processes * report.sweepPool.sweeps[0].one.wallSeconds) / copies.wallSeconds, 2);
+    expect(r.stdout).toMatch(/machine bound: \d+ one-worker sweeps at once as separate processes end in [\d.]+ s \[[\d. ]+\]: [\d.]+× the work of one/);
     expect(r.stdout).toMatch(/worker pool, us-day: sweep of 40 points, [\d,]+ messages in all/);
     expect(r.stdout).toMatch(/speed-up: process wall [\d.]+×, sweep in-process [\d.]+× \(load average before [\d. ]+, after [\d. ]+\); outputs identical: true/);
   }, 120_000);
@@ -91,6 +96,7 @@ describe('npm run bench (small)', () => {
     expect(pool).toMatch(/^Measured by `.*` on \d{4}-\d\d-\d\d \d\d:\d\d UTC, \d+ cores .* Load average \(1 \/ 5 \/ 15 min\): us-day [\d.]+ /);
     expect(pool).toMatch(/\| us-day \| 3,991,200 \| \d+ \| [\d.]+ \([\d. \/]+\) \| [\d.]+ \| [\d.]+ \([\d. \/]+\) \| [\d.]+× \| [\d.]+× \|/);
     expect(pool).toMatch(/\| md1 \| [\d,]+ \| \d+ \|/);
+    expect(pool).toMatch(/The machine's own bound, measured alongside: \d+ one-worker us-day sweeps started at once .* [\d.]+× the work of one in its time\./);
   });
 });
 

@@ -11,9 +11,12 @@
 //     10,000). Its points are so cheap (~30 ms) that thread start-up and warm-up bound the
 //     speed-up: the line shows that bound.
 // For each: the whole process's wall time and CPU time (all threads; test/bench/cpu-probe.js),
-// and the sweep's in-process time (from the job runner's creation — the points' checks and
-// the pool start-up included — to the last result; process start-up and output excluded);
-// medians, with every run listed. The machine's load average is printed before and after:
+// and the sweep's in-process time (see below). For the headline, also the machine's own
+// bound: N one-worker sweeps started at once as separate processes (what perfectly
+// independent work gains here: shared caches, memory and V8's own background threads).
+// The in-process time runs from the job runner's creation (the points' checks and the pool
+// start-up included) to the last result: process start-up and output excluded. Medians, with
+// every run listed. The machine's load average is printed before and after:
 // other work on the machine shows in these numbers. Every run must print the same bytes.
 // Registered in run.js; also runs alone: `node test/bench/sweep-pool.js [--small] [--out FILE]`,
 // where FILE (JSON: scale, date, machine, load, sweepPool) feeds `node test/bench/to-docs.js FILE`,
@@ -37,6 +40,7 @@ function sweeps(small) {
       file: join(here, 'us-day.yaml'),
       args: [...usDaySets(small ? 0.0005 : 0.01), '--vary', 'account.mps.sms=1..40'],
       about: `us-day scaled to ~${small ? '5,000' : '100,000'} messages a point, account.mps.sms = 1..40`,
+      copies: true,
     },
     {
       name: 'md1',
@@ -73,14 +77,32 @@ function side(workers, runs) {
   return { workers, wallSeconds: of('wallSeconds'), cpuSeconds: of('cpuSeconds'), jobsSeconds: of('jobsSeconds'), runs: runs.map(({ stdout, ...r }) => r) };
 }
 
-/** Runs one sweep `reps` times on 1 and on `n` workers, interleaved; its figures. */
+/**
+ * The machine's own bound: `n` copies of the one-worker sweep started at once as separate
+ * processes (nothing shared, no pool), timed until the last one ends. n × the one-worker wall
+ * time over this is the speed-up that perfectly independent work gets on this machine.
+ */
+function copiesOnce(sweep, n) {
+  const cmd = [process.execPath, join(root, 'bin', 'a2psim.js'), 'sweep', sweep.file, ...sweep.args, '--format', 'json', '--workers', '1'].map(shellQuote).join(' ');
+  const script = `${Array.from({ length: n }, () => `${cmd} > /dev/null &`).join(' ')} wait`;
+  const t0 = performance.now();
+  const r = spawnSync('bash', ['-c', script], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${n} copies of sweep ${sweep.name} at once: exit ${r.status ?? r.signal}\n${r.stderr}`);
+  return round((performance.now() - t0) / 1000);
+}
+
+const shellQuote = (x) => `'${String(x).replaceAll("'", "'\\''")}'`;
+
+/** Runs one sweep `reps` times on 1 and on `n` workers (and, for the headline, n copies at once), interleaved; its figures. */
 function measure(sweep, n, reps, dir) {
   const loadBefore = loadavg().map(round);
   const ones = [];
   const manys = [];
+  const copies = [];
   for (let i = 0; i < reps; i++) {
     ones.push(sweepOnce(sweep, 1, dir));
     manys.push(sweepOnce(sweep, n, dir));
+    if (sweep.copies) copies.push(copiesOnce(sweep, n));
   }
   const doc = JSON.parse(ones[0].stdout);
   const one = side(1, ones);
@@ -96,6 +118,7 @@ function measure(sweep, n, reps, dir) {
     many,
     speedUp: round(one.wallSeconds / many.wallSeconds),
     jobsSpeedUp: round(one.jobsSeconds / many.jobsSeconds),
+    copies: sweep.copies ? { processes: n, wallSeconds: round(median(copies)), runs: copies, speedUp: round((n * one.wallSeconds) / median(copies)) } : null,
     loadAverage: { before: loadBefore, after: loadavg().map(round) },
   };
 }
@@ -108,6 +131,10 @@ export function sweepText(s) {
     lines.push(`  --workers ${r.workers}: process wall ${r.wallSeconds.toFixed(2)} s [${runs(r, 'wallSeconds')}], CPU ${r.cpuSeconds.toFixed(2)} s [${runs(r, 'cpuSeconds')}]; sweep in-process ${r.jobsSeconds.toFixed(2)} s [${runs(r, 'jobsSeconds')}]`);
   }
   lines.push(`  speed-up: process wall ${s.speedUp.toFixed(2)}×, sweep in-process ${s.jobsSpeedUp.toFixed(2)}× (load average before ${s.loadAverage.before.join(' ')}, after ${s.loadAverage.after.join(' ')}); outputs identical: ${s.identical}`);
+  if (s.copies !== null) {
+    const c = s.copies;
+    lines.push(`  machine bound: ${c.processes} one-worker sweeps at once as separate processes end in ${c.wallSeconds.toFixed(2)} s [${c.runs.map((x) => x.toFixed(2)).join(' ')}]: ${c.speedUp.toFixed(2)}× the work of one in its time`);
+  }
   return lines.join('\n');
 }
 

@@ -52,7 +52,7 @@ function poolTable() {
   const p = report.sweepPool;
   const runs = (r, k) => r.runs.map((x) => f2(x[k])).join(' / ');
   const rows = p.sweeps.flatMap((s) => [s.one, s.many].map((r, i) => {
-    const speed = i === 0 ? `${s.about} | |` : `${f2(s.speedUp)}× | ${f2(s.jobsSpeedUp)}×`;
+    const speed = i === 0 ? '| ' : `${f2(s.speedUp)}× | ${f2(s.jobsSpeedUp)}×`;
     return `| ${s.name} | ${int(s.messages)} | ${r.workers} | ${f2(r.wallSeconds)} (${runs(r, 'wallSeconds')}) | ${f2(r.cpuSeconds)} | ${f2(r.jobsSeconds)} (${runs(r, 'jobsSeconds')}) | ${speed} |`;
   }));
   const loads = p.sweeps.map((s) => `${s.name} ${s.loadAverage.before.join(' / ')} before, ${s.loadAverage.after.join(' / ')} after`).join('; ');
@@ -62,6 +62,9 @@ function poolTable() {
     '| sweep of 40 points | messages | workers | process wall s | CPU s | sweep in-process s | speed-up: wall | in-process |',
     '|---|---:|---:|---|---:|---|---:|---:|',
     ...rows,
+    '',
+    ...p.sweeps.map((s) => `- ${s.name}: ${s.about}.`),
+    ...p.sweeps.filter((s) => s.copies).map((s) => `\nThe machine's own bound, measured alongside: ${s.copies.processes} one-worker ${s.name} sweeps started at once as separate processes (nothing shared) end in ${f2(s.copies.wallSeconds)} s (${s.copies.runs.map(f2).join(' / ')}), ${f2(s.copies.speedUp)}× the work of one in its time.`),
   ].join('\n');
 }
 
