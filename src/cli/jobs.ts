@@ -35,7 +35,37 @@ export function runJob(job: RunJob): Summary {
  * @throws ScenarioError for a bad scenario.
  */
 export function resolveJob(job: RunJob): Scenario {
-  return parseScenario(job.text, job.file, { set: [...job.set], seed: job.seed });
+  return resolvePoint(job.file, job.text, job.set, job.seed);
+}
+
+/** Most resolved scenarios {@link resolvePoint} keeps (the oldest goes first). */
+const MAX_RESOLVED = 256;
+
+/** Scenarios resolved lately from one file and text, by `--set` list and seed. */
+const resolved = new Map<string, Scenario>();
+let resolvedFrom: { readonly file: string; readonly text: string } | null = null;
+
+/**
+ * Resolves a scenario text under `--set` overrides and a seed (the scenario's own when
+ * undefined). `sweep` and `solve` check every point before they run any, then run them:
+ * the scenarios resolved by the check are kept (the last {@link MAX_RESOLVED}) and a run of
+ * the same point takes them instead of parsing again. A scenario is a frozen pure function
+ * of file, text, settings and seed, so taking it again gives exactly what parsing gives.
+ * @throws ScenarioError for a bad scenario (never kept).
+ */
+export function resolvePoint(file: string, text: string, set: readonly string[], seed: number | undefined): Scenario {
+  if (resolvedFrom === null || resolvedFrom.file !== file || resolvedFrom.text !== text) {
+    resolved.clear();
+    resolvedFrom = { file, text };
+  }
+  // Under the seed given, or under "own seed" (`*`) when none is.
+  const key = (s: number | '*'): string => JSON.stringify([s, ...set]);
+  const hit = resolved.get(key(seed ?? '*'));
+  if (hit !== undefined) return hit;
+  const scenario = parseScenario(text, file, { set: [...set], seed });
+  for (const s of seed === undefined ? (['*', scenario.seed] as const) : [seed]) resolved.set(key(s), scenario);
+  while (resolved.size > MAX_RESOLVED) resolved.delete(resolved.keys().next().value as string);
+  return scenario;
 }
 
 /**

@@ -5,9 +5,9 @@
  */
 import { parseThreshold, ThresholdError } from '../check/expr.js';
 import type { GridValue } from '../check/solve.js';
-import { parseScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/model.js';
 import { UsageError } from './errors.js';
+import { resolvePoint } from './jobs.js';
 
 const PATH_RE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*$/;
 
@@ -45,7 +45,7 @@ export function pointSettings(userSet: readonly string[], expect: readonly strin
  * @throws UsageError when `requireExpect` and the point has no thresholds to judge.
  */
 export function loadPoint(file: string, text: string, set: readonly string[], seed: number | undefined, requireExpect = true): Scenario {
-  const sc = parseScenario(text, file, { set: [...set], seed });
+  const sc = resolvePoint(file, text, set, seed);
   if (requireExpect && sc.expect.length === 0) {
     throw new UsageError(`${file}: expected expect: thresholds to search for (in the scenario or with --expect), got none`);
   }

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { Summary } from '../report/summary.js';
 import { UsageError } from './errors.js';
+import type { Scenario } from '../scenario/model.js';
 import { resolveJob, runJob, type RunJob } from './jobs.js';
 import type { SimReply } from './sim-worker.js';
 
@@ -45,9 +46,15 @@ function workerFile(): string | null {
   return null;
 }
 
+/** What identifies a job's result: its file, `--set` list and seed (one text per file in a command). */
+const jobKey = (file: string, set: readonly string[], seed: number): string => JSON.stringify([file, seed, ...set]);
+
 /** A pool for one command: create it, `run` batches of jobs, then `close` it. */
 export class JobRunner {
   private pool: Tinypool | null = null;
+  /** Jobs handed to the pool by {@link prefetch}, by {@link jobKey}, until a `run` takes them. */
+  private readonly prefetched = new Map<string, Promise<SimReply>>();
+  private prefetchedInFlight = 0;
 
   /**
    * @param workers threads to use; 1 runs every job on this thread.
@@ -68,6 +75,24 @@ export class JobRunner {
     return this;
   }
 
+  /**
+   * Hands a job whose scenario this thread has just resolved to the pool at once, while this
+   * thread goes on checking the other points: the pool threads warm up on real work instead
+   * of waiting, and `run` takes the result instead of running the job again. At most two
+   * jobs per pool thread wait at a time (more would sit unread until this thread is free);
+   * without a started pool it does nothing. A job `run` never asks for is simply dropped.
+   */
+  prefetch(file: string, set: readonly string[], scenario: Scenario): void {
+    const pool = this.pool;
+    const key = jobKey(file, set, scenario.seed);
+    if (pool === null || this.prefetchedInFlight >= (this.workers - 1) * 2 || this.prefetched.has(key)) return;
+    this.prefetchedInFlight++;
+    const reply = (pool.run(scenario) as Promise<SimReply>).finally(() => this.prefetchedInFlight--);
+    // Read (and any failure reported) by the `run` that takes it.
+    reply.catch(() => undefined);
+    this.prefetched.set(key, reply);
+  }
+
   private poolFor(filename: string): Tinypool {
     const threads = this.workers - 1;
     // Two tasks in flight per thread, so a pool thread never waits for this one to hand it the next.
@@ -82,25 +107,36 @@ export class JobRunner {
    * @throws UsageError with a job's one-line message when its scenario or replay file is bad.
    */
   async run(jobs: readonly RunJob[]): Promise<Summary[]> {
+    const results: Summary[] = new Array(jobs.length);
+    const reply = (i: number, r: SimReply): void => {
+      if ('badInput' in r) throw new UsageError(r.badInput);
+      results[i] = r.summary;
+    };
+    // Jobs prefetched while the command checked its points: their results are on the way.
+    const early: Promise<void>[] = [];
+    const todo: number[] = [];
+    jobs.forEach((job, i) => {
+      const key = jobKey(job.file, job.set, job.seed);
+      const r = this.prefetched.get(key);
+      this.prefetched.delete(key);
+      if (r === undefined) todo.push(i);
+      else early.push(r.then((x) => reply(i, x)));
+    });
     const filename = workerFile();
     // Without a built worker module (sources run before any build) everything runs here.
-    if (this.workers <= 1 || jobs.length <= 1 || filename === null) {
-      const all = jobs.map(runJob);
+    if (this.workers <= 1 || todo.length <= 1 || filename === null) {
+      for (const i of todo) results[i] = runJob(jobs[i]);
+      await Promise.all(early);
       performance.mark('a2psim:jobs-done');
-      return all;
+      return results;
     }
     const threads = this.workers - 1;
     const pool = this.poolFor(filename);
-    const results: Summary[] = new Array(jobs.length);
     let next = 0;
-    const take = (): number => (next < jobs.length ? next++ : -1);
+    const take = (): number => (next < todo.length ? todo[next++] : -1);
     const feed = async (): Promise<void> => {
-      for (let i = take(); i >= 0; i = take()) {
-        // A bad scenario throws here (ScenarioError), as it does on one worker.
-        const r = (await pool.run(resolveJob(jobs[i]))) as SimReply;
-        if ('badInput' in r) throw new UsageError(r.badInput);
-        results[i] = r.summary;
-      }
+      // A bad scenario throws here (ScenarioError), as it does on one worker.
+      for (let i = take(); i >= 0; i = take()) reply(i, (await pool.run(resolveJob(jobs[i]))) as SimReply);
     };
     const here = async (): Promise<void> => {
       // Let the feeders hand out their first jobs before this thread starts on its own.
@@ -111,13 +147,14 @@ export class JobRunner {
         await new Promise((resolve) => setImmediate(resolve));
       }
     };
-    await Promise.all([...Array.from({ length: threads * 2 }, feed), here()]);
+    await Promise.all([...early, ...Array.from({ length: threads * 2 }, feed), here()]);
     performance.mark('a2psim:jobs-done');
     return results;
   }
 
   /** Stops the worker threads. */
   async close(): Promise<void> {
+    this.prefetched.clear();
     const pool = this.pool;
     this.pool = null;
     if (pool !== null) await pool.destroy();

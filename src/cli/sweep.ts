@@ -12,6 +12,7 @@ import { parseMetricRef, ThresholdError } from '../check/expr.js';
 import { COST_METRICS, SWEEP_METRICS, cheapestPoint, gridPoints, jsonValue, parseVary, pointRecord, sweepCsv, sweepJson, type SweepPoint, type SweepResult, type Vary } from '../check/sweep.js';
 import { chartAssets } from '../report/html/assets.js';
 import { renderSweepPage } from '../check/sweep-page.js';
+import type { Scenario } from '../scenario/model.js';
 import { EXIT, UsageError } from './errors.js';
 
 import { readScenarioText, type RunJob } from './jobs.js';
@@ -98,16 +99,29 @@ export interface SweepPlan {
   readonly currency: string | null;
 }
 
-/** Reads the scenario and checks every value of every `--vary` on it (exit 2 before any run). */
-export function planSweep(file: string, opts: Pick<SweepOptions, 'vary' | 'replications' | 'expect' | 'seed' | 'set' | 'metric'>): SweepPlan {
+/**
+ * Reads the scenario and checks every value of every `--vary` on it (exit 2 before any run).
+ * `checked` is told each point's settings and scenario as soon as it is checked (the job
+ * runner starts it early on a pool thread).
+ */
+export function planSweep(
+  file: string,
+  opts: Pick<SweepOptions, 'vary' | 'replications' | 'expect' | 'seed' | 'set' | 'metric'>,
+  checked: (set: readonly string[], scenario: Scenario) => void = () => undefined,
+): SweepPlan {
   const varies = parseVaries(opts.vary);
   checkExpectOption(opts.expect);
   const replications = parseReplicationsOption(opts.replications);
   const text = readScenarioText(file);
   const seed = parseSeedOption(opts.seed);
-  // Without thresholds every point passes; the metrics are still the point of a sweep.
-  const base = loadPoint(file, text, pointSettings(opts.set, opts.expect, varies.map((v) => [v.path, v.values[0]] as const)), seed, false);
-  for (const v of varies) for (const x of v.values.slice(1)) loadPoint(file, text, pointSettings(opts.set, opts.expect, [[v.path, x]]), seed, false);
+  const check = (set: string[]): Scenario => {
+    // Without thresholds every point passes; the metrics are still the point of a sweep.
+    const sc = loadPoint(file, text, set, seed, false);
+    checked(set, sc);
+    return sc;
+  };
+  const base = check(pointSettings(opts.set, opts.expect, varies.map((v) => [v.path, v.values[0]] as const)));
+  for (const v of varies) for (const x of v.values.slice(1)) check(pointSettings(opts.set, opts.expect, [[v.path, x]]));
   const metrics = parseMetrics(opts.metric ?? [], base.pricing !== null);
   return {
     file,
@@ -191,7 +205,8 @@ export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, 
   }
   const runner = new JobRunner(workers).warmUp();
   try {
-    const plan = planSweep(file, opts);
+    // Unsharded, the points checked first start on the pool threads while the rest are checked.
+    const plan = planSweep(file, opts, shard === null ? (set, sc) => runner.prefetch(file, set, sc) : undefined);
     if (shard === null) return emitSweep(await runSweep(plan, version, runner), opts, io);
     const points = shardItems(plan.grid.length, shard);
     const result = await runSweep(plan, version, runner, points);

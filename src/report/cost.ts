@@ -6,7 +6,7 @@
  */
 import type { SimulationResult } from '../engine/result.js';
 import { CARRIERS } from '../scenario/model.js';
-import { unitPrice } from '../scenario/pricing.js';
+import { unitPrice } from '../scenario/unit-price.js';
 import type { Pricing } from '../scenario/model.js';
 
 export interface CostSummary {

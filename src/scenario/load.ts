@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isCollection, isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, oneLine, ScenarioError } from './errors.js';
 import { deepFreeze } from './freeze.js';
 import { issuesToError, expectedText } from './issues.js';
-import { formatPath, Source } from './locate.js';
+import { formatPath, Source, type FieldPath } from './locate.js';
 import type { Scenario } from './model.js';
 import { applySetting, parseSetting } from './overrides.js';
 import { DEFAULT_SEED, resolveScenario } from './resolve.js';
@@ -43,6 +43,59 @@ export function defaultName(file: string): string {
  *   map, a bad override, a schema violation or a cross-field error.
  */
 export function parseScenario(text: string, file: string, overrides: ScenarioOverrides = {}): Scenario {
+  const { doc, lineCounter } = parsedDocument(text, file);
+  const src = new Source(file, doc, lineCounter);
+  const undo: (() => void)[] = [];
+  try {
+    const provider = overrides.provider === undefined ? [] : [`provider=${JSON.stringify(overrides.provider)}`];
+    for (const setting of [...provider, ...(overrides.set ?? [])]) {
+      const { path, value, text } = parseSetting(setting);
+      undo.push(restorer(doc, path));
+      applySetting(src, path, value, text);
+    }
+    const data = toData(src) as Record<string, unknown>;
+    src.data = data;
+    const parsed = scenarioSchema.safeParse(data, { error: expectedText });
+    if (!parsed.success) throw issuesToError(parsed.error.issues, scenarioSchema, src);
+    const seed = overrides.seed === undefined ? (parsed.data.seed ?? DEFAULT_SEED) : checkSeed(overrides.seed);
+    const scenario = resolveScenario(src, parsed.data, parsed.data.name ?? defaultName(file), seed, file);
+    return deepFreeze(scenario);
+  } finally {
+    // The document is kept for the next call on this text: put back what the settings replaced, last first.
+    for (let i = undo.length - 1; i >= 0; i--) undo[i]();
+  }
+}
+
+/**
+ * What undoes a `--set` at `path`: the node it replaces put back (the same object, with its
+ * position and source), or the key it adds (with any maps made on the way) deleted. A
+ * setting replaces the shallowest missing or non-collection node on its path; nodes above
+ * it are changed in place only below it.
+ */
+function restorer(doc: Document.Parsed, path: FieldPath): () => void {
+  for (let n = 1; n <= path.length; n++) {
+    const at = path.slice(0, n);
+    const node = doc.getIn(at, true);
+    if (node === undefined) return () => void doc.deleteIn(at);
+    if (n === path.length || !isCollection(node)) return () => doc.setIn(at, node);
+  }
+  return () => undefined;
+}
+
+/**
+ * The last text that parsed cleanly, and its document: `solve`, `sweep` and replications
+ * load one text many times with different `--set` lists, and parse it once. Each call
+ * applies its settings to this document and puts back what they replaced before it returns.
+ */
+let lastParsed: { readonly text: string; readonly doc: Document.Parsed; readonly lineCounter: LineCounter } | null = null;
+
+/**
+ * Parses `text` as one YAML document (or takes the last clean parse of the same text) and
+ * checks it is a map of plain values.
+ * @throws ScenarioError for malformed YAML, a forbidden tag or a top level that is not a map.
+ */
+function parsedDocument(text: string, file: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  if (lastParsed !== null && lastParsed.text === text) return lastParsed;
   const lineCounter = new LineCounter();
   // YAML merge keys (`<<: *defaults`) are accepted, as in YAML 1.1.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
@@ -69,18 +122,8 @@ export function parseScenario(text: string, file: string, overrides: ScenarioOve
     const actual = contents === null ? 'an empty file' : describeValue(toData(src));
     throw new ScenarioError({ file, ...at, expected: 'a map of scenario fields (name, traffic, ...)', actual });
   }
-  const provider = overrides.provider === undefined ? [] : [`provider=${JSON.stringify(overrides.provider)}`];
-  for (const setting of [...provider, ...(overrides.set ?? [])]) {
-    const { path, value, text } = parseSetting(setting);
-    applySetting(src, path, value, text);
-  }
-  const data = toData(src) as Record<string, unknown>;
-  src.data = data;
-  const parsed = scenarioSchema.safeParse(data, { error: expectedText });
-  if (!parsed.success) throw issuesToError(parsed.error.issues, scenarioSchema, src);
-  const seed = overrides.seed === undefined ? (parsed.data.seed ?? DEFAULT_SEED) : checkSeed(overrides.seed);
-  const scenario = resolveScenario(src, parsed.data, parsed.data.name ?? defaultName(file), seed, file);
-  return deepFreeze(scenario);
+  lastParsed = { text, doc, lineCounter };
+  return lastParsed;
 }
 
 /**

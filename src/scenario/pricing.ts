@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Source } from './locate.js';
 import { CARRIERS, NUMBER_TYPES, type Carrier, type NumberDef, type NumberType, type Pricing, type TrafficSource } from './model.js';
+import { unitPrice } from './unit-price.js';
 
 const PRICE = 'a price >= 0 (a number, in the scenario currency)';
 const price = z.number({ error: PRICE }).min(0, { error: PRICE });
@@ -60,12 +61,6 @@ export function resolvePricing(raw: RawPricing): Pricing {
     includedSmsMps: raw.mps_monthly?.included_sms_mps ?? INCLUDED_SMS_MPS,
     runsPerMonth: raw.runs_per_month ?? 1,
   };
-}
-
-/** The unit price of a message type from a number type to a country; null when none is given. */
-export function unitPrice(p: Pricing, type: NumberType, country: string, messageType: 'sms' | 'mms'): number | null {
-  const row = p.perUnit.find((r) => r.type === type && r.country === country);
-  return row === undefined ? null : row[messageType];
 }
 
 /**

@@ -62,6 +62,26 @@ describe('npm run bench (small)', () => {
     for (const x of report.replay.results) expect(x.cpuSeconds).toBeGreaterThan(0);
     expect(report.replay.results[1].messages).toBe(report.replay.results[0].messages);
     expect(r.stdout).toMatch(/replay own CSV \/ generated: wall [\d.]+x, CPU [\d.]+x/);
+    // Worker pool (issue 13): the realistic sweep and the M/D/1 one, on 1 and on 2+ workers, same bytes.
+    expect(report.sweepPool.sweeps.map((x: { name: string }) => x.name)).toEqual(['us-day', 'md1']);
+    for (const x of report.sweepPool.sweeps) {
+      expect(x).toMatchObject({ points: 40, identical: true, one: { workers: 1 }, many: { workers: report.sweepPool.workers } });
+      expect(x.messages).toBeGreaterThan(40 * 4_000);
+      for (const side of [x.one, x.many]) {
+        expect(side.runs).toHaveLength(report.sweepPool.reps);
+        expect(side.jobsSeconds).toBeGreaterThan(0);
+        expect(side.jobsSeconds).toBeLessThan(side.wallSeconds);
+        expect(side.cpuSeconds).toBeGreaterThan(0);
+      }
+      expect(x.jobsSpeedUp).toBeCloseTo(x.one.jobsSeconds / x.many.jobsSeconds, 2);
+    }
+    // The machine's own bound: N one-worker sweeps at once as separate processes.
+    const copies = report.sweepPool.sweeps[0].copies;
+    expect(copies.runs).toHaveLength(report.sweepPool.reps);
+    expect(copies.speedUp).toBeCloseTo((copies.processes * report.sweepPool.sweeps[0].one.wallSeconds) / copies.wallSeconds, 2);
+    expect(r.stdout).toMatch(/machine bound: \d+ one-worker sweeps at once as separate processes end in [\d.]+ s \[[\d. ]+\]: [\d.]+× the work of one/);
+    expect(r.stdout).toMatch(/worker pool, us-day: sweep of 40 points, [\d,]+ messages in all/);
+    expect(r.stdout).toMatch(/speed-up: process wall [\d.]+×, sweep in-process [\d.]+× \(load average before [\d. ]+, after [\d. ]+\); outputs identical: true/);
   }, 120_000);
 
   it('the figures in the README and docs/performance.md are generated from a bench run (to-docs.js), with machine and load', () => {
@@ -72,6 +92,11 @@ describe('npm run bench (small)', () => {
       expect(section('ratio-table')).toMatch(/\| message CSV \(us-day 10M\): --messages vs without \| [\d.]+ → [\d.]+ \| [\d.]+× \| [\d.]+ → [\d.]+ \| [\d.]+× \|/);
       expect(section('bench-table')).toMatch(/\| us-day@10M\+csv \| 10,001,072 \|/);
     }
+    const pool = /<!-- bench:pool-table:start -->\n([\s\S]*?)\n<!-- bench:pool-table:end -->/.exec(readFileSync('docs/performance.md', 'utf8'))?.[1] ?? '';
+    expect(pool).toMatch(/^Measured by `.*` on \d{4}-\d\d-\d\d \d\d:\d\d UTC, \d+ cores .* Load average \(1 \/ 5 \/ 15 min\): us-day [\d.]+ /);
+    expect(pool).toMatch(/\| us-day \| 3,991,200 \| \d+ \| [\d.]+ \([\d. \/]+\) \| [\d.]+ \| [\d.]+ \([\d. \/]+\) \| [\d.]+× \| [\d.]+× \|/);
+    expect(pool).toMatch(/\| md1 \| [\d,]+ \| \d+ \|/);
+    expect(pool).toMatch(/The machine's own bound, measured alongside: \d+ one-worker us-day sweeps started at once .* [\d.]+× the work of one in its time\./);
   });
 });
 

@@ -17,9 +17,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parse } from 'yaml';
 import { ratioTable, runRatios } from './ratios.js';
 import { sweepPoolBench } from './sweep-pool.js';
+import { usDaySets } from './us-day-sets.js';
 import { replayBench } from './replay.js';
 import { playgroundBench, playgroundText } from './playground.js';
 import { realDayBench } from './real-day.js';
@@ -36,21 +36,6 @@ const outFile = outIdx >= 0 ? argv[outIdx + 1] : join(here, 'results.json');
 
 /** M/D/1 at rho 0.9 with D = 10 ms: W = rho * D / (2 (1 - rho)). */
 const MD1_MEAN_WAIT_S = 0.045;
-
-/** --set overrides that scale every traffic source of us-day.yaml (rates, bursts, T-Mobile cap) by `f`. */
-function usDaySets(f) {
-  const doc = parse(readFileSync(join(here, 'us-day.yaml'), 'utf8'));
-  const sets = [`rules.tpd=${Math.max(1, Math.round(200_000 * f))}`];
-  doc.traffic.forEach((t, i) => {
-    if (t.arrival.kind === 'burst') sets.push(`traffic[${i}].arrival.count=${Math.round(t.arrival.count * f)}`);
-    else {
-      const m = /^(\d+)\/day$/.exec(String(t.arrival.rate));
-      if (!m) throw new Error(`us-day.yaml traffic[${i}]: write the rate as N/day to scale it`);
-      sets.push(`traffic[${i}].arrival.rate=${Number(m[1]) * f}/day`);
-    }
-  });
-  return sets.flatMap((s) => ['--set', s]);
-}
 
 const label = (n) => (n >= 1e6 ? `${Math.round(n / 1e5) / 10}M` : `${Math.round(n / 100) / 10}k`);
 const usDayScales = small ? [0.0002, 0.0006, 0.002] : [0.01, 0.1, 1];

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { parseWorkers } from '../../src/cli/pool.js';
+import { JobRunner, parseWorkers } from '../../src/cli/pool.js';
+import { readScenarioText, resolveJob, runJob, type RunJob } from '../../src/cli/jobs.js';
 
 describe('worker pool', () => {
   it('sweep with replications: 2 workers print byte for byte what 1 prints', async () => {
@@ -41,6 +42,32 @@ describe('worker pool', () => {
     expect(readFileSync(join(dir, '2.json'), 'utf8')).toBe(readFileSync(join(dir, '1.json'), 'utf8'));
     const run = (w: string) => cli('run', 'test/fixtures/solve/poisson-queue.yaml', '--replications', '3', '--workers', w, '--format', 'json');
     expect((await run('2')).out).toBe((await run('1')).out);
+  }, 60_000);
+
+  it('the pool worker bundle carries the engine but no YAML, schema or CLI library', () => {
+    // esbuild marks each bundled file with a `// path` comment. A pool thread loads this file
+    // before its first job: zod (~750 kB) came in through the pricing schema's unit price.
+    const sources = readFileSync('dist/bundle/sim-worker.js', 'utf8').match(/^\/\/ (src|node_modules)\/\S+/gm) ?? [];
+    expect(sources).toContain('// src/engine/simulate.ts');
+    expect(sources.filter((x) => /node_modules\/(zod|yaml|commander|cli-table3|tinypool)\/|src\/(cli\/(?!sim-worker)|scenario\/(schema|load|pricing))/.test(x))).toEqual([]);
+  });
+
+  it('run takes a prefetched result instead of running the job again; a job never asked for is dropped', async () => {
+    const file = 'test/fixtures/solve/poisson-queue.yaml';
+    const jobs: RunJob[] = [6, 8, 10].map((mps) => ({ file, text: readScenarioText(file), set: [`account.mps.sms=${mps}`], seed: 3 }));
+    const runner = new JobRunner(2).warmUp();
+    try {
+      // Under job 1's settings, a different scenario (job 0's): its summary shows where job 1's result came from.
+      runner.prefetch(file, jobs[1].set, resolveJob(jobs[0]));
+      runner.prefetch(file, jobs[2].set, resolveJob({ ...jobs[0], seed: 4 }));
+      const summaries = await runner.run(jobs);
+      expect(summaries[1]).toEqual(runJob(jobs[0]));
+      expect(summaries[1]).not.toEqual(runJob(jobs[1]));
+      // Job 2 was prefetched under another seed: another job, so run ran job 2 itself.
+      expect([summaries[0], summaries[2]]).toEqual([runJob(jobs[0]), runJob(jobs[2])]);
+    } finally {
+      await runner.close();
+    }
   }, 60_000);
 
   it.each(['0', 'x', '257'])('--workers %s is refused', (v) => {

@@ -252,3 +252,48 @@ describe('safety', () => {
     expect(() => parseScenario(`${lines.join('\n')}\n`, 'bomb.yaml')).toThrow(ScenarioError);
   });
 });
+
+describe('one text loaded again and again (sweep, solve and replications do)', () => {
+  // The loader keeps the last text's parsed document and puts back what each call's --set
+  // replaced: a call must give exactly what a fresh parse gives, whatever came before it.
+  const BASE = `numbers: [{ id: a, number: "+14155550100", type: toll_free, country: US }]
+traffic:
+  - { name: t, from: [a], arrival: { kind: burst, count: 10 }, expiry: 60 }
+`;
+  const outcome = (text: string, set: string[]): string => {
+    try {
+      return JSON.stringify(parseScenario(text, 'x.yaml', { set }));
+    } catch (e) {
+      if (e instanceof ScenarioError) return e.message;
+      throw e;
+    }
+  };
+  const fresh = (text: string, set: string[]): string => {
+    parseScenario('name: other\n', 'o.yaml');
+    return outcome(text, set);
+  };
+  const cases: [string, string[][]][] = [
+    [
+      BASE,
+      [
+        [],
+        ['traffic[0].expiry=30', 'account.mps.sms=50/s', 'rules.tpd=7'],
+        ['traffic[0].arrival={ kind: poisson, rate: 5/s }', 'traffic[0].arrival.rate=6/s'],
+        ['brand.vetting_score=10', 'traffic[0].expiry=-1'],
+        ['traffic[1].expiry=5'],
+        ['account.mps.sms=50/s', 'traffic[0].from=[b]'],
+        [],
+      ],
+    ],
+    // An empty `rules:` is null: a setting turns it into a map; without one it is an error.
+    [`${BASE}rules:\n`, [['rules.tpd=7'], ['rules.tpd=8', 'rules.tpm.tmobile=9'], []]],
+  ];
+
+  it.each(cases.map(([text, sets], i) => [i, text, sets] as const))('case %i: call after call gives what a fresh parse gives (values, errors and positions)', (_, text, sets) => {
+    const expected = sets.map((set) => fresh(text, set));
+    expect(new Set(expected).size).toBeGreaterThan(2);
+    parseScenario('name: other\n', 'o.yaml');
+    expect(sets.map((set) => outcome(text, set))).toEqual(expected);
+    expect([...sets].reverse().map((set) => outcome(text, set))).toEqual([...expected].reverse());
+  });
+});
