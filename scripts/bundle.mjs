@@ -1,6 +1,8 @@
-// Bundles the CLI with esbuild (`npm run bundle`): one file per command under dist/bundle,
-// loaded when the command runs (issue 16: start-up). Kept as a script, not a CLI one-liner,
-// for the plugin below.
+// Bundles the CLI with esbuild (`npm run bundle`) into dist/bundle (issue 16: start-up):
+// cli.cjs, the whole CLI as one CommonJS file whose commands are evaluated only when they
+// run, and main.js, which loads cli.cjs through a V8 code cache (src/cli/code-cache.ts: Node
+// 20 caches no compiled ES module, and a script's cache must be one CommonJS file). Kept as
+// a script, not a CLI one-liner, for the plugin below.
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -27,6 +29,20 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * tinypool stays outside the CLI bundle (it starts its worker from its own folder). It is an
+ * ES module: the CommonJS bundle requires it (Node 20.19+ can `require` an ES module) and
+ * takes its default export, the pool class, as `import Tinypool from 'tinypool'` means.
+ */
+const tinypoolDefault = {
+  name: 'tinypool-default',
+  setup(b) {
+    b.onResolve({ filter: /^tinypool$/ }, (args) =>
+      args.namespace === 'tinypool-default' ? { path: 'tinypool', external: true } : { path: 'tinypool', namespace: 'tinypool-default' });
+    b.onLoad({ filter: /.*/, namespace: 'tinypool-default' }, () => ({ contents: "module.exports = require('tinypool').default;", loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'esm',
@@ -38,15 +54,22 @@ const common = {
 };
 
 rmSync('dist/bundle', { recursive: true, force: true });
-// The CLI: a chunk per command, loaded when it runs.
+// The CLI as one CommonJS file (a command's modules are evaluated when it runs). import.meta.url
+// becomes the file's own URL: its paths (package.json, the worker, the assets) are relative
+// to dist/bundle as before.
 await build({
   ...common,
+  format: 'cjs',
   entryPoints: ['src/cli/main.ts'],
-  splitting: true,
-  outdir: 'dist/bundle',
-  chunkNames: '[name]-[hash]',
-  external: ['tinypool'],
+  outfile: 'dist/bundle/cli.cjs',
+  plugins: [zodEnglishOnly, tinypoolDefault],
+  define: { 'import.meta.url': '__a2psimUrl' },
+  // "use strict" first: the sources are ES modules (strict), and a banner before esbuild's own
+  // directive would leave the bundle in sloppy mode.
+  banner: { js: "'use strict';const __a2psimUrl=require('node:url').pathToFileURL(__filename).href;" },
 });
+// Its start (bin/a2psim.js imports it): loads cli.cjs through the code cache.
+await build({ ...common, entryPoints: ['src/cli/start.ts'], outfile: 'dist/bundle/main.js' });
 // The worker-pool thread (issue 13): the engine, the summary and the replay reader only.
 await build({ ...common, entryPoints: ['src/cli/sim-worker.ts'], outfile: 'dist/bundle/sim-worker.js' });
 // The message-CSV writer thread (issue 16): prints and writes the rows of a large run.

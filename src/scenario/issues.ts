@@ -3,7 +3,7 @@
  * `safeParse` as the error map, so every issue's `message` is the `expected` phrase
  * (schema fields with their own `error` text keep theirs).
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 import type { core } from 'zod';
 import { ScenarioError } from './errors.js';
 import { type FieldPath, Source, valueAt } from './locate.js';

@@ -4,7 +4,7 @@
  * parsing of durations and rates, defaults and every cross-field check live in
  * `load.ts`. Custom `error` texts are the `expected ...` part of a ScenarioError.
  */
-import { z } from 'zod';
+import { z } from './zod.js';
 import { FAILURE_CODE_NAMES } from '../rules/codes.js';
 import { PROVIDER_IDS } from '../rules/provider.js';
 import { CARRIERS, COUNT_BY, INCIDENT_KINDS, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, SENDER_CHOICES, SPACINGS, TPM_SCOPES, USE_CASES } from './model.js';

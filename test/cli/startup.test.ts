@@ -1,9 +1,10 @@
-// Start-up (issue 16): bin/a2psim.js runs the esbuild bundle, whose commands are loaded
-// when they run. Every command must load from the bundle (a chunk that fails to load
-// would only show here), and --version must not load the scenario, engine or report code.
-// Needs the bundle, which test/global-setup.ts builds before the suite.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// Start-up (issue 16): bin/a2psim.js runs the esbuild bundle: dist/bundle/cli.cjs, the CLI
+// as one CommonJS file whose commands are evaluated only when they run, loaded by
+// dist/bundle/main.js through a V8 code cache in the user's cache folder. Every command must
+// run from the bundle, the same with the cache as without, and --version must not evaluate
+// the scenario schemas. Needs the bundle, which test/global-setup.ts builds before the suite.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,12 +14,34 @@ function a2psim(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/**
+ * Runs the bundled CLI on `args` in a new process and returns what it had evaluated: zod
+ * (its global config, created when the scenario schemas load) and tinypool (the pool, which the
+ * bundle requires: it shows in the CommonJS module cache).
+ */
+function evaluated(args: string[]): { code: number; zod: boolean; tinypool: boolean } {
+  const start = new URL('../../dist/bundle/main.js', import.meta.url).href;
+  const script = `import { main } from ${JSON.stringify(start)};
+    import { createRequire } from 'node:module';
+    const code = await main(['node', 'a2psim', ...${JSON.stringify(args)}]);
+    const tinypool = Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes('/node_modules/tinypool/'));
+    console.error(JSON.stringify({ code, zod: '__zod_globalConfig' in globalThis, tinypool }));`;
+  // A file, not --eval: pool threads inherit the process's flags, and --input-type would stop them.
+  const file = join(mkdtempSync(join(tmpdir(), 'a2psim-probe-')), 'probe.mjs');
+  writeFileSync(file, script);
+  const r = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 60_000 });
+  return JSON.parse(r.stderr.trim().split('\n').at(-1) ?? '') as { code: number; zod: boolean; tinypool: boolean };
+}
+
 describe('the bundled CLI', () => {
-  it('is built as one entry and per-command chunks', () => {
+  it('is built as one CommonJS file and its start', () => {
     expect(existsSync('dist/bundle/main.js')).toBe(true);
+    expect(existsSync('dist/bundle/cli.cjs')).toBe(true);
+    // Strict, as the ES module sources are: the directive must open the file.
+    expect(readFileSync('dist/bundle/cli.cjs', 'utf8')).toMatch(/^'use strict';/);
   });
 
-  it('loads every command', () => {
+  it('runs every command, the same from a new cache, from the cache and without one', () => {
     const d = mkdtempSync(join(tmpdir(), 'a2psim-startup-'));
     const json = join(d, 's.json');
     writeFileSync(json, a2psim(['run', 'scenarios/mms-default-mps.yaml', '--format', 'json', '-q']).out);
@@ -35,34 +58,42 @@ describe('the bundled CLI', () => {
       [['compare', json, json], 0, /./],
       [['playground', '--out', join(d, 'p.html')], 0, /wrote .*p\.html/],
     ];
+    const cache = join(d, 'cache');
+    const runs = [{ XDG_CACHE_HOME: cache }, { XDG_CACHE_HOME: cache }, { NODE_DISABLE_COMPILE_CACHE: '1', XDG_CACHE_HOME: join(d, 'none') }];
     for (const [args, code, out] of cases) {
-      const r = a2psim(args);
-      expect({ args, code: r.code, err: r.err }).toEqual({ args, code, err: '' });
-      expect(r.out).toMatch(out);
+      const [fresh, cached, plain] = runs.map((env) => a2psim(args, env));
+      expect({ args, code: fresh.code, err: fresh.err }).toEqual({ args, code, err: '' });
+      expect(fresh.out).toMatch(out);
+      expect(cached).toEqual(fresh);
+      expect(plain).toEqual(fresh);
     }
+    expect(readdirSync(join(cache, 'a2psim')).filter((f) => f.endsWith('.v8cache')).length).toBeGreaterThanOrEqual(8);
+    expect(existsSync(join(d, 'none'))).toBe(false);
+  }, 120_000);
+
+  it('runs without the cache for a user with no home folder', (ctx) => {
+    // A user id with no passwd entry and no HOME: there is no cache folder to find.
+    if (process.getuid?.() !== 0) ctx.skip();
+    const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_STEP_SUMMARY: '' };
+    delete env.HOME;
+    delete env.XDG_CACHE_HOME;
+    const args = ['--reuid=54321', '--regid=54321', '--clear-groups', process.execPath, 'bin/a2psim.js', 'run', 'scenarios/default.yaml', '--format', 'json'];
+    const r = spawnSync('setpriv', args, { encoding: 'utf8', env, timeout: 60_000 });
+    if (r.error !== undefined || /setpriv:/.test(r.stderr)) ctx.skip();
+    expect({ code: r.status, err: r.stderr }).toEqual({ code: 0, err: '' });
+    expect(r.stdout).toBe(a2psim(['run', 'scenarios/default.yaml', '--format', 'json']).out);
   }, 60_000);
 
-  it('--version loads no scenario, engine or report module', () => {
-    // NODE_DEBUG=esm names each module the loader links; esbuild marks every source file in
-    // a chunk with a `// path` comment.
-    const r = spawnSync(process.execPath, ['bin/a2psim.js', '--version'], { encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'esm' } });
-    expect(r.status).toBe(0);
-    const files = [...new Set(r.stderr.match(/dist\/bundle\/[\w./-]+\.js/g) ?? [])];
-    expect(files).toContain('dist/bundle/main.js');
-    const sources = files.flatMap((f) => readFileSync(f, 'utf8').match(/^\/\/ (src|node_modules)\/\S+/gm) ?? []);
-    expect(sources.some((x) => x.includes('node_modules/commander'))).toBe(true);
-    expect(sources.filter((x) => /src\/(engine|report|scenario\/load|stages|traffic)|node_modules\/(zod|yaml|luxon|jstat)/.test(x))).toEqual([]);
+  it('--version evaluates no scenario schema; a plain run evaluates them and no pool', () => {
+    expect(evaluated(['--version'])).toEqual({ code: 0, zod: false, tinypool: false });
+    expect(evaluated(['run', 'scenarios/default.yaml', '--format', 'json'])).toEqual({ code: 0, zod: true, tinypool: false });
+    // The probe sees the pool where there is one.
+    expect(evaluated(['run', 'scenarios/mms-default-mps.yaml', '--replications', '2', '--workers', '2', '--format', 'json'])).toEqual({ code: 0, zod: true, tinypool: true });
   }, 60_000);
 
-  it('a plain run loads no pool, statistics, glob library or non-English zod locale', () => {
-    // The run command's --replications path, the glob expansion of validate/check and zod's
-    // `z.locales` are loaded only where needed (scripts/bundle.mjs keeps English only).
-    const r = spawnSync(process.execPath, ['bin/a2psim.js', 'run', 'scenarios/default.yaml'], { encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'esm' } });
-    expect(r.status).toBe(0);
-    const files = [...new Set(r.stderr.match(/dist\/bundle\/[\w./-]+\.js/g) ?? [])];
-    const sources = files.flatMap((f) => readFileSync(f, 'utf8').match(/^\/\/ (src|node_modules)\/\S+/gm) ?? []);
-    expect(sources.some((x) => x.includes('node_modules/zod/v4/locales/en.js'))).toBe(true);
-    expect(sources.filter((x) => /node_modules\/(jstat|tinyglobby|picomatch|zod\/v4\/locales\/(?!en\.js))|src\/cli\/(pool|files)\.ts/.test(x))).toEqual([]);
-    expect(r.stderr).not.toMatch(/tinypool/);
+  it('a run output is the same through the start as through the sources', () => {
+    const viaBin = execFileSync(process.execPath, ['bin/a2psim.js', 'run', 'scenarios/default.yaml', '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    const viaDist = execFileSync(process.execPath, ['--input-type=module', '-e', "import { main } from './dist/cli/main.js'; process.exitCode = await main(process.argv);", 'x', 'run', 'scenarios/default.yaml', '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(viaBin).toBe(viaDist);
   }, 60_000);
 });
