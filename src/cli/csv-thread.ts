@@ -12,8 +12,9 @@
  * is closed.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { MessageRecord, MessageView } from '../engine/types.js';
 import { CsvMessageSink, fastRowsFor, isFastRow, type MessageCsv } from '../report/csv.js';
 import { FAST_RECORD_BYTES, putFastRecord, putRawRecord, RAW_HEADER_BYTES, rawRecordBytes, RecordRegion } from '../report/csv-records.js';
@@ -99,7 +100,9 @@ export class ThreadedCsvSink implements MessageCsv {
       retryColumns: csv.retryColumns,
       chunkBytes: options.chunkBytes ?? 1 << 20,
     };
-    this.worker = new Worker(workerFile, { workerData: data });
+    // Loaded here: a run that writes no large CSV never needs worker_threads (start-up).
+    const threads = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+    this.worker = new threads.Worker(workerFile, { workerData: data });
     // Faults come through the ring; the thread must not keep the process alive or crash it.
     this.worker.on('error', () => {});
     this.worker.unref();

@@ -41,6 +41,13 @@ describe('the bundled CLI', () => {
     expect(readFileSync('dist/bundle/cli.cjs', 'utf8')).toMatch(/^'use strict';/);
   });
 
+  it('is ASCII only, without comments: V8 keeps its source as a one-byte string (a third faster to load)', () => {
+    const bytes = readFileSync('dist/bundle/cli.cjs');
+    const at = bytes.findIndex((b) => b > 0x7f);
+    expect(at, at < 0 ? '' : `non-ASCII byte at ${at}: ${bytes.subarray(Math.max(0, at - 60), at + 20).toString('utf8')}`).toBe(-1);
+    expect(bytes.length).toBeLessThan(1_500_000);
+  });
+
   it('runs every command, the same from a new cache, from the cache and without one', () => {
     const d = mkdtempSync(join(tmpdir(), 'a2psim-startup-'));
     const json = join(d, 's.json');

@@ -80,7 +80,7 @@ export const WAITS_JS = String.raw`
         },
         xIncrs: WAIT_TICKS,
         xValues: function (u, vals) { return vals.map(fmtWait); },
-        xLegend: function (u, v) { return v == null ? '–' : fmtWait(v) + ' – ' + fmtWait(v + bin); },
+        xLegend: function (u, v) { return v == null ? '\u2013' : fmtWait(v) + ' \u2013 ' + fmtWait(v + bin); },
         lines: [{ label: 'messages', color: color(0), fill: color(0) + '99', width: 1.5,
           // Every bar is one bin wide (x0 and size in data units), however few bars there are.
           paths: uPlot.paths.bars({ size: [1, Infinity], align: 1, disp: {

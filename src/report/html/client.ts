@@ -37,7 +37,7 @@ export const CLIENT_JS = String.raw`
   function carrierColor(c) { return COLOURS[mode()].carriers[c] || color(0); }
 
   function fmtNum(v) {
-    if (v == null || isNaN(v)) return '–';
+    if (v == null || isNaN(v)) return '\u2013';
     return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
   }
   function fmtAxis(v) {
@@ -71,7 +71,7 @@ export const CLIENT_JS = String.raw`
     });
   }
   function fmtTime(v) {
-    if (v == null) return '–';
+    if (v == null) return '\u2013';
     var d = new Date((v + OFFSET_S) * 1000);
     return d.toISOString().slice(0, 19).replace('T', ' ') + ' ' + ZONE + ' (' + fmtElapsed(v - x0) + ')';
   }
