@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { AtomicFile, setOutputWrite } from '../../src/cli/output.js';
 import { OutputError } from '../../src/cli/errors.js';
+import { otherUserUnavailable, runAsUser } from '../helpers/other-user.js';
 
 async function cli(...args: string[]) {
   let stdout = '';
@@ -230,13 +231,10 @@ describe('output I/O errors: one line naming the path and the reason, exit 2, no
     const out = join(ro, 'm.csv');
     let r: { code: number | null; stderr: string };
     if (isRoot) {
-      // Root writes anywhere: run the built CLI as nobody (util-linux setpriv).
-      const args = ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, 'bin/a2psim.js', 'run', 'scenarios/default.yaml', '--messages', out, '-q'];
-      const p = spawnSync('setpriv', args, { encoding: 'utf8', timeout: 60_000 });
-      if (p.error !== undefined || /setpriv:/.test(p.stderr)) {
-        console.warn(`skipped: EACCES test as root needs setpriv (${p.error?.message ?? p.stderr.trim()})`);
-        ctx.skip();
-      }
+      // Root writes anywhere: run the built CLI as nobody, from a copy that user can read.
+      const why = otherUserUnavailable();
+      if (why !== null) return ctx.skip(`EACCES test as root ${why}`);
+      const p = runAsUser(65534, ['run', 'scenarios/default.yaml', '--messages', out, '-q']);
       r = { code: p.status, stderr: p.stderr };
     } else {
       r = await cli('run', 'scenarios/default.yaml', '--messages', out, '-q');
