@@ -2,7 +2,7 @@
 //   node scripts/smoke.mjs [NODE_MAJOR ...]
 // packs the project (dist/ as built), installs the tarball into an empty folder with
 // `npm install --omit=dev` (production dependencies only), and runs the smoke set there on
-// this Node and on each NODE_MAJOR fetched from the npm registry (the `node` package, through
+// each NODE_MAJOR fetched from the npm registry (this Node when none is given) (the `node` package, through
 // `npx -y -p node@N`): run, run --format json against the README's "Use from code" program
 // (same summary JSON), sweep --workers 2, check --replications 2 on a glob, playground --out
 // and rules. test/slow/package.test.ts runs the same functions and type-checks the program.
@@ -97,7 +97,8 @@ if (process.argv[1] === import.meta.filename) {
   try {
     const packed = readFileSync(tarball).length;
     console.log(`smoke: ${tarball} (${packed} bytes) installed with --omit=dev in ${dir}`);
-    for (const node of [process.execPath, ...process.argv.slice(2).map(registryNode)]) {
+    const majors = process.argv.slice(2);
+    for (const node of majors.length === 0 ? [process.execPath] : majors.map(registryNode)) {
       for (const line of smoke(node, dir)) console.log(`smoke: ok ${line}`);
     }
     console.log(`smoke: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
