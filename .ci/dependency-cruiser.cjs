@@ -1,6 +1,6 @@
 /**
  * Layer boundaries of a2psim (STYLE.md): rules < scenario < stages/traffic < engine <
- * report < check < cli. A module may import its own layer or a lower one, never a higher
+ * report < check < cli < api (the library entry). A module may import its own layer or a lower one, never a higher
  * one, and no import cycle is allowed. Run by `npm run lint:deps` (and .ci/run); test/lint/layers.test.ts shows it failing.
  */
 const LAYERS = [
@@ -11,6 +11,7 @@ const LAYERS = [
   ['report'],
   ['check'],
   ['cli', 'playground'],
+  ['api'],
 ];
 
 /** Folders of every layer above the i-th, as one path alternation. */

@@ -75,6 +75,44 @@ export function checkPassed(c: ScenarioCheck): boolean {
   return c.thresholds.every((t) => t.pass) && !(c.baseline?.comparisons.some((x) => x.regression) ?? false);
 }
 
+/** What {@link runCheck} returns: the runs of one scenario and its thresholds judged on them. */
+export interface CheckRun {
+  readonly name: string;
+  readonly seed: number;
+  /** The replication seeds (see {@link replicationSeeds}); the first is `seed`. */
+  readonly seeds: readonly number[];
+  /** Each `expect:` threshold, judged over every replication. */
+  readonly thresholds: readonly ThresholdResult[];
+  /** True when every threshold holds. */
+  readonly pass: boolean;
+  /** The summary of the first run (the scenario's own seed). */
+  readonly summary: Summary;
+  /** Every replication's summary, in seed order. */
+  readonly summaries: Summary[];
+  /** The full result of the first run. */
+  readonly result: SimulationResult;
+}
+
+/**
+ * Runs `scenario` under `replications` seeds derived from its seed and judges its `expect:`
+ * thresholds over them (what `check` does for each scenario before any baseline comparison).
+ */
+export function runCheck(scenario: Scenario, replications = 1, options: ReplicationOptions = {}): CheckRun {
+  const seeds = replicationSeeds(scenario.seed, replications);
+  const { summaries, first } = runReplications(scenario, seeds, options);
+  const thresholds = evaluateExpectations(scenario.expect, summaries);
+  return {
+    name: scenario.name,
+    seed: scenario.seed,
+    seeds,
+    thresholds,
+    pass: thresholds.every((t) => t.pass),
+    summary: summaries[0],
+    summaries,
+    result: first,
+  };
+}
+
 /** Runs and evaluates one scenario (baseline comparison is added by the caller). */
 export function checkScenario(
   scenario: Scenario,
@@ -83,17 +121,6 @@ export function checkScenario(
   sha256: string,
   options: ReplicationOptions = {},
 ): Omit<ScenarioCheck, 'baseline' | 'baselineWritten'> & { summaries: Summary[]; result: SimulationResult } {
-  const seeds = replicationSeeds(scenario.seed, replications);
-  const { summaries, first } = runReplications(scenario, seeds, options);
-  return {
-    file,
-    sha256,
-    name: scenario.name,
-    seed: scenario.seed,
-    seeds,
-    thresholds: evaluateExpectations(scenario.expect, summaries),
-    summary: summaries[0],
-    summaries,
-    result: first,
-  };
+  const { name, seed, seeds, thresholds, summary, summaries, result } = runCheck(scenario, replications, options);
+  return { file, sha256, name, seed, seeds, thresholds, summary, summaries, result };
 }

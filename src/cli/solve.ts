@@ -5,7 +5,7 @@
  * value fails, 2 for bad input.
  */
 import { replicationSeeds } from '../check/runner.js';
-import { GridError, gridOf, solveGrid, type GridValue } from '../check/solve.js';
+import { GridError, gridOf, solveGrid, type GridValue, type SolveOutcome } from '../check/solve.js';
 import { jsonValue } from '../check/sweep.js';
 import { judge, type FailedThreshold, type Verdict } from '../check/verdict.js';
 import { formatValue, parseThreshold } from '../check/expr.js';
@@ -57,6 +57,69 @@ function describeFailed(f: FailedThreshold): string {
   return `${f.threshold} (observed ${shown}${hw})`;
 }
 
+/** A one-path search, its options already checked: what {@link solveValue} runs. */
+export interface SolveSpec {
+  /** Scenario path. */
+  readonly file: string;
+  /** The field path searched, e.g. `account.mps.sms`. */
+  readonly path: string;
+  /** The values in search order's ascending sense (see `gridOf`). */
+  readonly grid: readonly GridValue[];
+  /** True when the values were listed (every one is validated first), false for a range (its last is). */
+  readonly listed: boolean;
+  /** Search for the largest passing value instead of the smallest. */
+  readonly maximize: boolean;
+  readonly replications: number;
+  /** Thresholds replacing the scenario's `expect:` (none: the scenario's). */
+  readonly expect: readonly string[];
+  /** `--set` overrides every point shares. */
+  readonly set: readonly string[];
+  /** Replaces the scenario's seed. */
+  readonly seed?: number;
+}
+
+/** A finished search: the scenario's name, the search itself and its report. */
+export interface SolvedValue {
+  readonly name: string;
+  readonly outcome: SolveOutcome;
+  readonly report: SolveReport;
+}
+
+/**
+ * Validates every point a search may run (a bad value is bad input, not a failing point),
+ * then searches the grid on `runner`.
+ * @throws ScenarioError for a bad scenario or value; UsageError when there are no thresholds.
+ */
+export async function solveValue(spec: SolveSpec, runner: JobRunner): Promise<SolvedValue> {
+  const { file, path, grid } = spec;
+  const text = readScenarioText(file);
+  const base = loadPoint(file, text, pointSettings(spec.set, spec.expect, [[path, grid[0]]]), spec.seed);
+  const others = spec.listed ? grid.slice(1) : grid.slice(-1);
+  for (const v of others) loadPoint(file, text, pointSettings(spec.set, spec.expect, [[path, v]]), spec.seed);
+  const seeds = replicationSeeds(base.seed, spec.replications);
+  const summaries = new Map<GridValue, Summary[]>();
+  let runs = 0;
+  const evaluate = async (value: GridValue): Promise<Verdict> => {
+    const set = pointSettings(spec.set, spec.expect, [[path, value]]);
+    const jobs: RunJob[] = seeds.map((seed) => ({ file, text, set, seed }));
+    const s = await runner.run(jobs);
+    runs += s.length;
+    summaries.set(value, s);
+    return judge(base.expect, s);
+  };
+  const out = await solveGrid(grid, spec.maximize, evaluate);
+  const side = spec.maximize ? 'above' : 'below';
+  const neighbour = out.neighbour === null ? null : { value: jsonValue(out.neighbour.value), failed: [...out.neighbour.failed] };
+  const report: SolveReport = {
+    parameter: path,
+    value: out.value === null ? null : jsonValue(out.value),
+    [side]: neighbour,
+    runs,
+    bottleneck: out.value === null ? null : (summaries.get(out.value)?.[0].bottlenecks.binding ?? null),
+  };
+  return { name: base.name, outcome: out, report };
+}
+
 /** The `solve` command. Returns the exit code. */
 export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, version: string): Promise<number> {
   const objective = opts.objective ?? 'value';
@@ -80,42 +143,19 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
     if (e instanceof GridError) throw new UsageError(e.message);
     throw e;
   }
-  const text = readScenarioText(file);
-  const seedOpt = parseSeedOption(opts.seed);
-  // The values are validated before the first run (--values all, a range its ends): a bad
-  // value is exit 2, not a failing point.
-  const base = loadPoint(file, text, pointSettings(opts.set, opts.expect, [[path, grid[0]]]), seedOpt);
-  const others = opts.values === undefined ? grid.slice(-1) : grid.slice(1);
-  for (const v of others) loadPoint(file, text, pointSettings(opts.set, opts.expect, [[path, v]]), seedOpt);
-  const seeds = replicationSeeds(base.seed, replications);
-  const summaries = new Map<GridValue, Summary[]>();
-  let runs = 0;
-  const evaluate = async (value: GridValue): Promise<Verdict> => {
-    const set = pointSettings(opts.set, opts.expect, [[path, value]]);
-    const jobs: RunJob[] = seeds.map((seed) => ({ file, text, set, seed }));
-    const s = await runner.run(jobs);
-    runs += s.length;
-    summaries.set(value, s);
-    return judge(base.expect, s);
-  };
   const runner = new JobRunner(workers);
-  let out;
+  let solved: SolvedValue;
   try {
-    out = await solveGrid(grid, opts.maximize === true, evaluate);
+    solved = await solveValue(
+      { file, path, grid, listed: opts.values !== undefined, maximize: opts.maximize === true, replications, expect: opts.expect, set: opts.set, seed: parseSeedOption(opts.seed) },
+      runner,
+    );
   } finally {
     await runner.close();
   }
-  const side = opts.maximize ? 'above' : 'below';
-  const neighbour = out.neighbour === null ? null : { value: jsonValue(out.neighbour.value), failed: [...out.neighbour.failed] };
-  const report: SolveReport = {
-    parameter: path,
-    value: out.value === null ? null : jsonValue(out.value),
-    [side]: neighbour,
-    runs,
-    bottleneck: out.value === null ? null : (summaries.get(out.value)?.[0].bottlenecks.binding ?? null),
-  };
-  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderSolve(base.name, report, opts.maximize === true, grid, replications));
-  return out.value === null ? EXIT.thresholdFailed : EXIT.ok;
+  const { report } = solved;
+  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderSolve(solved.name, report, opts.maximize === true, grid, replications));
+  return report.value === null ? EXIT.thresholdFailed : EXIT.ok;
 }
 
 function renderSolve(name: string, r: SolveReport, maximize: boolean, grid: readonly GridValue[], replications: number): string {

@@ -16,11 +16,13 @@ function shellWords(line: string, env: Record<string, string>): string[] {
   return [...line.trim().matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2].replace(/\$([A-Z_]+)/g, (_, v: string) => env[v] ?? ''));
 }
 
-/** The a2psim arguments of a command line, results paths moved into `dir`. */
+const VERSION: string = JSON.parse(readFileSync('package.json', 'utf8')).version;
+
+/** The a2psim arguments of a command line (`npx -y a2psim@VERSION ...`, this version), results paths moved into `dir`. */
 function a2psimArgs(line: string, env: Record<string, string>, dir: string): string[] {
   const words = shellWords(line, env);
-  expect(words[0]).toBe('a2psim');
-  return words.slice(1).map((w) => w.replace(/^\/results\//, `${dir}/`).replace(/^shards\//, `${dir}/`).replace(/^sweep\./, `${dir}/sweep.`));
+  expect(words.slice(0, 3)).toEqual(['npx', '-y', `a2psim@${VERSION}`]);
+  return words.slice(3).map((w) => w.replace(/^\/results\//, `${dir}/`).replace(/^shards\//, `${dir}/`).replace(/^sweep\./, `${dir}/sweep.`));
 }
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -56,7 +58,7 @@ describe('docs/scale-out.md', () => {
   it('GitHub Actions: the matrix shards and the merge job give the unsharded sweep', async () => {
     const wf = yamlBlocks.find((b) => b[0]?.jobs !== undefined)![0];
     const shards: number[] = wf.jobs.sweep.strategy.matrix.shard;
-    const run = (steps: { run?: string }[], word: string) => steps.map((s) => s.run ?? '').find((r) => r.startsWith(`a2psim ${word}`))!;
+    const run = (steps: { run?: string }[], word: string) => steps.map((s) => s.run ?? '').find((r) => r.startsWith(`npx -y a2psim@${VERSION} ${word}`))!;
     const sweep = run(wf.jobs.sweep.steps, 'sweep');
     expect(wf.jobs.merge.needs).toBe('sweep');
     await runSetup(
@@ -66,7 +68,8 @@ describe('docs/scale-out.md', () => {
   }, 60_000);
 
   it('Kubernetes: an Indexed Job of N completions with --shard N, and the merge Job', async () => {
-    const [job, merge] = yamlBlocks.find((b) => b[0]?.kind === 'Job')!;
+    const job = yamlBlocks.flat().find((d) => d?.kind === 'Job' && d.spec.completionMode !== undefined);
+    const merge = yamlBlocks.flat().find((d) => d?.kind === 'Job' && d.metadata.name === 'a2psim-merge');
     expect(job.spec.completionMode).toBe('Indexed');
     const n: number = job.spec.completions;
     const [sh, c, line] = job.spec.template.spec.containers[0].command;
