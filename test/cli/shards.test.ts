@@ -5,6 +5,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { parseShard, shardItems } from '../../src/check/shards.js';
 
+/** The package's version, which every shard file carries. */
+const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'a2psim-shards-'));
@@ -48,7 +51,7 @@ describe('sweep in 3 shards, merged', () => {
     expect(readFileSync(join(dir, 'merged.html'), 'utf8')).toBe(readFileSync(join(dir, 'full.html'), 'utf8'));
     expect((await cli('merge', ...shards, '--format', 'json')).out).toBe(fullJson.out);
     const doc = JSON.parse(readFileSync(shards[1], 'utf8'));
-    expect(doc).toMatchObject({ format: 'a2psim-shard', format_version: 1, kind: 'sweep', a2psim_version: '0.1.0', shard: { index: 2, count: 3 }, points: [1, 4, 7], total: 8 });
+    expect(doc).toMatchObject({ format: 'a2psim-shard', format_version: 1, kind: 'sweep', a2psim_version: VERSION, shard: { index: 2, count: 3 }, points: [1, 4, 7], total: 8 });
     expect(doc.scenario_sha256[0]).toMatch(/^[0-9a-f]{64}$/);
   }, 60_000);
 
@@ -72,7 +75,7 @@ describe('sweep in 3 shards, merged', () => {
     writeFileSync(f('plain.json'), '{"scenario": "x"}');
     writeFileSync(f('a1-copy.json'), readFileSync(f('a1.json')));
     const cases: [string[], RegExp][] = [
-      [[f('a1.json'), f('v2.json')], /v2\.json: expected the a2psim version of .*a1\.json \("0\.1\.0"\), got "9\.9\.9"/],
+      [[f('a1.json'), f('v2.json')], new RegExp(`v2\\.json: expected the a2psim version of .*a1\\.json \\("${VERSION.replaceAll('.', '\\.')}"\\), got "9\\.9\\.9"`)],
       [[f('a1.json'), f('s2.json')], /s2\.json: expected the scenario sha256 of /],
       [[f('a1.json'), f('b2.json')], /b2\.json: expected the run options of /],
       [[f('a1.json'), f('c2.json')], /c2\.json: expected the shard count of .*a1\.json \(2\), got 3/],

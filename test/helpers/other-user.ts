@@ -4,14 +4,14 @@
 // The checkout may be unreadable to that user: a clone in a private 0700 folder (`mktemp -d`,
 // or anywhere under a container's /root) is. So the CLI is copied into a world-readable
 // temporary folder first — what it loads at run time and nothing more: bin/, dist/bundle/,
-// package.json, scenarios/ and the two packages the bundle requires (tinypool, picomatch).
+// package.json, scenarios/ and the two packages the bundle requires (tinypool, uplot).
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** What the copied CLI needs, relative to the checkout. */
-const RUNTIME = ['bin', 'dist/bundle', 'package.json', 'scenarios', 'node_modules/tinypool', 'node_modules/picomatch'];
+const RUNTIME = ['bin', 'dist/bundle', 'package.json', 'scenarios', 'node_modules/tinypool', 'node_modules/uplot'];
 
 let copy: string | undefined;
 
