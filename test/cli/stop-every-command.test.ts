@@ -128,7 +128,7 @@ describe('pipes (N13)', () => {
     const f = fixture();
     const fifo = join(f.dir, 'fifo');
     execFileSync('mkfifo', [fifo], { timeout: 10_000 });
-    const r = spawnSync(process.execPath, ['bin/a2psim.js', 'run', f.s, '--messages', fifo, '-q'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, TMPDIR: f.tmp } });
+    const r = spawnSync(process.execPath, ['bin/a2psim.js', 'run', f.s, '--messages', fifo, '-q'], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL', env: { ...process.env, TMPDIR: f.tmp } });
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toBe(`a2psim: ${fifo}: cannot write (ENXIO: no process reads the pipe after 1 s)\n`);
     expect(r.stdout).toBe('');
