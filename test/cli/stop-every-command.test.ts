@@ -49,7 +49,7 @@ function fixture(): { dir: string; s: string; tmp: string } {
 /** Runs the CLI held at its first turn, sends `signal` once it is held; exit code and stderr. */
 async function stopped(args: string[], signal: NodeJS.Signals, tmp: string): Promise<{ code: number | null; err: string }> {
   const held = join(tmp, '..', 'held');
-  const env = { ...process.env, TMPDIR: tmp, A2PSIM_TEST_HOLD: '1', A2PSIM_TEST_HOLD_FILE: held };
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp, A2PSIM_TEST_HOLD: '1', A2PSIM_TEST_HOLD_FILE: held };
   delete env.GITHUB_STEP_SUMMARY;
   const child = spawn(process.execPath, ['--import', SLOW_MACHINE, 'bin/a2psim.js', ...args], { stdio: 'pipe', env });
   let err = '';
