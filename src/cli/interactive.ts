@@ -52,7 +52,7 @@ export async function executeInteractive<Options extends InteractiveOptions>(
   io: InteractiveIo,
   series?: SeriesCollector,
 ): Promise<{ result: SimulationResult; summary: Summary; signal: StopSignal | null }> {
-  // Replay files are checked and output files opened before any signal handling.
+  // Replay files are checked and output files opened first; a signal heard meanwhile (main listens) stops the run at its first slice.
   const prepared = prepareRun(scenario, opts, series);
   const stopListening = listenForStop();
   const bar = progressWanted(opts.quiet, io.stderrIsTTY, process.env)
