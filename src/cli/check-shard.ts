@@ -3,7 +3,7 @@
  * writes its results as a shard file instead of printing them; `merge` puts the shards
  * back in file order and prints, writes and exits exactly as the unsharded check would.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { checkJson } from '../check/json.js';
 import { renderJUnit } from '../check/junit.js';
@@ -12,7 +12,7 @@ import { checkPassed, type ScenarioCheck } from '../check/runner.js';
 import type { Shard, ShardFile } from '../check/shards.js';
 import { renderText } from '../check/text.js';
 import { EXIT, UsageError } from './errors.js';
-import { writeFileAtomic } from './output.js';
+import type { OutputGuard } from './output-guard.js';
 import type { CliIo } from './run.js';
 
 /** What a check shard carries: its scenarios' results, in file order. */
@@ -49,12 +49,13 @@ export function scenarioHashes(files: readonly string[]): string[] {
   });
 }
 
-/** Writes a check shard's result file to `out` (or stdout); exit 0 (the verdict is the merge's). */
-export function writeCheckShard(
+/** Writes a check shard's result file to `out` (or stdout), through `guard`; exit 0 (the verdict is the merge's). */
+export async function writeCheckShard(
   checks: ScenarioCheck[],
   meta: { version: string; allFiles: readonly string[]; shard: Shard; items: number[]; run: CheckRunOptions; out?: string },
   io: CliIo,
-): number {
+  guard: OutputGuard,
+): Promise<number> {
   const doc: ShardFile<CheckShardResult> = {
     format: 'a2psim-shard',
     format_version: 1,
@@ -68,24 +69,31 @@ export function writeCheckShard(
     result: { checks },
   };
   const text = JSON.stringify(doc, null, 2) + '\n';
-  if (meta.out !== undefined) writeFileAtomic(meta.out, text);
-  else io.stdout(text);
+  if (meta.out !== undefined) guard.write(meta.out, text);
+  await guard.commit();
+  if (meta.out === undefined) io.stdout(text);
   return EXIT.ok;
 }
 
-/** Prints and writes the merged check as the unsharded run does; its exit code. */
-export function emitMergedCheck(files: readonly ShardFile<CheckShardResult>[], opts: { json?: string; junit?: string; report?: string }, io: CliIo): number {
+/** Prints and writes (through `guard`) the merged check as the unsharded run does; its exit code. */
+export async function emitMergedCheck(
+  files: readonly ShardFile<CheckShardResult>[],
+  opts: { json?: string; junit?: string; report?: string },
+  io: CliIo,
+  guard: OutputGuard,
+): Promise<number> {
   if (opts.report !== undefined) throw new UsageError('--report: expected no --report when merging a check (each shard can write its own with --shard off), got one');
   const byItem = files.flatMap((f) => f.result.checks.map((c, k) => ({ item: f.points[k], c })));
   const checks = byItem.sort((a, b) => a.item - b.item).map((x) => x.c);
   const run = files[0].run as CheckRunOptions;
-  io.stdout(renderText(checks, io.colour));
-  if (opts.junit !== undefined) writeFileAtomic(opts.junit, renderJUnit(checks));
+  if (opts.junit !== undefined) guard.write(opts.junit, renderJUnit(checks));
   if (opts.json !== undefined) {
     const doc = checkJson(checks, { version: files[0].a2psim_version, set: run.set, replications: run.replications });
-    writeFileAtomic(opts.json, JSON.stringify(doc, null, 2) + '\n');
+    guard.write(opts.json, JSON.stringify(doc, null, 2) + '\n');
   }
+  await guard.commit();
+  io.stdout(renderText(checks, io.colour));
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
-  if (stepSummary) appendFileSync(stepSummary, renderMarkdown(checks));
+  if (stepSummary) guard.append(stepSummary, renderMarkdown(checks));
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;
 }

@@ -19,9 +19,10 @@ import type { IndexMeans, MeanCell } from '../report/html/index-page.js';
 import type { Summary } from '../report/summary.js';
 import { parseTolerances, readBaselineFile, type BaselineFile } from './compare.js';
 import { EXIT, UsageError } from './errors.js';
-import { checkOutputs, expandFiles, isDirectory, type NamedFile } from './files.js';
-import { appendToFile, writeFileAtomic } from './output.js';
-import { writeReports, type ReportEntry } from './report.js';
+import { expandFiles, isDirectory } from './files.js';
+import { OutputGuard, type DeclaredOutput } from './output-guard.js';
+import { reportPaths, writeReports, type ReportEntry } from './report.js';
+import { stopPoint } from './stop.js';
 import { reportObserver } from '../report/html/report.js';
 import { loadWithOverrides, parseReplicationsOption, type CliIo } from './run.js';
 import { prepareReplay } from '../traffic/replay.js';
@@ -85,7 +86,7 @@ function baselinePaths(opt: string, names: readonly string[]): string[] {
   return paths;
 }
 
-const optionalFile = (role: string, path: string | undefined): NamedFile[] => (path === undefined ? [] : [{ path, role }]);
+const optionalFile = (option: string, path: string | undefined): DeclaredOutput[] => (path === undefined ? [] : [{ option, path }]);
 
 /** The `check` command. Returns the exit code. */
 export async function checkCommand(patterns: readonly string[], opts: CheckOptions, io: CliIo, version: string): Promise<number> {
@@ -115,16 +116,19 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
     paths === null || opts.updateBaseline ? null : readBaselineFile(paths[i]),
   );
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
-  checkOutputs(
+  const guard = OutputGuard.declare(
+    'check',
     [
       ...loaded.flatMap((l) => [{ path: l.file, role: 'a scenario file' }, ...l.plans.map((p) => ({ path: p.path, role: 'a replay file' }))]),
       ...(paths !== null && !opts.updateBaseline ? paths.map((p) => ({ path: p, role: 'a baseline' })) : []),
     ],
     [
-      ...(paths !== null && opts.updateBaseline ? paths.map((p) => ({ path: p, role: '--update-baseline' })) : []),
+      ...(paths !== null && opts.updateBaseline ? paths.map((p) => ({ option: '--baseline', path: p, role: '--update-baseline' })) : []),
       ...optionalFile('--junit', opts.junit),
       ...optionalFile('--json', opts.json),
-      ...optionalFile('--report', opts.report === undefined ? undefined : join(opts.report, 'index.html')),
+      ...optionalFile('--out', opts.out),
+      // Every file of the report folder, by the scenarios' names: one may be an input.
+      ...(opts.report === undefined ? [] : reportPaths(opts.report, loaded.map((l) => l.scenario.name)).map((path) => ({ option: '--report', path }))),
       ...optionalFile('GITHUB_STEP_SUMMARY', stepSummary || undefined),
     ],
   );
@@ -133,7 +137,9 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
   const rest = await replicationsOnPool(loaded, replications, opts, workers);
   const reports: ReportEntry[] = [];
   const means: (IndexMeans | undefined)[] = [];
-  const checks: ScenarioCheck[] = loaded.map(({ file, scenario, replay, sha256 }, i) => {
+  const checks: ScenarioCheck[] = [];
+  for (const [i, { file, scenario, replay, sha256 }] of loaded.entries()) {
+    await stopPoint(); // between scenarios: a stop signal is heard here
     const series = opts.report === undefined ? undefined : reportObserver(scenario);
     const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, { observer: series, replay, rest: rest[i] });
     if (series !== undefined) reports.push({ source: file, result, series });
@@ -146,16 +152,15 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
       baselineWritten = paths[i];
       // One run: its summary, as `run --format json` prints it; N: every metric's mean ± 95% and N.
       const doc = replications > 1 ? replicatedDoc(summaries, run.seeds) : run.summary;
-      writeFileAtomic(baselineWritten, JSON.stringify(doc, null, 2) + '\n');
+      guard.write(baselineWritten, JSON.stringify(doc, null, 2) + '\n');
     }
-    return { ...run, baseline, baselineWritten };
-  });
+    checks.push({ ...run, baseline, baselineWritten });
+  }
 
   if (shard !== null) {
     const run = { set: opts.set, seed: opts.seed ?? null, replications, baseline: opts.baseline ?? null, tolerance: opts.tolerance };
-    return writeCheckShard(checks, { version, allFiles, shard, items, run, out: opts.out }, io);
+    return writeCheckShard(checks, { version, allFiles, shard, items, run, out: opts.out }, io, guard);
   }
-  io.stdout(renderText(checks, io.colour));
   if (opts.report !== undefined) {
     writeReports(
       opts.report,
@@ -165,14 +170,18 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
         const regressions = c.baseline?.comparisons.filter((x) => x.regression).length ?? 0;
         return { ...r, passed: checkPassed(c), index: { thresholdsFailed, regressions, means: means[i] } };
       }),
+      guard,
     );
   }
-  if (opts.junit !== undefined) writeFileAtomic(opts.junit, renderJUnit(checks));
+  if (opts.junit !== undefined) guard.write(opts.junit, renderJUnit(checks));
   if (opts.json !== undefined) {
     const doc = checkJson(checks, { version, set: opts.set, replications });
-    writeFileAtomic(opts.json, JSON.stringify(doc, null, 2) + '\n');
+    guard.write(opts.json, JSON.stringify(doc, null, 2) + '\n');
   }
-  if (stepSummary) appendToFile(stepSummary, renderMarkdown(checks));
+  // Every file (baselines included) takes its name here, together, unless a signal came.
+  await guard.commit();
+  io.stdout(renderText(checks, io.colour));
+  if (stepSummary) guard.append(stepSummary, renderMarkdown(checks));
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;
 }
 

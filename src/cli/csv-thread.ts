@@ -40,6 +40,8 @@ const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 /** The step of those waits. */
 const WAIT_STEP_MS = 100;
+/** How long the final drain waits at a time before giving a caller the chance to stop it. */
+const DRAIN_STEP_MS = 20;
 
 /**
  * The compiled writer module: the sibling `csv-worker.js` (dist/bundle when the CLI runs
@@ -129,12 +131,30 @@ export class ThreadedCsvSink implements MessageCsv {
 
   /** Hands every row to the writer and waits until all of it is written. @throws OutputError */
   end(): void {
+    for (const _ of this.endSteps()) {
+      // Waits in steps; nothing to do between them here.
+    }
+  }
+
+  /**
+   * {@link end} in steps: yields every {@link DRAIN_STEP_MS} while the writer drains the
+   * ring, so that an interactive caller hears a stop signal then (and closes the generator,
+   * then aborts the file). @throws OutputError
+   */
+  *endSteps(): Generator<void, void> {
     if (this.closed) return;
     this.publish();
     this.closed = true;
     Atomics.store(this.ctrl, C.STOP, STOP.finish);
     signal(this.ctrl, C.SIGNAL);
-    this.waitFor(() => Atomics.load(this.ctrl, C.STATE) >= STATE.done);
+    while (Atomics.load(this.ctrl, C.STATE) < STATE.done) {
+      if (Atomics.load(this.ctrl, C.STATE) === STATE.starting) this.waitFor(() => Atomics.load(this.ctrl, C.STATE) !== STATE.starting);
+      else {
+        const seen = Atomics.load(this.ctrl, C.PROGRESS);
+        if (Atomics.load(this.ctrl, C.STATE) < STATE.done) Atomics.wait(this.ctrl, C.PROGRESS, seen, DRAIN_STEP_MS);
+      }
+      if (Atomics.load(this.ctrl, C.STATE) < STATE.done) yield;
+    }
     this.checkFailed();
   }
 

@@ -3,16 +3,19 @@
  * loop between slices so that Ctrl-C (SIGINT), SIGTERM and SIGHUP are heard while the
  * engine works (a large burst is sliced too) and while the retention rewrite runs, and a
  * progress line can be drawn. The first signal stops the run at the next slice and removes
- * every partial file; a second one exits at once (after removing them as well).
+ * every partial file; a second one exits at once (after removing them as well). The
+ * listener is the one every command shares (`stop.ts`). The message CSV's writer thread
+ * drains in steps too, and the loop always visits the event loop once more right before
+ * the files take their final names: a signal is heard at every moment, and a run stopped
+ * by one never commits a file.
  */
 import { performance } from 'node:perf_hooks';
 import { startSimulation, type SimulationResult } from '../engine/simulate.js';
 import { summarize, type Summary } from '../report/summary.js';
 import type { Scenario } from '../scenario/model.js';
-import { EXIT } from './errors.js';
-import { abortAll } from './output.js';
+import { listenForStop, stopHeard, type StopSignal } from './stop.js';
 import { ProgressBar, progressWanted } from './progress.js';
-import { abortRun, finishSteps, prepareRun, type RunFileOptions } from './run-files.js';
+import { abortRun, COMMIT, finishSteps, prepareRun, type RunFileOptions } from './run-files.js';
 import type { SeriesCollector } from '../report/timeseries.js';
 
 /** Events per slice: well under a millisecond of work on a normal machine. */
@@ -25,11 +28,7 @@ export const SLICE_EVENTS = 1 << 12;
  */
 export const TURN_MS = 50;
 
-/** The signals that stop a run, and the exit code each one ends it with (128 + N). */
-export const STOP_SIGNALS = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup } as const;
-
-/** A signal that stops a run. */
-export type StopSignal = keyof typeof STOP_SIGNALS;
+export { STOP_SIGNALS, type StopSignal } from './stop.js';
 
 /** What an interactive run reads of `run`'s options (declared here: run.ts imports this file). */
 export type InteractiveOptions = RunFileOptions & { readonly quiet?: boolean };
@@ -53,25 +52,14 @@ export async function executeInteractive<Options extends InteractiveOptions>(
   io: InteractiveIo,
   series?: SeriesCollector,
 ): Promise<{ result: SimulationResult; summary: Summary; signal: StopSignal | null }> {
-  // Replay files are checked and output files opened before any signal handling.
+  // Replay files are checked and output files opened first; a signal heard meanwhile (main listens) stops the run at its first slice.
   const prepared = prepareRun(scenario, opts, series);
-  let signal: StopSignal | null = null;
-  const handlers = (Object.keys(STOP_SIGNALS) as StopSignal[]).map((name) => {
-    const handler = (): void => {
-      if (signal !== null) {
-        abortAll();
-        process.exit(STOP_SIGNALS[signal]);
-      }
-      signal = name;
-    };
-    process.on(name, handler);
-    return () => process.off(name, handler);
-  });
+  const stopListening = listenForStop();
   const bar = progressWanted(opts.quiet, io.stderrIsTTY, process.env)
     ? new ProgressBar(io.stderr, () => performance.now(), scenario.untilMs ?? scenario.durationMs)
     : null;
   try {
-    const run = startSimulation(scenario, { ...prepared.simulateOptions, shouldStop: () => signal !== null });
+    const run = startSimulation(scenario, { ...prepared.simulateOptions, shouldStop: () => stopHeard() !== null });
     let turnStart = performance.now();
     while (!run.advance(SLICE_EVENTS)) {
       if (performance.now() - turnStart < TURN_MS) continue;
@@ -83,15 +71,19 @@ export async function executeInteractive<Options extends InteractiveOptions>(
     const result = run.finish();
     if (result.interrupted) {
       abortRun(prepared);
-      return { result, summary: summarize(result), signal };
+      return { result, summary: summarize(result), signal: stopHeard() };
     }
     const steps = finishSteps(prepared, result);
     turnStart = performance.now();
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done === true) return { result, summary: step.value, signal: null };
-      if (performance.now() - turnStart < TURN_MS && signal === null) continue;
+      // Right before the commit, always back to the event loop: a signal that came while
+      // this thread waited (the writer thread's drain) is heard before any file is final.
+      if (step.value !== COMMIT && performance.now() - turnStart < TURN_MS && stopHeard() === null) continue;
       await nextTurn();
+      if (step.value === COMMIT) await nextTurn();
       turnStart = performance.now();
+      const signal = stopHeard();
       if (signal !== null) {
         steps.return(undefined as never); // removes every partial file
         return { result: { ...result, interrupted: true }, summary: summarize(result), signal };
@@ -102,6 +94,6 @@ export async function executeInteractive<Options extends InteractiveOptions>(
     abortRun(prepared);
     throw e;
   } finally {
-    for (const off of handlers) off();
+    stopListening();
   }
 }

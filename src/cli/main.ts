@@ -7,8 +7,10 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { ScenarioError } from '../scenario/errors.js';
-import { EXIT, OutputError, UsageError } from './errors.js';
+import { errnoText, EXIT, OutputError, UsageError } from './errors.js';
 import { abortAll } from './output.js';
+import { activeOutputs } from './output-guard.js';
+import { listenForStop, STOP_SIGNALS, Stopped } from './stop.js';
 import type { CliIo } from './run.js';
 
 // Each command loads its modules when it runs (dynamic import), so that `--version`,
@@ -118,7 +120,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--report <file>', 'sweep: write the HTML sweep report')
     .option('--json <file>', 'check: write all results as JSON')
     .option('--junit <file>', 'check: write a JUnit XML report')
-    .action(async (files: string[], opts) => setCode((await import('./merge.js')).mergeCommand(files, opts, io)));
+    .action(async (files: string[], opts) => setCode(await (await import('./merge.js')).mergeCommand(files, opts, io)));
 
   withTolerance(program.command('compare'))
     .description('compare two summaries (run --format json); exit 1 when a metric regressed')
@@ -157,15 +159,26 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
   return program;
 }
 
-/** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
+/**
+ * Runs the CLI on `argv` (as process.argv) and returns the exit code. Stop signals are
+ * listened for while the command runs (see stop.ts): one stops it at its next stop point,
+ * with one line and 128 + N.
+ */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
+  const stopListening = listenForStop();
   try {
     await program.parseAsync([...argv]);
     return code;
   } catch (e) {
     abortAll();
+    if (e instanceof Stopped) {
+      const files = activeOutputs();
+      const by = e.signal === 'SIGINT' ? '' : ` by ${e.signal}`;
+      io.stderr(`a2psim: interrupted${by}${files.length === 0 ? '' : `; ${files.join(', ')} not written`}\n`);
+      return STOP_SIGNALS[e.signal];
+    }
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help'
         ? EXIT.ok
@@ -178,18 +191,22 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
       return EXIT.badInput;
     }
     throw e;
+  } finally {
+    stopListening();
   }
 }
 
 /**
  * Stdout closed by its reader (`a2psim rules | head`) ends the command quietly with exit 0,
- * as Unix tools do; output files are already committed or are removed.
+ * as Unix tools do; any other write error on stdout (`> /dev/full`: ENOSPC, EIO) is one line
+ * on stderr and exit 2. Output files are already committed or are removed.
  */
-export function quietOnEpipe(stream: NodeJS.WritableStream, exit: (code: number) => void): void {
+export function quietOnEpipe(stream: NodeJS.WritableStream, exit: (code: number) => void, stderr: (s: string) => void = (s) => void process.stderr.write(s)): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
     abortAll();
-    exit(EXIT.ok);
+    if (e.code === 'EPIPE') return exit(EXIT.ok);
+    stderr(`a2psim: stdout: cannot write (${errnoText(e)})\n`);
+    exit(EXIT.badInput);
   });
 }
 

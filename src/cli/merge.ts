@@ -10,8 +10,10 @@ import { cheapestPoint, type SweepResult } from '../check/sweep.js';
 import { EXIT, UsageError } from './errors.js';
 import { expandFiles } from './files.js';
 import type { CliIo } from './run.js';
-import { checkSweepFormat, emitSweep } from './sweep.js';
+import { checkSweepFormat, emitSweep, sweepOutputs } from './sweep.js';
 import { emitMergedCheck, type CheckShardResult } from './check-shard.js';
+import { OutputGuard } from './output-guard.js';
+import type { NamedFile } from './output-paths.js';
 
 export interface MergeOptions {
   format: string;
@@ -38,10 +40,28 @@ function readShardFile(path: string): ShardFile<unknown> {
   return f as ShardFile<unknown>;
 }
 
+/** The scenario files a shard names (a sweep's one, a check's every one): inputs the merge must not overwrite. */
+function scenarioFiles(f: ShardFile<unknown>): NamedFile[] {
+  const r = f.result as { file?: unknown; checks?: { file?: unknown }[] } | null;
+  const files = [r?.file, ...(Array.isArray(r?.checks) ? r.checks.map((c) => c?.file) : [])];
+  return files.filter((x): x is string => typeof x === 'string' && x !== '').map((path) => ({ path, role: 'a scenario file of the shards' }));
+}
+
 /** The `merge` command. Returns the exit code of the merged run. */
-export function mergeCommand(patterns: readonly string[], opts: MergeOptions, io: CliIo): number {
+export async function mergeCommand(patterns: readonly string[], opts: MergeOptions, io: CliIo): Promise<number> {
   const names = expandFiles(patterns);
   const files = names.map(readShardFile);
+  const stepSummary = process.env.GITHUB_STEP_SUMMARY || undefined;
+  const guard = OutputGuard.declare(
+    'merge',
+    [...names.map((path) => ({ path, role: 'a shard file being merged' })), ...files.flatMap(scenarioFiles)],
+    [
+      ...sweepOutputs(opts),
+      ...(opts.json === undefined ? [] : [{ option: '--json', path: opts.json }]),
+      ...(opts.junit === undefined ? [] : [{ option: '--junit', path: opts.junit }]),
+      ...(stepSummary === undefined ? [] : [{ option: 'GITHUB_STEP_SUMMARY', path: stepSummary }]),
+    ],
+  );
   try {
     checkShardSet(files, names);
   } catch (e) {
@@ -51,12 +71,12 @@ export function mergeCommand(patterns: readonly string[], opts: MergeOptions, io
   // Shard order does not matter: items go back to their places.
   const order = files.map((f, i) => i).sort((a, b) => files[a].shard.index - files[b].shard.index);
   if (files[0].kind === 'check') {
-    return emitMergedCheck(order.map((i) => files[i] as ShardFile<CheckShardResult>), opts, io);
+    return emitMergedCheck(order.map((i) => files[i] as ShardFile<CheckShardResult>), opts, io, guard);
   }
   checkSweepFormat(opts.format);
   const results = order.map((i) => files[i].result as SweepResult);
   const points = results.flatMap((r) => r.points).sort((a, b) => a.index - b.index);
   const merged: SweepResult = { ...results[0], points, cheapest: cheapestPoint(points, results[0].parameters) };
-  const code = emitSweep(merged, opts, io);
+  const code = await emitSweep(merged, opts, io, guard);
   return code === EXIT.ok ? EXIT.ok : code;
 }

@@ -2,30 +2,61 @@
  * Output paths: refusing a command's outputs that would overwrite one of its inputs or each
  * other. Split from files.ts so that `run` does not load the glob library (issue 16: start-up).
  */
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
+
+/** Most symlinks followed in a row (as Linux's ELOOP limit). */
+const MAX_LINKS = 40;
+
+/**
+ * The absolute path a write to `path` lands on: symlinks are followed, a dangling one too
+ * (to the file it names, which a write creates; the link stays). Folders in the path are
+ * left as they are (see {@link fileIdentity} for those).
+ * @throws Error `ELOOP: too many symbolic links` for a cycle.
+ */
+export function followLinks(path: string): string {
+  let p = resolve(path);
+  for (let hops = 0; hops < MAX_LINKS; hops++) {
+    let isLink = false;
+    try {
+      isLink = lstatSync(p).isSymbolicLink();
+    } catch {
+      return p; // not there (yet): this is the name a write creates
+    }
+    if (!isLink) return p;
+    p = resolve(dirname(p), readlinkSync(p));
+  }
+  throw new Error('ELOOP: too many symbolic links');
+}
 
 /**
  * What a path is on disk, to tell whether two paths name the same file: `dev:ino` of an
  * existing file (so symlinks and hard links match), else the real path of its nearest
- * existing folder joined with the rest (a file that does not exist yet).
+ * existing folder joined with the rest (a file that does not exist yet, or the file a
+ * dangling symlink names).
  */
 export function fileIdentity(path: string): string {
   try {
     const st = statSync(path);
     return `inode:${st.dev}:${st.ino}`;
   } catch {
-    // Not there (yet): resolve the folders that exist.
+    // Not there (yet): resolve the links and folders that exist.
   }
-  let folder = resolve(path);
+  let target: string;
+  try {
+    target = followLinks(path);
+  } catch {
+    target = resolve(path);
+  }
+  let folder = target;
   const rest: string[] = [];
   for (;;) {
     try {
       return `path:${join(realpathSync(folder), ...rest)}`;
     } catch {
       const parent = dirname(folder);
-      if (parent === folder) return `path:${resolve(path)}`;
+      if (parent === folder) return `path:${target}`;
       rest.unshift(basename(folder));
       folder = parent;
     }

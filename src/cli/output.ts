@@ -5,10 +5,16 @@
  *   `NAME.partial` next to it, created exclusively (O_EXCL, O_NOFOLLOW: a leftover
  *   `NAME.partial`, even a symlink, is never opened; the next free `NAME.1.partial` is used),
  *   and renamed over the target only by `commit()`. A symlinked target is resolved first, so
- *   the file it points to is replaced and the link stays.
+ *   the file it points to is replaced and the link stays; a dangling symlink is resolved too
+ *   (the file it names is created). An existing target keeps its permission bits (a `600`
+ *   file stays `600`: the partial has them from the start). A name ending in `/` names a
+ *   folder and is never written as a file.
  * - A target that is not a regular file (a device such as `/dev/null`, a FIFO, anything
  *   under `/dev/` or `/proc/` such as `/dev/stdout`) is never renamed over: the bytes are
- *   staged in a private temporary file and copied into the target by `commit()`.
+ *   staged in a private temporary file and copied into the target by `commit()`. A pipe is
+ *   opened at once, without blocking: one with no reader after {@link PIPE_READER_WAIT_MS}
+ *   is an error then, before any work (never a hang after it); the pipe stays open until
+ *   the commit, so its reader sees one stream.
  * - Every write loops until all bytes are taken; a write that takes none, or fails
  *   (ENOSPC, EIO, ...), removes the partial and throws an {@link OutputError} naming the
  *   target and the reason. A missing parent folder is created.
@@ -17,6 +23,7 @@ import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errnoText, OutputError } from './errors.js';
+import { followLinks } from './output-paths.js';
 
 /** The write call outputs use, replaceable in tests (short writes, ENOSPC). */
 export type WriteFn = (fd: number, buffer: Uint8Array, offset: number, length: number) => number;
@@ -66,8 +73,11 @@ function openFresh(folder: string, fullName: string, suffix: string): { fd: numb
   throw new Error(`EEXIST: ${MAX_TRIES} partial files already exist`);
 }
 
-/** Where an output goes: renamed into `realPath`, or copied into a non-regular target. */
-type Target = { kind: 'regular'; realPath: string } | { kind: 'direct' };
+/**
+ * Where an output goes: renamed into `realPath` (keeping `mode`, the permission bits of the
+ * file it replaces, if any), or copied into a non-regular target (`pipe`: a FIFO or pipe).
+ */
+type Target = { kind: 'regular'; realPath: string; mode: number | null } | { kind: 'direct'; pipe: boolean };
 
 /** True for paths that must never be renamed over: device and process files. */
 export function isSpecialPath(path: string): boolean {
@@ -75,9 +85,19 @@ export function isSpecialPath(path: string): boolean {
   return abs.startsWith('/dev/') || abs.startsWith('/proc/');
 }
 
+function direct(path: string): Target {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(path);
+  } catch {
+    // Opened (and its fault reported) by the commit.
+  }
+  return { kind: 'direct', pipe: stat?.isFIFO() === true };
+}
+
 function targetOf(path: string): Target {
   if (path === '') throw new Error('no file name given');
-  if (isSpecialPath(path)) return { kind: 'direct' };
+  if (isSpecialPath(path)) return direct(path);
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(path);
@@ -85,11 +105,40 @@ function targetOf(path: string): Target {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
   if (stat?.isDirectory()) throw new Error('EISDIR: the target is a folder');
-  if (stat !== undefined && !stat.isFile()) return { kind: 'direct' };
-  if (stat !== undefined) return { kind: 'regular', realPath: fs.realpathSync(path) };
-  const folder = dirname(resolve(path));
+  if (path.endsWith('/')) throw new Error('EISDIR: a name ending in / names a folder, not a file');
+  if (stat !== undefined && !stat.isFile()) return direct(path);
+  if (stat !== undefined) return { kind: 'regular', realPath: fs.realpathSync(path), mode: stat.mode & 0o777 };
+  // Not there: a new name, or a dangling symlink (the file it names is created, the link stays).
+  const final = followLinks(path);
+  const folder = dirname(final);
   fs.mkdirSync(folder, { recursive: true });
-  return { kind: 'regular', realPath: join(fs.realpathSync(folder), basename(path)) };
+  return { kind: 'regular', realPath: join(fs.realpathSync(folder), basename(final)), mode: null };
+}
+
+/** How long a pipe output may go without a reader before it is an error, ms. */
+export const PIPE_READER_WAIT_MS = 1000;
+const PIPE_RETRY_MS = 50;
+
+/** Blocks this thread for `ms` (no event loop turn). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Opens a FIFO or pipe for writing without blocking: a plain open would wait, deaf to
+ * signals, for a reader that may never come. @throws Error `ENXIO: ...` after
+ * {@link PIPE_READER_WAIT_MS} without a reader.
+ */
+function openPipe(path: string): number {
+  for (let waited = 0; ; waited += PIPE_RETRY_MS) {
+    try {
+      return fs.openSync(path, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENXIO') throw e;
+      if (waited >= PIPE_READER_WAIT_MS) throw new Error(`ENXIO: no process reads the pipe after ${PIPE_READER_WAIT_MS / 1000} s`);
+      sleep(PIPE_RETRY_MS);
+    }
+  }
 }
 
 const open = new Set<AtomicFile>();
@@ -101,6 +150,8 @@ export class AtomicFile {
   readonly partialPath: string;
   private readonly target: Target;
   private stagingDir: string | null = null;
+  /** The pipe target, open since the constructor (see {@link openPipe}); -1 for other targets. */
+  private pipeFd = -1;
   private done = false;
   /** Stops the writer this file's descriptor was handed to (see {@link delegate}). */
   private stopWriter: (() => void) | null = null;
@@ -119,15 +170,27 @@ export class AtomicFile {
       if (this.target.kind === 'regular') {
         const { realPath } = this.target;
         ({ fd: this.fd, path: this.partialPath } = openFresh(dirname(realPath), basename(realPath), suffix));
+        if (this.target.mode !== null) fs.fchmodSync(this.fd, this.target.mode);
       } else {
+        if (this.target.pipe) this.pipeFd = openPipe(path);
         this.stagingDir = fs.mkdtempSync(join(tmpdir(), 'a2psim-'));
         ({ fd: this.fd, path: this.partialPath } = openFresh(this.stagingDir, 'staged', suffix));
       }
     } catch (e) {
       if (this.stagingDir !== null) fs.rmSync(this.stagingDir, { recursive: true, force: true });
+      if (this.pipeFd >= 0) fs.closeSync(this.pipeFd);
       throw new OutputError(path === '' ? '""' : path, errnoText(e));
     }
     open.add(this);
+  }
+
+  /**
+   * Another temporary file for the same target, named with `suffix` (a rewrite's or a
+   * spill's), created and removed as this one is; never committed over this one's target
+   * but by the caller's choice.
+   */
+  sibling(suffix: string): AtomicFile {
+    return new AtomicFile(this.path, suffix);
   }
 
   /** Appends text (as UTF-8) or bytes, synchronously. @throws OutputError after removing the partial. */
@@ -168,7 +231,7 @@ export class AtomicFile {
       fs.closeSync(this.fd);
       this.fd = -1;
       if (this.target.kind === 'regular') fs.renameSync(this.partialPath, this.target.realPath);
-      else copyInto(this.partialPath, this.path);
+      else copyInto(this.partialPath, this.path, this.pipeFd);
     } catch (e) {
       this.fail(e);
     }
@@ -195,6 +258,14 @@ export class AtomicFile {
   }
 
   private cleanUp(): void {
+    if (this.pipeFd >= 0) {
+      try {
+        fs.closeSync(this.pipeFd);
+      } catch {
+        // A pipe whose reader left; the data is written or given up already.
+      }
+      this.pipeFd = -1;
+    }
     if (this.stagingDir !== null) fs.rmSync(this.stagingDir, { recursive: true, force: true });
     open.delete(this);
   }
@@ -207,31 +278,47 @@ export class AtomicFile {
 
 const COPY_BYTES = 1 << 20;
 
-/** Copies a staged file into a target that is not a regular file (device, FIFO, stdout). */
-function copyInto(staged: string, target: string): void {
-  const out = fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_APPEND);
+/**
+ * Writes all of `buffer` to `fd` as {@link writeAll} does, waiting while a non-blocking
+ * pipe is full (EAGAIN) instead of failing.
+ */
+function writeAllWaiting(fd: number, buffer: Uint8Array, length: number): void {
+  let offset = 0;
+  while (offset < length) {
+    let n: number;
+    try {
+      n = writeFn(fd, buffer, offset, length - offset);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      sleep(2);
+      continue;
+    }
+    if (!(n > 0)) throw new Error(`ENOSPC: short write, ${offset} of ${length} bytes taken`);
+    offset += n;
+  }
+}
+
+/**
+ * Copies a staged file into a target that is not a regular file (device, FIFO, stdout):
+ * into `pipeFd` when the pipe is open already, else into the target opened now.
+ */
+function copyInto(staged: string, target: string, pipeFd: number): void {
+  const out = pipeFd >= 0 ? pipeFd : fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_APPEND);
   const input = fs.openSync(staged, 'r');
   const buffer = Buffer.allocUnsafe(COPY_BYTES);
   try {
     for (let n = fs.readSync(input, buffer, 0, COPY_BYTES, null); n > 0; n = fs.readSync(input, buffer, 0, COPY_BYTES, null)) {
-      writeAll(out, buffer, n);
+      writeAllWaiting(out, buffer, n);
     }
   } finally {
     fs.closeSync(input);
-    fs.closeSync(out);
+    if (out !== pipeFd) fs.closeSync(out);
   }
 }
 
 /** Aborts every file still open (on error, Ctrl-C, SIGTERM or SIGHUP). */
 export function abortAll(): void {
   for (const f of [...open]) f.abort();
-}
-
-/** Writes a whole file atomically, as {@link AtomicFile} does. @throws OutputError */
-export function writeFileAtomic(path: string, text: string): void {
-  const f = new AtomicFile(path);
-  f.write(text);
-  f.commit();
 }
 
 /**

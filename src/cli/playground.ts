@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import { playgroundAssets } from '../playground/assets.js';
 import { renderPlaygroundPage } from '../playground/page.js';
 import { UsageError } from './errors.js';
-import { checkOutputs } from './output-paths.js';
-import { writeFileAtomic } from './output.js';
+import { replayInputs } from './inputs.js';
+import { OutputGuard } from './output-guard.js';
 import type { CliIo } from './run.js';
 
 export interface PlaygroundOptions {
@@ -36,9 +36,12 @@ export function parsePort(v: boolean | string | undefined): number | null {
   return Number(v);
 }
 
-/** The page for the scenario file `path`. @throws ScenarioError for a bad scenario */
-export function playgroundHtml(path: string): string {
-  loadScenarioFile(path);
+/**
+ * The page for the scenario file `path`; `loaded` is told the scenario once it is checked
+ * (before the page is built). @throws ScenarioError for a bad scenario
+ */
+export function playgroundHtml(path: string, loaded: (scenario: ReturnType<typeof loadScenarioFile>) => void = () => undefined): string {
+  loaded(loadScenarioFile(path));
   return renderPlaygroundPage({ yaml: readFileSync(path, 'utf8'), file: basename(path) }, playgroundAssets());
 }
 
@@ -67,10 +70,12 @@ export async function playgroundCommand(path: string | undefined, opts: Playgrou
   const port = parsePort(opts.serve);
   const file = path ?? DEFAULT_SCENARIO;
   const out = opts.out ?? (port === null ? 'playground.html' : undefined);
-  if (out !== undefined) checkOutputs([{ path: file, role: 'the scenario file' }], [{ path: out, role: '--out' }]);
-  const html = playgroundHtml(file);
+  const guard = OutputGuard.declare('playground', [{ path: file, role: 'the scenario file' }], out === undefined ? [] : [{ option: '--out', path: out }]);
+  // The page embeds only the scenario, but its replay files are the user's data all the same.
+  const html = playgroundHtml(file, (scenario) => guard.addInputs(replayInputs(scenario)));
   if (out !== undefined) {
-    writeFileAtomic(out, html);
+    guard.write(out, html);
+    await guard.commit();
     io.stdout(`wrote ${out} (${Math.round(Buffer.byteLength(html) / 1024).toLocaleString('en-US')} KiB); open it in a browser\n`);
   }
   if (port !== null) {

@@ -16,6 +16,7 @@ import { UsageError } from './errors.js';
 import type { Scenario } from '../scenario/model.js';
 import { resolveJob, runJob, type RunJob } from './jobs.js';
 import type { SimReply } from './sim-worker.js';
+import { stopPoint, throwIfStopped, whenStopped } from './stop.js';
 
 /** Most worker threads a command accepts. */
 export const MAX_WORKERS = 256;
@@ -104,6 +105,8 @@ export class JobRunner {
    * Runs `jobs` and returns their summaries in job order. This thread works too: with N
    * workers, N − 1 pool threads and this one take the next job as each finishes (one
    * thread fewer to start, and the work spreads however long each job takes).
+   * A stop point between jobs and while waiting for the pool: after a stop signal it throws
+   * {@link Stopped} (the caller's `close` then ends the pool threads).
    * @throws UsageError with a job's one-line message when its scenario or replay file is bad.
    */
   async run(jobs: readonly RunJob[]): Promise<Summary[]> {
@@ -125,8 +128,11 @@ export class JobRunner {
     const filename = workerFile();
     // Without a built worker module (sources run before any build) everything runs here.
     if (this.workers <= 1 || todo.length <= 1 || filename === null) {
-      for (const i of todo) results[i] = runJob(jobs[i]);
-      await Promise.all(early);
+      for (const i of todo) {
+        await stopPoint();
+        results[i] = runJob(jobs[i]);
+      }
+      await Promise.race([Promise.all(early), whenStopped()]);
       performance.mark('a2psim:jobs-done');
       return results;
     }
@@ -136,18 +142,22 @@ export class JobRunner {
     const take = (): number => (next < todo.length ? todo[next++] : -1);
     const feed = async (): Promise<void> => {
       // A bad scenario throws here (ScenarioError), as it does on one worker.
-      for (let i = take(); i >= 0; i = take()) reply(i, (await pool.run(resolveJob(jobs[i]))) as SimReply);
+      for (let i = take(); i >= 0; i = take()) {
+        throwIfStopped();
+        reply(i, (await Promise.race([pool.run(resolveJob(jobs[i])), whenStopped()])) as SimReply);
+      }
     };
     const here = async (): Promise<void> => {
       // Let the feeders hand out their first jobs before this thread starts on its own.
       await new Promise((resolve) => setImmediate(resolve));
       for (let i = take(); i >= 0; i = take()) {
+        throwIfStopped();
         results[i] = runJob(jobs[i]);
-        // Yield, so finished pool tasks are collected and new ones handed out.
+        // Yield, so finished pool tasks are collected and new ones handed out (and a signal heard).
         await new Promise((resolve) => setImmediate(resolve));
       }
     };
-    await Promise.all([...early, ...Array.from({ length: threads * 2 }, feed), here()]);
+    await Promise.race([Promise.all([...early, ...Array.from({ length: threads * 2 }, feed), here()]), whenStopped()]);
     performance.mark('a2psim:jobs-done');
     return results;
   }

@@ -1,22 +1,15 @@
 /**
- * Writing HTML reports: one file for `run --report FILE`, or a directory of reports with
- * an index page (for `check --report DIR`). Every file is written atomically.
+ * Writing HTML reports: a directory of reports with an index page (for `check --report
+ * DIR`), through the command's output guard (every file is declared before the run and
+ * written atomically). `run --report FILE` writes its one report in run-files.ts.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SimulationResult } from '../engine/simulate.js';
 import { chartAssets } from '../report/html/assets.js';
 import { renderIndexPage, type IndexRow } from '../report/html/index-page.js';
 import { renderReport, type CollectedSeries } from '../report/html/report.js';
-import { summarize, type Summary } from '../report/summary.js';
-import { errnoText, OutputError } from './errors.js';
-import { writeFileAtomic } from './output.js';
-
-
-/** Writes the HTML report of one run to `path`. */
-export function writeReport(path: string, result: SimulationResult, series: CollectedSeries, summary?: Summary): void {
-  writeFileAtomic(path, renderReport(result, series, chartAssets(), summary));
-}
+import { summarize } from '../report/summary.js';
+import type { OutputGuard } from './output-guard.js';
 
 /** One scenario's run for {@link writeReports}. */
 export interface ReportEntry {
@@ -41,28 +34,32 @@ export function reportFileName(name: string, taken: Set<string>): string {
 }
 
 /**
- * Writes one report per entry into `dir` (created if missing), named after the scenario
- * (`default-morning.html`, `default-morning-2.html` for a second one of that name), and
- * `index.html` linking them in entry order. Returns the paths written, index last.
+ * The files `check --report DIR` writes for scenarios named `names`, in order: one report
+ * each (`default-morning.html`, `default-morning-2.html` for a second one of that name), then
+ * `index.html`. Known before the run, so that the output guard sees every one of them.
  */
-export function writeReports(dir: string, entries: readonly ReportEntry[]): string[] {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw new OutputError(dir, errnoText(e));
-  }
+export function reportPaths(dir: string, names: readonly string[]): string[] {
+  return reportHrefs(names).map((f) => join(dir, f));
+}
+
+function reportHrefs(names: readonly string[]): string[] {
   const taken = new Set<string>();
-  const rows: IndexRow[] = [];
-  const written: string[] = [];
-  for (const e of entries) {
-    const summary = summarize(e.result);
-    const href = reportFileName(summary.scenario, taken);
-    writeReport(join(dir, href), e.result, e.series, summary);
-    written.push(join(dir, href));
-    rows.push({ ...e.index, href, source: e.source, summary, passed: e.passed });
-  }
-  const index = join(dir, 'index.html');
-  writeFileAtomic(index, renderIndexPage(rows));
-  written.push(index);
-  return written;
+  return [...names.map((n) => reportFileName(n, taken)), 'index.html'];
+}
+
+/**
+ * Writes one report per entry into `dir` (created if missing) at its {@link reportPaths}
+ * name and `index.html` linking them in entry order, through `guard` (which must have them
+ * declared; the caller commits). Returns the paths written, index last.
+ */
+export function writeReports(dir: string, entries: readonly ReportEntry[], guard: OutputGuard): string[] {
+  const summaries = entries.map((e) => summarize(e.result));
+  const hrefs = reportHrefs(summaries.map((s) => s.scenario));
+  const paths = hrefs.map((f) => join(dir, f));
+  const rows: IndexRow[] = entries.map((e, i) => {
+    guard.write(paths[i], renderReport(e.result, e.series, chartAssets(), summaries[i]));
+    return { ...e.index, href: hrefs[i], source: e.source, summary: summaries[i], passed: e.passed };
+  });
+  guard.write(paths[entries.length], renderIndexPage(rows));
+  return paths;
 }

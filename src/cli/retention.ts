@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { retainCells } from '../report/retention.js';
 import { CsvChunkReader } from '../traffic/csv-chunks.js';
-import { AtomicFile } from './output.js';
+import type { AtomicFile } from './output.js';
 
 /** Rows rewritten between two yields of {@link retentionSteps}. */
 export const RETENTION_BATCH = 4096;
@@ -24,7 +24,7 @@ export function* retentionSteps(
   options: { delimiter?: string; bom?: boolean },
 ): Generator<void, AtomicFile> {
   const delimiter = options.delimiter ?? ',';
-  const out = new AtomicFile(file.path, '.retention.partial');
+  const out = file.sibling('.retention.partial');
   let written = false;
   try {
     const reader = new CsvChunkReader(file.partialPath, { delimiter });

@@ -13,9 +13,9 @@ import { needsRetention } from '../report/retention.js';
 import { summarize, type Summary } from '../report/summary.js';
 import type { SeriesCollector } from '../report/timeseries.js';
 import { prepareReplay } from '../traffic/replay.js';
-import { checkOutputs } from './output-paths.js';
 import { csvWorkerFile, ThreadedCsvSink, type CsvThreadOptions } from './csv-thread.js';
-import { AtomicFile, usesSystemWrite } from './output.js';
+import { OutputGuard } from './output-guard.js';
+import { type AtomicFile, usesSystemWrite } from './output.js';
 import { retentionSteps } from './retention.js';
 import { SeriesFile } from './series-file.js';
 
@@ -64,12 +64,13 @@ export interface PreparedRun {
  */
 export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: SeriesCollector | undefined): PreparedRun {
   const { replay, plans } = prepareReplay(scenario);
-  checkOutputs(
+  const guard = OutputGuard.declare(
+    'run',
     [
       ...(scenario.file === null ? [] : [{ path: scenario.file, role: 'the scenario file' }]),
       ...plans.map((p) => ({ path: p.path, role: 'a replay file' })),
     ],
-    (['messages', 'timeseries', 'report'] as const).flatMap((k) => (opts[k] === undefined ? [] : [{ path: opts[k], role: `--${k}` }])),
+    (['messages', 'timeseries', 'report'] as const).flatMap((k) => (opts[k] === undefined ? [] : [{ option: `--${k}`, path: opts[k] }])),
   );
   if ((opts.timeseries !== undefined || opts.report !== undefined) && series === undefined) {
     throw new Error('prepareRun: --timeseries and --report need the run\'s series collector');
@@ -85,16 +86,16 @@ export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: Ser
   };
   try {
     if (opts.messages !== undefined) {
-      const file = new AtomicFile(opts.messages);
+      const file = guard.open(opts.messages);
       const retryColumns = scenario.traffic.some((t) => t.retry !== null || t.onDailyCap === 'defer');
       prepared.messages = { file, sink: messageSink(file, scenario, { ...csv, retryColumns }, opts.csvThread ?? 'auto') };
     }
     if (opts.timeseries !== undefined) {
       // Streamed to disk unless the report or the chart reads the same rows.
       const stream = opts.report === undefined && !opts.chart;
-      prepared.timeseries = new SeriesFile(new AtomicFile(opts.timeseries), series!, stream);
+      prepared.timeseries = new SeriesFile(guard.open(opts.timeseries), series!, stream);
     }
-    if (opts.report !== undefined) prepared.report = new AtomicFile(opts.report);
+    if (opts.report !== undefined) prepared.report = guard.open(opts.report);
     prepared.simulateOptions = { sink: prepared.messages?.sink, replay, observer: series };
     return prepared;
   } catch (e) {
@@ -119,6 +120,9 @@ function messageSink(
   return new CsvMessageSink((chunk) => file.write(chunk), scenario.startEpochMs, scenario.rules.logIncomingMessages, { ...csv, scenario });
 }
 
+/** What {@link finishSteps} yields right before the files take their final names (a stop point). */
+export const COMMIT = 'commit';
+
 /** Completes every file of a finished run (retention, time series, report) and returns its summary. */
 export function finishRun(p: PreparedRun, result: SimulationResult): Summary {
   const steps = finishSteps(p, result);
@@ -129,15 +133,19 @@ export function finishRun(p: PreparedRun, result: SimulationResult): Summary {
 }
 
 /**
- * {@link finishRun} in steps: it yields between batches of the retention rewrite and of the
- * time series, the long parts, so that an interactive caller can stop it by closing the generator
+ * {@link finishRun} in steps: it yields while the writer thread drains, between batches of
+ * the retention rewrite and of the time series, the long parts, and ({@link COMMIT}) right
+ * before the commit, so that an interactive caller can stop it by closing the generator
  * (`return()`): every partial file is then removed, as on an error.
  */
-export function* finishSteps(p: PreparedRun, result: SimulationResult): Generator<void, Summary> {
+export function* finishSteps(p: PreparedRun, result: SimulationResult): Generator<void | typeof COMMIT, Summary> {
   let finished = false;
   try {
     if (p.messages !== null) {
-      p.messages.sink.end();
+      // The writer thread's drain, in steps: a stop signal is heard while it lasts.
+      const sink = p.messages.sink;
+      if (sink instanceof ThreadedCsvSink) yield* sink.endSteps();
+      else sink.end();
       if (needsRetention(p.messages.sink.firstSubmitMs, result.endMs)) {
         p.messages.file = yield* retentionSteps(p.messages.file, result.scenario.startEpochMs + result.endMs, p.csv);
       }
@@ -145,7 +153,9 @@ export function* finishSteps(p: PreparedRun, result: SimulationResult): Generato
     if (p.timeseries !== null) yield* p.timeseries.write(p.series!, result, p.csv);
     const summary = summarize(result);
     if (p.report !== null) p.report.write(renderReport(result, p.series!, chartAssets(), summary));
-    // Every byte is written before any file takes its final name.
+    // Every byte is written before any file takes its final name; a caller that stops at
+    // this step (a signal) closes the generator and every partial file goes.
+    yield COMMIT;
     p.messages?.file.commit();
     p.timeseries?.commit();
     p.report?.commit();

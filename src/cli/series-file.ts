@@ -11,7 +11,7 @@ import type { SimulationResult } from '../engine/simulate.js';
 import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS } from '../scenario/model.js';
 import { seriesCells, seriesColumns, type SeriesCollector, type SeriesRow } from '../report/timeseries.js';
-import { AtomicFile } from './output.js';
+import type { AtomicFile } from './output.js';
 
 /** Rows per write, and per yield of {@link seriesSteps}. */
 const BATCH = 4096;
@@ -78,7 +78,7 @@ export class SeriesFile {
   ) {
     if (!stream) return;
     try {
-      this.spill = new AtomicFile(out.path, '.rows.partial');
+      this.spill = out.sibling('.rows.partial');
     } catch (e) {
       out.abort();
       throw e;

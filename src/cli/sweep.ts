@@ -17,7 +17,8 @@ import { EXIT, UsageError } from './errors.js';
 
 import { readScenarioText, type RunJob } from './jobs.js';
 import { JobRunner, parseWorkers } from './pool.js';
-import { writeFileAtomic } from './output.js';
+import { OutputGuard, type DeclaredOutput } from './output-guard.js';
+import { replayInputs } from './inputs.js';
 import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
 
@@ -171,12 +172,21 @@ export async function runSweep(plan: SweepPlan, version: string, runner: JobRunn
   };
 }
 
-/** Prints (or writes) a complete sweep and its report; the exit code. */
-export function emitSweep(r: SweepResult, opts: { format: string; out?: string; report?: string }, io: CliIo): number {
+/** The outputs of a sweep (or of a merge of sweep shards) as the guard takes them. */
+export function sweepOutputs(opts: { out?: string; report?: string }): DeclaredOutput[] {
+  return [
+    ...(opts.out === undefined ? [] : [{ option: '--out', path: opts.out }]),
+    ...(opts.report === undefined ? [] : [{ option: '--report', path: opts.report }]),
+  ];
+}
+
+/** Prints (or writes, through `guard`) a complete sweep and its report; the exit code. */
+export async function emitSweep(r: SweepResult, opts: { format: string; out?: string; report?: string }, io: CliIo, guard: OutputGuard): Promise<number> {
   const text = opts.format === 'json' ? sweepJson(r) : sweepCsv(r);
-  if (opts.out !== undefined) writeFileAtomic(opts.out, text);
-  else io.stdout(text);
-  if (opts.report !== undefined) writeFileAtomic(opts.report, renderSweepPage(r, chartAssets()));
+  if (opts.out !== undefined) guard.write(opts.out, text);
+  if (opts.report !== undefined) guard.write(opts.report, renderSweepPage(r, chartAssets()));
+  await guard.commit();
+  if (opts.out === undefined) io.stdout(text);
   return r.points.some((p) => p.pass) ? EXIT.ok : EXIT.thresholdFailed;
 }
 
@@ -203,11 +213,18 @@ export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, 
   if (shard !== null && opts.report !== undefined) {
     throw new UsageError('--report: expected no --report with --shard (merge the shard files, then write the report), got both');
   }
+  const guard = OutputGuard.declare('sweep', [{ path: file, role: 'the scenario file' }], sweepOutputs(opts));
   const runner = new JobRunner(workers).warmUp();
   try {
     // Unsharded, the points checked first start on the pool threads while the rest are checked.
-    const plan = planSweep(file, opts, shard === null ? (set, sc) => runner.prefetch(file, set, sc) : undefined);
-    if (shard === null) return emitSweep(await runSweep(plan, version, runner), opts, io);
+    let first = true;
+    const plan = planSweep(file, opts, (set, sc) => {
+      // The first point checked is the base scenario: its replay files are inputs too.
+      if (first) guard.addInputs(replayInputs(sc));
+      first = false;
+      if (shard === null) runner.prefetch(file, set, sc);
+    });
+    if (shard === null) return await emitSweep(await runSweep(plan, version, runner), opts, io, guard);
     const points = shardItems(plan.grid.length, shard);
     const result = await runSweep(plan, version, runner, points);
     const doc: ShardFile<SweepResult> = {
@@ -223,8 +240,9 @@ export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, 
       result,
     };
     const text = JSON.stringify(doc, null, 2) + '\n';
-    if (opts.out !== undefined) writeFileAtomic(opts.out, text);
-    else io.stdout(text);
+    if (opts.out !== undefined) guard.write(opts.out, text);
+    await guard.commit();
+    if (opts.out === undefined) io.stdout(text);
     return EXIT.ok;
   } finally {
     await runner.close();

@@ -10,7 +10,9 @@
 //   held until a stop signal (SIGINT, SIGTERM or SIGHUP) arrives: the run is then certainly
 //   under way when the test sends the signal. The CLI's own handler runs in the same emit
 //   as the one here, before the held turn resumes; were it broken, the run would simply go
-//   on to its end, and the test would fail.
+//   on to its end, and the test would fail. With A2PSIM_TEST_HOLD_FILE=PATH too, that file
+//   is created once the run is held, so a test knows when to send the signal.
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 const tick = Number(process.env.A2PSIM_TEST_TICK_MS ?? 20);
@@ -30,6 +32,7 @@ if (process.env.A2PSIM_TEST_HOLD === '1') {
       realSetImmediate(fn, ...args);
     };
     for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, release);
+    if (process.env.A2PSIM_TEST_HOLD_FILE) writeFileSync(process.env.A2PSIM_TEST_HOLD_FILE, 'held');
     return undefined;
   };
 }

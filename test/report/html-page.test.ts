@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
-import { writeReports, reportFileName } from '../../src/cli/report.js';
+import { reportPaths, writeReports, reportFileName } from '../../src/cli/report.js';
+import { OutputGuard } from '../../src/cli/output-guard.js';
 import { chartAssets } from '../../src/report/html/assets.js';
 import { escapeHtml, inlineScript, jsonForScript } from '../../src/report/html/escape.js';
 import { renderReport, reportObserver } from '../../src/report/html/report.js';
@@ -115,11 +116,14 @@ describe('writeReports (check --report DIR)', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'a2psim-reports-')), 'out');
     const a = run();
     const b = run(YAML.replace('name: "evil </script><!-- name"', 'name: Second One'));
+    const names = [a, b, b].map((r) => r.result.scenario.name);
+    const guard = OutputGuard.declare('check', [], reportPaths(dir, names).map((path) => ({ option: '--report', path })));
     const written = writeReports(dir, [
       { source: 'a.yaml', result: a.result, series: a.series, passed: true },
       { source: 'b.yaml', result: b.result, series: b.series, passed: false },
       { source: 'c.yaml', result: b.result, series: b.series },
-    ]);
+    ], guard);
+    guard.commitNow();
     expect(readdirSync(dir).sort()).toEqual(['evil-script-name.html', 'index.html', 'second-one-2.html', 'second-one.html']);
     expect(written.map((p) => p.slice(dir.length + 1))).toEqual(['evil-script-name.html', 'second-one.html', 'second-one-2.html', 'index.html']);
     const index = readFileSync(join(dir, 'index.html'), 'utf8');
