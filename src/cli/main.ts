@@ -55,6 +55,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--report <file>', 'write a self-contained HTML report with charts')
     .option('--chart', 'draw total queue depth over time under the table')
     .option('--wide', 'every column of the table, wider than 80 columns')
+    .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running the scenario with each limit relaxed')
     .option('--replications <n>', 'run N derived seeds; print every metric as mean ± 95% half-width')
     .option('--workers <n>', 'worker threads for --replications (default: one per core; 1 = this thread only)')
     .action(async (file: string, opts) => setCode(await (await import('./run.js')).runCommand(file, opts, io)));

@@ -7,6 +7,7 @@
 import type { SimulationResult } from '../engine/result.js';
 import type { StageDef } from '../engine/network.js';
 import type { Carrier, NumberDef } from '../scenario/model.js';
+import type { WhatIf } from './what-if.js';
 
 /** One constraint: a stage, or a family of alike per-number stages, or a daily cap. */
 export interface ConstraintLoad {
@@ -29,8 +30,19 @@ export interface Bottlenecks {
   total_wait_seconds: number;
   /** Constraints that made anything wait, expire or fail, most waiting first. */
   constraints: ConstraintLoad[];
-  /** The binding constraint(s) in plain words; "none: no message waited" when none. */
+  /**
+   * The binding constraint(s) in plain words; "none: no message waited" when none. By
+   * what-if when `method` is `what-if` (the what-if wins over the waiting share).
+   */
   binding: string;
+  /** How `binding` was found: re-runs with each limit relaxed (`what-if`), or by the share of waiting. */
+  method?: 'what-if' | 'waiting share';
+  /** Why the what-if was not run, when `method` is `waiting share` (`--no-what-if`, a run too large). */
+  note?: string;
+  /** The binding constraint by the share of waiting, kept beside a what-if's answer. */
+  by_waiting?: string;
+  /** Each relaxation tried and its outcome, most helpful first (present when `method` is `what-if`). */
+  what_if?: WhatIf;
 }
 
 const CARRIER_NAMES: Readonly<Record<Carrier, string>> = { att: 'AT&T', tmobile: 'T-Mobile', verizon: 'Verizon', other: 'other carriers' };
