@@ -94,6 +94,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--expect <threshold>', "threshold to meet instead of the scenario's expect: (repeatable)", collect, [])
     .option('--format <format>', 'table | json', 'table')
     .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
+    .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running with each limit relaxed')
     .action(async (file: string, opts) => setCode(await (await import('./solve.js')).solveCommand(file, opts, io, version())));
 
   withOverrides(program.command('sweep'))
@@ -108,6 +109,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--report <file>', 'write an HTML sweep report')
     .option('--shard <i/n>', 'run every n-th point from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
+    .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running with each limit relaxed')
     .action(async (file: string, opts) => setCode(await (await import('./sweep.js')).sweepCommand(file, opts, io, version())));
 
   program

@@ -12,7 +12,7 @@ import { formatValue, parseThreshold } from '../check/expr.js';
 import type { Summary } from '../report/summary.js';
 import { EXIT, UsageError } from './errors.js';
 
-import { readScenarioText, type RunJob } from './jobs.js';
+import { readScenarioText, runJob, type RunJob } from './jobs.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
 import { JobRunner, parseWorkers } from './pool.js';
 import { solveCostCommand, type SolveCostOptions } from './solve-cost.js';
@@ -27,6 +27,8 @@ export interface SolveOptions extends SolveCostOptions {
   step?: string;
   values?: string;
   maximize?: boolean;
+  /** False for `--no-what-if`: the answer's bottleneck by share of waiting, without re-runs. */
+  whatIf?: boolean;
 }
 
 /** The JSON answer of `solve --format json`. */
@@ -99,6 +101,11 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
     return judge(base.expect, s);
   };
   const runner = new JobRunner(workers);
+  // The answer's bottleneck: by what-if (one more run of its first seed, with the re-runs), unless --no-what-if.
+  const bottleneckAt = (value: GridValue): string | null => {
+    if (opts.whatIf === false) return summaries.get(value)?.[0].bottlenecks.binding ?? null;
+    return runJob({ file, text, set: pointSettings(opts.set, opts.expect, [[path, value]]), seed: seeds[0], whatIf: true }).bottlenecks.binding;
+  };
   let out;
   try {
     out = await solveGrid(grid, opts.maximize === true, evaluate);
@@ -112,7 +119,7 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
     value: out.value === null ? null : jsonValue(out.value),
     [side]: neighbour,
     runs,
-    bottleneck: out.value === null ? null : (summaries.get(out.value)?.[0].bottlenecks.binding ?? null),
+    bottleneck: out.value === null ? null : bottleneckAt(out.value),
   };
   io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderSolve(base.name, report, opts.maximize === true, grid, replications));
   return out.value === null ? EXIT.thresholdFailed : EXIT.ok;
