@@ -65,8 +65,9 @@ const CARRIER_NAMES: Readonly<Record<Carrier, string>> = { att: 'AT&T', tmobile:
 
 const raise = (l: Limit): Limit => ({ ...l, count: l.count * RELAX_FACTOR });
 const rate = (l: Limit): string => {
-  const per = l.windowMs === 1000 ? '/s' : l.windowMs === 60_000 ? '/min' : ` per ${l.windowMs / 1000}s`;
-  return `${l.count.toLocaleString('en-US')}${per}`;
+  if (l.windowMs === 60_000) return `${l.count.toLocaleString('en-US')}/min`;
+  // Other windows as a rate per second, as a scenario writes it (1 per 4 s: 0.25/s).
+  return `${(Math.round((l.count * 1e6) / l.windowMs) / 1000).toLocaleString('en-US', { maximumFractionDigits: 3 })}/s`;
 };
 const change = (l: Limit, each = ''): string => `×${RELAX_FACTOR} (${rate(l)} → ${rate(raise(l))}${each})`;
 
@@ -221,7 +222,7 @@ export function withWhatIf<S extends { bottlenecks: Bottlenecks }>(s: S, r: Simu
   const b = s.bottlenecks;
   if (r.interrupted) return s;
   if (choice.enabled === false) {
-    Object.assign(b, { method: 'waiting share', note: 'by share of waiting (--no-what-if)' });
+    Object.assign(b, { method: 'waiting share', note: 'by share of waiting: --no-what-if' });
     return s;
   }
   if (r.total.submitted > WHAT_IF_MAX_MESSAGES) {
