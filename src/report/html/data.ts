@@ -101,14 +101,16 @@ export interface WaitBins {
 
 /**
  * Rate per minute of per-interval counts. Below a minute it is the count over the trailing
- * minute (what a per-minute limit bounds, never a per-second burst scaled up); from a
- * minute up, the interval's average per minute.
+ * minute [end − 1 min, end), the window a per-minute limiter counts (never a burst scaled
+ * up), so it never exceeds the limit; an interval that does not divide a minute sums the
+ * whole intervals that fit in it (a little under the minute). From a minute up, the
+ * interval's average per minute.
  */
 export function perMinute(counts: readonly number[], intervalMs: number): number[] {
-  if (intervalMs >= MINUTE_MS || MINUTE_MS % intervalMs !== 0) {
+  if (intervalMs >= MINUTE_MS) {
     return counts.map((c) => Math.round((c * MINUTE_MS * 100) / intervalMs) / 100);
   }
-  const k = MINUTE_MS / intervalMs;
+  const k = Math.floor(MINUTE_MS / intervalMs);
   const out: number[] = [];
   let sum = 0;
   counts.forEach((c, i) => {
