@@ -7,7 +7,38 @@
 import type { SimulationResult } from '../engine/result.js';
 import type { StageDef } from '../engine/network.js';
 import type { Carrier, NumberDef } from '../scenario/model.js';
-import type { WhatIf } from './what-if.js';
+
+/** What a run achieved, for comparing a trial with the run itself. */
+export interface WhatIfOutcome {
+  /** Messages delivered (chains of attempts when clients retry). */
+  delivered: number;
+  /** Messages lost (failed with no retry left). */
+  failed: number;
+  /** Messages still queued when the run ended. */
+  queued: number;
+  /** Seconds from start to the last dispatch; null when nothing was delivered. */
+  drain_time: number | null;
+  /** Mean wait of delivered attempts, seconds; null when nothing was delivered. */
+  mean_wait: number | null;
+}
+
+/** One relaxation tried. */
+export interface WhatIfTrial extends WhatIfOutcome {
+  /** The constraint, named as the waiting table names it ("account SMS MPS", "T-Mobile outage"). */
+  constraint: string;
+  /** The change tried, in plain words ("×10 (5/s → 50/s)", "removed"). */
+  change: string;
+  /** Whether the constraint is an incident (an outage or a degraded carrier) rather than a limit. */
+  incident: boolean;
+  /** True when the change delivered more, drained earlier or waited less than the run. */
+  helps: boolean;
+}
+
+/** The what-if of a run: the run's own outcome and each trial, most helpful first. */
+export interface WhatIf {
+  base: WhatIfOutcome;
+  trials: WhatIfTrial[];
+}
 
 /** One constraint: a stage, or a family of alike per-number stages, or a daily cap. */
 export interface ConstraintLoad {

@@ -13,7 +13,9 @@
  */
 import { simulate, type SimulateOptions, type SimulationResult } from '../engine/simulate.js';
 import type { Carrier, Incident, Limit, NumberDef, Scenario } from '../scenario/model.js';
-import { constraintOf, type Bottlenecks } from './bottleneck.js';
+import { constraintOf, type Bottlenecks, type WhatIf, type WhatIfOutcome, type WhatIfTrial } from './bottleneck.js';
+
+export type { WhatIf, WhatIfOutcome, WhatIfTrial } from './bottleneck.js';
 import { fmtDuration } from './duration.js';
 
 /** Runs above this many submitted messages (attempts) skip the what-if: its re-runs would cost too much. */
@@ -21,38 +23,6 @@ export const WHAT_IF_MAX_MESSAGES = 1_000_000;
 
 /** How much each rate limit (and a daily cap) is raised in its trial. */
 export const RELAX_FACTOR = 10;
-
-/** What a run achieved, for comparing a trial with the run itself. */
-export interface WhatIfOutcome {
-  /** Messages delivered (chains of attempts when clients retry). */
-  delivered: number;
-  /** Messages lost (failed with no retry left). */
-  failed: number;
-  /** Messages still queued when the run ended. */
-  queued: number;
-  /** Seconds from start to the last dispatch; null when nothing was delivered. */
-  drain_time: number | null;
-  /** Mean wait of delivered attempts, seconds; null when nothing was delivered. */
-  mean_wait: number | null;
-}
-
-/** One relaxation tried. */
-export interface WhatIfTrial extends WhatIfOutcome {
-  /** The constraint, named as the waiting table names it ("account SMS MPS", "T-Mobile outage"). */
-  constraint: string;
-  /** The change tried, in plain words ("×10 (5/s → 50/s)", "removed"). */
-  change: string;
-  /** Whether the constraint is an incident (an outage or a degraded carrier) rather than a limit. */
-  incident: boolean;
-  /** True when the change delivered more, drained earlier or waited less than the run. */
-  helps: boolean;
-}
-
-/** The what-if of a run: the run's own outcome and each trial, most helpful first. */
-export interface WhatIf {
-  base: WhatIfOutcome;
-  trials: WhatIfTrial[];
-}
 
 interface Relaxation {
   readonly constraint: string;

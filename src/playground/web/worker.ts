@@ -7,6 +7,8 @@ import { startSimulation } from '../../engine/simulate.js';
 import { CsvMessageSink } from '../../report/csv.js';
 import { reportData, reportObserver } from '../../report/html/report.js';
 import { summarize } from '../../report/summary.js';
+import { formatValue, holds, parseThreshold } from '../../check/expr.js';
+import { observe } from '../../check/metrics.js';
 import { ScenarioError } from '../../scenario/errors.js';
 import { parseScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/model.js';
@@ -30,7 +32,14 @@ function run(req: WorkerRequest, scenario: Scenario): void {
   const result = sim.finish();
   const summary = summarize(result);
   const data = reportData(result, series, summary);
-  post({ kind: 'done', id: req.id, summaryJson: JSON.stringify(summary, null, 2) + '\n', data, ms: performance.now() - t0 });
+  // The scenario's thresholds, judged as `a2psim check` judges them.
+  const thresholds = scenario.expect.map((text) => {
+    const t = parseThreshold(text);
+    const o = observe(summary, t.ref);
+    if (o.value === null) return { text, pass: false, observed: o.reason };
+    return { text, pass: holds(o.value, t.op, t.value), observed: `observed ${formatValue(o.value, t.ref.def.kind, t.percent)}` };
+  });
+  post({ kind: 'done', id: req.id, summaryJson: JSON.stringify(summary, null, 2) + '\n', data, ms: performance.now() - t0, thresholds });
 }
 
 function csv(req: WorkerRequest, scenario: Scenario): void {
