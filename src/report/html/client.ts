@@ -229,7 +229,7 @@ ${WAITS_JS}
       var far = D.tpmScaleMax != null;
       out.push({
         id: 'tpm', title: 'Dispatch rate per carrier against its TPM limit (10DLC SMS)',
-        note: 'Messages leaving each carrier stage in the trailing minute (dashed: the limit in force).' +
+        note: 'Messages leaving each carrier stage in the trailing minute [t \u2212 1 min, t), the window its limiter counts (dashed: the limit in force).' +
           (far ? ' The traffic stays below a tenth of every limit, so the axis is scaled to the traffic and the limits (' +
             carrierStages.map(function (st) { return st.limit; }).join(', ') + ') lie above the chart.' : ''),
         yLabel: 'messages / min', lines: lines, data: data,
