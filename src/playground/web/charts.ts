@@ -82,7 +82,7 @@ export function drawCharts(root: HTMLElement, d: ReportData, previous: uPlot[]):
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'UTC'),
       series: [{}, ...spec.series.map((s, i) => ({ label: s.label, stroke: palette[(s.colour ?? i) % palette.length], width: 1.5 }))],
       // ISO dates and 24-hour times, as the report writes them (uPlot's default is US-style).
-      axes: [{ ...axis, values: isoTicks }, { ...axis, label: spec.yLabel }],
+      axes: [{ ...axis, values: isoTicks, space: 80 }, { ...axis, label: spec.yLabel }],
       legend: { live: false },
     };
     return new uPlot(opts, [x, ...spec.series.map((s) => s.values)], box);
