@@ -11,7 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cli } from '../helpers/cli.js';
 import type { Summary } from '../../src/report/summary.js';
-import type { WhatIfTrial } from '../../src/report/what-if.js';
+import { WHAT_IF_MAX_MESSAGES, withWhatIf, type WhatIfTrial } from '../../src/report/what-if.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { summarize } from '../../src/report/summary.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'a2psim-whatif-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -124,5 +127,15 @@ describe('the named bottleneck is the relaxation that helps most, run independen
   it('--no-what-if names it by share of waiting and says so', async () => {
     const r = await cli('run', 'scenarios/otp-burst-tollfree.yaml', '--set', 'account.mps.sms=60', '--no-what-if');
     expect(r.out).toContain('bottleneck: account SMS MPS: 83% of waiting (by share of waiting: --no-what-if)');
+  });
+
+  it('a run over the size threshold names it by share of waiting and says why', () => {
+    const r = simulate(loadScenarioFile('scenarios/otp-burst-tollfree.yaml'));
+    const big = { ...r, total: Object.assign(Object.create(Object.getPrototypeOf(r.total) as object), r.total, { submitted: WHAT_IF_MAX_MESSAGES + 1 }) };
+    const s = withWhatIf(summarize(big), big);
+    expect(s.bottlenecks.method).toBe('waiting share');
+    expect(s.bottlenecks.what_if).toBeUndefined();
+    expect(s.bottlenecks.note).toBe('by share of waiting: the what-if re-runs only runs of up to 1,000,000 messages');
+    expect(s.bottlenecks.binding).toBe('account SMS MPS: 100% of waiting (695 expired there)');
   });
 });
