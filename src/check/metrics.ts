@@ -60,6 +60,13 @@ export function observe(summary: Summary, ref: MetricRef): Observed {
     case 'failed_ratio':
       if (scope.submitted === 0) return { value: null, reason: 'no data: no message was submitted' };
       return { value: (name === 'delivered_ratio' ? scope.delivered : scope.failed) / scope.submitted };
+    case 'messages':
+    case 'messages_delivered':
+    case 'messages_lost':
+    case 'messages_pending':
+    case 'message_delivered_ratio':
+    case 'message_lost_ratio':
+      return messageMetric(summary, ref);
     case 'drain_time':
       if (scope.delivered === 0 || scope.drain_time === null) return { value: null, reason: 'no data: no message was delivered' };
       return { value: scope.drain_time };
@@ -70,5 +77,28 @@ export function observe(summary: Summary, ref: MetricRef): Observed {
       if (scope.delivered === 0 || wait === null) return { value: null, reason: 'no data: no message was delivered' };
       return { value: wait };
     }
+  }
+}
+
+/**
+ * A per-message metric: from the summary's `messages` (present when clients retry or
+ * defer), else from the totals (without retries every attempt is a message). Whole run only.
+ */
+function messageMetric(summary: Summary, ref: MetricRef): Observed {
+  if (ref.scope !== null) return { value: null, reason: `${ref.def.name} is counted for the whole run only, not per ${ref.scope.kind}` };
+  const t = summary.totals;
+  const m = summary.messages ?? { total: t.submitted, delivered: t.delivered, failed: t.failed, queued: t.queued };
+  switch (ref.def.name) {
+    case 'messages':
+      return { value: m.total };
+    case 'messages_delivered':
+      return { value: m.delivered };
+    case 'messages_lost':
+      return { value: m.failed };
+    case 'messages_pending':
+      return { value: m.queued };
+    default:
+      if (m.total === 0) return { value: null, reason: 'no data: no message was submitted' };
+      return { value: (ref.def.name === 'message_delivered_ratio' ? m.delivered : m.failed) / m.total };
   }
 }

@@ -8,6 +8,7 @@ import { safeText } from '../report/records.js';
 import { drawTable } from '../report/table.js';
 import { metricDef, SCOPE_KINDS, type ScopeKind } from './metrics.js';
 import type { MetricStat, ReplicatedDoc } from './replicated.js';
+import { fmtDuration } from '../report/duration.js';
 
 const KINDS = Object.keys(SCOPE_KINDS) as ScopeKind[];
 
@@ -29,7 +30,9 @@ function cell(doc: ReplicatedDoc, key: string): string {
   const scale = kind === 'ratio' ? 100 : 1;
   const unit = kind === 'ratio' ? '%' : kind === 'time' ? 's' : '';
   const digits = s.ci95_half_width === null ? 3 : decimalsFor(s.ci95_half_width * scale);
-  const show = (v: number): string => `${(v * scale).toLocaleString('en-US', { maximumFractionDigits: digits })}${unit}`;
+  // Times as every table says them (fmtDuration), after rounding to the half-width's precision.
+  const show = (v: number): string =>
+    kind === 'time' ? fmtDuration(Number(v.toFixed(digits))) : `${(v * scale).toLocaleString('en-US', { maximumFractionDigits: digits })}${unit}`;
   return s.ci95_half_width === null ? show(s.mean) : `${show(s.mean)} ± ${show(s.ci95_half_width)}`;
 }
 

@@ -19,6 +19,8 @@ export interface RunJob {
   /** `--set` overrides, applied in order. */
   readonly set: readonly string[];
   readonly seed: number;
+  /** Find the run's bottleneck by what-if (re-runs with each limit relaxed; see report/what-if.ts). */
+  readonly whatIf?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface RunJob {
  * @throws ScenarioError for a bad scenario or replay file.
  */
 export function runJob(job: RunJob): Summary {
-  return simulateSummary(resolveJob(job));
+  return simulateSummary(resolveJob(job), job.whatIf === true);
 }
 
 /**

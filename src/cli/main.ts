@@ -57,6 +57,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--report <file>', 'write a self-contained HTML report with charts')
     .option('--chart', 'draw total queue depth over time under the table')
     .option('--wide', 'every column of the table, wider than 80 columns')
+    .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running the scenario with each limit relaxed')
     .option('--replications <n>', 'run N derived seeds; print every metric as mean ± 95% half-width')
     .option('--workers <n>', 'worker threads for --replications (default: one per core; 1 = this thread only)')
     .action(async (file: string, opts) => setCode(await (await import('./run.js')).runCommand(file, opts, io)));
@@ -95,6 +96,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--expect <threshold>', "threshold to meet instead of the scenario's expect: (repeatable)", collect, [])
     .option('--format <format>', 'table | json', 'table')
     .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
+    .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running with each limit relaxed')
     .action(async (file: string, opts) => setCode(await (await import('./solve.js')).solveCommand(file, opts, io, version())));
 
   withOverrides(program.command('sweep'))
@@ -109,6 +111,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--report <file>', 'write an HTML sweep report')
     .option('--shard <i/n>', 'run every n-th point from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
+    .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running with each limit relaxed')
     .action(async (file: string, opts) => setCode(await (await import('./sweep.js')).sweepCommand(file, opts, io, version())));
 
   program

@@ -15,7 +15,7 @@ import type { Summary } from '../report/summary.js';
 import { UsageError } from './errors.js';
 import type { Scenario } from '../scenario/model.js';
 import { resolveJob, runJob, type RunJob } from './jobs.js';
-import type { SimReply } from './sim-worker.js';
+import type { SimReply, SimTask } from './sim-worker.js';
 import { stopPoint, throwIfStopped, whenStopped } from './stop.js';
 
 /** Most worker threads a command accepts. */
@@ -48,7 +48,7 @@ function workerFile(): string | null {
 }
 
 /** What identifies a job's result: its file, `--set` list and seed (one text per file in a command). */
-const jobKey = (file: string, set: readonly string[], seed: number): string => JSON.stringify([file, seed, ...set]);
+const jobKey = (file: string, set: readonly string[], seed: number, whatIf = false): string => JSON.stringify([file, seed, whatIf, ...set]);
 
 /** A pool for one command: create it, `run` batches of jobs, then `close` it. */
 export class JobRunner {
@@ -83,12 +83,12 @@ export class JobRunner {
    * jobs per pool thread wait at a time (more would sit unread until this thread is free);
    * without a started pool it does nothing. A job `run` never asks for is simply dropped.
    */
-  prefetch(file: string, set: readonly string[], scenario: Scenario): void {
+  prefetch(file: string, set: readonly string[], scenario: Scenario, whatIf = false): void {
     const pool = this.pool;
-    const key = jobKey(file, set, scenario.seed);
+    const key = jobKey(file, set, scenario.seed, whatIf);
     if (pool === null || this.prefetchedInFlight >= (this.workers - 1) * 2 || this.prefetched.has(key)) return;
     this.prefetchedInFlight++;
-    const reply = (pool.run(scenario) as Promise<SimReply>).finally(() => this.prefetchedInFlight--);
+    const reply = (pool.run({ scenario, whatIf } satisfies SimTask) as Promise<SimReply>).finally(() => this.prefetchedInFlight--);
     // Read (and any failure reported) by the `run` that takes it.
     reply.catch(() => undefined);
     this.prefetched.set(key, reply);
@@ -119,7 +119,7 @@ export class JobRunner {
     const early: Promise<void>[] = [];
     const todo: number[] = [];
     jobs.forEach((job, i) => {
-      const key = jobKey(job.file, job.set, job.seed);
+      const key = jobKey(job.file, job.set, job.seed, job.whatIf === true);
       const r = this.prefetched.get(key);
       this.prefetched.delete(key);
       if (r === undefined) todo.push(i);
@@ -144,7 +144,7 @@ export class JobRunner {
       // A bad scenario throws here (ScenarioError), as it does on one worker.
       for (let i = take(); i >= 0; i = take()) {
         throwIfStopped();
-        reply(i, (await Promise.race([pool.run(resolveJob(jobs[i])), whenStopped()])) as SimReply);
+        reply(i, (await Promise.race([pool.run({ scenario: resolveJob(jobs[i]), whatIf: jobs[i].whatIf === true } satisfies SimTask), whenStopped()])) as SimReply);
       }
     };
     const here = async (): Promise<void> => {

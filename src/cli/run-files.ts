@@ -13,6 +13,7 @@ import { needsRetention } from '../report/retention.js';
 import { summarize, type Summary } from '../report/summary.js';
 import type { SeriesCollector } from '../report/timeseries.js';
 import { prepareReplay } from '../traffic/replay.js';
+import { withWhatIf } from '../report/what-if.js';
 import { csvWorkerFile, ThreadedCsvSink, type CsvThreadOptions } from './csv-thread.js';
 import { OutputGuard } from './output-guard.js';
 import { type AtomicFile, usesSystemWrite } from './output.js';
@@ -34,6 +35,8 @@ export interface RunFileOptions {
    * force it either way, with small ring sizes.
    */
   csvThread?: 'auto' | 'never' | ({ readonly always: true } & CsvThreadOptions);
+  /** False for `--no-what-if`: name the bottleneck by share of waiting, without re-runs. */
+  whatIf?: boolean;
 }
 
 /**
@@ -51,6 +54,8 @@ export interface PreparedRun {
   messages: { file: AtomicFile; sink: MessageCsv } | null;
   timeseries: SeriesFile | null;
   report: AtomicFile | null;
+  /** Whether the summary's bottleneck is found by what-if (see report/what-if.ts). */
+  readonly whatIf: boolean;
 }
 
 /**
@@ -83,6 +88,7 @@ export function prepareRun(scenario: Scenario, opts: RunFileOptions, series: Ser
     messages: null,
     report: null,
     timeseries: null,
+    whatIf: opts.whatIf !== false,
   };
   try {
     if (opts.messages !== undefined) {
@@ -151,7 +157,7 @@ export function* finishSteps(p: PreparedRun, result: SimulationResult): Generato
       }
     }
     if (p.timeseries !== null) yield* p.timeseries.write(p.series!, result, p.csv);
-    const summary = summarize(result);
+    const summary = withWhatIf(summarize(result), result, { enabled: p.whatIf, replay: p.simulateOptions.replay });
     if (p.report !== null) p.report.write(renderReport(result, p.series!, chartAssets(), summary));
     // Every byte is written before any file takes its final name; a caller that stops at
     // this step (a signal) closes the generator and every partial file goes.

@@ -42,6 +42,8 @@ export interface RunOptions {
   provider?: string;
   /** Every column of the table, wider than 80 columns. */
   wide?: boolean;
+  /** False for `--no-what-if`: the bottleneck by share of waiting, without re-runs. */
+  whatIf?: boolean;
   /** Run N derived seeds and print every metric as mean ± 95% half-width. */
   replications?: string;
   /** Worker threads for `--replications` (default: one per core). */

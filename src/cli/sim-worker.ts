@@ -8,6 +8,7 @@
  */
 import { simulate } from '../engine/simulate.js';
 import { summarize, type Summary } from '../report/summary.js';
+import { withWhatIf } from '../report/what-if.js';
 import { ScenarioError } from '../scenario/errors.js';
 import type { Scenario } from '../scenario/model.js';
 import { prepareReplay } from '../traffic/replay.js';
@@ -15,16 +16,27 @@ import { prepareReplay } from '../traffic/replay.js';
 /** What a worker sends back. */
 export type SimReply = { readonly summary: Summary } | { readonly badInput: string };
 
-/** Runs one resolved scenario on this thread (replay files included) and returns its summary. */
-export function simulateSummary(scenario: Scenario): Summary {
+/**
+ * Runs one resolved scenario on this thread (replay files included) and returns its
+ * summary, its bottleneck by what-if when `whatIf` (see report/what-if.ts).
+ */
+export function simulateSummary(scenario: Scenario, whatIf = false): Summary {
   const { replay } = prepareReplay(scenario);
-  return summarize(simulate(scenario, { replay }));
+  const result = simulate(scenario, { replay });
+  const summary = summarize(result);
+  return whatIf ? withWhatIf(summary, result, { replay }) : summary;
+}
+
+/** A pool task: a resolved scenario, and whether its bottleneck is found by what-if. */
+export interface SimTask {
+  readonly scenario: Scenario;
+  readonly whatIf: boolean;
 }
 
 /** Tinypool calls the default export once per task. */
-export default function work(scenario: Scenario): SimReply {
+export default function work(task: SimTask): SimReply {
   try {
-    return { summary: simulateSummary(scenario) };
+    return { summary: simulateSummary(task.scenario, task.whatIf) };
   } catch (e) {
     if (e instanceof ScenarioError) return { badInput: e.message };
     throw e;

@@ -12,7 +12,7 @@ import { formatValue, parseThreshold } from '../check/expr.js';
 import type { Summary } from '../report/summary.js';
 import { EXIT, UsageError } from './errors.js';
 
-import { readScenarioText, type RunJob } from './jobs.js';
+import { readScenarioText, runJob, type RunJob } from './jobs.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
 import { JobRunner, parseWorkers } from './pool.js';
 import { solveCostCommand, type SolveCostOptions } from './solve-cost.js';
@@ -27,6 +27,8 @@ export interface SolveOptions extends SolveCostOptions {
   step?: string;
   values?: string;
   maximize?: boolean;
+  /** False for `--no-what-if`: the answer's bottleneck by share of waiting, without re-runs. */
+  whatIf?: boolean;
 }
 
 /** The JSON answer of `solve --format json`. */
@@ -76,6 +78,8 @@ export interface SolveSpec {
   readonly set: readonly string[];
   /** Replaces the scenario's seed. */
   readonly seed?: number;
+  /** False: the answer's bottleneck by share of waiting, without the what-if re-runs (`--no-what-if`). */
+  readonly whatIf?: boolean;
 }
 
 /** A finished search: the scenario's name, the search itself and its report. */
@@ -107,6 +111,11 @@ export async function solveValue(spec: SolveSpec, runner: JobRunner): Promise<So
     summaries.set(value, s);
     return judge(base.expect, s);
   };
+  // The answer's bottleneck: by what-if (one more run of its first seed, with the re-runs), unless switched off.
+  const bottleneckAt = (value: GridValue): string | null => {
+    if (spec.whatIf === false) return summaries.get(value)?.[0].bottlenecks.binding ?? null;
+    return runJob({ file, text, set: pointSettings(spec.set, spec.expect, [[path, value]]), seed: seeds[0], whatIf: true }).bottlenecks.binding;
+  };
   const out = await solveGrid(grid, spec.maximize, evaluate);
   const side = spec.maximize ? 'above' : 'below';
   const neighbour = out.neighbour === null ? null : { value: jsonValue(out.neighbour.value), failed: [...out.neighbour.failed] };
@@ -115,7 +124,7 @@ export async function solveValue(spec: SolveSpec, runner: JobRunner): Promise<So
     value: out.value === null ? null : jsonValue(out.value),
     [side]: neighbour,
     runs,
-    bottleneck: out.value === null ? null : (summaries.get(out.value)?.[0].bottlenecks.binding ?? null),
+    bottleneck: out.value === null ? null : bottleneckAt(out.value),
   };
   return { name: base.name, outcome: out, report };
 }
@@ -147,7 +156,7 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
   let solved: SolvedValue;
   try {
     solved = await solveValue(
-      { file, path, grid, listed: opts.values !== undefined, maximize: opts.maximize === true, replications, expect: opts.expect, set: opts.set, seed: parseSeedOption(opts.seed) },
+      { file, path, grid, listed: opts.values !== undefined, maximize: opts.maximize === true, replications, expect: opts.expect, set: opts.set, seed: parseSeedOption(opts.seed), whatIf: opts.whatIf },
       runner,
     );
   } finally {

@@ -37,6 +37,8 @@ export interface SweepOptions {
   workers?: string;
   /** `i/n` (or `n` with the index from the environment): run one shard, write its result file. */
   shard?: string;
+  /** False for `--no-what-if`: each point's bottleneck by share of waiting, without re-runs. */
+  whatIf?: boolean;
 }
 
 /** Points run per batch of jobs (their summaries are reduced to metrics before the next batch). */
@@ -94,6 +96,8 @@ export interface SweepPlan {
   readonly seeds: number[];
   readonly set: string[];
   readonly replications: number;
+  /** Whether each point's first run names its bottleneck by what-if. */
+  readonly whatIf: boolean;
   readonly sha256: string;
   readonly metrics: string[];
   /** The scenario's pricing currency; null without pricing. */
@@ -107,7 +111,7 @@ export interface SweepPlan {
  */
 export function planSweep(
   file: string,
-  opts: Pick<SweepOptions, 'vary' | 'replications' | 'expect' | 'seed' | 'set' | 'metric'>,
+  opts: Pick<SweepOptions, 'vary' | 'replications' | 'expect' | 'seed' | 'set' | 'metric' | 'whatIf'>,
   checked: (set: readonly string[], scenario: Scenario) => void = () => undefined,
 ): SweepPlan {
   const varies = parseVaries(opts.vary);
@@ -134,6 +138,7 @@ export function planSweep(
     seeds: replicationSeeds(base.seed, replications),
     set: pointSettings(opts.set, opts.expect, []),
     replications,
+    whatIf: opts.whatIf !== false,
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
     metrics,
     currency: base.pricing?.currency ?? null,
@@ -150,7 +155,8 @@ export async function runSweep(plan: SweepPlan, version: string, runner: JobRunn
     const batch = which.slice(from, from + POINTS_PER_BATCH);
     const jobs: RunJob[] = batch.flatMap((i) => {
       const set = [...plan.set, ...plan.varies.map((v, k) => `${v.path}=${plan.grid[i][k]}`)];
-      return plan.seeds.map((seed) => ({ file: plan.file, text: plan.text, set, seed }));
+      // The first seed's run names the point's bottleneck by what-if (re-runs with each limit relaxed).
+      return plan.seeds.map((seed, k) => ({ file: plan.file, text: plan.text, set, seed, whatIf: k === 0 && plan.whatIf }));
     });
     const summaries = await runner.run(jobs);
     batch.forEach((i, j) => points.push(pointRecord(i, plan.varies, plan.grid[i], plan.expect, summaries.slice(j * r, (j + 1) * r), plan.metrics)));
@@ -222,7 +228,7 @@ export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, 
       // The first point checked is the base scenario: its replay files are inputs too.
       if (first) guard.addInputs(replayInputs(sc));
       first = false;
-      if (shard === null) runner.prefetch(file, set, sc);
+      if (shard === null) runner.prefetch(file, set, sc, opts.whatIf !== false);
     });
     if (shard === null) return await emitSweep(await runSweep(plan, version, runner), opts, io, guard);
     const points = shardItems(plan.grid.length, shard);

@@ -11,6 +11,8 @@ export class EventQueue {
   private payloads: Int32Array;
   private size = 0;
   private nextSeq = 0;
+  /** Sequences of {@link pushFirst}: below every sequence {@link push} gives. */
+  private firstSeq = -Number.MAX_SAFE_INTEGER;
 
   /** @param capacity initial number of slots; grows by doubling. */
   constructor(capacity = 64) {
@@ -26,8 +28,20 @@ export class EventQueue {
 
   /** Schedules `payload` at `timeMs`. */
   push(timeMs: number, payload: number): void {
+    this.pushSeq(timeMs, payload, this.nextSeq++);
+  }
+
+  /**
+   * Schedules `payload` at `timeMs` before every event pushed with {@link push} at the same
+   * time, whenever those were pushed (an observer's tick: the interval [t − tick, t) ends
+   * before anything happens at t). Among themselves, such events keep FIFO order.
+   */
+  pushFirst(timeMs: number, payload: number): void {
+    this.pushSeq(timeMs, payload, this.firstSeq++);
+  }
+
+  private pushSeq(timeMs: number, payload: number, seq: number): void {
     if (this.size === this.times.length) this.grow();
-    const seq = this.nextSeq++;
     const times = this.times;
     const seqs = this.seqs;
     const payloads = this.payloads;

@@ -131,7 +131,8 @@ class Simulation implements SteppedSimulation {
       if (s.pendingAt !== Infinity) eq.push(s.pendingAt, i * 4 + EV_SOURCE);
     });
     this.tickMs = this.observer?.tickMs ?? 0;
-    if (this.tickMs > 0 && this.observer?.onTick !== undefined) eq.push(this.tickMs, EV_TICK);
+    // A tick pops before any other event at its time: what happens at t belongs to [t, t + tick).
+    if (this.tickMs > 0 && this.observer?.onTick !== undefined) eq.pushFirst(this.tickMs, EV_TICK);
   }
 
   advance(maxEvents: number): boolean {
@@ -250,7 +251,7 @@ class Simulation implements SteppedSimulation {
   private tick(tickMs: number): void {
     this.observer!.onTick!(this.now, this.snapshot(false));
     // Keep ticking while anything can still happen (a pending arrival is an event too).
-    if (this.eq.length > 0) this.eq.push(this.now + tickMs, EV_TICK);
+    if (this.eq.length > 0) this.eq.pushFirst(this.now + tickMs, EV_TICK);
   }
 
   /** Submits the source's requests due now, at most about BURST_SLICE messages (see `burst`). */
@@ -491,7 +492,7 @@ class Simulation implements SteppedSimulation {
     this.outcomes.delivered(p, slot, this.now);
     this.messages.delivered++;
     this.charges?.add(p, slot, p.units[slot]);
-    this.observer?.onEnd?.(this.now, true, -1, p.carrier[slot]);
+    this.observer?.onEnd?.(this.now, true, -1, p.carrier[slot], this.now - p.submitMs[slot]);
     if (idx === this.nextEmit) this.emitReady();
   }
 
@@ -502,7 +503,7 @@ class Simulation implements SteppedSimulation {
     p.endMs[slot] = this.now;
     this.outcomes.failed(p, slot, code);
     if (this.chargedCode[code]) this.charges?.add(p, slot, p.units[slot]);
-    this.observer?.onEnd?.(this.now, false, code, p.carrier[slot]);
+    this.observer?.onEnd?.(this.now, false, code, p.carrier[slot], -1);
     this.retryOrLose(slot, code);
     if (idx === this.nextEmit) this.emitReady();
   }

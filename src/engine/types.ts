@@ -90,14 +90,18 @@ export interface RunObserver {
   /** Interval between `onTick` calls, ms of virtual time; 0 or absent = no ticks. */
   readonly tickMs?: number;
   /**
-   * Called at each tick boundary (before any other event at that time), and once more at
-   * the end of the run, with the state at that moment.
+   * Called at each tick boundary, before any other event at that time (however early that
+   * event was scheduled: intervals are half-open, [start, end), as in the message CSV), and
+   * once more at the end of the run, with the state at that moment.
    */
   onTick?(atMs: number, snapshot: TickSnapshot): void;
   /** A message was submitted. */
   onSubmit?(atMs: number, traffic: number): void;
-  /** A message ended: delivered (code -1) or failed (code = failure index). */
-  onEnd?(atMs: number, delivered: boolean, code: number, carrier: number): void;
+  /**
+   * A message ended: delivered (code -1) or failed (code = failure index); `waitMs` is a
+   * delivered message's wait (from submission to dispatch), -1 for a failure.
+   */
+  onEnd?(atMs: number, delivered: boolean, code: number, carrier: number, waitMs: number): void;
   /** Message `index` left stage `stage` (consumed its capacity) at `atMs`. */
   onDepart?(atMs: number, stage: number, index: number): void;
 }

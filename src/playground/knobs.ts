@@ -26,6 +26,11 @@ export interface Knob {
   readonly suffix: string;
   /** Text shown after the value, e.g. "per s" or "s". */
   readonly unit: string;
+  /**
+   * True when the YAML does not write the value: the knob shows the default the scenario
+   * gets (the provider's account MPS, no secondary vetting), and setting it adds the key.
+   */
+  readonly isDefault?: boolean;
 }
 
 const NUMBER_IN_TEXT = /^(\s*)(\d+(?:\.\d+)?)(.*)$/s;
@@ -62,6 +67,12 @@ function numberKnob(doc: Document, path: Path, label: string, range: { min: numb
   return { id: path.join('.'), label, path, value, min: range.min, max: Math.max(max, value), step, prefix, suffix, unit };
 }
 
+/** A knob for a value the YAML leaves to its default (see {@link Knob.isDefault}). */
+function defaultKnob(path: Path, label: string, value: number, range: { min: number; max: number; unit: string }): Knob {
+  const step = Number.isInteger(value) ? 1 : 0.05;
+  return { id: path.join('.'), label, path, value, min: range.min, max: Math.max(range.max, value), step, prefix: '', suffix: '', unit: range.unit, isDefault: true };
+}
+
 /** 1, 2 or 5 times a power of ten, at least `x`. */
 function niceMax(x: number): number {
   const p = 10 ** Math.floor(Math.log10(x));
@@ -76,8 +87,16 @@ function str(v: unknown, fallback: string): string {
 export function knobsOf(doc: Document): Knob[] {
   const out: (Knob | null)[] = [];
   const expiry = PROVIDERS[providerOf(doc)].expiry;
-  out.push(numberKnob(doc, ['account', 'mps', 'sms'], 'Account MPS (SMS)', { min: 1, unit: 'per s' }));
-  out.push(numberKnob(doc, ['brand', 'vetting_score'], 'Vetting score', { min: 0, max: 100, integer: true }));
+  // Always shown: the default the scenario gets when its YAML does not write them.
+  const sms = PROVIDERS[providerOf(doc)].account.sms;
+  out.push(
+    numberKnob(doc, ['account', 'mps', 'sms'], 'Account MPS (SMS)', { min: 1, unit: 'per s' }) ??
+      defaultKnob(['account', 'mps', 'sms'], 'Account MPS (SMS)', sms.per === 'second' ? sms.count : sms.count / 60, { min: 1, max: 50, unit: 'per s' }),
+  );
+  out.push(
+    numberKnob(doc, ['brand', 'vetting_score'], 'Vetting score', { min: 0, max: 100, integer: true }) ??
+      defaultKnob(['brand', 'vetting_score'], 'Vetting score', 0, { min: 0, max: 100, unit: '' }),
+  );
   const numbers = doc.get('numbers', true);
   if (isSeq(numbers)) {
     numbers.items.forEach((n, i) => {
@@ -106,6 +125,11 @@ export function knobsOf(doc: Document): Knob[] {
  * so comments, flow style and spacing stay byte for byte.
  */
 export function setKnob(text: string, doc: Document, knob: Knob, value: number): string {
+  // A value the YAML leaves to its default: added as a block at the end (the text above is kept byte for byte).
+  if (doc.getIn(knob.path, true) === undefined && isMap(doc.contents) && !doc.contents.flow && !doc.has(knob.path[0])) {
+    const block = knob.path.length === 3 ? `${knob.path[0]}:\n  ${knob.path[1]}: { ${knob.path[2]}: ${value} }\n` : `${knob.path[0]}:\n  ${knob.path[1]}: ${value}\n`;
+    return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${block}`;
+  }
   const literal = knob.prefix === '' && knob.suffix === '' ? String(value) : `${knob.prefix}${value}${knob.suffix}`;
   const node = doc.getIn(knob.path, true);
   if (isScalar(node) && node.range) {

@@ -23,6 +23,9 @@ export interface PlaygroundInput {
 }
 
 const PLAYGROUND_CSS = `
+.thresholds { list-style: none; padding: 0; margin: 4px 0 12px; font-family: ui-monospace, monospace; white-space: pre; }
+.thresholds .pass { color: var(--ok); }
+.thresholds .fail { color: var(--bad); }
 main { max-width: 1500px; }
 .pg { display: grid; grid-template-columns: minmax(320px, 5fr) 7fr; gap: 20px; align-items: start; }
 @media (max-width: 900px) { .pg { grid-template-columns: 1fr; } }
@@ -85,6 +88,7 @@ export function renderPlaygroundPage(input: PlaygroundInput, assets: PlaygroundA
 <progress id="progress" max="1" value="0" hidden aria-label="Run progress"></progress>
 <div id="cards" class="cards"></div>
 <p id="failures"></p>
+<ul id="thresholds" class="thresholds"></ul>
 <div id="charts"></div>
 <details><summary>Summary JSON (as <code>a2psim run --format json</code>)</summary><pre id="summary-json"></pre></details>
 </section>

@@ -17,11 +17,19 @@ export interface WorkerRequest {
   readonly file: string;
 }
 
+/** One of the scenario's `expect:` thresholds judged on the run, as `check` prints it. */
+export interface ThresholdLine {
+  readonly text: string;
+  readonly pass: boolean;
+  /** `observed 45`, or why there is no value. */
+  readonly observed: string;
+}
+
 /** Worker → page. */
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly id: number; readonly fraction: number; readonly submitted: number }
   /** The run's summary exactly as `a2psim run --format json` prints it, its chart data and its wall time. */
-  | { readonly kind: 'done'; readonly id: number; readonly summaryJson: string; readonly data: ReportData; readonly ms: number }
+  | { readonly kind: 'done'; readonly id: number; readonly summaryJson: string; readonly data: ReportData; readonly ms: number; readonly thresholds: readonly ThresholdLine[] }
   | { readonly kind: 'csv'; readonly id: number; readonly csv: Blob; readonly rows: number }
   /** A bad scenario: the one-line message the CLI prints, and where (1-based; 0 = unknown). */
   | { readonly kind: 'invalid'; readonly id: number; readonly message: string; readonly line: number; readonly column: number }

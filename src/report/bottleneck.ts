@@ -8,6 +8,38 @@ import type { SimulationResult } from '../engine/result.js';
 import type { StageDef } from '../engine/network.js';
 import type { Carrier, NumberDef } from '../scenario/model.js';
 
+/** What a run achieved, for comparing a trial with the run itself. */
+export interface WhatIfOutcome {
+  /** Messages delivered (chains of attempts when clients retry). */
+  delivered: number;
+  /** Messages lost (failed with no retry left). */
+  failed: number;
+  /** Messages still queued when the run ended. */
+  queued: number;
+  /** Seconds from start to the last dispatch; null when nothing was delivered. */
+  drain_time: number | null;
+  /** Mean wait of delivered attempts, seconds; null when nothing was delivered. */
+  mean_wait: number | null;
+}
+
+/** One relaxation tried. */
+export interface WhatIfTrial extends WhatIfOutcome {
+  /** The constraint, named as the waiting table names it ("account SMS MPS", "T-Mobile outage"). */
+  constraint: string;
+  /** The change tried, in plain words ("×10 (5/s → 50/s)", "removed"). */
+  change: string;
+  /** Whether the constraint is an incident (an outage or a degraded carrier) rather than a limit. */
+  incident: boolean;
+  /** True when the change delivered more, drained earlier or waited less than the run. */
+  helps: boolean;
+}
+
+/** The what-if of a run: the run's own outcome and each trial, most helpful first. */
+export interface WhatIf {
+  base: WhatIfOutcome;
+  trials: WhatIfTrial[];
+}
+
 /** One constraint: a stage, or a family of alike per-number stages, or a daily cap. */
 export interface ConstraintLoad {
   /** Plain name, e.g. "account SMS MPS", "toll-free per-number SMS limit", "T-Mobile TPM". */
@@ -29,8 +61,19 @@ export interface Bottlenecks {
   total_wait_seconds: number;
   /** Constraints that made anything wait, expire or fail, most waiting first. */
   constraints: ConstraintLoad[];
-  /** The binding constraint(s) in plain words; "none: no message waited" when none. */
+  /**
+   * The binding constraint(s) in plain words; "none: no message waited" when none. By
+   * what-if when `method` is `what-if` (the what-if wins over the waiting share).
+   */
   binding: string;
+  /** How `binding` was found: re-runs with each limit relaxed (`what-if`), or by the share of waiting. */
+  method?: 'what-if' | 'waiting share';
+  /** Why the what-if was not run, when `method` is `waiting share` (`--no-what-if`, a run too large). */
+  note?: string;
+  /** The binding constraint by the share of waiting, kept beside a what-if's answer. */
+  by_waiting?: string;
+  /** Each relaxation tried and its outcome, most helpful first (present when `method` is `what-if`). */
+  what_if?: WhatIf;
 }
 
 const CARRIER_NAMES: Readonly<Record<Carrier, string>> = { att: 'AT&T', tmobile: 'T-Mobile', verizon: 'Verizon', other: 'other carriers' };

@@ -1,6 +1,8 @@
 /**
  * Durations and clock times as people say them: `2h 46m 39s`, `1m 52.9s`, `250ms`, and
- * `08:10:25` on the scenario's own clock. Formatting is done by pretty-ms (a well-kept
+ * `08:10:25` on the scenario's own clock. The one rounding rule of every table: a duration
+ * to about 4 significant digits, never finer than 1 ms nor coarser than 1 s (a percentile
+ * never finer than its histogram bucket), to the nearest; a clock time to the nearest second. Formatting is done by pretty-ms (a well-kept
  * library for exactly this); this module only decides how finely to round. Pure.
  */
 import prettyMs from 'pretty-ms';
@@ -51,13 +53,14 @@ export function offsetText(offsetMinutes: number): string {
 }
 
 /**
- * The wall-clock time of an instant at a fixed UTC offset, as a clock shows it (whole
- * seconds, not rounded up): `2026-03-09 08:00:00`, or only `08:10:25` when `sameDayAs`
- * (epoch ms) falls on the same local date.
+ * The wall-clock time of an instant at a fixed UTC offset, rounded to the nearest second
+ * (as {@link fmtDuration} rounds a duration of hours: a drain of `15h 59m 59s` reads
+ * `15:59:59`): `2026-03-09 08:00:00`, or only `08:10:25` when `sameDayAs` (epoch ms) falls
+ * on the same local date.
  */
 export function clockTime(epochMs: number, offsetMinutes: number, sameDayAs?: number): string {
   const local = (ms: number): string => new Date(ms + offsetMinutes * 60_000).toISOString();
-  const iso = local(epochMs);
+  const iso = local(Math.round(epochMs / 1000) * 1000);
   const time = iso.slice(11, 19);
   const day = iso.slice(0, 10);
   return sameDayAs !== undefined && local(sameDayAs).slice(0, 10) === day ? time : `${day} ${time}`;

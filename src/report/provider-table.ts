@@ -3,10 +3,12 @@
  * answer "which provider gets this traffic out, how fast, and what fails".
  */
 import type { Summary } from './summary.js';
+import { fmtDuration } from './duration.js';
 
 const int = (n: number): string => n.toLocaleString('en-US');
 const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
-const secs = (s: number | null): string => (s === null ? '-' : `${Number(s.toFixed(3))} s`);
+/** Times as every table says them (see duration.ts: the rounding rule); a percentile to its histogram's precision. */
+const secs = (s: number | null, fromHistogram = false): string => fmtDuration(s, fromHistogram);
 
 /** The summaries side by side (same scenario, one per provider). */
 export function renderProviderComparison(summaries: readonly Summary[]): string {
@@ -20,8 +22,8 @@ export function renderProviderComparison(summaries: readonly Summary[]): string 
     ['failed', ...summaries.map((s) => int(s.totals.failed))],
     ...codes.map((c) => [`  ${c} (${reason(c)})`, ...summaries.map((s) => int(s.failures[c]?.count ?? 0))]),
     ['queued at end', ...summaries.map((s) => int(s.totals.queued))],
-    ['wait p50', ...summaries.map((s) => (s.totals.delivered === 0 ? '-' : secs(s.wait.p50)))],
-    ['wait p95', ...summaries.map((s) => (s.totals.delivered === 0 ? '-' : secs(s.wait.p95)))],
+    ['wait p50', ...summaries.map((s) => (s.totals.delivered === 0 ? '-' : secs(s.wait.p50, true)))],
+    ['wait p95', ...summaries.map((s) => (s.totals.delivered === 0 ? '-' : secs(s.wait.p95, true)))],
     ['wait max', ...summaries.map((s) => (s.totals.delivered === 0 ? '-' : secs(s.wait.max)))],
     ['last message out', ...summaries.map((s) => secs(s.drain_time))],
     ['units charged', ...summaries.map((s) => int(s.units.charged))],

@@ -1,5 +1,6 @@
 /**
- * The summary as one flat CSV table (`--format csv`): a `total` row, then one row per
+ * The summary as one flat CSV table (`--format csv`): a `total` row (attempts), a `messages`
+ * row when clients retry (messages: delivered, lost as `failed`, pending as `queued`), then one row per
  * carrier, sender and traffic source, each with counts, waits (seconds) and failures per
  * code. A value that does not exist (a wait when nothing was delivered) is an empty cell,
  * never 0. Pure; RFC 4180 via csv-stringify.
@@ -26,6 +27,12 @@ function row(scope: string, name: string, s: ScopeSummary): (string | number)[] 
   ];
 }
 
+/** The `messages` row: the run's messages, delivered, lost (`failed`) and pending (`queued`); other cells empty. */
+function messagesRow(s: Summary): (string | number)[] {
+  const m = s.messages!;
+  return ['messages', safeText(s.scenario), m.total, m.delivered, m.failed, m.queued, ...new Array<string>(SUMMARY_COLUMNS.length - 6).fill('')];
+}
+
 /**
  * The summary CSV text, header first, CRLF line endings.
  * @param options.delimiter field delimiter, default ","; `bom` prefixes a UTF-8 BOM.
@@ -34,6 +41,8 @@ export function summaryCsv(s: Summary, options: { delimiter?: string; bom?: bool
   const rows = [
     [...SUMMARY_COLUMNS],
     row('total', s.scenario, totalScope(s)),
+    // With client retries: messages (chains of attempts) apart from attempts; lost under failed, pending under queued.
+    ...(s.messages === undefined ? [] : [messagesRow(s)]),
     ...Object.entries(s.by_carrier).map(([k, v]) => row('carrier', k, v)),
     ...Object.entries(s.by_sender).map(([k, v]) => row('sender', k, v)),
     ...Object.entries(s.by_traffic).map(([k, v]) => row('traffic', k, v)),

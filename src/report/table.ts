@@ -78,7 +78,10 @@ export function renderTable(s: Summary, options: RenderOptions = {}): string {
   const when = runTimes(s, options.utcOffsetMinutes ?? 0);
   const out: string[] = [`a2psim — ${s.scenario} (seed ${s.seed})`, `start ${when.start}   run ended after ${when.ranFor}`, when.lastOut];
   // The binding constraint, in plain words (absent in a summary read back from an older version).
-  if (s.bottlenecks !== undefined) out.push(...wrap(`bottleneck: ${s.bottlenecks.binding}`, width ?? Infinity));
+  if (s.bottlenecks !== undefined) {
+    const how = s.bottlenecks.note === undefined ? '' : ` (${s.bottlenecks.note})`;
+    out.push(...wrap(`bottleneck: ${s.bottlenecks.binding}${how}`, width ?? Infinity));
+  }
   if (s.cost !== undefined) {
     const { currency, run, monthly } = s.cost;
     out.push(`cost: ${run.total} ${currency} this run; ${monthly.total} ${currency} a month (${monthly.runs} runs, numbers, MPS)`);

@@ -10,6 +10,7 @@ import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS } from '../scenario/model.js';
 import type { Network } from '../engine/network.js';
 import type { RunObserver, TickSnapshot } from '../engine/types.js';
+import { WaitTally } from './wait-tally.js';
 
 /** One interval [startMs, endMs). */
 export interface SeriesRow {
@@ -42,6 +43,8 @@ export class SeriesCollector implements RunObserver {
   onRow: ((row: SeriesRow) => void) | undefined = undefined;
   /** Rows finished so far. */
   rowCount = 0;
+  /** Every delivered wait, counted exactly for the report's histogram. */
+  readonly waits = new WaitTally();
   private submitted = 0;
   private delivered = 0;
   private byCarrier = new Array<number>(CARRIERS.length).fill(0);
@@ -58,8 +61,9 @@ export class SeriesCollector implements RunObserver {
     this.submitted++;
   }
 
-  onEnd(_atMs: number, delivered: boolean, code: number, carrier: number): void {
+  onEnd(_atMs: number, delivered: boolean, code: number, carrier: number, waitMs: number): void {
     if (delivered) {
+      this.waits.add(waitMs);
       this.delivered++;
       this.byCarrier[carrier]++;
     } else {

@@ -46,6 +46,13 @@ export const METRICS: readonly MetricDef[] = [
   m('delayed', 'count', 'higher', 'messages delivered after waiting more than 0 s (not compared by default: delivering more can mean more delayed)', false),
   m('delivered_ratio', 'ratio', 'lower', 'delivered / submitted'),
   m('failed_ratio', 'ratio', 'higher', 'failed / submitted'),
+  // Per message (a chain of attempts when clients retry; the same as the counts above without retries). Whole run only.
+  m('messages', 'count', null, 'messages (first attempts; each resubmission is an attempt of the same message)', false),
+  m('messages_delivered', 'count', 'lower', 'messages delivered by one of their attempts', false),
+  m('messages_lost', 'count', 'higher', 'messages whose last attempt failed with no retry left', false),
+  m('messages_pending', 'count', 'higher', 'messages still waiting (queued, or a retry not yet due) when the run ended', false),
+  m('message_delivered_ratio', 'ratio', 'lower', 'messages_delivered / messages', false),
+  m('message_lost_ratio', 'ratio', 'higher', 'messages_lost / messages', false),
   m('wait_p50', 'time', 'higher', 'median wait of delivered messages'),
   m('wait_p95', 'time', 'higher', '95th percentile wait of delivered messages'),
   m('wait_p99', 'time', 'higher', '99th percentile wait of delivered messages'),

@@ -67,7 +67,7 @@ describe('threshold errors at load time (file:line:col of the list item)', () =>
     ['wiat_p95 <= 30s', 'expected a known metric, got unknown metric "wiat_p95" (did you mean "wait_p95"?)'],
     [
       'throughput > 5',
-      'expected one of the metrics submitted, delivered, failed, queued, delayed, delivered_ratio, failed_ratio, wait_p50, wait_p95, wait_p99, wait_max, wait_mean, drain_time, got unknown metric "throughput"',
+      'expected one of the metrics submitted, delivered, failed, queued, delayed, delivered_ratio, failed_ratio, messages, messages_delivered, messages_lost, messages_pending, message_delivered_ratio, message_lost_ratio, wait_p50, wait_p95, wait_p99, wait_max, wait_mean, drain_time, got unknown metric "throughput"',
     ],
     ['delivered[420] == 0', 'expected [CODE] only after failed, as in failed[420], got "delivered[420]"'],
     ['failed[421] == 0', 'expected a known failure code, got unknown failure code "421" (did you mean "420"?)'],

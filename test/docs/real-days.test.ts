@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile, parseScenario } from '../../src/scenario/load.js';
 import { summarize } from '../../src/report/summary.js';
+import { withWhatIf } from '../../src/report/what-if.js';
 import { renderTable } from '../../src/report/table.js';
 import { runRecords } from '../helpers/scenario.js';
 
@@ -14,7 +15,7 @@ function printed(file: string, lines: number, set: string[] = []) {
   const sc = loadScenarioFile(file, { set });
   const { result, records } = runRecords(sc);
   // Every scenario of the section starts at an offset of -04:00 (the CLI shows clock times in it).
-  const text = renderTable(summarize(result), { utcOffsetMinutes: -240 }).split('\n').slice(0, lines).join('\n');
+  const text = renderTable(withWhatIf(summarize(result), result), { utcOffsetMinutes: -240 }).split('\n').slice(0, lines).join('\n');
   return { text, result, records };
 }
 
@@ -56,7 +57,7 @@ ${yaml}`,
   it('cap retries: 437 messages lost after 4 attempts each; deferred, all 8,000 delivered after Pacific midnight', () => {
     const text = (set: string[] = []) => {
       const { result } = runRecords(loadScenarioFile('scenarios/cap-retries.yaml', { set }));
-      return { result, text: renderTable(summarize(result), { utcOffsetMinutes: -420 }).split('\n').slice(0, 11).join('\n') };
+      return { result, text: renderTable(withWhatIf(summarize(result), result), { utcOffsetMinutes: -420 }).split('\n').slice(0, 11).join('\n') };
     };
     const retried = text();
     expect(section).toContain(retried.text);
@@ -81,7 +82,7 @@ ${yaml}`,
 
   it('OTP outage: 1,388 T-Mobile codes expire at 12:45, 272 go out late, other carriers untouched', () => {
     const { result, records } = runRecords(loadScenarioFile('scenarios/otp-outage.yaml'));
-    const lines = renderTable(summarize(result), { utcOffsetMinutes: -240 }).split('\n');
+    const lines = renderTable(withWhatIf(summarize(result), result), { utcOffsetMinutes: -240 }).split('\n');
     expect(section).toContain(lines.slice(0, 9).join('\n'));
     expect(section).toContain(lines.slice(14, 27).join('\n'));
     const expired = records.filter((r) => r.code === '420');

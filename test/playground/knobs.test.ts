@@ -35,7 +35,7 @@ describe('playground knobs', () => {
     const [k] = knobsOf(parseDocument(text));
     expect(setKnob(text, parseDocument(text), k, 7)).toBe('account: { mps: { sms: "7/s" } }\n');
     const bare = 'brand: { vetting_score: 40 }\n';
-    const [v] = knobsOf(parseDocument(bare));
+    const v = knobsOf(parseDocument(bare)).find((k) => k.id === 'brand.vetting_score')!;
     expect(setKnob('brand: {}\n', parseDocument('brand: {}\n'), v, 75)).toBe('brand: { vetting_score: 75 }\n');
   });
 
@@ -54,6 +54,7 @@ describe('playground knobs', () => {
     const doc = parseDocument('account: { mps: { sms: { rate: 10/s, pacing: smooth } } }\nnumbers:\n  - { id: p, count: 3 }\n');
     expect(knobsOf(doc).map((k) => [k.id, k.value, k.suffix])).toEqual([
       ['account.mps.sms.rate', 10, '/s'],
+      ['brand.vetting_score', 0, ''], // not written: shown at its default (issue 24)
       ['numbers.0.count', 3, ''],
     ]);
   });
@@ -72,5 +73,22 @@ describe('playground fragment', () => {
     }
     expect(decodeFragment('#s=abc def').kind).toBe('bad');
     expect(decodeFragment('#section-2')).toEqual({ kind: 'bad', reason: 'expected a fragment starting "#s=", got "#section-2"' });
+  });
+
+  it('always shows account MPS and vetting, at their defaults when the YAML lacks account: and brand: (issue 24)', () => {
+    const otp = readFileSync('scenarios/otp-burst-tollfree.yaml', 'utf8');
+    const ks = knobsOf(parseDocument(otp));
+    expect(ks.slice(0, 2).map((k) => [k.id, k.value, k.isDefault])).toEqual([
+      ['account.mps.sms', 5, true],
+      ['brand.vetting_score', 0, true],
+    ]);
+    const text = setKnob(otp, parseDocument(otp), ks[0], 60);
+    expect(text).toBe(`${otp}account:\n  mps: { sms: 60 }\n`);
+    expect(parseScenario(text, 'otp.yaml').account.sms.count).toBe(60);
+    const vetted = setKnob(otp, parseDocument(otp), ks[1], 75);
+    expect(vetted).toBe(`${otp}brand:\n  vetting_score: 75\n`);
+    expect(parseScenario(vetted, 'otp.yaml').brand.vettingScore).toBe(75);
+    const telnyx = knobsOf(parseDocument(`${otp}provider: telnyx\n`))[0];
+    expect(telnyx.isDefault).toBe(true);
   });
 });

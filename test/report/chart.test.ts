@@ -52,7 +52,8 @@ describe('a2psim run --report / --chart', () => {
     const chartAt = out.indexOf('Total queue depth');
     expect(tableEnd).toBeGreaterThan(0);
     expect(chartAt).toBeGreaterThan(tableEnd);
-    expect(out.slice(chartAt)).toContain('peak 601');
+    // Depth at each interval's end, before what arrives at that instant (issue 24: intervals are [start, end)).
+    expect(out.slice(chartAt)).toContain('peak 599');
   });
 
   it('defaults the chart to 80 columns', async () => {

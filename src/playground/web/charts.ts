@@ -21,7 +21,8 @@ interface ChartSpec {
   readonly id: string;
   readonly title: string;
   readonly yLabel: string;
-  readonly series: { label: string; values: number[] }[];
+  /** `colour`: index into the report's palette, so a series has the colour the report gives it. */
+  readonly series: { label: string; values: number[]; colour?: number }[];
 }
 
 function specs(d: ReportData): ChartSpec[] {
@@ -32,13 +33,30 @@ function specs(d: ReportData): ChartSpec[] {
       title: 'Messages per interval',
       yLabel: 'messages',
       series: [
-        { label: 'submitted', values: d.submitted },
-        { label: 'delivered', values: d.delivered },
-        { label: 'failed', values: d.failed },
+        // The report's colours (client.ts): submitted blue, delivered bluish green, failed vermillion.
+        { label: 'submitted', values: d.submitted, colour: 0 },
+        { label: 'delivered', values: d.delivered, colour: 2 },
+        { label: 'failed', values: d.failed, colour: 4 },
       ],
     },
     { id: 'depth', title: 'Deepest queue per interval', yLabel: 'waiting', series: stages.map((s) => ({ label: s.name, values: s.depth })) },
   ];
+}
+
+/**
+ * Tick labels of the time axis (x already on the scenario's clock): `HH:MM:SS` (or `HH:MM`
+ * from a minute's step), with the ISO date under the first tick of each day.
+ */
+export function isoTicks(_u: uPlot, splits: number[], _axis: number, _space: number, incr: number): string[] {
+  let prevDay: string | null = null;
+  return splits.map((v) => {
+    const iso = new Date(v * 1000).toISOString();
+    const day = iso.slice(0, 10);
+    let label = incr >= 86_400 ? day : iso.slice(11, incr < 60 ? 19 : 16);
+    if (incr < 86_400 && day !== prevDay) label += `\n${day}`;
+    prevDay = day;
+    return label;
+  });
 }
 
 /** Draws the charts of `d` into `root`, replacing any drawn before. Returns the charts' ids. */
@@ -62,8 +80,9 @@ export function drawCharts(root: HTMLElement, d: ReportData, previous: uPlot[]):
       width,
       height: 220,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'UTC'),
-      series: [{}, ...spec.series.map((s, i) => ({ label: s.label, stroke: palette[i % palette.length], width: 1.5 }))],
-      axes: [{ ...axis }, { ...axis, label: spec.yLabel }],
+      series: [{}, ...spec.series.map((s, i) => ({ label: s.label, stroke: palette[(s.colour ?? i) % palette.length], width: 1.5 }))],
+      // ISO dates and 24-hour times, as the report writes them (uPlot's default is US-style).
+      axes: [{ ...axis, values: isoTicks, space: 80 }, { ...axis, label: spec.yLabel }],
       legend: { live: false },
     };
     return new uPlot(opts, [x, ...spec.series.map((s) => s.values)], box);

@@ -53,7 +53,8 @@ export function showKnobs(root: HTMLElement, knobs: readonly Knob[], onChange: (
     num.max = '';
     const unit = document.createElement('span');
     unit.className = 'unit';
-    unit.textContent = k.unit;
+    // A value the YAML does not write shows the default the scenario gets.
+    unit.textContent = k.isDefault === true ? `${k.unit} (default)`.trim() : k.unit;
     range.addEventListener('input', () => {
       num.value = range.value;
       onChange(k, Number(range.value));

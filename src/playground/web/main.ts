@@ -13,7 +13,7 @@ import { MAX_CSV_MESSAGES, type WorkerReply, type WorkerRequest } from '../proto
 import { drawCharts } from './charts.js';
 import { createEditor } from './editor.js';
 import { showKnobs } from './knob-view.js';
-import { showSummary } from './view.js';
+import { showSummary, showThresholds } from './view.js';
 
 /** Wait this long after the last keystroke or slider move before running. */
 const DEBOUNCE_MS = 120;
@@ -76,6 +76,7 @@ function onReply(reply: WorkerReply): void {
       state.summary = JSON.parse(reply.summaryJson) as Summary;
       state.data = reply.data;
       showSummary(state.summary, reply.summaryJson, { cards: $('cards'), failures: $('failures'), json: $('summary-json') });
+      showThresholds($('thresholds'), reply.thresholds);
       state.charts = drawCharts($('charts'), reply.data, state.charts);
       const n = state.summary.totals.submitted;
       $<HTMLButtonElement>('dl-csv').disabled = n > MAX_CSV_MESSAGES;

@@ -4,6 +4,7 @@
  */
 import { fmtDuration } from '../../report/duration.js';
 import type { Summary } from '../../report/summary.js';
+import type { ThresholdLine } from '../protocol.js';
 
 const int = (n: number): string => n.toLocaleString('en-US');
 
@@ -46,4 +47,16 @@ export function showSummary(s: Summary, json: string, els: { cards: HTMLElement;
     codes.length === 0 ? 'No failures.' : `Failures: ${codes.map(([code, f]) => `${int(f.count)} × ${code} (${f.reason})`).join('; ')}.`;
   if (s.warnings.length > 0) els.failures.textContent += ` Warnings: ${s.warnings.join('; ')}`;
   els.json.textContent = json;
+}
+
+/** The scenario's thresholds with ✓ or ✗ and what was observed, as `a2psim check` prints them. */
+export function showThresholds(list: HTMLElement, lines: readonly ThresholdLine[]): void {
+  list.replaceChildren(
+    ...lines.map((t) => {
+      const li = document.createElement('li');
+      li.className = t.pass ? 'pass' : 'fail';
+      li.textContent = `${t.pass ? '✓' : '✗'} ${t.text}  ${t.observed}`;
+      return li;
+    }),
+  );
 }

@@ -7,6 +7,9 @@ import { startSimulation } from '../../engine/simulate.js';
 import { CsvMessageSink } from '../../report/csv.js';
 import { reportData, reportObserver } from '../../report/html/report.js';
 import { summarize } from '../../report/summary.js';
+import { withWhatIf } from '../../report/what-if.js';
+import { formatValue, holds, parseThreshold } from '../../check/expr.js';
+import { observe } from '../../check/metrics.js';
 import { ScenarioError } from '../../scenario/errors.js';
 import { parseScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/model.js';
@@ -28,9 +31,17 @@ function run(req: WorkerRequest, scenario: Scenario): void {
     post({ kind: 'progress', id: req.id, fraction: span > 0 ? Math.min(1, sim.nowMs / span) : 0, submitted: sim.submitted });
   }
   const result = sim.finish();
-  const summary = summarize(result);
+  // The bottleneck by what-if, as `a2psim run` names it (the summary JSON is the CLI's, byte for byte).
+  const summary = withWhatIf(summarize(result), result);
   const data = reportData(result, series, summary);
-  post({ kind: 'done', id: req.id, summaryJson: JSON.stringify(summary, null, 2) + '\n', data, ms: performance.now() - t0 });
+  // The scenario's thresholds, judged as `a2psim check` judges them.
+  const thresholds = scenario.expect.map((text) => {
+    const t = parseThreshold(text);
+    const o = observe(summary, t.ref);
+    if (o.value === null) return { text, pass: false, observed: o.reason };
+    return { text, pass: holds(o.value, t.op, t.value), observed: `observed ${formatValue(o.value, t.ref.def.kind, t.percent)}` };
+  });
+  post({ kind: 'done', id: req.id, summaryJson: JSON.stringify(summary, null, 2) + '\n', data, ms: performance.now() - t0, thresholds });
 }
 
 function csv(req: WorkerRequest, scenario: Scenario): void {

@@ -1,6 +1,7 @@
 /**
  * The report's "Bottleneck" section: the binding constraint in plain words, then each
- * constraint's share of the waiting, its expiries and its rejections. Pure.
+ * relaxation tried by the what-if and its outcome, then each constraint's share of the
+ * waiting, its expiries and its rejections. Pure.
  */
 import type { Bottlenecks } from '../bottleneck.js';
 import { escapeHtml as esc } from './escape.js';
@@ -24,5 +25,21 @@ export function bottleneckSection(b: Bottlenecks | undefined): string {
       : `<table><caption>Where the waiting happened</caption><thead><tr><th>constraint</th><th class="num">stages</th>` +
         `<th class="num">wait (message-seconds)</th><th class="num">share</th><th class="num">expired there</th>` +
         `<th class="num">rejected</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
-  return `<h2>Bottleneck</h2>\n<p class="bottleneck"><b>${esc(b.binding)}</b></p>\n${table}`;
+  const w = b.what_if;
+  const trials =
+    w === undefined || w.trials.length === 0
+      ? ''
+      : `<table><caption>What if each limit were relaxed (each a separate run)</caption><thead><tr><th>constraint</th><th>change</th>` +
+        `<th class="num">delivered</th><th class="num">failed</th><th class="num">drain time (s)</th><th class="num">mean wait (s)</th></tr></thead><tbody>\n` +
+        [{ constraint: 'this run', change: '-', ...w.base }, ...w.trials]
+          .map(
+            (t) =>
+              `<tr><td>${esc(t.constraint)}</td><td>${esc(t.change)}</td><td class="num">${int(t.delivered)}</td><td class="num">${int(t.failed)}</td>` +
+              `<td class="num">${t.drain_time ?? '-'}</td><td class="num">${t.mean_wait ?? '-'}</td></tr>`,
+          )
+          .join('\n') +
+        `\n</tbody></table>`;
+  const how = b.note === undefined ? '' : ` <span class="note">(${esc(b.note)})</span>`;
+  const waiting = b.by_waiting === undefined ? '' : `<p>By share of waiting: ${esc(b.by_waiting)}</p>\n`;
+  return `<h2>Bottleneck</h2>\n<p class="bottleneck"><b>${esc(b.binding)}</b>${how}</p>\n${waiting}${trials}${table}`;
 }

@@ -68,7 +68,7 @@ export const WAITS_JS = String.raw`
       var bin = w.binMs / 1000;
       return {
         id: 'waits', title: 'Wait before dispatch (delivered messages)',
-        note: 'How long delivered messages waited in queues; bars of ' + w.binText + '. Lines: ' +
+        note: 'How long delivered messages waited in queues; bars of ' + w.binText + ' (' + w.precisionText + '). Lines: ' +
           w.marks.map(function (m) { return m.label + ' ' + m.text; }).join(', ') + ' (max ' + w.maxText + ').' +
           (w.logCounts ? ' The count axis is logarithmic: one bar holds most messages.' : ''),
         yLabel: 'messages', histogram: true,

@@ -29,7 +29,13 @@ export const CLIENT_JS = String.raw`
     var a = Math.abs(m), two = function (n) { return n < 10 ? '0' + n : '' + n; };
     return (m < 0 ? '-' : '+') + two(Math.floor(a / 60)) + ':' + two(a % 60);
   })(D.startOffsetMinutes);
-  var xs = D.t.map(function (t) { return x0 + t; });
+  // One time axis for every chart, from the run's start: 0, then each interval's end. A count
+  // of the interval [start, end) (the message CSV's convention) is held as a step from its
+  // start to its end (held); a state at an instant (a trailing-minute rate, the day's cap
+  // count) is drawn at the interval's end, from its value at the start (atEnds).
+  var xs = [x0].concat(D.t.map(function (t) { return x0 + t; }));
+  function held(col) { return col.length === 0 ? [] : col.concat([col[col.length - 1]]); }
+  function atEnds(col, first) { return [first].concat(col); }
 
   function mode() { return mq.matches ? 'dark' : 'light'; }
   function css(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim(); }
@@ -196,9 +202,9 @@ ${WAITS_JS}
       note: 'Deepest queue of each stage within each ' + intervalText + ' interval (the dashed total adds the stages up).',
       yLabel: 'messages waiting',
       lines: D.stages.map(function (st, i) {
-        return { label: st.name, color: color(i), width: 1.5 };
-      }).concat([{ label: 'all stages', color: css('--fg'), width: 1, dash: [4, 4] }]),
-      data: [xs].concat(D.stages.map(function (st) { return st.depth; })).concat([total])
+        return { label: st.name, color: color(i), width: 1.5, paths: stepped };
+      }).concat([{ label: 'all stages', color: css('--fg'), width: 1, dash: [4, 4], paths: stepped }]),
+      data: [xs].concat(D.stages.map(function (st) { return held(st.depth); })).concat([held(total)])
     });
     var perCarrier = fmtDuration(D.carriers.intervalMs);
     out.push({
@@ -206,7 +212,8 @@ ${WAITS_JS}
       note: 'Messages handed to each carrier in each ' + perCarrier + ' interval (a count per interval, not a running sum), all routes (toll-free, short code and 10DLC).',
       yLabel: 'messages / ' + perCarrier,
       lines: D.carriers.series.map(function (c) { return { label: c.carrier, color: carrierColor(c.carrier), width: 2, paths: stepped }; }),
-      data: [D.carriers.t.map(function (t) { return x0 + t; })].concat(D.carriers.series.map(function (c) { return c.delivered; }))
+      data: [D.carriers.t.map(function (t) { return x0 + t; }).concat([x0 + D.t[D.t.length - 1]])]
+        .concat(D.carriers.series.map(function (c) { return held(c.delivered); }))
     });
     var carrierStages = D.stages.filter(function (st) { return st.kind === 'carrier'; });
     if (carrierStages.length > 0) {
@@ -215,14 +222,14 @@ ${WAITS_JS}
         var c = carrierColor(st.carrier);
         var name = st.name.replace(/^carrier:/, '');
         lines.push({ label: name, color: c, width: 1.5 });
-        data.push(st.outPerMinute);
+        data.push(atEnds(st.outPerMinute, 0));
         lines.push({ label: name + ' limit ' + st.limit, color: c, width: 1, dash: [6, 4] });
-        data.push(D.t.map(function () { return st.limitPerMinute; }));
+        data.push(xs.map(function () { return st.limitPerMinute; }));
       });
       var far = D.tpmScaleMax != null;
       out.push({
         id: 'tpm', title: 'Dispatch rate per carrier against its TPM limit (10DLC SMS)',
-        note: 'Messages leaving each carrier stage in the trailing minute (dashed: the limit in force).' +
+        note: 'Messages leaving each carrier stage in the trailing minute [t \u2212 1 min, t), the window its limiter counts (dashed: the limit in force).' +
           (far ? ' The traffic stays below a tenth of every limit, so the axis is scaled to the traffic and the limits (' +
             carrierStages.map(function (st) { return st.limit; }).join(', ') + ') lie above the chart.' : ''),
         yLabel: 'messages / min', lines: lines, data: data,
@@ -231,16 +238,17 @@ ${WAITS_JS}
     }
     out.push({
       id: 'cumulative', title: 'Submitted, delivered and failed (cumulative)',
-      note: 'Running totals; the gap between submitted and delivered + failed is what is still queued.',
+      note: 'Running totals, each interval\u2019s total held from the interval\u2019s start (intervals are [start, end), as in the message CSV); the gap between submitted and delivered + failed is what is still queued.',
       yLabel: 'messages',
       lines: [
-        { label: 'submitted', color: color(0), width: 2 },
-        { label: 'delivered', color: color(2), width: 2 },
-        { label: 'failed', color: color(4), width: 2 },
-        { label: 'in queue', color: css('--muted'), width: 1, dash: [4, 4] }
+        { label: 'submitted', color: color(0), width: 2, paths: stepped },
+        { label: 'delivered', color: color(2), width: 2, paths: stepped },
+        { label: 'failed', color: color(4), width: 2, paths: stepped },
+        { label: 'in queue', color: css('--muted'), width: 1, dash: [4, 4], paths: stepped }
       ],
       data: (function () {
-        var s = cumulative(D.submitted), d = cumulative(D.delivered), f = cumulative(D.failed);
+        // Each interval's running total is held from its start: a step in the interval where it happened.
+        var s = held(cumulative(D.submitted)), d = held(cumulative(D.delivered)), f = held(cumulative(D.failed));
         return [xs, s, d, f, s.map(function (v, i) { return v - d[i] - f[i]; })];
       })()
     });
@@ -253,7 +261,7 @@ ${WAITS_JS}
         lines: D.failures.map(function (f, i) {
           return { label: f.code, color: color(i + 4), width: 1.5, paths: stepped };
         }),
-        data: [xs].concat(D.failures.map(function (f) { return f.counts; }))
+        data: [xs].concat(D.failures.map(function (f) { return held(f.counts); }))
       });
     } else {
       out.push({ empty: true, id: 'failures', title: 'Failures by code', text: 'No message failed.' });
@@ -267,7 +275,7 @@ ${WAITS_JS}
           { label: 'used', color: carrierColor('tmobile'), width: 2, paths: stepped },
           { label: 'cap', color: css('--fg'), width: 1, dash: [6, 4], paths: stepped }
         ],
-        data: [xs, D.cap.used, D.cap.limit.map(function (v) { return v > 0 ? v : null; })]
+        data: [xs, atEnds(D.cap.used, 0), atEnds(D.cap.limit, D.cap.limit[0]).map(function (v) { return v > 0 ? v : null; })]
       });
     }
     out.push(waitsSpec());

@@ -12,6 +12,7 @@ import type { WaitHistogram } from '../../engine/counters.js';
 import { fmtDuration } from '../duration.js';
 import { formatLimit, type Summary } from '../summary.js';
 import type { SeriesRow } from '../timeseries.js';
+import type { WaitTally } from '../wait-tally.js';
 import { mergeFactor, mergeRows } from './series.js';
 
 const MINUTE_MS = 60_000;
@@ -94,18 +95,22 @@ export interface WaitBins {
   /** Texts of the largest wait and the bin width. */
   maxText: string;
   binText: string;
+  /** How exact the bars are, in plain words (stated under the chart). */
+  precisionText: string;
 }
 
 /**
  * Rate per minute of per-interval counts. Below a minute it is the count over the trailing
- * minute (what a per-minute limit bounds, never a per-second burst scaled up); from a
- * minute up, the interval's average per minute.
+ * minute [end − 1 min, end), the window a per-minute limiter counts (never a burst scaled
+ * up), so it never exceeds the limit; an interval that does not divide a minute sums the
+ * whole intervals that fit in it (a little under the minute). From a minute up, the
+ * interval's average per minute.
  */
 export function perMinute(counts: readonly number[], intervalMs: number): number[] {
-  if (intervalMs >= MINUTE_MS || MINUTE_MS % intervalMs !== 0) {
+  if (intervalMs >= MINUTE_MS) {
     return counts.map((c) => Math.round((c * MINUTE_MS * 100) / intervalMs) / 100);
   }
-  const k = MINUTE_MS / intervalMs;
+  const k = Math.floor(MINUTE_MS / intervalMs);
   const out: number[] = [];
   let sum = 0;
   counts.forEach((c, i) => {
@@ -131,11 +136,21 @@ const SKEW = 50;
  * multiple of the waits' resolution (so whole-second waits never alternate full and empty
  * bars), and decides whether the count axis should be logarithmic.
  */
-export function waitBins(h: WaitHistogram, wait: Summary['wait']): WaitBins {
-  const resolution = h.resolutionMs();
+export function waitBins(h: WaitHistogram, wait: Summary['wait'], tally?: WaitTally): WaitBins {
+  // Both resolutions are powers of ten: a multiple of the larger is a multiple of both.
+  const resolution = Math.max(h.resolutionMs(), tally?.resolutionMs ?? 1);
   const binMs = NICE_BIN_MS.find((b) => b % resolution === 0 && b * WAIT_BINS >= h.max) ?? Math.ceil(h.max / WAIT_BINS / DAY_MS) * DAY_MS;
-  const counts = new Array<number>(h.count === 0 ? 0 : Math.floor(h.max / binMs) + 1).fill(0);
-  for (const [lowMs, n] of h.buckets()) counts[Math.min(counts.length - 1, Math.floor(lowMs / binMs))] += n;
+  let counts: number[];
+  let precisionText: string;
+  if (tally !== undefined && tally.count === h.count) {
+    // Binned on the waits themselves: each bar counts exactly the waits in [i·bin, (i+1)·bin).
+    counts = tally.bars(binMs);
+    precisionText = 'each bar counts exactly the waits in it';
+  } else {
+    counts = new Array<number>(h.count === 0 ? 0 : Math.floor(h.max / binMs) + 1).fill(0);
+    for (const [lowMs, n] of h.buckets()) counts[Math.min(counts.length - 1, Math.floor(lowMs / binMs))] += n;
+    precisionText = 'bars from the wait histogram, each wait within 0.05% (a wait near a bar edge may fall in the bar before)';
+  }
   const marks = (['p50', 'p95', 'p99'] as const).flatMap((k) => {
     const v = wait[k];
     return v === null ? [] : [{ label: k, seconds: v, text: fmtDuration(v, true) }];
@@ -148,6 +163,7 @@ export function waitBins(h: WaitHistogram, wait: Summary['wait']): WaitBins {
     marks,
     maxText: fmtDuration(wait.max),
     binText: fmtDuration(binMs / 1000),
+    precisionText,
   };
 }
 
@@ -173,6 +189,7 @@ export function buildReportData(
   summary: Summary,
   rows: readonly SeriesRow[],
   intervalMs: number,
+  waits?: WaitTally,
 ): ReportData {
   const sc = result.scenario;
   const col = (f: (r: SeriesRow) => number): number[] => rows.map(f);
@@ -219,7 +236,7 @@ export function buildReportData(
     stages,
     tpmScaleMax,
     cap: hasCap ? { used: col((r) => r.capUsed), limit: col((r) => r.capLimit) } : null,
-    waits: waitBins(result.total.waits, summary.wait),
+    waits: waitBins(result.total.waits, summary.wait, waits),
     incidents: sc.incidents.map((x) => ({ label: incidentLabel(x), start: x.startMs / 1000, end: x.endMs / 1000 })),
   };
 }

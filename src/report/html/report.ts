@@ -8,6 +8,7 @@ import type { Scenario } from '../../scenario/model.js';
 import { summarize, type Summary } from '../summary.js';
 import { SeriesCollector, type SeriesRow } from '../timeseries.js';
 import type { ChartAssets } from './assets.js';
+import type { WaitTally } from '../wait-tally.js';
 import { buildReportData, type ReportData } from './data.js';
 import { renderReportPage } from './page.js';
 import { initialTickMs, MAX_POINTS, reduceRows } from './series.js';
@@ -21,6 +22,8 @@ export function reportObserver(scenario: Scenario): SeriesCollector {
 export interface CollectedSeries {
   readonly rows: readonly SeriesRow[];
   readonly tickMs: number;
+  /** The delivered waits, counted exactly (the histogram is binned on them when present). */
+  readonly waits?: WaitTally;
 }
 
 /**
@@ -34,7 +37,7 @@ export function reportData(
   maxPoints: number = MAX_POINTS,
 ): ReportData {
   const { rows, intervalMs } = reduceRows(series.rows, series.tickMs, maxPoints);
-  return buildReportData(result, summary, rows, intervalMs);
+  return buildReportData(result, summary, rows, intervalMs, series.waits);
 }
 
 /** The complete HTML report of a run. */
