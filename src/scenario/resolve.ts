@@ -147,6 +147,15 @@ class Resolver {
     let mmsLimit: Limit | null =
       row.mms === null ? null : row.mms === '10dlc' ? rules.mms10dlc : rowLimit(row.mms, countBy);
     const limits = n.limits ?? {};
+    const verification = n.verification ?? (n.verified === true ? 'verified' : 'pending');
+    if (n.verified !== undefined && n.verification !== undefined && n.verified !== (verification === 'verified')) {
+      throw this.src.error([...base, 'verification'], `${n.verified ? 'verified' : 'restricted or pending'} (the number says verified: ${n.verified})`, undefined, false, [[...base, 'verified']]);
+    }
+    const destinationLimits = (row.byDestination ?? []).map((d) => ({
+      to: d.to,
+      sms: rowLimit(d.sms, countBy),
+      mms: d.mms === null ? null : rowLimit(d.mms, countBy),
+    }));
     if (limits.sms !== undefined) smsLimit = this.limit([...base, 'limits', 'sms'], limits.sms, countBy);
     if (limits.mms !== undefined) {
       if (row.mms === null) {
@@ -160,7 +169,9 @@ class Resolver {
       type: n.type,
       country: n.country,
       campaign: n.campaign ?? null,
-      verified: n.verified ?? false,
+      verified: verification === 'verified',
+      verification,
+      destinationLimits,
       ...kind,
       smsLimit,
       mmsLimit,

@@ -6,7 +6,7 @@
  */
 import { z } from './zod.js';
 import { FAILURE_CODE_NAMES } from '../rules/codes.js';
-import { PROVIDER_IDS } from '../rules/provider.js';
+import { PROVIDER_IDS, VERIFICATION_STATES } from '../rules/provider.js';
 import { CARRIERS, COUNT_BY, INCIDENT_KINDS, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, SENDER_CHOICES, SPACINGS, TPM_SCOPES, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
 import { pricingSchema } from './pricing.js';
@@ -67,6 +67,10 @@ export const numberSchema = z.strictObject({
   country: z.enum(NUMBER_COUNTRIES),
   campaign: idSchema.optional().describe('Campaign id; US long codes (10DLC) only.'),
   verified: z.boolean().optional().describe('Toll-free verification; default false.'),
+  verification: z
+    .enum(VERIFICATION_STATES)
+    .optional()
+    .describe('Toll-free verification state: verified, pending (submitted, in review) or restricted (never submitted); default verified when verified: true, else pending.'),
   limits: z
     .strictObject({ sms: limitSchema.optional(), mms: limitSchema.optional() })
     .optional()

@@ -75,7 +75,7 @@ describe('a2psim rules, provider facts by name', () => {
     expect(text).toMatch(/MMS per second +15\/s/);
     expect(text).toMatch(/US +toll_free +20\/s/);
     expect(text).toMatch(/US +short_code +1,000\/s/);
-    expect(text).toMatch(/longest queue +14,400 s of messages/);
+    expect(text).toMatch(/longest queue +14,400 s of segments/);
     expect(text).toMatch(/420 +40014 +no/);
   });
 
