@@ -7,9 +7,6 @@
 import type { FailureCode } from './codes.js';
 import type { Carrier, CountBy, Destination, MessageType, NumberCountry, NumberType, UseCase } from './vocabulary.js';
 
-/** The providers a2psim has profiles of. */
-export const PROVIDER_IDS = ['plivo', 'telnyx', 'twilio'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 /**
  * Where a number comes from: a public page (`url`, read on `read`), or no page at all —
@@ -130,7 +127,8 @@ export interface Assumption {
 
 /** A provider's rules. */
 export interface Provider {
-  readonly id: ProviderId;
+  /** Its id in the provider list (src/rules/providers.ts), lower case. */
+  readonly id: string;
   readonly name: string;
   /** One line under the title of `a2psim rules`. */
   readonly about: string;

@@ -8,7 +8,8 @@
  */
 
 import type { FailureCode } from '../rules/codes.js';
-import type { ProviderId, VerificationState } from '../rules/provider.js';
+import type { VerificationState } from '../rules/provider.js';
+import type { ProviderId } from '../rules/providers.js';
 
 export {
   CARRIERS, COUNT_BY, DESTINATIONS, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, USE_CASES,

@@ -6,7 +6,8 @@
  */
 import { z } from './zod.js';
 import { FAILURE_CODE_NAMES } from '../rules/codes.js';
-import { PROVIDER_IDS, VERIFICATION_STATES } from '../rules/provider.js';
+import { VERIFICATION_STATES } from '../rules/provider.js';
+import { PROVIDER_IDS } from '../rules/providers.js';
 import { CARRIERS, COUNT_BY, INCIDENT_KINDS, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, SENDER_CHOICES, SPACINGS, TPM_SCOPES, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
 import { pricingSchema } from './pricing.js';
@@ -230,7 +231,7 @@ export const rulesSchema = z.strictObject({
 export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1).optional().describe('Default: the file name without extension.'),
-    provider: z.enum(PROVIDER_IDS).optional().describe('Whose rules apply: plivo (default), telnyx or twilio.'),
+    provider: z.enum(PROVIDER_IDS).optional().describe(`Whose rules apply: ${PROVIDER_IDS.join(', ')}; default plivo.`),
     seed: intIn(0, Number.MAX_SAFE_INTEGER).optional().describe('Random seed, 0 to 2^53 - 1; default 1.'),
     start: z
       .string({ error: 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00' })

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { COMMON_ASSUMPTIONS } from '../../src/rules/assumptions.js';
 import { FAILURE_CODES } from '../../src/rules/codes.js';
-import { PROVIDER_IDS, type Cite } from '../../src/rules/provider.js';
+import type { Cite } from '../../src/rules/provider.js';
+import { PROVIDER_IDS } from '../../src/rules/providers.js';
 import { PROVIDERS } from '../../src/rules/providers.js';
 import { citeText, renderRulebook, RULES_WIDTH } from '../../src/report/rulebook-table.js';
 
