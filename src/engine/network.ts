@@ -134,7 +134,7 @@ export class Network {
       fail: FAILURE_INDEX[code],
       failFromMs: -Infinity,
     });
-    if (type === 'mms' && (dest === 2 || n.mmsLimit === null)) return fail('mms_not_supported');
+    if (type === 'mms' && (dest === 2 || !n.mmsSupported)) return fail('mms_not_supported');
     const tenDlc = n.tenDlc;
     if (tenDlc && n.campaign === null) return fail('unregistered_10dlc');
 
@@ -149,11 +149,14 @@ export class Network {
       stages.push(this.sender(`sender:${n.id}:${type}:${DESTINATION_NAMES[dest]}`, limit, null));
     } else if (tenDlc) {
       if (type === 'mms') {
-        stages.push(
-          this.scenario.rules.mms10dlcPerCarrier
-            ? this.sender(`sender:${n.id}:mms:${carrier}`, n.mmsLimit as Limit, carrier)
-            : this.sender(`sender:${n.id}:mms`, n.mmsLimit as Limit, null),
-        );
+        const mms = n.mmsLimit;
+        if (mms !== null) {
+          stages.push(
+            this.scenario.rules.mms10dlcPerCarrier
+              ? this.sender(`sender:${n.id}:mms:${carrier}`, mms, carrier)
+              : this.sender(`sender:${n.id}:mms`, mms, null),
+          );
+        }
       } else {
         // No per-number SMS limit in the FAQ, but a scenario may set one (`limits.sms`).
         if (n.smsLimit !== null) stages.push(this.sender(`sender:${n.id}:sms`, n.smsLimit, null));

@@ -22,8 +22,9 @@ export const RULES_WIDTH = 80;
 const int = (n: number): string => n.toLocaleString('en-US');
 const scores = (min: number, max: number): string => (min === max ? `${min}` : `${min}–${max}`);
 
-function rate(r: RateRow | '10dlc' | null, p: Provider, mms: boolean): string {
+function rate(r: RateRow | '10dlc' | 'account' | null, p: Provider, mms: boolean): string {
   if (r === null) return 'not supported';
+  if (r === 'account') return 'up to account';
   if (r === '10dlc') return mms ? '10DLC MMS (below)' : 'brand TPM (below)';
   if (r.count < 1) return `${r.count}/s (1 per ${1 / r.count} s)`;
   return `${int(r.count)}/${r.per === 'second' ? 's' : 'min'}`;
@@ -150,7 +151,12 @@ function sections(p: Provider): Section[] {
       title: `Per-number limits (counting ${per(p.count.sender)})`,
       head: ['country', 'number type', 'SMS', 'MMS'],
       rows: [
-        ...p.numbers.map((r) => [r.country, r.type, rate(r.sms, p, false), rate(r.mms, p, true)]),
+        ...p.numbers.map((r) => [
+          r.country,
+          r.type,
+          r.tenDlcPerNumber === undefined ? rate(r.sms, p, false) : `${rate(r.tenDlcPerNumber, p, false)} + TPM (below)`,
+          rate(r.mms, p, true),
+        ]),
         ...byDest.map((d) => d.row),
         ['US', '10DLC MMS', '-', `${rate(p.mms10dlc, p, true)} per ${p.mms10dlc.perCarrier ? 'carrier' : 'number'}`],
         ...tfRows,

@@ -52,13 +52,17 @@ export interface DestinationRule {
 
 /**
  * Per-number throughput. `sms`/`mms`: a rate; `'10dlc'` = governed by the brand's TPM per
- * carrier for SMS, or the 10DLC MMS rate per number per carrier; `null` = not supported.
+ * carrier for SMS, or the 10DLC MMS rate per number per carrier; `'account'` = no limit of
+ * the number's own, up to the account's (Bandwidth A2P: "∞, up to account limit");
+ * `null` = not supported.
  */
 export interface NumberRule {
   readonly country: NumberCountry;
   readonly type: NumberType;
-  readonly sms: RateRow | '10dlc';
-  readonly mms: RateRow | '10dlc' | null;
+  readonly sms: RateRow | '10dlc' | 'account';
+  readonly mms: RateRow | '10dlc' | 'account' | null;
+  /** A 10DLC number's own SMS limit on top of the carriers' TPM (AWS: 1 MPS per 10DLC number). */
+  readonly tenDlcPerNumber?: RateRow;
   /** Must be verified to send (toll-free verification). */
   readonly verify: boolean;
   /** Limits keyed on the destination country, replacing `sms`/`mms` toward those destinations. */

@@ -61,8 +61,10 @@ export interface NumberDef {
   readonly tenDlc: boolean;
   /** Per-number SMS limit; null = no per-number limit (US 10DLC SMS). */
   readonly smsLimit: Limit | null;
-  /** Per-number MMS limit; null = MMS not supported from this number. For US 10DLC this is per (number, carrier). */
+  /** Per-number MMS limit; null = none of its own (or MMS not supported: `mmsSupported`). For US 10DLC per (number, carrier) unless the provider says per number. */
   readonly mmsLimit: Limit | null;
+  /** Whether the number can send MMS at all. */
+  readonly mmsSupported: boolean;
 }
 
 export type Arrival =

@@ -5,7 +5,7 @@
  */
 import { parseDateTime, writtenOffsetMinutes } from './datetime.js';
 import type { FieldPath, Source } from './locate.js';
-import type { Provider } from '../rules/provider.js';
+import type { Provider, RateRow } from '../rules/provider.js';
 import { DEFAULT_PROVIDER, numberRule, PROVIDERS } from '../rules/providers.js';
 import { carrierLimits, numberKind, rowLimit, ruleWarnings } from './provider-rules.js';
 import { mergeRules } from './rules-config.js';
@@ -143,9 +143,10 @@ class Resolver {
     const row = numberRule(this.provider, n.country, n.type);
     if (!row) throw new Error(`${this.provider.id} has no row for ${n.country} ${n.type}`); // a bug: the tables cover every pair
     const countBy = rules.count.sender;
-    let smsLimit: Limit | null = row.sms === '10dlc' ? null : rowLimit(row.sms, countBy);
-    let mmsLimit: Limit | null =
-      row.mms === null ? null : row.mms === '10dlc' ? rules.mms10dlc : rowLimit(row.mms, countBy);
+    const own = (r: RateRow | 'account'): Limit | null => (r === 'account' ? null : rowLimit(r, countBy));
+    const tenDlcOwn = row.tenDlcPerNumber === undefined ? null : rowLimit(row.tenDlcPerNumber, countBy);
+    let smsLimit: Limit | null = row.sms === '10dlc' ? tenDlcOwn : own(row.sms);
+    let mmsLimit: Limit | null = row.mms === null ? null : row.mms === '10dlc' ? rules.mms10dlc : own(row.mms);
     const limits = n.limits ?? {};
     const verification = n.verification ?? (n.verified === true ? 'verified' : 'pending');
     if (n.verified !== undefined && n.verification !== undefined && n.verified !== (verification === 'verified')) {
@@ -175,6 +176,7 @@ class Resolver {
       ...kind,
       smsLimit,
       mmsLimit,
+      mmsSupported: row.mms !== null,
     };
   }
 

@@ -102,6 +102,7 @@ describe('parseScenario: a full scenario', () => {
       tenDlc: false,
       smsLimit: { count: 25, windowMs: 1000, pacing: 'sliding', countBy: 'messages' },
       mmsLimit: { count: 2, windowMs: 1000, pacing: 'sliding', countBy: 'messages' },
+      mmsSupported: true,
     });
     expect(lc1.campaign).toBe('otp');
     expect(lc1.verified).toBe(false);
