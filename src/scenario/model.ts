@@ -67,12 +67,33 @@ export interface NumberDef {
   readonly mmsSupported: boolean;
 }
 
+/** Formats a replay file can be in: `auto` tells a gzip Twilio BulkExport from a CSV. */
+export const REPLAY_FORMATS = ['auto', 'csv', 'twilio_bulk_export'] as const;
+export type ReplayFormat = (typeof REPLAY_FORMATS)[number];
+
+/** How the time of a mapped CSV is written (`iso`: the replay's own forms; patterns: local time in `zone`). */
+export const TIME_FORMATS = ['iso', 'epoch_s', 'epoch_ms', 'YYYY-MM-DD HH:mm:ss', 'MM/DD/YYYY HH:mm:ss', 'DD/MM/YYYY HH:mm:ss'] as const;
+export type TimeFormat = (typeof TIME_FORMATS)[number];
+
+/** Which header of any CSV holds each field of a replayed message (`columns:` of a replay). */
+export interface ReplayColumnMap {
+  readonly time: string;
+  readonly from: string;
+  readonly to: string;
+  readonly text: string | null;
+  readonly units: string | null;
+  readonly type: string | null;
+  readonly timeFormat: TimeFormat;
+  /** IANA zone of times written without an offset. */
+  readonly zone: string;
+}
+
 export type Arrival =
   | { readonly kind: 'burst'; readonly atMs: number; readonly count: number }
   | { readonly kind: 'constant'; readonly perSecond: number }
   | { readonly kind: 'poisson'; readonly perSecond: number }
   | { readonly kind: 'ramp'; readonly fromPerSecond: number; readonly toPerSecond: number }
-  | { readonly kind: 'replay'; readonly file: string }
+  | { readonly kind: 'replay'; readonly file: string; readonly format: ReplayFormat; readonly columns: ReplayColumnMap | null }
   | { readonly kind: 'profile'; readonly profile: DailyProfile; readonly spacing: Spacing };
 
 /** How requests of a daily profile are placed: evenly spaced, or a (non-homogeneous) Poisson process. */

@@ -9,9 +9,10 @@ import type { Provider, RateRow } from '../rules/provider.js';
 import { DEFAULT_PROVIDER, numberRule, PROVIDERS } from '../rules/providers.js';
 import { carrierLimits, numberKind, rowLimit, ruleWarnings } from './provider-rules.js';
 import { mergeRules } from './rules-config.js';
-import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TrafficSource } from './model.js';
+import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, ReplayColumnMap, RulesConfig, Scenario, TrafficSource } from './model.js';
+import { isTimeZone } from './time-of-day.js';
 import { CARRIERS } from './model.js';
-import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
+import type { RawArrival, RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
 import { expandPools, PoolError } from './pools.js';
 import { checkPricing, resolvePricing } from './pricing.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
@@ -276,10 +277,28 @@ class Resolver {
           toPerSecond: this.rampEnd([...path, 'to'], a.to),
         };
       case 'replay':
-        return { kind: 'replay', file: a.file };
+        return { kind: 'replay', file: a.file, format: a.format ?? 'auto', columns: this.replayColumns(path, a) };
       case 'profile':
         return { kind: 'profile', ...resolveProfile(this.src, path, a, this.file) };
     }
+  }
+
+  /** The `columns:` of a replay, checked: its zone, and no mapping on a Twilio BulkExport. */
+  replayColumns(path: FieldPath, a: Extract<RawArrival, { kind: 'replay' }>): ReplayColumnMap | null {
+    const c = a.columns;
+    if (c === undefined) return null;
+    if (a.format === 'twilio_bulk_export') throw this.src.error([...path, 'columns'], 'no columns on a twilio_bulk_export replay (its fields are named)', 'columns');
+    if (c.zone !== undefined && !isTimeZone(c.zone)) throw this.src.error([...path, 'columns', 'zone'], 'an IANA time zone such as America/New_York');
+    return {
+      time: c.time,
+      from: c.from,
+      to: c.to,
+      text: c.text ?? null,
+      units: c.units ?? null,
+      type: c.type ?? null,
+      timeFormat: c.time_format ?? 'iso',
+      zone: c.zone ?? 'UTC',
+    };
   }
 
   /** A ramp end: a rate, or zero (`0`, `"0/s"`, `"0/min"`...) so a ramp can start or end idle. */
