@@ -148,7 +148,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .command('rules')
     .description('print the rulebook: limits, caps, failure codes and assumptions, with sources')
     .option('--wide', 'every column, with the source of every row (wider than 80 columns)')
-    .option('--provider <name>', `whose rules: ${PROVIDER_IDS.join(', ')} (default plivo)`, 'plivo')
+    .option('--provider <name>', `whose rules: ${PROVIDER_IDS.join(', ')}`, 'plivo')
     .option('--format <format>', 'table, or json: every number with its source (url, date read, sentence or assumption)', 'table')
     .action(async (opts: { wide?: boolean; provider: string; format: string }) => {
       const { providerOption } = await import('./providers.js');

@@ -13,19 +13,19 @@ const ACCOUNT = page(
   'Bandwidth "Understanding Messaging Rate Limits" (account outbound dequeue rate 1 MPS by default, SMS and MMS alike)',
   LIMITS_URL,
   READ,
-  'Account | Outbound dequeue rate | The rate that Bandwidth will send your messages to the downstream carriers across your entire account. | 1 MPS',
+  'The rate that Bandwidth will send your messages to the downstream carriers across your entire account. 1 MPS',
 );
 const A2P = page(
   'Bandwidth "Understanding Messaging Rate Limits" (per-number dequeue rate: A2P none of its own)',
   LIMITS_URL,
   READ,
-  'Per-Number | Outbound dequeue rate | ... | P2P - 1 MPS A2P - ∞, up to account limit',
+  'A2P - ∞, up to account limit',
 );
 const P2P = page(
   'Bandwidth "Understanding Messaging Rate Limits" (per-number dequeue rate: P2P 1 MPS; a Canadian long code sends P2P)',
   LIMITS_URL,
   READ,
-  'Per-Number | Outbound dequeue rate | ... | P2P - 1 MPS A2P - ∞, up to account limit',
+  'P2P - 1 MPS',
 );
 const QUEUE_URL = 'https://support.bandwidth.com/hc/en-us/articles/360014275073-How-does-Bandwidth-message-queuing-work';
 const QUEUE = page(
