@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { ScenarioError } from '../scenario/errors.js';
+import { PROVIDER_IDS } from '../rules/providers.js';
 import { errnoText, EXIT, OutputError, UsageError } from './errors.js';
 import { abortAll } from './output.js';
 import { activeOutputs } from './output-guard.js';
@@ -25,7 +26,7 @@ const withOverrides = (cmd: Command): Command =>
     .option('--seed <n>', 'override the scenario seed')
     .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
     .option('--max-messages <n>', 'refuse a run estimated to submit more messages (default 1e9)')
-    .option('--provider <name>', 'whose rules apply: plivo, telnyx or twilio (run: a comma list compares them side by side)');
+    .option('--provider <name>', `whose rules apply: ${PROVIDER_IDS.join(', ')} (run: a comma list compares them side by side)`);
 
 /** `--tolerance`, shared by `check` and `compare`. */
 const withTolerance = (cmd: Command): Command =>
@@ -152,10 +153,18 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .command('rules')
     .description('print the rulebook: limits, caps, failure codes and assumptions, with sources')
     .option('--wide', 'every column, with the source of every row (wider than 80 columns)')
-    .option('--provider <name>', 'whose rules: plivo (default), telnyx or twilio', 'plivo')
-    .action(async (opts: { wide?: boolean; provider: string }) => {
-      const [{ renderRulebook }, { providerOption }] = await Promise.all([import('../report/rulebook-table.js'), import('./providers.js')]);
-      io.stdout(renderRulebook({ wide: opts.wide === true }, providerOption(opts.provider)));
+    .option('--provider <name>', `whose rules: ${PROVIDER_IDS.join(', ')}`, 'plivo')
+    .option('--format <format>', 'table, or json: every number with its source (url, date read, sentence or assumption)', 'table')
+    .action(async (opts: { wide?: boolean; provider: string; format: string }) => {
+      const { providerOption } = await import('./providers.js');
+      const provider = providerOption(opts.provider);
+      if (opts.format === 'json') {
+        io.stdout((await import('../report/rulebook-json.js')).renderRulebookJson(provider));
+      } else if (opts.format === 'table') {
+        io.stdout((await import('../report/rulebook-table.js')).renderRulebook({ wide: opts.wide === true }, provider));
+      } else {
+        throw new UsageError(`--format: expected table or json, got ${JSON.stringify(opts.format)}`);
+      }
       setCode(EXIT.ok);
     });
 

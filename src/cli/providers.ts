@@ -5,8 +5,8 @@
 import { simulate } from '../engine/simulate.js';
 import { renderProviderComparison } from '../report/provider-table.js';
 import { summarize, type Summary } from '../report/summary.js';
-import { PROVIDER_IDS, type Provider } from '../rules/provider.js';
-import { PROVIDERS } from '../rules/providers.js';
+import type { Provider } from '../rules/provider.js';
+import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../rules/providers.js';
 import type { Scenario } from '../scenario/model.js';
 import { prepareReplay } from '../traffic/replay.js';
 import { UsageError } from './errors.js';
@@ -38,7 +38,7 @@ export function providerOption(name: string): Provider {
   if (!(PROVIDER_IDS as readonly string[]).includes(id)) {
     throw new UsageError(`--provider: expected one of ${PROVIDER_IDS.join(', ')}, got ${JSON.stringify(name)}`);
   }
-  return PROVIDERS[id as Provider['id']];
+  return PROVIDERS[id as ProviderId];
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { FAILURE_INDEX } from '../rules/codes.js';
 import type { StageIncidents } from '../stages/incident.js';
-import { CARRIERS, type Carrier, type Limit, type MessageType, type NumberDef, type Scenario } from '../scenario/model.js';
+import { CARRIERS, type Carrier, type Destination, type Limit, type MessageType, type NumberDef, type Scenario } from '../scenario/model.js';
 
 /** `gate`: a stage with no limit of its own that incidents close (one per carrier with an outage). */
 export type StageKind = 'account' | 'sender' | 'carrier' | 'gate';
@@ -25,6 +25,8 @@ export interface StageDef {
   readonly incidents: StageIncidents | null;
   /** Most messages the queue may hold (the provider's longest wait at this stage's rate); 0 = unbounded. */
   readonly maxQueue: number;
+  /** `maxQueue` counts units (segments), not messages (Telnyx measures its queues in segments). */
+  readonly queueUnits: boolean;
 }
 
 /** A calendar-day cap (T-Mobile TPD): passes or fails at once, never queues. */
@@ -56,6 +58,9 @@ export interface Route {
   readonly failFromMs: number;
 }
 
+/** The name of each destination class, as rules key limits on it. */
+const DESTINATION_NAMES: readonly Destination[] = ['US', 'CA', 'other'];
+
 /** Destination class for routing: the rules differ for US, CA and the rest of the world. */
 export function destinationClass(toCountry: string): 0 | 1 | 2 {
   return toCountry === 'US' ? 0 : toCountry === 'CA' ? 1 : 2;
@@ -72,6 +77,8 @@ export class Network {
   readonly warnings: string[] = [];
   private readonly routes = new Map<number, Route>();
   private readonly accountStage: Record<MessageType, number>;
+  /** Account pool stage by `${message}:${number type}` (-1: the account sets no limit). */
+  private readonly poolStage = new Map<string, number>();
   private readonly senderStage = new Map<string, number>();
   private readonly carrierStages = new Map<string, number[]>();
   private readonly numbers: readonly NumberDef[];
@@ -82,6 +89,10 @@ export class Network {
       sms: this.addStage('account', 'account:sms', scenario.account.sms, null, this.providerOutages()),
       mms: this.addStage('account', 'account:mms', scenario.account.mms, null, this.providerOutages()),
     };
+    for (const pool of scenario.rules.accountPools) {
+      const id = pool.limit === null ? -1 : this.addStage('account', `account:${pool.message}:${pool.name}`, pool.limit, null, this.providerOutages());
+      for (const t of pool.types) this.poolStage.set(`${pool.message}:${t}`, id);
+    }
     this.buildCarrierStages();
     this.buildGates();
     scenario.rules.dailyCaps.forEach((c, id) =>
@@ -108,8 +119,10 @@ export class Network {
   private buildRoute(n: NumberDef, type: MessageType, dest: 0 | 1 | 2, carrier: Carrier): Route {
     const route = this.buildSendingRoute(n, type, dest, carrier);
     if (!n.mustVerify || n.verified) return route;
-    // Unverified toll-free: blocked from the provider's date, sent normally before it.
-    const failFromMs = this.scenario.rules.tollFreeBlockEpochMs - this.scenario.startEpochMs;
+    // Unverified toll-free: blocked from the provider's date for its state, sent normally before it.
+    const { rules } = this.scenario;
+    const blockMs = n.verification === 'restricted' ? rules.tollFreeRestrictedBlockEpochMs : rules.tollFreeBlockEpochMs;
+    const failFromMs = blockMs - this.scenario.startEpochMs;
     if (route.fail >= 0 && failFromMs > 0) return route;
     return { ...route, fail: FAILURE_INDEX.toll_free_unverified, failFromMs };
   }
@@ -121,15 +134,29 @@ export class Network {
       fail: FAILURE_INDEX[code],
       failFromMs: -Infinity,
     });
-    if (type === 'mms' && (dest === 2 || n.mmsLimit === null)) return fail('mms_not_supported');
+    if (type === 'mms' && (dest === 2 || !n.mmsSupported)) return fail('mms_not_supported');
     const tenDlc = n.tenDlc;
     if (tenDlc && n.campaign === null) return fail('unregistered_10dlc');
 
-    const stages = [this.accountStage[type]];
+    const account = this.poolStage.get(`${type}:${n.type}`) ?? this.accountStage[type];
+    const stages = account < 0 ? [] : [account];
     let dailyCap = -1;
-    if (tenDlc) {
+    const byDest = n.destinationLimits.find((d) => d.to.includes(DESTINATION_NAMES[dest]));
+    if (byDest !== undefined) {
+      // A limit keyed on the destination country replaces the number's own (and 10DLC's).
+      const limit = type === 'sms' ? byDest.sms : byDest.mms;
+      if (limit === null) return fail('mms_not_supported');
+      stages.push(this.sender(`sender:${n.id}:${type}:${DESTINATION_NAMES[dest]}`, limit, null));
+    } else if (tenDlc) {
       if (type === 'mms') {
-        stages.push(this.sender(`sender:${n.id}:mms:${carrier}`, n.mmsLimit as Limit, carrier));
+        const mms = n.mmsLimit;
+        if (mms !== null) {
+          stages.push(
+            this.scenario.rules.mms10dlcPerCarrier
+              ? this.sender(`sender:${n.id}:mms:${carrier}`, mms, carrier)
+              : this.sender(`sender:${n.id}:mms`, mms, null),
+          );
+        }
       } else {
         // No per-number SMS limit in the FAQ, but a scenario may set one (`limits.sms`).
         if (n.smsLimit !== null) stages.push(this.sender(`sender:${n.id}:sms`, n.smsLimit, null));
@@ -165,7 +192,8 @@ export class Network {
     const maxWaitMs = this.scenario.rules.queueMaxWaitMs;
     // The queue holds at most `maxWaitMs` of work at the stage's rate (Telnyx: 4 h, Twilio: 10 h).
     const maxQueue = maxWaitMs === null ? 0 : Math.max(1, Math.floor((limit.count * maxWaitMs) / limit.windowMs));
-    this.stages.push({ id, kind, name, limit, carrier, maxQueue: kind === 'gate' ? 0 : maxQueue, incidents });
+    const queueUnits = this.scenario.rules.queueCountBy === 'units';
+    this.stages.push({ id, kind, name, limit, carrier, maxQueue: kind === 'gate' ? 0 : maxQueue, queueUnits, incidents });
     return id;
   }
 

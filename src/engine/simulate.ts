@@ -391,8 +391,9 @@ class Simulation implements SteppedSimulation {
     const st = this.stages[sid];
     if (st.len > 0 || st.scheduled) {
       // A queue holding the provider's longest wait rejects the newcomer (Telnyx 4 h, Twilio 10 h).
-      const maxQueue = this.net.stages[sid].maxQueue;
-      if (maxQueue > 0 && st.len >= maxQueue) {
+      const def = this.net.stages[sid];
+      const maxQueue = def.maxQueue;
+      if (maxQueue > 0 && (def.queueUnits ? st.units : st.len) >= maxQueue) {
         this.waits.rejected[sid]++;
         return this.fail(idx, slot, this.queueFull);
       }
@@ -418,6 +419,7 @@ class Simulation implements SteppedSimulation {
 
   private pushQueue(st: StageState, sid: number, idx: number): void {
     this.waits.change(sid, this.now, st.len);
+    st.units += this.pool.units[idx & this.pool.mask];
     const len = enqueue(st, idx);
     if (len > this.maxDepth[sid]) this.maxDepth[sid] = len;
     if (len > this.peakDepth[sid]) this.peakDepth[sid] = len;
@@ -445,6 +447,7 @@ class Simulation implements SteppedSimulation {
           // Expired when its first unit would leave: fails now, takes no capacity.
           this.waits.change(sid, now, st.len);
           this.waits.expired[sid]++;
+          st.units -= p.units[slot];
           dequeue(st);
           this.fail(idx, slot, this.expired);
           continue;
@@ -459,6 +462,7 @@ class Simulation implements SteppedSimulation {
       }
       st.headDoneMs = -1;
       this.waits.change(sid, now, st.len);
+      st.units -= this.pool.units[slot];
       dequeue(st);
       this.depart(idx, slot, sid);
     }

@@ -5,8 +5,7 @@
  * (comments and layout kept), so the YAML stays the single source of truth. Pure; no DOM.
  */
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
-import { PROVIDER_IDS, type ProviderId } from '../rules/provider.js';
-import { DEFAULT_PROVIDER, PROVIDERS } from '../rules/providers.js';
+import { DEFAULT_PROVIDER, PROVIDER_IDS, PROVIDERS, type ProviderId } from '../rules/providers.js';
 
 /** One control: a number at `path` in the document. */
 export interface Knob {

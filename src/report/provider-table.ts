@@ -7,6 +7,8 @@ import { fmtDuration } from './duration.js';
 
 const int = (n: number): string => n.toLocaleString('en-US');
 const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
+/** Longest row label with its reason in brackets; a longer one keeps its code only (the reason goes under the table). */
+const LABEL_WIDTH = 30;
 /** Times as every table says them (see duration.ts: the rounding rule); a percentile to its histogram's precision. */
 const secs = (s: number | null, fromHistogram = false): string => fmtDuration(s, fromHistogram);
 
@@ -14,13 +16,17 @@ const secs = (s: number | null, fromHistogram = false): string => fmtDuration(s,
 export function renderProviderComparison(summaries: readonly Summary[]): string {
   const codes = [...new Set(summaries.flatMap((s) => Object.keys(s.failures).filter((c) => s.failures[c].count > 0)))];
   const reason = (code: string) => summaries.find((s) => s.failures[code] !== undefined)!.failures[code].reason;
+  // A long reason would widen the whole table: its code alone on the row, the reason below it.
+  const long = (c: string) => `  ${c} (${reason(c)})`.length > LABEL_WIDTH;
+  const label = (c: string) => (long(c) ? `  ${c}*` : `  ${c} (${reason(c)})`);
+  const notes = codes.filter(long).map((c) => `* ${c}: ${reason(c)}`);
   const rows: string[][] = [
     ['', ...summaries.map((s) => s.provider)],
     ['submitted', ...summaries.map((s) => int(s.totals.submitted))],
     ['delivered', ...summaries.map((s) => int(s.totals.delivered))],
     ['delivered %', ...summaries.map((s) => pct(s.totals.delivered, s.totals.submitted))],
     ['failed', ...summaries.map((s) => int(s.totals.failed))],
-    ...codes.map((c) => [`  ${c} (${reason(c)})`, ...summaries.map((s) => int(s.failures[c]?.count ?? 0))]),
+    ...codes.map((c) => [label(c), ...summaries.map((s) => int(s.failures[c]?.count ?? 0))]),
     ['queued at end', ...summaries.map((s) => int(s.totals.queued))],
     ['wait p50', ...summaries.map((s) => (s.totals.delivered === 0 ? '-' : secs(s.wait.p50, true)))],
     ['wait p95', ...summaries.map((s) => (s.totals.delivered === 0 ? '-' : secs(s.wait.p95, true)))],
@@ -32,5 +38,8 @@ export function renderProviderComparison(summaries: readonly Summary[]): string 
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[0]) : c.padStart(widths[i]))).join('  ').trimEnd();
   const s0 = summaries[0];
-  return [`a2psim — ${s0.scenario} (seed ${s0.seed}) under ${summaries.map((s) => s.provider).join(', ')}`, '', ...rows.map(line)].join('\n') + '\n';
+  const title = `a2psim — ${s0.scenario} (seed ${s0.seed}) under ${summaries.map((s) => s.provider).join(', ')}`;
+  // The columns name the providers: a title too long for 80 columns gives their number only.
+  const fit = [...title].length <= 80 ? title : `a2psim — ${s0.scenario} (seed ${s0.seed}) under ${summaries.length} providers`;
+  return [fit, '', ...rows.map(line), ...notes].join('\n') + '\n';
 }

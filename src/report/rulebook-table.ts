@@ -22,8 +22,9 @@ export const RULES_WIDTH = 80;
 const int = (n: number): string => n.toLocaleString('en-US');
 const scores = (min: number, max: number): string => (min === max ? `${min}` : `${min}–${max}`);
 
-function rate(r: RateRow | '10dlc' | null, p: Provider, mms: boolean): string {
+function rate(r: RateRow | '10dlc' | 'account' | null, p: Provider, mms: boolean): string {
   if (r === null) return 'not supported';
+  if (r === 'account') return 'up to account';
   if (r === '10dlc') return mms ? '10DLC MMS (below)' : 'brand TPM (below)';
   if (r.count < 1) return `${r.count}/s (1 per ${1 / r.count} s)`;
   return `${int(r.count)}/${r.per === 'second' ? 's' : 'min'}`;
@@ -32,7 +33,8 @@ function rate(r: RateRow | '10dlc' | null, p: Provider, mms: boolean): string {
 /** A source in one line: its name, URL and date read, or why it is assumed. */
 export function citeText(c: Cite): string {
   if (c.assumption !== null) return `assumed: ${c.assumption}`;
-  return c.url === null ? c.text : `${c.text}, ${c.url} (read ${c.read})`;
+  const quote = c.quote === undefined ? '' : `: "${c.quote}"`;
+  return c.url === null ? c.text : `${c.text}, ${c.url} (read ${c.read})${quote}`;
 }
 
 /** A titled table whose rows each cite a source. */
@@ -105,7 +107,31 @@ function carrierMixSection(): Section {
 function sections(p: Provider): Section[] {
   const { account, expiry, queueMaxWait } = p;
   const per = (c: (typeof p.count)['account']) => (c === 'units' ? 'segments' : 'messages');
-  const maxWait = queueMaxWait.seconds === null ? 'none' : `${int(queueMaxWait.seconds)} s of messages`;
+  const queued = queueMaxWait.countBy === 'units' ? 'segments' : 'messages';
+  const maxWait = queueMaxWait.seconds === null ? 'none' : `${int(queueMaxWait.seconds)} s of ${queued}`;
+  const pools = p.accountPools.map((a) => [`${a.message.toUpperCase()} of ${a.types.join(', ')}`, a.rate === null ? 'no account limit' : `${rate(a.rate, p, false)} (own pool)`]);
+  const byDest = p.numbers.flatMap((r) =>
+    (r.byDestination ?? []).map((d) => ({ row: [`${r.country}→${d.to.join('/')}`, r.type, rate(d.sms, p, false), rate(d.mms, p, true)], cite: d.cite })),
+  );
+  const tf = p.tollFreeBlockRestricted;
+  const tfRows =
+    tf === undefined
+      ? [['US/CA', 'unverified TF', `blocked from ${p.tollFreeBlock.label}`, 'blocked']]
+      : [
+          ['US/CA', 'restricted TF', `blocked from ${tf.label}`, 'blocked'],
+          ['US/CA', 'pending TF', `blocked from ${p.tollFreeBlock.label}`, 'blocked'],
+        ];
+  const tfCites = tf === undefined ? [p.tollFreeBlock.cite] : [tf.cite, p.tollFreeBlock.cite];
+  const tpmNotes = [
+    ...(['att', 'tmobile', 'verizon', 'other'] as const).flatMap((c) => {
+      const basis = p.tpmBasis[c];
+      return basis === undefined ? [] : [`${c}: ${citeText(basis)}`];
+    }),
+    ...(['att', 'tmobile', 'verizon', 'other'] as const).flatMap((c) => {
+      const cap = p.tpmCap[c];
+      return cap === undefined ? [] : [`${c}: at most ${int(cap.tpm)} per minute whatever the table says. Source: ${citeText(cap.cite)}`];
+    }),
+  ];
   const scope = (['att', 'tmobile', 'verizon', 'other'] as const).map((c) => `${c} ${p.tpmScope.value[c]}`).join(', ');
   return [
     {
@@ -117,20 +143,29 @@ function sections(p: Provider): Section[] {
         ['over the limit', p.overLimit.text],
         ['longest queue', maxWait],
         ['message expiry', `${int(expiry.defaultSeconds)} s; settable ${int(expiry.minSeconds)}..${int(expiry.maxSeconds)} s`],
+        ...pools,
       ],
-      cites: [account.sms.cite, account.mms.cite, p.overLimit.cite, queueMaxWait.cite, expiry.cite],
+      cites: [account.sms.cite, account.mms.cite, p.overLimit.cite, queueMaxWait.cite, expiry.cite, ...p.accountPools.map((a) => a.cite)],
     },
     {
       title: `Per-number limits (counting ${per(p.count.sender)})`,
       head: ['country', 'number type', 'SMS', 'MMS'],
       rows: [
-        ...p.numbers.map((r) => [r.country, r.type, rate(r.sms, p, false), rate(r.mms, p, true)]),
-        ['US', '10DLC MMS', '-', `${p.mms10dlc.count}/min per carrier`],
-        ['US/CA', 'unverified TF', `blocked from ${p.tollFreeBlock.label}`, 'blocked'],
+        ...p.numbers.map((r) => [
+          r.country,
+          r.type,
+          r.tenDlcPerNumber === undefined ? rate(r.sms, p, false) : `${rate(r.tenDlcPerNumber, p, false)} + TPM (below)`,
+          rate(r.mms, p, true),
+        ]),
+        ...byDest.map((d) => d.row),
+        ['US', '10DLC MMS', '-', `${rate(p.mms10dlc, p, true)} per ${p.mms10dlc.perCarrier ? 'carrier' : 'number'}`],
+        ...tfRows,
       ],
-      cites: [...p.numbers.map((r) => r.cite), p.mms10dlc.cite, p.tollFreeBlock.cite],
+      cites: [...p.numbers.map((r) => r.cite), ...byDest.map((d) => d.cite), p.mms10dlc.cite, ...tfCites],
       notes: [
-        '10DLC MMS: per number and per carrier. Before the block date an unverified toll-free number sends under the normal limits (with a warning).',
+        p.mms10dlc.perCarrier
+          ? '10DLC MMS: per number and per carrier. Before the block date an unverified toll-free number sends under the normal limits (with a warning).'
+          : '10DLC MMS: per number, whatever the carrier. Before the block date an unverified toll-free number sends under the normal limits (with a warning); set verification: restricted | pending | verified on a number.',
       ],
     },
     {
@@ -142,7 +177,7 @@ function sections(p: Provider): Section[] {
         int(r.tpm),
       ]),
       cites: p.tpm.map((r) => r.cite),
-      notes: [`Scope: ${scope} (brand: shared by the brand's campaigns). Source: ${citeText(p.tpmScope.cite)}`],
+      notes: [`Scope: ${scope} (brand: shared by the brand's campaigns). Source: ${citeText(p.tpmScope.cite)}`, ...tpmNotes],
     },
     {
       title: `T-Mobile daily cap per brand, SMS + MMS (${per(p.count.dailyCap)}), day in ${p.dailyCap.zone}`,
@@ -193,6 +228,7 @@ export function renderRulebook(options: RulebookOptions = {}, p: Provider = PLIV
       else {
         out.push(...wrap(`${tag}${c.text}`, RULES_WIDTH, '      '));
         if (c.url !== null) out.push(`      ${c.url} (read ${c.read})`);
+        if (c.quote !== undefined) out.push(...wrap(`      "${c.quote}"`, RULES_WIDTH, '       '));
       }
     });
   }

@@ -5,11 +5,8 @@
  * engine never reads a profile.
  */
 import type { FailureCode } from './codes.js';
-import type { Carrier, CountBy, NumberCountry, NumberType, UseCase } from './vocabulary.js';
+import type { Carrier, CountBy, Destination, MessageType, NumberCountry, NumberType, UseCase } from './vocabulary.js';
 
-/** The providers a2psim has profiles of. */
-export const PROVIDER_IDS = ['plivo', 'telnyx', 'twilio'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 /**
  * Where a number comes from: a public page (`url`, read on `read`), or no page at all —
@@ -23,6 +20,8 @@ export interface Cite {
   readonly read: string | null;
   /** Why the value is a2psim's choice (no source states it, sources conflict, third-party only); null when sourced. */
   readonly assumption: string | null;
+  /** The sentence of the page the value rests on, as the page writes it (absent: not recorded). */
+  readonly quote?: string;
 }
 
 /** A rate written as the source writes it: `count` per `per`. */
@@ -38,17 +37,61 @@ export interface RateRule extends RateRow {
   readonly cite: Cite;
 }
 
+export { DESTINATIONS, type Destination } from './vocabulary.js';
+
+/**
+ * A per-number limit that applies to messages toward some destinations only, in place of the
+ * number's own (Telnyx: "The default Long Code rate limit applies to non-US destinations").
+ */
+export interface DestinationRule {
+  readonly to: readonly Destination[];
+  readonly sms: RateRow;
+  readonly mms: RateRow | null;
+  readonly cite: Cite;
+}
+
 /**
  * Per-number throughput. `sms`/`mms`: a rate; `'10dlc'` = governed by the brand's TPM per
- * carrier for SMS, or the 10DLC MMS rate per number per carrier; `null` = not supported.
+ * carrier for SMS, or the 10DLC MMS rate per number per carrier; `'account'` = no limit of
+ * the number's own, up to the account's (Bandwidth A2P: "∞, up to account limit");
+ * `null` = not supported.
  */
 export interface NumberRule {
   readonly country: NumberCountry;
   readonly type: NumberType;
-  readonly sms: RateRow | '10dlc';
-  readonly mms: RateRow | '10dlc' | null;
+  readonly sms: RateRow | '10dlc' | 'account';
+  readonly mms: RateRow | '10dlc' | 'account' | null;
+  /** A 10DLC number's own SMS limit on top of the carriers' TPM (AWS: 1 MPS per 10DLC number). */
+  readonly tenDlcPerNumber?: RateRow;
   /** Must be verified to send (toll-free verification). */
   readonly verify: boolean;
+  /** Limits keyed on the destination country, replacing `sms`/`mms` toward those destinations. */
+  readonly byDestination?: readonly DestinationRule[];
+  readonly cite: Cite;
+}
+
+/**
+ * An account-wide pool for the messages of some number types, in place of the account limit
+ * of that message type (Twilio: toll-free MMS 25/s per account; no limit on short code MMS).
+ * `rate` null: the account sets no limit on them.
+ */
+export interface AccountPool {
+  /** Stable name of the pool, used in stage names (`account:mms:toll_free`). */
+  readonly name: string;
+  readonly types: readonly NumberType[];
+  readonly message: MessageType;
+  readonly rate: RateRow | null;
+  readonly cite: Cite;
+}
+
+/** Toll-free verification states a number can be in (restricted: never submitted). */
+export const VERIFICATION_STATES = ['restricted', 'pending', 'verified'] as const;
+export type VerificationState = (typeof VERIFICATION_STATES)[number];
+
+/** The day messages from toll-free numbers in one verification state start to fail. */
+export interface BlockDate {
+  readonly fromEpochMs: number;
+  readonly label: string;
   readonly cite: Cite;
 }
 
@@ -88,7 +131,8 @@ export interface Assumption {
 
 /** A provider's rules. */
 export interface Provider {
-  readonly id: ProviderId;
+  /** Its id in the provider list (src/rules/providers.ts), lower case. */
+  readonly id: string;
   readonly name: string;
   /** One line under the title of `a2psim rules`. */
   readonly about: string;
@@ -98,11 +142,26 @@ export interface Provider {
   /**
    * Longest wait a queue may hold: a message arriving at a queue that already holds this
    * much wait at the queue's rate is rejected (`queue_full`). null: queues are unbounded.
+   * `countBy` units: the queue's length is counted in segments (Telnyx), whatever the
+   * limit counts; absent: in what the stage's limit counts.
    */
-  readonly queueMaxWait: { readonly seconds: number | null; readonly cite: Cite };
+  readonly queueMaxWait: { readonly seconds: number | null; readonly countBy?: CountBy; readonly cite: Cite };
+  /** Account pools of some number types (none: every message passes `account`). */
+  readonly accountPools: readonly AccountPool[];
   readonly numbers: readonly NumberRule[];
-  readonly mms10dlc: RateRule;
+  /**
+   * The US long-code MMS limit: per number and per carrier (`perCarrier`, the Plivo FAQ's
+   * 50/min), or per number across carriers (Twilio "each Twilio long code at 1 MPS").
+   */
+  readonly mms10dlc: RateRule & { readonly perCarrier: boolean };
   readonly tpm: readonly TpmRow[];
+  /**
+   * Where a carrier's TPM rests on another source than its table row (a carrier the page
+   * gives no TPM for): the cite, usually an assumption. Absent carriers take the row's cite.
+   */
+  readonly tpmBasis: Readonly<Partial<Record<Carrier, Cite>>>;
+  /** A ceiling on a carrier's TPM whatever the table says (Twilio's minor carriers, 10 MPS). */
+  readonly tpmCap: Readonly<Partial<Record<Carrier, { readonly tpm: number; readonly cite: Cite }>>>;
   /** Whether each carrier's TPM is per brand or per campaign. */
   readonly tpmScope: { readonly value: Readonly<Record<Carrier, 'brand' | 'campaign'>>; readonly cite: Cite };
   readonly tpd: readonly TpdRow[];
@@ -117,13 +176,17 @@ export interface Provider {
     readonly dailyCap: CountBy;
     readonly cite: Cite;
   };
-  readonly tollFreeBlock: { readonly fromEpochMs: number; readonly label: string; readonly cite: Cite };
+  /** From when an unverified toll-free number's messages fail (a number pending verification). */
+  readonly tollFreeBlock: BlockDate;
+  /** From when a toll-free number never submitted for verification fails; absent: as `tollFreeBlock`. */
+  readonly tollFreeBlockRestricted?: BlockDate;
   readonly numberPoolThreshold: number;
   readonly assumptions: readonly Assumption[];
 }
 
-/** A cite of a public page read on `read`. */
-export const page = (text: string, url: string, read: string): Cite => ({ text, url, read, assumption: null });
+/** A cite of a public page read on `read`, with the sentence the value rests on. */
+export const page = (text: string, url: string, read: string, quote?: string): Cite =>
+  quote === undefined ? { text, url, read, assumption: null } : { text, url, read, assumption: null, quote };
 
 /** A value a2psim chose, and why. */
 export const assumed = (why: string): Cite => ({ text: 'assumption', url: null, read: null, assumption: why });

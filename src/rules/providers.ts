@@ -2,13 +2,24 @@
  * The provider profiles by id, and the lookups every layer uses on one: a number type's
  * row, the TPM of a use case at a vetting score, the T-Mobile cap at a score.
  */
+import { AWS } from './aws/index.js';
+import { BANDWIDTH } from './bandwidth/index.js';
 import { PLIVO } from './plivo/index.js';
-import type { NumberRule, Provider, ProviderId, TpdRow, TpmRow } from './provider.js';
+import type { NumberRule, Provider, TpdRow, TpmRow } from './provider.js';
 import { TELNYX } from './telnyx/index.js';
 import { TWILIO } from './twilio/index.js';
 import type { NumberCountry, NumberType, UseCase } from './vocabulary.js';
 
-export const PROVIDERS: Readonly<Record<ProviderId, Provider>> = { plivo: PLIVO, telnyx: TELNYX, twilio: TWILIO };
+/**
+ * The provider list: the one registry of profiles. A new provider is a folder
+ * src/rules/<id>/ exporting its profile, and one entry here (its id in PROVIDER_IDS, its
+ * profile in PROVIDERS); the scenario schema, the CLI's --provider choices and help text,
+ * `a2psim rules` and the playground all read these two.
+ */
+export const PROVIDER_IDS = ['plivo', 'telnyx', 'twilio', 'bandwidth', 'aws'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export const PROVIDERS: Readonly<Record<ProviderId, Provider>> = { plivo: PLIVO, telnyx: TELNYX, twilio: TWILIO, bandwidth: BANDWIDTH, aws: AWS };
 
 /** The provider a scenario uses when it names none. */
 export const DEFAULT_PROVIDER: ProviderId = 'plivo';

@@ -12,6 +12,10 @@ export type MessageType = (typeof MESSAGE_TYPES)[number];
 export const NUMBER_COUNTRIES = ['US', 'CA'] as const;
 export type NumberCountry = (typeof NUMBER_COUNTRIES)[number];
 
+/** Where a message goes, for a limit keyed on the destination country (not the number's). */
+export const DESTINATIONS = ['US', 'CA', 'other'] as const;
+export type Destination = (typeof DESTINATIONS)[number];
+
 export const NUMBER_TYPES = ['long_code', 'toll_free', 'short_code'] as const;
 export type NumberType = (typeof NUMBER_TYPES)[number];
 

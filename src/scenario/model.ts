@@ -8,13 +8,14 @@
  */
 
 import type { FailureCode } from '../rules/codes.js';
-import type { ProviderId } from '../rules/provider.js';
+import type { VerificationState } from '../rules/provider.js';
+import type { ProviderId } from '../rules/providers.js';
 
 export {
-  CARRIERS, COUNT_BY, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, USE_CASES,
-  type Carrier, type CountBy, type LogSetting, type MessageType, type NumberCountry, type NumberType, type Pacing, type UseCase,
+  CARRIERS, COUNT_BY, DESTINATIONS, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, USE_CASES,
+  type Carrier, type CountBy, type Destination, type LogSetting, type MessageType, type NumberCountry, type NumberType, type Pacing, type UseCase,
 } from '../rules/vocabulary.js';
-import type { Carrier, CountBy, LogSetting, MessageType, NumberCountry, NumberType, Pacing, UseCase } from '../rules/vocabulary.js';
+import type { Carrier, CountBy, Destination, LogSetting, MessageType, NumberCountry, NumberType, Pacing, UseCase } from '../rules/vocabulary.js';
 
 /**
  * A rate limit: at most `count` messages (or units) leave in any window of `windowMs`.
@@ -50,14 +51,41 @@ export interface NumberDef {
   /** Campaign id for US long codes (10DLC); null when not linked. */
   readonly campaign: string | null;
   readonly verified: boolean;
+  /** Toll-free verification state: `verified`, `pending` (submitted) or `restricted` (never submitted). */
+  readonly verification: VerificationState;
+  /** Limits keyed on the destination country, replacing the number's own toward those destinations. */
+  readonly destinationLimits: readonly { readonly to: readonly Destination[]; readonly sms: Limit; readonly mms: Limit | null }[];
   /** The provider requires verification to send (toll-free). */
   readonly mustVerify: boolean;
   /** US long code: SMS falls under 10DLC (campaign TPM per carrier), MMS is limited per carrier. */
   readonly tenDlc: boolean;
   /** Per-number SMS limit; null = no per-number limit (US 10DLC SMS). */
   readonly smsLimit: Limit | null;
-  /** Per-number MMS limit; null = MMS not supported from this number. For US 10DLC this is per (number, carrier). */
+  /** Per-number MMS limit; null = none of its own (or MMS not supported: `mmsSupported`). For US 10DLC per (number, carrier) unless the provider says per number. */
   readonly mmsLimit: Limit | null;
+  /** Whether the number can send MMS at all. */
+  readonly mmsSupported: boolean;
+}
+
+/** Formats a replay file can be in: `auto` tells a gzip Twilio BulkExport from a CSV. */
+export const REPLAY_FORMATS = ['auto', 'csv', 'twilio_bulk_export'] as const;
+export type ReplayFormat = (typeof REPLAY_FORMATS)[number];
+
+/** How the time of a mapped CSV is written (`iso`: the replay's own forms; patterns: local time in `zone`). */
+export const TIME_FORMATS = ['iso', 'epoch_s', 'epoch_ms', 'YYYY-MM-DD HH:mm:ss', 'MM/DD/YYYY HH:mm:ss', 'DD/MM/YYYY HH:mm:ss'] as const;
+export type TimeFormat = (typeof TIME_FORMATS)[number];
+
+/** Which header of any CSV holds each field of a replayed message (`columns:` of a replay). */
+export interface ReplayColumnMap {
+  readonly time: string;
+  readonly from: string;
+  readonly to: string;
+  readonly text: string | null;
+  readonly units: string | null;
+  readonly type: string | null;
+  readonly timeFormat: TimeFormat;
+  /** IANA zone of times written without an offset. */
+  readonly zone: string;
 }
 
 export type Arrival =
@@ -65,7 +93,7 @@ export type Arrival =
   | { readonly kind: 'constant'; readonly perSecond: number }
   | { readonly kind: 'poisson'; readonly perSecond: number }
   | { readonly kind: 'ramp'; readonly fromPerSecond: number; readonly toPerSecond: number }
-  | { readonly kind: 'replay'; readonly file: string }
+  | { readonly kind: 'replay'; readonly file: string; readonly format: ReplayFormat; readonly columns: ReplayColumnMap | null }
   | { readonly kind: 'profile'; readonly profile: DailyProfile; readonly spacing: Spacing };
 
 /** How requests of a daily profile are placed: evenly spaced, or a (non-homogeneous) Poisson process. */
@@ -180,8 +208,14 @@ export interface RulesConfig {
   readonly queueMaxWaitMs: number | null;
   /** Calendar-day caps, each toward one carrier, applied to 10DLC traffic to the US. */
   readonly dailyCaps: readonly DailyCapRule[];
-  /** From this instant (epoch ms) unverified toll-free messages fail; before it they send. */
+  /** From this instant (epoch ms) unverified (pending) toll-free messages fail; before it they send. */
   readonly tollFreeBlockEpochMs: number;
+  /** From this instant toll-free numbers never submitted for verification (restricted) fail. */
+  readonly tollFreeRestrictedBlockEpochMs: number;
+  /** What a queue's longest length counts: messages, or units (segments: Telnyx). */
+  readonly queueCountBy: CountBy;
+  /** Account pools of some number types, in place of `account` for their messages (limit null: none). */
+  readonly accountPools: readonly { readonly name: string; readonly types: readonly NumberType[]; readonly message: MessageType; readonly limit: Limit | null }[];
   /** A campaign linked to more numbers than this needs a T-Mobile Number Pool Request. */
   readonly numberPoolThreshold: number;
   /** The provider's range of a message expiry, seconds (Plivo 5..10799, Twilio 1..36000). */
@@ -194,8 +228,9 @@ export interface RulesConfig {
   readonly tpm: Readonly<Partial<Record<Carrier, number>>>;
   /** T-Mobile daily cap override; null = from table 2c. */
   readonly tpd: number | null;
-  /** 10DLC MMS limit per (number, carrier). */
+  /** 10DLC MMS limit per (number, carrier), or per number when `mms10dlcPerCarrier` is false. */
   readonly mms10dlc: Limit;
+  readonly mms10dlcPerCarrier: boolean;
   /** What each limiter family counts. */
   readonly count: {
     readonly account: CountBy;

@@ -19,7 +19,8 @@ export function rowLimit(row: RateRow, countBy: CountBy): Limit {
 export function carrierLimits(p: Provider, useCase: UseCase, vettingScore: number, rules: RulesConfig): Record<Carrier, Limit> {
   const out = {} as Record<Carrier, Limit>;
   for (const c of CARRIERS) {
-    const tpm = rules.tpm[c] ?? tpmRule(p, useCase, vettingScore).value;
+    const cap = p.tpmCap[c]?.tpm ?? Infinity;
+    const tpm = rules.tpm[c] ?? Math.min(tpmRule(p, useCase, vettingScore).value, cap);
     out[c] = { count: tpm, windowMs: WINDOW_MS.minute, pacing: rules.carrierPacing, countBy: rules.count.carrier };
   }
   return out;
@@ -56,6 +57,17 @@ export function ruleWarnings(
     if (tpm.assumption !== null) {
       out.push(`${prefix}campaign "${c.id}": ${tpm.value} TPM for use case ${c.useCase} at vetting score ${vettingScore} is assumed (${tpm.assumption}); set rules.tpm to change it`);
     }
+    for (const k of CARRIERS) {
+      if (rules.tpm[k] !== undefined) continue;
+      const cap = p.tpmCap[k];
+      if (cap !== undefined && cap.tpm < tpm.value && cap.cite.assumption !== null) {
+        out.push(`${prefix}campaign "${c.id}": ${k} TPM capped at ${cap.tpm}${why(cap.cite)}; set rules.tpm.${k} to change it`);
+      }
+      const basis = p.tpmBasis[k];
+      if (tpm.assumption === null && basis !== undefined && basis.assumption !== null) {
+        out.push(`${prefix}campaign "${c.id}": ${k} TPM ${Math.min(tpm.value, cap?.tpm ?? Infinity)}${why(basis)}; set rules.tpm.${k} to change it`);
+      }
+    }
   }
   const has10dlc = numbers.some((n) => n.tenDlc);
   const tpd = tpdRule(p, vettingScore);
@@ -64,9 +76,10 @@ export function ruleWarnings(
   }
   for (const n of numbers) {
     if (n.mustVerify && !n.verified) {
-      const label = new Date(rules.tollFreeBlockEpochMs).toISOString().slice(0, 10);
+      const blockMs = n.verification === 'restricted' ? rules.tollFreeRestrictedBlockEpochMs : rules.tollFreeBlockEpochMs;
+      const label = new Date(blockMs).toISOString().slice(0, 10) + (p.tollFreeBlockRestricted === undefined ? '' : ` when ${n.verification}`);
       out.push(
-        sc.startEpochMs >= rules.tollFreeBlockEpochMs
+        sc.startEpochMs >= blockMs
           ? `number "${n.id}" is toll-free without verified: true; its messages fail (toll_free_unverified, blocked from ${label})`
           : `number "${n.id}" is toll-free without verified: true; it sends under the normal limits until ${label}, then its messages fail (toll_free_unverified)`,
       );

@@ -5,13 +5,14 @@
  */
 import { parseDateTime, writtenOffsetMinutes } from './datetime.js';
 import type { FieldPath, Source } from './locate.js';
-import type { Provider } from '../rules/provider.js';
+import type { Provider, RateRow } from '../rules/provider.js';
 import { DEFAULT_PROVIDER, numberRule, PROVIDERS } from '../rules/providers.js';
 import { carrierLimits, numberKind, rowLimit, ruleWarnings } from './provider-rules.js';
 import { mergeRules } from './rules-config.js';
-import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, RulesConfig, Scenario, TrafficSource } from './model.js';
+import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, ReplayColumnMap, RulesConfig, Scenario, TrafficSource } from './model.js';
+import { isTimeZone } from './time-of-day.js';
 import { CARRIERS } from './model.js';
-import type { RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
+import type { RawArrival, RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
 import { expandPools, PoolError } from './pools.js';
 import { checkPricing, resolvePricing } from './pricing.js';
 import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
@@ -143,10 +144,20 @@ class Resolver {
     const row = numberRule(this.provider, n.country, n.type);
     if (!row) throw new Error(`${this.provider.id} has no row for ${n.country} ${n.type}`); // a bug: the tables cover every pair
     const countBy = rules.count.sender;
-    let smsLimit: Limit | null = row.sms === '10dlc' ? null : rowLimit(row.sms, countBy);
-    let mmsLimit: Limit | null =
-      row.mms === null ? null : row.mms === '10dlc' ? rules.mms10dlc : rowLimit(row.mms, countBy);
+    const own = (r: RateRow | 'account'): Limit | null => (r === 'account' ? null : rowLimit(r, countBy));
+    const tenDlcOwn = row.tenDlcPerNumber === undefined ? null : rowLimit(row.tenDlcPerNumber, countBy);
+    let smsLimit: Limit | null = row.sms === '10dlc' ? tenDlcOwn : own(row.sms);
+    let mmsLimit: Limit | null = row.mms === null ? null : row.mms === '10dlc' ? rules.mms10dlc : own(row.mms);
     const limits = n.limits ?? {};
+    const verification = n.verification ?? (n.verified === true ? 'verified' : 'pending');
+    if (n.verified !== undefined && n.verification !== undefined && n.verified !== (verification === 'verified')) {
+      throw this.src.error([...base, 'verification'], `${n.verified ? 'verified' : 'restricted or pending'} (the number says verified: ${n.verified})`, undefined, false, [[...base, 'verified']]);
+    }
+    const destinationLimits = (row.byDestination ?? []).map((d) => ({
+      to: d.to,
+      sms: rowLimit(d.sms, countBy),
+      mms: d.mms === null ? null : rowLimit(d.mms, countBy),
+    }));
     if (limits.sms !== undefined) smsLimit = this.limit([...base, 'limits', 'sms'], limits.sms, countBy);
     if (limits.mms !== undefined) {
       if (row.mms === null) {
@@ -160,10 +171,13 @@ class Resolver {
       type: n.type,
       country: n.country,
       campaign: n.campaign ?? null,
-      verified: n.verified ?? false,
+      verified: verification === 'verified',
+      verification,
+      destinationLimits,
       ...kind,
       smsLimit,
       mmsLimit,
+      mmsSupported: row.mms !== null,
     };
   }
 
@@ -263,10 +277,28 @@ class Resolver {
           toPerSecond: this.rampEnd([...path, 'to'], a.to),
         };
       case 'replay':
-        return { kind: 'replay', file: a.file };
+        return { kind: 'replay', file: a.file, format: a.format ?? 'auto', columns: this.replayColumns(path, a) };
       case 'profile':
         return { kind: 'profile', ...resolveProfile(this.src, path, a, this.file) };
     }
+  }
+
+  /** The `columns:` of a replay, checked: its zone, and no mapping on a Twilio BulkExport. */
+  replayColumns(path: FieldPath, a: Extract<RawArrival, { kind: 'replay' }>): ReplayColumnMap | null {
+    const c = a.columns;
+    if (c === undefined) return null;
+    if (a.format === 'twilio_bulk_export') throw this.src.error([...path, 'columns'], 'no columns on a twilio_bulk_export replay (its fields are named)', 'columns');
+    if (c.zone !== undefined && !isTimeZone(c.zone)) throw this.src.error([...path, 'columns', 'zone'], 'an IANA time zone such as America/New_York');
+    return {
+      time: c.time,
+      from: c.from,
+      to: c.to,
+      text: c.text ?? null,
+      units: c.units ?? null,
+      type: c.type ?? null,
+      timeFormat: c.time_format ?? 'iso',
+      zone: c.zone ?? 'UTC',
+    };
   }
 
   /** A ramp end: a rate, or zero (`0`, `"0/s"`, `"0/min"`...) so a ramp can start or end idle. */

@@ -5,6 +5,7 @@
  */
 import { FAILURE_CODES, type FailureCode } from '../rules/codes.js';
 import type { Provider } from '../rules/provider.js';
+import type { ProviderId } from '../rules/providers.js';
 import type { ScenarioError } from './errors.js';
 import type { FieldPath } from './locate.js';
 import { CARRIERS, type Carrier, type CountBy, type Limit, type RulesConfig, type TpmScope } from './model.js';
@@ -55,10 +56,13 @@ export function mergeRules(p: Provider, raw: NonNullable<RawScenario['rules']>, 
     FAILURE_CODES.map((r) => [r.code, raw.charged?.[r.code] ?? p.codes[r.code].charged]),
   ) as Record<FailureCode, boolean>;
   return {
-    provider: p.id,
+    provider: p.id as ProviderId, // every profile is in the provider list under its id
     queueMaxWaitMs: p.queueMaxWait.seconds === null ? null : p.queueMaxWait.seconds * 1000,
     dailyCaps: dailyCaps(p, vettingScore, raw.tpd ?? null, count.dailyCap),
     tollFreeBlockEpochMs: p.tollFreeBlock.fromEpochMs,
+    tollFreeRestrictedBlockEpochMs: (p.tollFreeBlockRestricted ?? p.tollFreeBlock).fromEpochMs,
+    queueCountBy: p.queueMaxWait.countBy ?? 'messages',
+    accountPools: p.accountPools.map((a) => ({ name: a.name, types: a.types, message: a.message, limit: a.rate === null ? null : rowLimit(a.rate, count.account) })),
     numberPoolThreshold: p.numberPoolThreshold,
     expiryRange: { minSeconds: p.expiry.minSeconds, maxSeconds: p.expiry.maxSeconds },
     tpmScope,
@@ -67,6 +71,7 @@ export function mergeRules(p: Provider, raw: NonNullable<RawScenario['rules']>, 
     tpd: raw.tpd ?? null,
     mms10dlc:
       raw.mms_10dlc === undefined ? rowLimit(p.mms10dlc, count.sender) : h.limit(['rules', 'mms_10dlc'], raw.mms_10dlc, count.sender),
+    mms10dlcPerCarrier: p.mms10dlc.perCarrier,
     count,
     carrierPacing: raw.carrier_pacing ?? 'sliding',
     logIncomingMessages: raw.log_incoming_messages ?? true,

@@ -6,7 +6,9 @@
  */
 import { z } from './zod.js';
 import { FAILURE_CODE_NAMES } from '../rules/codes.js';
-import { PROVIDER_IDS } from '../rules/provider.js';
+import { VERIFICATION_STATES } from '../rules/provider.js';
+import { PROVIDER_IDS } from '../rules/providers.js';
+import { REPLAY_FORMATS, TIME_FORMATS } from './model.js';
 import { CARRIERS, COUNT_BY, INCIDENT_KINDS, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, SENDER_CHOICES, SPACINGS, TPM_SCOPES, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
 import { pricingSchema } from './pricing.js';
@@ -67,6 +69,10 @@ export const numberSchema = z.strictObject({
   country: z.enum(NUMBER_COUNTRIES),
   campaign: idSchema.optional().describe('Campaign id; US long codes (10DLC) only.'),
   verified: z.boolean().optional().describe('Toll-free verification; default false.'),
+  verification: z
+    .enum(VERIFICATION_STATES)
+    .optional()
+    .describe('Toll-free verification state: verified, pending (submitted, in review) or restricted (never submitted); default verified when verified: true, else pending.'),
   limits: z
     .strictObject({ sms: limitSchema.optional(), mms: limitSchema.optional() })
     .optional()
@@ -84,7 +90,30 @@ export const arrivalSchema = z
     z.strictObject({ kind: z.literal('constant'), ...arrivalRate }),
     z.strictObject({ kind: z.literal('poisson'), ...arrivalRate }),
     z.strictObject({ kind: z.literal('ramp'), from: rateSchema, to: rateSchema }),
-    z.strictObject({ kind: z.literal('replay'), file: z.string().min(1).describe('CSV file, relative to the scenario.') }),
+    z.strictObject({
+      kind: z.literal('replay'),
+      file: z.string().min(1).describe('CSV file (or a Twilio BulkExport day file), relative to the scenario.'),
+      format: z
+        .enum(REPLAY_FORMATS)
+        .optional()
+        .describe('auto (default: a gzip file is a Twilio BulkExport, anything else CSV), csv or twilio_bulk_export.'),
+      columns: z
+        .strictObject({
+          time: z.string().min(1).describe('Header of the time column.'),
+          from: z.string().min(1).describe('Header of the sender column.'),
+          to: z.string().min(1).describe('Header of the destination column.'),
+          text: z.string().min(1).optional().describe('Header of the message text column.'),
+          units: z.string().min(1).optional().describe('Header of the unit (segment) count column.'),
+          type: z.string().min(1).optional().describe('Header of the message type column (sms or mms).'),
+          time_format: z
+            .enum(TIME_FORMATS)
+            .optional()
+            .describe('iso (default), epoch_s, epoch_ms, "YYYY-MM-DD HH:mm:ss", "MM/DD/YYYY HH:mm:ss" or "DD/MM/YYYY HH:mm:ss" (seconds optional).'),
+          zone: z.string().min(1).optional().describe('IANA time zone of times written without an offset; default UTC.'),
+        })
+        .optional()
+        .describe('Which column of any CSV is the time, sender, destination, text, units and type.'),
+    }),
     z.strictObject({
       kind: z.literal('profile'),
       per_hour: z
@@ -226,7 +255,7 @@ export const rulesSchema = z.strictObject({
 export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1).optional().describe('Default: the file name without extension.'),
-    provider: z.enum(PROVIDER_IDS).optional().describe('Whose rules apply: plivo (default), telnyx or twilio.'),
+    provider: z.enum(PROVIDER_IDS).optional().describe(`Whose rules apply: ${PROVIDER_IDS.join(', ')}; default plivo.`),
     seed: intIn(0, Number.MAX_SAFE_INTEGER).optional().describe('Random seed, 0 to 2^53 - 1; default 1.'),
     start: z
       .string({ error: 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00' })
@@ -270,3 +299,4 @@ export type RawScenario = z.infer<typeof scenarioSchema>;
 export type RawTraffic = z.infer<typeof trafficSchema>;
 export type RawNumber = z.infer<typeof numberSchema>;
 export type RawLimit = z.infer<typeof limitSchema>;
+export type RawArrival = z.infer<typeof arrivalSchema>;

@@ -13,6 +13,8 @@ export interface StageState {
   queue: Int32Array;
   head: number;
   len: number;
+  /** Units (segments) of the messages in the queue, kept by the kernel for queues measured in segments. */
+  units: number;
   /** True while an event for this stage's head is pending. */
   scheduled: boolean;
   /**
@@ -29,7 +31,7 @@ export interface StageState {
 export function createStage(limit: Limit, incidents: StageIncidents | null = null, gate = false): StageState {
   const own = gate ? OPEN : limiterFor(limit);
   const limiter = incidents === null ? own : new IncidentLimiter(own, limit, incidents);
-  return { limiter, byUnits: limit.countBy === 'units', queue: new Int32Array(64), head: 0, len: 0, scheduled: false, headDoneMs: -1 };
+  return { limiter, byUnits: limit.countBy === 'units', queue: new Int32Array(64), head: 0, len: 0, units: 0, scheduled: false, headDoneMs: -1 };
 }
 
 /** Appends message `idx`; returns the new queue length. */

@@ -9,6 +9,7 @@ import type { ReplayRow } from './types.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { CsvChunkReader, CsvSyntaxError, pickFields, splitRecord, type CsvChunkOptions, type CsvRecord } from './csv-chunks.js';
+import { mappedColumns } from './replay-columns-map.js';
 import { replayColumns, rowTime, RowError, toReplayRow, type ReplayColumns, type ReplayDefaults } from './replay-row.js';
 
 /** A reader positioned after the header, with the columns the header names. */
@@ -168,7 +169,9 @@ export class ReplayFile {
       throw this.error(1, '', 'lines that end in LF or CRLF', 'lines that end in CR alone (re-save the file with LF or CRLF line ends)');
     }
     try {
-      return { reader, cols: replayColumns(header.fields) };
+      const arrival = this.source.arrival;
+      const map = arrival.kind === 'replay' ? arrival.columns : null;
+      return { reader, cols: map === null ? replayColumns(header.fields) : mappedColumns(header.fields, map) };
     } catch (e) {
       reader.close();
       if (e instanceof RowError) throw this.error(header.line, '', e.expected, e.actual);

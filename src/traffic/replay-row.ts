@@ -56,6 +56,10 @@ export interface ReplayColumns {
   readonly wanted: Uint8Array;
   /** Column of the time. */
   readonly time: number;
+  /** How the time is written, when not the replay's own forms (a `columns:` mapping): epoch ms, or undefined. */
+  readonly parseTime?: (text: string) => number | undefined;
+  /** What an error says a time should be, with `parseTime`. */
+  readonly timeExpected?: string;
 }
 
 /** What a row falls back to when a column is absent or empty. */
@@ -154,8 +158,8 @@ function badCell(fields: readonly string[], cols: ReplayColumns, f: Field, expec
  */
 export function rowTime(raw: string, cols: ReplayColumns, startEpochMs: number): number {
   const text = clean(raw);
-  const epochMs = replayTime(text);
-  if (epochMs === undefined) throw new RowError(cols.names[cols.time], TIME_EXPECTED, show(text));
+  const epochMs = cols.parseTime === undefined ? replayTime(text) : cols.parseTime(text);
+  if (epochMs === undefined) throw new RowError(cols.names[cols.time], cols.timeExpected ?? TIME_EXPECTED, show(text));
   const atMs = epochMs - startEpochMs;
   if (atMs < 0) throw new RowError(cols.names[cols.time], `a time at or after the scenario start ${new Date(startEpochMs).toISOString()}`, show(text));
   return atMs;

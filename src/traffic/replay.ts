@@ -17,12 +17,13 @@
  * order that differs) stops the run with a ScenarioError; the CLI then writes no output.
  */
 import { dirname, isAbsolute, join } from 'node:path';
-import type { ReplayFeed } from './types.js';
+import type { ReplayFeed, ReplayRow } from './types.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
 import type { CsvChunkOptions } from './csv-chunks.js';
 import { ReplayFile } from './replay-file.js';
 import type { ReplayColumns } from './replay-row.js';
 import { IndexBuilder, SortedFeed, StreamFeed, type RowIndex } from './replay-feeds.js';
+import { ArrayFeed, formatOf, IN_MEMORY } from './replay-formats.js';
 
 /** Opens the feed of a replay source; the `replay` option of `simulate`. */
 export type ReplayOpener = (source: TrafficSource, index: number) => ReplayFeed;
@@ -102,15 +103,27 @@ function indexPrefix(file: ReplayFile, rows: number, options: CsvChunkOptions): 
 export function prepareReplay(scenario: Scenario, options: ReplayOptions = {}): { replay: ReplayOpener | undefined; plans: ReplayPlan[] } {
   const plans: ReplayPlan[] = [];
   const files = new Map<number, { file: ReplayFile; checked: Checked }>();
+  const whole = new Map<number, readonly ReplayRow[]>();
   scenario.traffic.forEach((source, i) => {
     if (source.arrival.kind !== 'replay') return;
+    const path = replayPath(scenario, source);
+    const readAll = IN_MEMORY[formatOf(path, source)];
+    if (readAll !== undefined) {
+      // A format read whole (a Twilio BulkExport): every row checked now, fed from memory.
+      const rows = readAll(path, scenario, source);
+      whole.set(i, rows);
+      plans.push({ path, delimiter: '', rows: rows.length, sorted: true });
+      return;
+    }
     const file = new ReplayFile(replayPath(scenario, source), scenario, source);
     const checked = checkFile(file, options);
     files.set(i, { file, checked });
     plans.push({ path: file.path, delimiter: file.delimiter, rows: checked.rows, sorted: checked.index === null });
   });
-  if (files.size === 0) return { replay: undefined, plans };
+  if (files.size === 0 && whole.size === 0) return { replay: undefined, plans };
   const replay: ReplayOpener = (_source, i) => {
+    const held = whole.get(i);
+    if (held !== undefined) return new ArrayFeed(held);
     const f = files.get(i);
     if (f === undefined) throw new Error(`traffic[${i}] has no prepared replay file`);
     const { rows, index, cols } = f.checked;
@@ -129,7 +142,9 @@ export function validateReplay(scenario: Scenario): ReplayPlan[] {
   const { plans } = prepareReplay(scenario);
   for (const source of scenario.traffic) {
     if (source.arrival.kind !== 'replay') continue;
-    const file = new ReplayFile(replayPath(scenario, source), scenario, source);
+    const path = replayPath(scenario, source);
+    if (IN_MEMORY[formatOf(path, source)] !== undefined) continue; // checked whole by prepareReplay
+    const file = new ReplayFile(path, scenario, source);
     const { reader, cols } = file.open();
     const moreTo: string[] = [];
     for (let text = file.readText(reader); text !== null; text = file.readText(reader)) {

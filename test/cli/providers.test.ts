@@ -56,7 +56,7 @@ describe('--provider', () => {
   });
 
   it.each([
-    [['--provider', 'plivo,sinch'], 'a2psim: --provider: expected one of plivo, telnyx, twilio, got "sinch"\n'],
+    [['--provider', 'plivo,sinch'], 'a2psim: --provider: expected one of plivo, telnyx, twilio, bandwidth, aws, got "sinch"\n'],
     [['--provider', 'plivo,plivo'], 'a2psim: --provider: expected each provider once, got "plivo,plivo"\n'],
     [['--provider', 'plivo,twilio', '--report', 'r.html'], 'a2psim: --provider with a list compares summaries only; run one provider at a time for --report\n'],
     [['--provider', 'plivo,twilio', '--format', 'csv'], 'a2psim: --provider with a list: expected --format table or json, got "csv"\n'],

@@ -106,7 +106,7 @@ describe('a2psim validate and rules', () => {
     const twilio = await cli('rules', '--provider', 'twilio');
     expect(twilio.stdout).toContain('https://www.twilio.com/docs/api/errors/30001 (read 2026-11-27)');
     const bad = await cli('rules', '--provider', 'sinch');
-    expect([bad.code, bad.stderr]).toEqual([2, 'a2psim: --provider: expected one of plivo, telnyx, twilio, got "sinch"\n']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'a2psim: --provider: expected one of plivo, telnyx, twilio, bandwidth, aws, got "sinch"\n']);
   });
 });
 

@@ -23,6 +23,18 @@ describe('README: Choosing a provider', () => {
     expect(section).toContain(renderProviderComparison(summaries));
   });
 
+  it('shows the five-provider table the command prints (Bandwidth and AWS too)', () => {
+    const all = (['plivo', 'telnyx', 'twilio', 'bandwidth', 'aws'] as const).map((provider) => summarize(simulate(loadScenarioFile(FILE, { provider }))));
+    expect(section).toContain(renderProviderComparison(all));
+    const [, , , bandwidth, aws] = all;
+    // Bandwidth: a 15-minute queue at 1 segment/s holds 450 two-segment messages; the rest are rejected.
+    expect(bandwidth.by_traffic.promo.delivered).toBe(450);
+    expect(bandwidth.by_traffic.promo.failures.queue_full).toBe(5550);
+    // AWS: two 10DLC numbers at 1 part/s each send one 2-part message a second for the hour of expiry.
+    expect(aws.by_traffic.promo.delivered).toBe(3600);
+    expect(aws.by_traffic.otp.delivered).toBe(aws.by_traffic.otp.submitted);
+  });
+
   it('tells the story the text explains: Plivo expires every code, Telnyx and Twilio none', () => {
     const [plivo, telnyx, twilio] = summaries;
     expect(plivo.by_traffic.otp.failures['420']).toBe(plivo.by_traffic.otp.submitted);

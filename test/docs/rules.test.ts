@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { COMMON_ASSUMPTIONS } from '../../src/rules/assumptions.js';
 import { FAILURE_CODES } from '../../src/rules/codes.js';
-import { PROVIDER_IDS, type Cite } from '../../src/rules/provider.js';
+import type { Cite } from '../../src/rules/provider.js';
+import { PROVIDER_IDS } from '../../src/rules/providers.js';
 import { PROVIDERS } from '../../src/rules/providers.js';
 import { citeText, renderRulebook, RULES_WIDTH } from '../../src/report/rulebook-table.js';
 
@@ -75,7 +76,7 @@ describe('a2psim rules, provider facts by name', () => {
     expect(text).toMatch(/MMS per second +15\/s/);
     expect(text).toMatch(/US +toll_free +20\/s/);
     expect(text).toMatch(/US +short_code +1,000\/s/);
-    expect(text).toMatch(/longest queue +14,400 s of messages/);
+    expect(text).toMatch(/longest queue +14,400 s of segments/);
     expect(text).toMatch(/420 +40014 +no/);
   });
 

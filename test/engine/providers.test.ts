@@ -114,7 +114,7 @@ traffic:
   });
 
   it('an unknown provider is an error with the choices', () => {
-    expect(() => scenarioOf('provider: sinch\n')).toThrow('provider: expected one of plivo, telnyx, twilio, got "sinch"');
+    expect(() => scenarioOf('provider: sinch\n')).toThrow('provider: expected one of plivo, telnyx, twilio, bandwidth, aws, got "sinch"');
   });
 
   it("a replayed row's expiry is checked against the provider's range (Twilio 1..36,000 s, Plivo 5..10,799 s)", () => {

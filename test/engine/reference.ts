@@ -229,7 +229,9 @@ export function referenceRun(sc: Scenario): RefRecord[] {
     const st = stage(sid);
     // A provider's longest queue: a message finding it full fails at once.
     const maxQueue = net.stages[sid].maxQueue;
-    if ((st.msgs.length > 0 || st.scheduled) && maxQueue > 0 && st.msgs.length >= maxQueue) return finish(m, 'failed', FAILURE_INDEX.queue_full);
+    // Measured in segments (Telnyx) or messages: the queue's length in the same measure.
+    const held = net.stages[sid].queueUnits ? st.msgs.reduce((a, x) => a + x.rec.units, 0) : st.msgs.length;
+    if ((st.msgs.length > 0 || st.scheduled) && maxQueue > 0 && held >= maxQueue) return finish(m, 'failed', FAILURE_INDEX.queue_full);
     st.msgs.push(m);
     if (st.msgs.length === 1 && !st.scheduled) wake(sid);
   };

@@ -67,6 +67,9 @@ describe('parseScenario: a full scenario', () => {
       queueMaxWaitMs: null,
       dailyCaps: [{ name: 'tmobile', carrier: 'tmobile', cap: 200_000, countBy: 'messages', zone: 'America/Los_Angeles', code: 'tmobile_daily_cap' }],
       tollFreeBlockEpochMs: Date.UTC(2024, 0, 31),
+      tollFreeRestrictedBlockEpochMs: Date.UTC(2024, 0, 31),
+      queueCountBy: 'messages',
+      accountPools: [],
       numberPoolThreshold: 49,
       expiryRange: { minSeconds: 5, maxSeconds: 10_799 },
       tpmScope: { att: 'brand', tmobile: 'brand', verizon: 'brand', other: 'brand' },
@@ -77,6 +80,7 @@ describe('parseScenario: a full scenario', () => {
       tpm: {},
       tpd: null,
       mms10dlc: { count: 50, windowMs: 60_000, pacing: 'sliding', countBy: 'messages' },
+      mms10dlcPerCarrier: true,
       count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCap: 'messages' },
       carrierPacing: 'sliding',
       logIncomingMessages: true,
@@ -92,10 +96,13 @@ describe('parseScenario: a full scenario', () => {
       country: 'US',
       campaign: null,
       verified: true,
+      verification: 'verified',
+      destinationLimits: [],
       mustVerify: true,
       tenDlc: false,
       smsLimit: { count: 25, windowMs: 1000, pacing: 'sliding', countBy: 'messages' },
       mmsLimit: { count: 2, windowMs: 1000, pacing: 'sliding', countBy: 'messages' },
+      mmsSupported: true,
     });
     expect(lc1.campaign).toBe('otp');
     expect(lc1.verified).toBe(false);

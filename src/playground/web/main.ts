@@ -8,7 +8,7 @@ import type uPlot from 'uplot';
 import type { Summary } from '../../report/summary.js';
 import { decodeFragment, encodeFragment } from '../fragment.js';
 import { knobsOf, PROVIDER_CHOICES, providerOf, setKnob, setProvider, type Knob } from '../knobs.js';
-import type { ProviderId } from '../../rules/provider.js';
+import type { ProviderId } from '../../rules/providers.js';
 import { MAX_CSV_MESSAGES, type WorkerReply, type WorkerRequest } from '../protocol.js';
 import { drawCharts } from './charts.js';
 import { createEditor } from './editor.js';

@@ -6,7 +6,23 @@ import { tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
 import { assumed, page, type Provider } from '../provider.js';
 
 const READ = '2026-11-27';
-const RATE = page('Telnyx "SMS messaging rate limits"', 'https://developers.telnyx.com/docs/messaging/messages/rate-limiting', READ);
+const READ2 = '2026-12-06';
+const RATE_URL = 'https://developers.telnyx.com/docs/messaging/messages/rate-limiting';
+const RATE = page('Telnyx "SMS messaging rate limits"', RATE_URL, READ);
+const NON_US = page(
+  'Telnyx "SMS messaging rate limits" (long code 0.1 MPS per number toward non-US destinations)',
+  RATE_URL,
+  READ2,
+  'The default Long Code rate limit applies to non-US destinations. For US destinations, throughput is determined at the campaign level based on your 10DLC registration.',
+);
+const QUEUE_LENGTH = page(
+  'Telnyx "SMS messaging rate limits" (Max Queue Length = rate x 14,400 s, counted in segments)',
+  RATE_URL,
+  READ2,
+  'SMS | 50 messages/second | 720,000',
+);
+const QUEUE_FULL = page('Telnyx "SMS messaging rate limits" (a full queue rejects with 40318; charges not stated)', RATE_URL, READ2);
+const LOW_TIER = page("Telnyx \"SMS messaging rate limits\" (T-Mobile's Low tier, 2,000 a day, includes vetting score 0)", RATE_URL, READ2);
 const QUEUE = page(
   'Telnyx "Messaging configuration and usage" (Queuing)',
   'https://developers.telnyx.com/docs/messaging/messages/configuration-and-usage',
@@ -23,23 +39,45 @@ export const TELNYX: Provider = {
   about: `Telnyx, from its public developer pages (read ${READ}).`,
   account: { sms: { count: 50, per: 'second', cite: RATE }, mms: { count: 15, per: 'second', cite: RATE } },
   overLimit: { text: 'queued; past 4 h of queue rejected', cite: QUEUE },
-  queueMaxWait: { seconds: 14_400, cite: QUEUE },
+  queueMaxWait: { seconds: 14_400, countBy: 'units', cite: QUEUE_LENGTH },
   numbers: [
     { country: 'US', type: 'toll_free', sms: { count: 20, per: 'second' }, mms: { count: 20, per: 'second' }, verify: true, cite: RATE },
     { country: 'US', type: 'short_code', sms: { count: 1000, per: 'second' }, mms: { count: 1000, per: 'second' }, verify: false, cite: RATE },
-    { country: 'US', type: 'long_code', sms: '10dlc', mms: '10dlc', verify: false, cite: RATE },
+    {
+      country: 'US',
+      type: 'long_code',
+      sms: '10dlc',
+      mms: '10dlc',
+      verify: false,
+      byDestination: [{ to: ['CA', 'other'], sms: { count: 0.1, per: 'second' }, mms: { count: 0.1, per: 'second' }, cite: NON_US }],
+      cite: RATE,
+    },
     // "Long Code 0.1 MPS per number" applies to non-US destinations, so to a Canadian long code.
     { country: 'CA', type: 'long_code', sms: { count: 6, per: 'minute' }, mms: { count: 6, per: 'minute' }, verify: false, cite: RATE },
     { country: 'CA', type: 'toll_free', sms: { count: 20, per: 'second' }, mms: { count: 20, per: 'second' }, verify: true, cite: SAME_RATE },
     { country: 'CA', type: 'short_code', sms: { count: 1000, per: 'second' }, mms: null, verify: false, cite: SAME_RATE },
   ],
-  mms10dlc: { count: 50, per: 'minute', cite: assumed('the AT&T MMS TPM per campaign is not modelled; the carriers\' 50/min per number per carrier (Plivo FAQ) is used') },
+  accountPools: [],
+  mms10dlc: {
+    count: 50,
+    per: 'minute',
+    perCarrier: true,
+    cite: assumed(
+      'no Telnyx page gives a 10DLC MMS limit per number; its AT&T table gives MMS TPM per campaign (2,400 / 1,200 / 150 / 50 by message class), not modelled; the Plivo FAQ\'s 50/min per number per carrier is used',
+    ),
+  },
   tpm: tpmTable(RATE, RATE, assumed('the AT&T table has no score-0 row; the 1–49 class (240) is used')),
+  tpmBasis: {
+    tmobile: assumed('the page gives T-Mobile daily caps per brand only, no TPM; the AT&T table is used'),
+    verizon: assumed('the page gives no Verizon throughput; the AT&T table is used'),
+    other: assumed('the page gives no throughput for minor carriers; the AT&T table is used'),
+  },
+  tpmCap: {},
   tpmScope: {
     value: { att: 'campaign', tmobile: 'brand', verizon: 'brand', other: 'brand' },
     cite: page('Telnyx "SMS messaging rate limits" ("AT&T assigns throughput per campaign")', 'https://developers.telnyx.com/docs/messaging/messages/rate-limiting', READ),
   },
-  tpd: tpdTable(PLIVO_FAQ_TPD, assumed('score 0 is in no table read; the lowest tier is used')),
+  tpd: tpdTable(PLIVO_FAQ_TPD, LOW_TIER),
   dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: RATE },
   codes: {
     '420': { own: '40014', charged: false, cite: EXPIRED },
@@ -49,7 +87,7 @@ export const TELNYX: Provider = {
     mms_not_supported: { own: null, charged: false, cite: NOT_STATED },
     unregistered_10dlc: { own: null, charged: false, cite: NOT_STATED },
     unknown_sender: { own: null, charged: false, cite: NOT_STATED },
-    queue_full: { own: '40318', charged: false, cite: assumed('code 40318 is from a transcription of the rate-limiting page; the page read shows the 4 h rule, not the code, nor charges') },
+    queue_full: { own: '40318', charged: false, cite: QUEUE_FULL },
   },
   expiry: {
     defaultSeconds: 14_400,
@@ -66,6 +104,9 @@ export const TELNYX: Provider = {
   numberPoolThreshold: 49,
   assumptions: [
     { id: 'sender_any_type', text: 'A sender limit applies to SMS and MMS alike (the page gives one rate per sender type).', setting: 'numbers[].limits' },
+    { id: 'tpm_other_carriers', text: 'T-Mobile, Verizon and minor carriers get the AT&T TPM table (the page gives TPM for AT&T only).', setting: 'rules: { tpm: { tmobile: 4500, verizon: 4500 } }' },
+    { id: 'mms_10dlc', text: '10DLC MMS: 50 per minute per number per carrier (the page gives AT&T MMS TPM per campaign, not modelled).', setting: 'rules: { mms_10dlc: 50/min }' },
+    { id: 'queue_full_charged', text: 'Messages rejected for a full queue (40318) are not charged (the page does not say).', setting: 'rules: { charged: { queue_full: true } }' },
     { id: 'verizon_scope', text: 'Verizon TPM is per brand (the page states AT&T per campaign and T-Mobile caps per brand).', setting: 'rules: { tpm_scope: { verizon: campaign } }' },
   ],
 };
