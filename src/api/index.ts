@@ -15,12 +15,15 @@ import { solveValue, type SolvedValue } from '../cli/solve.js';
 import { GridError, gridOf, type GridSpec } from '../check/solve.js';
 import type { SweepResult } from '../check/sweep.js';
 import { UsageError } from '../cli/errors.js';
+import type { SimulationResult } from '../engine/simulate.js';
+import { summarize as summarizeResult, type Summary } from '../report/summary.js';
+import { withWhatIf, type WhatIfChoice } from '../report/what-if.js';
 
 export { loadScenarioFile as loadScenario, parseScenario, type ScenarioOverrides } from '../scenario/load.js';
 export { ScenarioError, type ScenarioErrorInit } from '../scenario/errors.js';
 export type { Scenario } from '../scenario/model.js';
 export { simulate, type SimulateOptions, type SimulationResult } from '../engine/simulate.js';
-export { summarize, type Summary, type ScopeSummary, type CarrierSummary, type WaitSummary } from '../report/summary.js';
+export type { Summary, ScopeSummary, CarrierSummary, WaitSummary } from '../report/summary.js';
 export { replicationSeeds, type CheckRun } from '../check/runner.js';
 export type { ThresholdResult } from '../check/evaluate.js';
 export type { FailedThreshold, Verdict } from '../check/verdict.js';
@@ -31,6 +34,17 @@ export { UsageError, OutputError } from '../cli/errors.js';
 
 /** This package's version, e.g. `0.2.0`. */
 export const version: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * The summary of a run, as `run --format json` prints it: totals, waits, failures, per
+ * carrier, sender and traffic, and the bottleneck — by what-if (the run repeated with each
+ * limit that held messages relaxed; runs of up to a million messages) unless
+ * `{ enabled: false }`, then by share of waiting, as `--no-what-if`. A replayed run's trials
+ * need its replay files: pass `{ replay }` as given to {@link simulate}.
+ */
+export function summarize(result: SimulationResult, whatIf: WhatIfChoice = {}): Summary {
+  return withWhatIf(summarizeResult(result), result, whatIf);
+}
 
 /** Options of {@link check}. */
 export interface CheckOptions {
