@@ -55,6 +55,8 @@ export interface SweepPoint {
   /** The binding constraint of the first replication, in plain words. */
   bottleneck: string;
   metrics: Record<string, PointMetric>;
+  /** With `--vary seed` only: this point's replication seeds (the first is its `seed` value). */
+  seeds?: number[];
 }
 
 /** A whole sweep (or, with `shard`, one shard of it). */
@@ -68,6 +70,7 @@ export interface SweepResult {
   set: string[];
   parameters: { path: string; values: (number | string)[] }[];
   replications: number;
+  /** The replication seeds every point runs; empty with `--vary seed` (each point lists its own). */
   seeds: number[];
   expect: string[];
   /** The metrics of every point, in CSV row order. */

@@ -7,6 +7,7 @@
 import { replicationSeeds } from '../check/runner.js';
 import { GridError, gridOf, solveGrid, type GridValue } from '../check/solve.js';
 import { jsonValue } from '../check/sweep.js';
+import { SEED_PATH } from './sweep.js';
 import { judge, type FailedThreshold, type Verdict } from '../check/verdict.js';
 import { formatValue, parseThreshold } from '../check/expr.js';
 import type { Summary } from '../report/summary.js';
@@ -82,16 +83,20 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
   }
   const text = readScenarioText(file);
   const seedOpt = parseSeedOption(opts.seed);
+  if (path === SEED_PATH && seedOpt !== undefined) {
+    throw new UsageError('--seed: expected no --seed with --vary seed (each value runs its own seed), got both');
+  }
   // The values are validated before the first run (--values all, a range its ends): a bad
   // value is exit 2, not a failing point.
   const base = loadPoint(file, text, pointSettings(opts.set, opts.expect, [[path, grid[0]]]), seedOpt);
   const others = opts.values === undefined ? grid.slice(-1) : grid.slice(1);
   for (const v of others) loadPoint(file, text, pointSettings(opts.set, opts.expect, [[path, v]]), seedOpt);
-  const seeds = replicationSeeds(base.seed, replications);
   const summaries = new Map<GridValue, Summary[]>();
   let runs = 0;
   const evaluate = async (value: GridValue): Promise<Verdict> => {
     const set = pointSettings(opts.set, opts.expect, [[path, value]]);
+    // Each value's own seed (it differs from the first value's when the seed is the path).
+    const seeds = replicationSeeds(loadPoint(file, text, set, seedOpt, false).seed, replications);
     const jobs: RunJob[] = seeds.map((seed) => ({ file, text, set, seed }));
     const s = await runner.run(jobs);
     runs += s.length;
