@@ -12,6 +12,7 @@ import { renderDepthChart } from '../report/chart.js';
 import { reportObserver } from '../report/html/report.js';
 import { SeriesCollector } from '../report/timeseries.js';
 import { UsageError } from './errors.js';
+import { parseNumberOption } from './numbers.js';
 import { executeInteractive, STOP_SIGNALS } from './interactive.js';
 import { clockText } from './progress.js';
 import { compareProviders, providerOption } from './providers.js';
@@ -68,10 +69,7 @@ const DEFAULT_INTERVAL = '1m';
 /** Parses `--seed`: a non-negative integer. */
 export function parseSeedOption(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
-    throw new UsageError(`--seed: expected an integer from 0 to ${Number.MAX_SAFE_INTEGER} (2^53 - 1), got ${JSON.stringify(v)}`);
-  }
-  return Number(v);
+  return parseNumberOption('--seed', v, { integer: true, min: 0 });
 }
 
 /** Parses `--interval`: a duration greater than 0 ("1m", "30s", "1h", ...), in ms. */
@@ -94,11 +92,7 @@ export const MAX_REPLICATIONS = 10_000;
 /** Parses `--replications`: an integer from 1 to {@link MAX_REPLICATIONS}; 1 when absent. */
 export function parseReplicationsOption(v: string | undefined): number {
   if (v === undefined) return 1;
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || n < 1 || n > MAX_REPLICATIONS) {
-    throw new UsageError(`--replications: expected an integer from 1 to ${MAX_REPLICATIONS}, got ${JSON.stringify(v)}`);
-  }
-  return n;
+  return parseNumberOption('--replications', v, { integer: true, min: 1, max: MAX_REPLICATIONS });
 }
 
 /**

@@ -12,6 +12,7 @@ import { judge, type FailedThreshold, type Verdict } from '../check/verdict.js';
 import { formatValue, parseThreshold } from '../check/expr.js';
 import type { Summary } from '../report/summary.js';
 import { EXIT, UsageError } from './errors.js';
+import { parseNumberOption } from './numbers.js';
 
 import { readScenarioText, type RunJob } from './jobs.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
@@ -45,9 +46,7 @@ export interface SolveReport {
 
 function num(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag}: expected a number, got ${JSON.stringify(v)}`);
-  return n;
+  return parseNumberOption(flag, v);
 }
 
 function describeFailed(f: FailedThreshold): string {
@@ -71,7 +70,7 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
   const path = parseVaryPath('--vary', opts.vary[0]);
   if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format: expected table or json, got ${JSON.stringify(opts.format)}`);
   const replications = parseReplicationsOption(opts.replications);
-  const workers = parseWorkers(opts.workers);
+  const workers = parseWorkers(opts.workers, io.stderr);
   checkExpectOption(opts.expect);
   let grid: GridValue[];
   try {

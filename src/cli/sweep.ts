@@ -229,7 +229,7 @@ export function checkSweepFormat(format: string): void {
 /** The `sweep` command. Returns the exit code. */
 export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, version: string): Promise<number> {
   checkSweepFormat(opts.format);
-  const workers = parseWorkers(opts.workers);
+  const workers = parseWorkers(opts.workers, io.stderr);
   const shard = opts.shard === undefined ? null : shardOption(opts.shard);
   if (shard !== null && opts.report !== undefined) {
     throw new UsageError('--report: expected no --report with --shard (merge the shard files, then write the report), got both');
