@@ -6,7 +6,7 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { describeValue, ScenarioError } from './errors.js';
 import { type FieldPath, formatPath, Source } from './locate.js';
 import { decimalExpected, readDecimal } from './numbers.js';
-import { findForbiddenTag, shortTag } from './yamlsafety.js';
+import { findCollectionKey, findForbiddenTag, shortTag } from './yamlsafety.js';
 
 const SET_FILE = '--set';
 const PATH_RE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*$/;
@@ -38,6 +38,8 @@ export function parseSetting(setting: string): { path: FieldPath; value: unknown
   }
   const tagged = findForbiddenTag(doc.contents);
   if (tagged) throw setError(pathText, 'a value without a YAML tag', `tag ${shortTag(tagged.tag)}`);
+  const keyed = findCollectionKey(doc.contents);
+  if (keyed) throw setError(pathText, 'field names as keys', `${isMap(keyed.node) ? 'a map' : 'a list'} as a key`);
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
   // A number is taken only as typed: one a double would round is refused, not changed
   // (its range is the field's, checked by the schema).

@@ -32,8 +32,9 @@ export interface RawSendWindow {
   readonly time_zones?: Record<string, number>;
 }
 
-function zone(src: Source, path: FieldPath, name: string): string {
-  if (!isTimeZone(name)) throw src.error(path, ZONE_EXPECTED);
+/** Checks a zone name; `atKey` when the name is a map key (`time_zones`), so the key is shown, not its weight. */
+function zone(src: Source, path: FieldPath, name: string, atKey = false): string {
+  if (!isTimeZone(name)) throw src.error(path, ZONE_EXPECTED, atKey ? JSON.stringify(name) : undefined, atKey);
   return name;
 }
 
@@ -130,7 +131,7 @@ export function resolveSendWindow(src: Source, path: FieldPath, raw: RawSendWind
   if (entries.length === 0) throw src.error([...path, 'time_zones'], 'at least one zone with a weight');
   const zones = entries.map(([name, weight]) => {
     const at = [...path, 'time_zones', name];
-    zone(src, at, name);
+    zone(src, at, name, true);
     if (!(weight >= 0 && weight <= 1)) throw src.error(at, 'a weight from 0 to 1');
     return { timeZone: name, weight };
   });
