@@ -168,10 +168,10 @@ export class ReplayFile {
       throw this.error(1, '', 'lines that end in LF or CRLF', 'lines that end in CR alone (re-save the file with LF or CRLF line ends)');
     }
     try {
-      return { reader, cols: replayColumns(header.fields) };
+      return { reader, cols: replayColumns(header.fields, this.delimiter) };
     } catch (e) {
       reader.close();
-      if (e instanceof RowError) throw this.error(header.line, '', e.expected, e.actual);
+      if (e instanceof RowError) throw this.error(header.line, '', e.expected, e.actual, e.col);
       throw e;
     }
   }
