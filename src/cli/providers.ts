@@ -5,7 +5,7 @@
 import { simulate } from '../engine/simulate.js';
 import { renderProviderComparison } from '../report/provider-table.js';
 import { summarize, type Summary } from '../report/summary.js';
-import { PROVIDER_IDS, type Provider } from '../rules/provider.js';
+import { PROVIDER_IDS, providerId, type Provider } from '../rules/provider.js';
 import { PROVIDERS } from '../rules/providers.js';
 import type { Scenario } from '../scenario/model.js';
 import { prepareReplay } from '../traffic/replay.js';
@@ -34,11 +34,9 @@ export interface CompareIo {
  * @throws UsageError for a name that is not a provider.
  */
 export function providerOption(name: string): Provider {
-  const id = name.trim().toLowerCase();
-  if (!(PROVIDER_IDS as readonly string[]).includes(id)) {
-    throw new UsageError(`--provider: expected one of ${PROVIDER_IDS.join(', ')}, got ${JSON.stringify(name)}`);
-  }
-  return PROVIDERS[id as Provider['id']];
+  const id = providerId(name);
+  if (id === undefined) throw new UsageError(`--provider: expected one of ${PROVIDER_IDS.join(', ')}, got ${JSON.stringify(name)}`);
+  return PROVIDERS[id];
 }
 
 /**

@@ -12,6 +12,16 @@ export const PROVIDER_IDS = ['plivo', 'telnyx', 'twilio'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 /**
+ * The provider a name means, the one rule for names in a scenario (`provider: Twilio`) and
+ * on the command line (`--provider TELNYX`): case-insensitive, spaces around ignored.
+ * Undefined for a name that is no provider.
+ */
+export function providerId(name: string): ProviderId | undefined {
+  const id = name.trim().toLowerCase();
+  return (PROVIDER_IDS as readonly string[]).includes(id) ? (id as ProviderId) : undefined;
+}
+
+/**
  * Where a number comes from: a public page (`url`, read on `read`), or no page at all —
  * then `assumption` says why a2psim chose the value, and the value is settable.
  */

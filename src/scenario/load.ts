@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { decodeScenarioBytes } from './encoding.js';
+import { providerId } from '../rules/provider.js';
 import { basename, extname } from 'node:path';
 import { isCollection, isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, oneLine, ScenarioError } from './errors.js';
@@ -55,6 +56,8 @@ export function parseScenario(text: string, file: string, overrides: ScenarioOve
       applySetting(src, path, value, text);
     }
     const data = toData(src) as Record<string, unknown>;
+    // Provider names in any case, as on the command line (one rule: providerId).
+    if (typeof data.provider === 'string') data.provider = providerId(data.provider) ?? data.provider;
     src.data = data;
     const parsed = scenarioSchema.safeParse(data, { error: expectedText });
     if (!parsed.success) throw issuesToError(parsed.error.issues, scenarioSchema, src);
