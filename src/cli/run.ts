@@ -110,14 +110,21 @@ export function loadWithOverrides(file: string, opts: { seed?: string; set: stri
 /** Most time-series rows kept in memory, when the report or the chart reads them too. */
 export const MAX_KEPT_ROWS = 1_000_000;
 
-/** Refuses a time series too long to keep in memory for `--report`/`--chart` (alone, it streams). */
-function checkKeptRows(scenario: Scenario, tickMs: number, interval: string): void {
+/**
+ * Most rows of a streamed time series (`--timeseries` alone): about a minute of writing at
+ * the streaming rate, and a CSV of gigabytes; a longer series is refused before the run.
+ */
+export const MAX_STREAMED_ROWS = 10_000_000;
+
+/**
+ * Refuses, before the run, a time series of more than `max` intervals: the one check of
+ * `--interval` against the run's length (`--report`/`--chart` keep the rows in memory, so
+ * their bound is {@link MAX_KEPT_ROWS}; streamed alone, {@link MAX_STREAMED_ROWS}).
+ */
+export function checkIntervals(scenario: Scenario, tickMs: number, interval: string, max: number, what: string, hint: string): void {
   const rows = Math.ceil((scenario.untilMs ?? scenario.durationMs) / tickMs);
-  if (rows > MAX_KEPT_ROWS) {
-    throw new UsageError(
-      `--interval ${interval}: expected at most ${MAX_KEPT_ROWS.toLocaleString('en-US')} intervals with --report or --chart, ` +
-        `got at least ${rows.toLocaleString('en-US')} (use a longer --interval; --timeseries alone streams any number)`,
-    );
+  if (rows > max) {
+    throw new UsageError(`--interval ${interval}: expected at most ${max.toLocaleString('en-US')} intervals ${what}, got at least ${rows.toLocaleString('en-US')} (${hint})`);
   }
 }
 
@@ -129,7 +136,12 @@ function checkKeptRows(scenario: Scenario, tickMs: number, interval: string): vo
 export function seriesFor(scenario: Scenario, opts: RunOptions): SeriesCollector | undefined {
   if (opts.timeseries !== undefined) {
     const tickMs = parseIntervalOption(opts.interval);
-    if (opts.report !== undefined || opts.chart) checkKeptRows(scenario, tickMs, opts.interval ?? DEFAULT_INTERVAL);
+    const interval = opts.interval ?? DEFAULT_INTERVAL;
+    if (opts.report !== undefined || opts.chart) {
+      checkIntervals(scenario, tickMs, interval, MAX_KEPT_ROWS, 'with --report or --chart', 'use a longer --interval; --timeseries alone streams up to 10,000,000');
+    } else {
+      checkIntervals(scenario, tickMs, interval, MAX_STREAMED_ROWS, 'in a time series', 'use a longer --interval');
+    }
     return new SeriesCollector(tickMs);
   }
   return opts.report !== undefined || opts.chart ? reportObserver(scenario) : undefined;
