@@ -26,9 +26,28 @@ export const MAX_GRID_POINTS = 1_000_000;
 /** Thrown for a grid that cannot be built; the CLI prints it as a usage error. */
 export class GridError extends Error {}
 
-/** `min + k·step` without binary-fraction noise (0.1 + 0.2 → 0.3). */
-function gridNumber(min: number, step: number, k: number): number {
-  return Number((min + k * step).toPrecision(12));
+/** Decimal places of a number as it prints (0.25 → 2, 1e-7 → 7, 1500 → 0). */
+function decimals(x: number): number {
+  const m = /^-?\d*(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x))!;
+  return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0));
+}
+
+/**
+ * The grid min, min + step, ... up to max, computed on whole multiples of the finest
+ * decimal place of min, max and step (so 0.1 + 0.2 is 0.3 and 1e15 + 1 stays exact): every
+ * value is exact and lies within [min, max].
+ * @throws GridError when a value would need more digits than a number holds exactly.
+ */
+function rangeValues(min: number, max: number, step: number): number[] {
+  const d = Math.max(decimals(min), decimals(max), decimals(step));
+  const scale = 10 ** d;
+  if (d > 15 || [min, max, step].some((x) => !(Math.abs(x) * scale <= Number.MAX_SAFE_INTEGER))) {
+    throw new GridError(`--step: expected --min, --max and --step that give exact values (at most 15 significant digits from the largest value to the finest decimal place), got ${min}..${max} by ${step}`);
+  }
+  const [lo, hi, by] = [Math.round(min * scale), Math.round(max * scale), Math.round(step * scale)];
+  const n = Math.floor((hi - lo) / by) + 1;
+  if (n > MAX_GRID_POINTS) throw new GridError(`--step: expected at most ${MAX_GRID_POINTS} points from --min to --max, got ${n}`);
+  return Array.from({ length: n }, (_, k) => Number(((lo + k * by) / scale).toFixed(d)));
 }
 
 /**
@@ -48,9 +67,7 @@ export function gridOf(spec: GridSpec): GridValue[] {
   if (min === undefined || max === undefined) throw new GridError('--min/--max: expected both (or --values a,b,...), got ' + (min === undefined ? 'no --min' : 'no --max'));
   if (!(step > 0)) throw new GridError(`--step: expected a number greater than 0, got ${step}`);
   if (max < min) throw new GridError(`--max: expected a value >= --min (${min}), got ${max}`);
-  const n = Math.floor((max - min) / step + 1e-9) + 1;
-  if (n > MAX_GRID_POINTS) throw new GridError(`--step: expected at most ${MAX_GRID_POINTS} points from --min to --max, got ${n}`);
-  return Array.from({ length: n }, (_, k) => String(gridNumber(min, step, k)));
+  return rangeValues(min, max, step).map(String);
 }
 
 /** How a search ended. */

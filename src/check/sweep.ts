@@ -10,6 +10,7 @@ import { FAILURE_CODES } from '../rules/codes.js';
 import type { Summary } from '../report/summary.js';
 import { observeAll } from './evaluate.js';
 import { parseMetricRef } from './expr.js';
+import { decimalExpected, readDecimal } from '../scenario/numbers.js';
 import { GridError, gridOf, type GridValue } from './solve.js';
 import { judge, type FailedThreshold } from './verdict.js';
 import { meanInterval } from './stats.js';
@@ -55,6 +56,8 @@ export interface SweepPoint {
   /** The binding constraint of the first replication, in plain words. */
   bottleneck: string;
   metrics: Record<string, PointMetric>;
+  /** With `--vary seed` only: this point's replication seeds (the first is its `seed` value). */
+  seeds?: number[];
 }
 
 /** A whole sweep (or, with `shard`, one shard of it). */
@@ -68,6 +71,7 @@ export interface SweepResult {
   set: string[];
   parameters: { path: string; values: (number | string)[] }[];
   replications: number;
+  /** The replication seeds every point runs; empty with `--vary seed` (each point lists its own). */
   seeds: number[];
   expect: string[];
   /** The metrics of every point, in CSV row order. */
@@ -92,10 +96,13 @@ export function parseVary(spec: string): Vary {
   if (eq <= 0) throw new GridError(`--vary: expected PATH=v1,v2,... or PATH=a..b:step, got ${JSON.stringify(spec)}`);
   const path = spec.slice(0, eq).trim();
   const text = spec.slice(eq + 1).trim();
-  const range = /^(-?[\d.]+)\.\.(-?[\d.]+)(?::([\d.]+))?$/.exec(text);
+  const range = /^([-+]?[\d.eE+-]+?)\.\.([-+]?[\d.eE+-]+?)(?::([\d.eE+-]+))?$/.exec(text);
   if (range !== null) {
-    const [min, max, step] = [Number(range[1]), Number(range[2]), range[3] === undefined ? 1 : Number(range[3])];
-    if (![min, max, step].every(Number.isFinite)) throw new GridError(`--vary ${path}: expected numbers in a..b:step, got ${JSON.stringify(text)}`);
+    const [min, max, step] = [range[1], range[2], range[3] ?? '1'].map((t) => {
+      const r = readDecimal(t);
+      if ('problem' in r) throw new GridError(`--vary ${path}: expected ${r.problem === 'syntax' ? 'numbers in a..b:step' : decimalExpected(r.problem)}, got ${JSON.stringify(t)} in ${JSON.stringify(text)}`);
+      return r.value;
+    });
     return { path, values: gridOf({ min, max, step }) };
   }
   const values = text.split(',').map((v) => v.trim());

@@ -4,9 +4,9 @@
  * report observes it). Summaries come back in seed order, so the output is the
  * single-thread output.
  */
-import { readFileSync } from 'node:fs';
 import { replicationSeeds } from '../check/runner.js';
 import type { Summary } from '../report/summary.js';
+import { readScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/model.js';
 import type { RunJob } from './jobs.js';
 import { JobRunner } from './pool.js';
@@ -23,7 +23,7 @@ export async function replicationsOnPool(
 ): Promise<(Summary[] | undefined)[]> {
   if (replications <= 1 || workers <= 1) return loaded.map(() => undefined);
   const jobs: RunJob[] = loaded.flatMap(({ file, scenario }) => {
-    const text = readFileSync(file, 'utf8');
+    const text = readScenarioFile(file);
     return replicationSeeds(scenario.seed, replications)
       .slice(1)
       .map((seed) => ({ file, text, set: [...opts.set], seed }));

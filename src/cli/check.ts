@@ -91,7 +91,7 @@ const optionalFile = (option: string, path: string | undefined): DeclaredOutput[
 /** The `check` command. Returns the exit code. */
 export async function checkCommand(patterns: readonly string[], opts: CheckOptions, io: CliIo, version: string): Promise<number> {
   const replications = parseReplicationsOption(opts.replications);
-  const workers = parseWorkers(opts.workers);
+  const workers = parseWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
   const tolerances = parseTolerances(opts.tolerance);
   if (opts.baseline === undefined && (tolerances.length > 0 || opts.updateBaseline)) {
     throw new UsageError(`${opts.updateBaseline ? '--update-baseline' : '--tolerance'}: expected --baseline FILE too, got none`);

@@ -25,13 +25,29 @@ function isFile(path: string): boolean {
   }
 }
 
+/** What a command's file arguments are: their name in messages and a directory's files. */
+export interface FileKind {
+  /** Plural name in messages: `scenario files`, `shard files`. */
+  readonly noun: string;
+  /** The glob of a directory's files under it. */
+  readonly inDirectory: string;
+  /** How a directory's files are named, for messages: `.yaml files`. */
+  readonly named: string;
+}
+
+/** Scenario files: a directory's `*.yaml`/`*.yml` files. */
+export const SCENARIO_FILES: FileKind = { noun: 'scenario files', inDirectory: '**/*.{yaml,yml}', named: '.yaml files' };
+
+/** Shard result files of `merge`: a directory's `*.json` files. */
+export const SHARD_FILES: FileKind = { noun: 'shard files', inDirectory: '**/*.json', named: 'shard files (.json)' };
+
 /**
- * Expands arguments into scenario files, in argument order, each pattern's matches sorted,
- * duplicates removed. A path that does not exist and is not a pattern is kept as is (the
- * loader reports it as unreadable).
+ * Expands arguments into files (scenario files by default), in argument order, each
+ * pattern's matches sorted, duplicates removed. A path that does not exist and is not a
+ * pattern is kept as is (the reader reports it as unreadable).
  * @throws UsageError when a pattern or directory matches no file.
  */
-export function expandFiles(args: readonly string[]): string[] {
+export function expandFiles(args: readonly string[], kind: FileKind = SCENARIO_FILES): string[] {
   const out: string[] = [];
   const add = (f: string): void => {
     if (!out.includes(f)) out.push(f);
@@ -46,10 +62,10 @@ export function expandFiles(args: readonly string[]): string[] {
       add(arg);
       continue;
     }
-    const pattern = dir ? join(arg, '**/*.{yaml,yml}') : arg;
+    const pattern = dir ? join(arg, kind.inDirectory) : arg;
     const matches = globSync(pattern, { onlyFiles: true, absolute: isAbsolute(arg), expandDirectories: false }).sort();
     if (matches.length === 0) {
-      throw new UsageError(`${arg}: expected ${dir ? 'a directory with .yaml files' : 'a pattern matching scenario files'}, got no match`);
+      throw new UsageError(`${arg}: expected ${dir ? `a directory with ${kind.named}` : `a pattern matching ${kind.noun}`}, got no match`);
     }
     matches.forEach(add);
   }

@@ -3,11 +3,9 @@
  * its `--set` overrides and a seed, small enough to hand to a worker thread. Results come
  * back in job order, so a run on N workers gives exactly the single-thread output.
  */
-import { readFileSync } from 'node:fs';
 import type { Summary } from '../report/summary.js';
-import { parseScenario } from '../scenario/load.js';
+import { parseScenario, readScenarioFile } from '../scenario/load.js';
 import type { Scenario } from '../scenario/model.js';
-import { ScenarioError } from '../scenario/errors.js';
 import { simulateSummary } from './sim-worker.js';
 
 /** One simulation to run: everything a worker needs, as plain data. */
@@ -75,10 +73,5 @@ export function resolvePoint(file: string, text: string, set: readonly string[],
  * @throws ScenarioError when it cannot be read.
  */
 export function readScenarioText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new ScenarioError({ file, expected: 'a readable scenario file', actual: why, reason: `cannot read scenario file (${why})` });
-  }
+  return readScenarioFile(file);
 }

@@ -13,6 +13,7 @@ import { playgroundAssets } from '../playground/assets.js';
 import { renderPlaygroundPage } from '../playground/page.js';
 import { UsageError } from './errors.js';
 import { replayInputs } from './inputs.js';
+import { parseNumberOption } from './numbers.js';
 import { OutputGuard } from './output-guard.js';
 import type { CliIo } from './run.js';
 
@@ -32,8 +33,7 @@ export const DEFAULT_PORT = 4173;
 export function parsePort(v: boolean | string | undefined): number | null {
   if (v === undefined || v === false) return null;
   if (v === true) return DEFAULT_PORT;
-  if (!/^\d+$/.test(v) || Number(v) > 65_535) throw new UsageError(`--serve: expected a port from 0 to 65535, got ${JSON.stringify(v)}`);
-  return Number(v);
+  return parseNumberOption('--serve', v, { integer: true, min: 0, max: 65_535, expected: 'a port from 0 to 65535' });
 }
 
 /**

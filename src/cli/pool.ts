@@ -7,12 +7,13 @@
  * so any number of workers gives exactly the single-thread output. With one worker, or one
  * job, everything runs on this thread.
  */
-import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { Summary } from '../report/summary.js';
 import { UsageError } from './errors.js';
+import { usableCpus, type CgroupPlaces } from './cores.js';
+import { parseNumberOption } from './numbers.js';
 import type { Scenario } from '../scenario/model.js';
 import { resolveJob, runJob, type RunJob } from './jobs.js';
 import type { SimReply, SimTask } from './sim-worker.js';
@@ -21,17 +22,22 @@ import { stopPoint, throwIfStopped, whenStopped } from './stop.js';
 /** Most worker threads a command accepts. */
 export const MAX_WORKERS = 256;
 
-/** The default number of workers: one per core the process may use. */
-export function defaultWorkers(): number {
-  return availableParallelism();
+/** The default number of workers: one per CPU the process may use (cgroup quota included). */
+export function defaultWorkers(places?: CgroupPlaces): number {
+  return usableCpus(places);
 }
 
-/** Parses `--workers`: an integer from 1 to {@link MAX_WORKERS}; the default when absent. */
-export function parseWorkers(v: string | undefined): number {
-  if (v === undefined) return defaultWorkers();
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || n < 1 || n > MAX_WORKERS) throw new UsageError(`--workers: expected an integer from 1 to ${MAX_WORKERS}, got ${JSON.stringify(v)}`);
-  return n;
+/**
+ * Parses `--workers`: an integer from 1 to {@link MAX_WORKERS}, capped at the CPUs this
+ * process may use (with a one-line note to `note` when capped); that figure when absent.
+ */
+export function parseWorkers(v: string | undefined, note: (line: string) => void = () => undefined, places?: CgroupPlaces): number {
+  const cpus = defaultWorkers(places);
+  if (v === undefined) return cpus;
+  const n = parseNumberOption('--workers', v, { integer: true, min: 1, max: MAX_WORKERS });
+  if (n <= cpus) return n;
+  note(`a2psim: note: --workers ${n} capped at ${cpus}, the CPUs this process may use\n`);
+  return cpus;
 }
 
 /**

@@ -6,7 +6,7 @@ import { simulate } from '../engine/simulate.js';
 import { renderProviderComparison } from '../report/provider-table.js';
 import { summarize, type Summary } from '../report/summary.js';
 import type { Provider } from '../rules/provider.js';
-import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../rules/providers.js';
+import { PROVIDER_IDS, PROVIDERS, providerId } from '../rules/providers.js';
 import type { Scenario } from '../scenario/model.js';
 import { prepareReplay } from '../traffic/replay.js';
 import { UsageError } from './errors.js';
@@ -34,11 +34,9 @@ export interface CompareIo {
  * @throws UsageError for a name that is not a provider.
  */
 export function providerOption(name: string): Provider {
-  const id = name.trim().toLowerCase();
-  if (!(PROVIDER_IDS as readonly string[]).includes(id)) {
-    throw new UsageError(`--provider: expected one of ${PROVIDER_IDS.join(', ')}, got ${JSON.stringify(name)}`);
-  }
-  return PROVIDERS[id as ProviderId];
+  const id = providerId(name);
+  if (id === undefined) throw new UsageError(`--provider: expected one of ${PROVIDER_IDS.join(', ')}, got ${JSON.stringify(name)}`);
+  return PROVIDERS[id];
 }
 
 /**

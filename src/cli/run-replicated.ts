@@ -37,7 +37,7 @@ interface Io {
  * (messages, time series, report, chart) describe one run, so they are refused here.
  */
 export async function runReplicated(path: string, opts: ReplicatedOptions, io: Io, n: number, load: () => Scenario): Promise<number> {
-  const workers = parseWorkers(opts.workers);
+  const workers = parseWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
   const perRun = (['messages', 'timeseries', 'report', 'chart'] as const).find((k) => opts[k] !== undefined && opts[k] !== false);
   if (perRun !== undefined) {
     throw new UsageError(`--replications: expected no --${perRun} (it describes one run; rerun one seed with --seed for it), got --${perRun}`);

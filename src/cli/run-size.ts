@@ -8,6 +8,7 @@ import { BYTES_PER_IN_FLIGHT, MAX_IN_FLIGHT } from '../engine/pool.js';
 import { estimateRun } from '../scenario/limits.js';
 import type { Scenario } from '../scenario/model.js';
 import { UsageError } from './errors.js';
+import { parseNumberOption } from './numbers.js';
 
 /** Default of `--max-messages`. */
 export const DEFAULT_MAX_MESSAGES = 1_000_000_000;
@@ -18,9 +19,7 @@ const gb = (messages: number): string => `${Number(((messages * BYTES_PER_IN_FLI
 /** Parses `--max-messages`: a whole number >= 1 (digits, `_` or `,` separators, or `1e9`). */
 export function parseMaxMessages(v: string | undefined): number {
   if (v === undefined) return DEFAULT_MAX_MESSAGES;
-  const x = Number(v.replace(/[_,]/g, ''));
-  if (!Number.isSafeInteger(x) || x < 1) throw new UsageError(`--max-messages: expected a whole number >= 1, got ${JSON.stringify(v)}`);
-  return x;
+  return parseNumberOption('--max-messages', v, { integer: true, min: 1, grouping: true, expected: `a whole number from 1 to ${Number.MAX_SAFE_INTEGER} (2^53 - 1)` });
 }
 
 /**

@@ -12,6 +12,7 @@ import { renderDepthChart } from '../report/chart.js';
 import { reportObserver } from '../report/html/report.js';
 import { SeriesCollector } from '../report/timeseries.js';
 import { UsageError } from './errors.js';
+import { parseNumberOption } from './numbers.js';
 import { executeInteractive, STOP_SIGNALS } from './interactive.js';
 import { clockText } from './progress.js';
 import { compareProviders, providerOption } from './providers.js';
@@ -70,10 +71,7 @@ const DEFAULT_INTERVAL = '1m';
 /** Parses `--seed`: a non-negative integer. */
 export function parseSeedOption(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
-    throw new UsageError(`--seed: expected an integer from 0 to ${Number.MAX_SAFE_INTEGER} (2^53 - 1), got ${JSON.stringify(v)}`);
-  }
-  return Number(v);
+  return parseNumberOption('--seed', v, { integer: true, min: 0 });
 }
 
 /** Parses `--interval`: a duration greater than 0 ("1m", "30s", "1h", ...), in ms. */
@@ -96,11 +94,7 @@ export const MAX_REPLICATIONS = 10_000;
 /** Parses `--replications`: an integer from 1 to {@link MAX_REPLICATIONS}; 1 when absent. */
 export function parseReplicationsOption(v: string | undefined): number {
   if (v === undefined) return 1;
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || n < 1 || n > MAX_REPLICATIONS) {
-    throw new UsageError(`--replications: expected an integer from 1 to ${MAX_REPLICATIONS}, got ${JSON.stringify(v)}`);
-  }
-  return n;
+  return parseNumberOption('--replications', v, { integer: true, min: 1, max: MAX_REPLICATIONS });
 }
 
 /**
@@ -118,14 +112,21 @@ export function loadWithOverrides(file: string, opts: { seed?: string; set: stri
 /** Most time-series rows kept in memory, when the report or the chart reads them too. */
 export const MAX_KEPT_ROWS = 1_000_000;
 
-/** Refuses a time series too long to keep in memory for `--report`/`--chart` (alone, it streams). */
-function checkKeptRows(scenario: Scenario, tickMs: number, interval: string): void {
+/**
+ * Most rows of a streamed time series (`--timeseries` alone): about a minute of writing at
+ * the streaming rate, and a CSV of gigabytes; a longer series is refused before the run.
+ */
+export const MAX_STREAMED_ROWS = 10_000_000;
+
+/**
+ * Refuses, before the run, a time series of more than `max` intervals: the one check of
+ * `--interval` against the run's length (`--report`/`--chart` keep the rows in memory, so
+ * their bound is {@link MAX_KEPT_ROWS}; streamed alone, {@link MAX_STREAMED_ROWS}).
+ */
+export function checkIntervals(scenario: Scenario, tickMs: number, interval: string, max: number, what: string, hint: string): void {
   const rows = Math.ceil((scenario.untilMs ?? scenario.durationMs) / tickMs);
-  if (rows > MAX_KEPT_ROWS) {
-    throw new UsageError(
-      `--interval ${interval}: expected at most ${MAX_KEPT_ROWS.toLocaleString('en-US')} intervals with --report or --chart, ` +
-        `got at least ${rows.toLocaleString('en-US')} (use a longer --interval; --timeseries alone streams any number)`,
-    );
+  if (rows > max) {
+    throw new UsageError(`--interval ${interval}: expected at most ${max.toLocaleString('en-US')} intervals ${what}, got at least ${rows.toLocaleString('en-US')} (${hint})`);
   }
 }
 
@@ -137,7 +138,12 @@ function checkKeptRows(scenario: Scenario, tickMs: number, interval: string): vo
 export function seriesFor(scenario: Scenario, opts: RunOptions): SeriesCollector | undefined {
   if (opts.timeseries !== undefined) {
     const tickMs = parseIntervalOption(opts.interval);
-    if (opts.report !== undefined || opts.chart) checkKeptRows(scenario, tickMs, opts.interval ?? DEFAULT_INTERVAL);
+    const interval = opts.interval ?? DEFAULT_INTERVAL;
+    if (opts.report !== undefined || opts.chart) {
+      checkIntervals(scenario, tickMs, interval, MAX_KEPT_ROWS, 'with --report or --chart', 'use a longer --interval; --timeseries alone streams up to 10,000,000');
+    } else {
+      checkIntervals(scenario, tickMs, interval, MAX_STREAMED_ROWS, 'in a time series', 'use a longer --interval');
+    }
     return new SeriesCollector(tickMs);
   }
   return opts.report !== undefined || opts.chart ? reportObserver(scenario) : undefined;

@@ -38,7 +38,7 @@ export interface SolveCostReport {
 
 /** The cost objective of `solve`. Returns the exit code. */
 export async function solveCostCommand(file: string, opts: SolveCostOptions, io: CliIo, version: string): Promise<number> {
-  const workers = parseWorkers(opts.workers);
+  const workers = parseWorkers(opts.workers, io.stderr);
   const runner = new JobRunner(workers).warmUp();
   let plan;
   let result;

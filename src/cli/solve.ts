@@ -7,10 +7,12 @@
 import { replicationSeeds } from '../check/runner.js';
 import { GridError, gridOf, solveGrid, type GridValue, type SolveOutcome } from '../check/solve.js';
 import { jsonValue } from '../check/sweep.js';
+import { SEED_PATH } from './sweep.js';
 import { judge, type FailedThreshold, type Verdict } from '../check/verdict.js';
 import { formatValue, parseThreshold } from '../check/expr.js';
 import type { Summary } from '../report/summary.js';
 import { EXIT, UsageError } from './errors.js';
+import { parseNumberOption } from './numbers.js';
 
 import { readScenarioText, runJob, type RunJob } from './jobs.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
@@ -46,9 +48,7 @@ export interface SolveReport {
 
 function num(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag}: expected a number, got ${JSON.stringify(v)}`);
-  return n;
+  return parseNumberOption(flag, v);
 }
 
 function describeFailed(f: FailedThreshold): string {
@@ -96,15 +96,22 @@ export interface SolvedValue {
  */
 export async function solveValue(spec: SolveSpec, runner: JobRunner): Promise<SolvedValue> {
   const { file, path, grid } = spec;
+  if (path === SEED_PATH && spec.seed !== undefined) {
+    throw new UsageError('--seed: expected no --seed with --vary seed (each value runs its own seed), got both');
+  }
   const text = readScenarioText(file);
   const base = loadPoint(file, text, pointSettings(spec.set, spec.expect, [[path, grid[0]]]), spec.seed);
   const others = spec.listed ? grid.slice(1) : grid.slice(-1);
   for (const v of others) loadPoint(file, text, pointSettings(spec.set, spec.expect, [[path, v]]), spec.seed);
-  const seeds = replicationSeeds(base.seed, spec.replications);
   const summaries = new Map<GridValue, Summary[]>();
   let runs = 0;
-  const evaluate = async (value: GridValue): Promise<Verdict> => {
+  /** A value's settings and its seeds: its own seed (not the first value's when the seed is the path) and those derived from it. */
+  const pointOf = (value: GridValue): { set: string[]; seeds: number[] } => {
     const set = pointSettings(spec.set, spec.expect, [[path, value]]);
+    return { set, seeds: replicationSeeds(loadPoint(file, text, set, spec.seed, false).seed, spec.replications) };
+  };
+  const evaluate = async (value: GridValue): Promise<Verdict> => {
+    const { set, seeds } = pointOf(value);
     const jobs: RunJob[] = seeds.map((seed) => ({ file, text, set, seed }));
     const s = await runner.run(jobs);
     runs += s.length;
@@ -114,7 +121,8 @@ export async function solveValue(spec: SolveSpec, runner: JobRunner): Promise<So
   // The answer's bottleneck: by what-if (one more run of its first seed, with the re-runs), unless switched off.
   const bottleneckAt = (value: GridValue): string | null => {
     if (spec.whatIf === false) return summaries.get(value)?.[0].bottlenecks.binding ?? null;
-    return runJob({ file, text, set: pointSettings(spec.set, spec.expect, [[path, value]]), seed: seeds[0], whatIf: true }).bottlenecks.binding;
+    const { set, seeds } = pointOf(value);
+    return runJob({ file, text, set, seed: seeds[0], whatIf: true }).bottlenecks.binding;
   };
   const out = await solveGrid(grid, spec.maximize, evaluate);
   const side = spec.maximize ? 'above' : 'below';
@@ -142,7 +150,7 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
   const path = parseVaryPath('--vary', opts.vary[0]);
   if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format: expected table or json, got ${JSON.stringify(opts.format)}`);
   const replications = parseReplicationsOption(opts.replications);
-  const workers = parseWorkers(opts.workers);
+  const workers = parseWorkers(opts.workers, io.stderr);
   checkExpectOption(opts.expect);
   let grid: GridValue[];
   try {

@@ -102,6 +102,21 @@ export interface SweepPlan {
   readonly metrics: string[];
   /** The scenario's pricing currency; null without pricing. */
   readonly currency: string | null;
+  /**
+   * With `--vary seed`: each seed value's checked seed (a point runs its own seed and the
+   * replication seeds drawn from it); null when the seed is not varied.
+   */
+  readonly seedOf: ReadonlyMap<string, number> | null;
+}
+
+/** The path that sets a scenario's seed (a `--vary` of it varies every job's seed). */
+export const SEED_PATH = 'seed';
+
+/** The replication seeds of grid point `i` of a plan. */
+export function pointSeeds(plan: SweepPlan, i: number): number[] {
+  if (plan.seedOf === null) return plan.seeds;
+  const k = plan.varies.findIndex((v) => v.path === SEED_PATH);
+  return replicationSeeds(plan.seedOf.get(plan.grid[i][k])!, plan.replications);
 }
 
 /**
@@ -119,6 +134,11 @@ export function planSweep(
   const replications = parseReplicationsOption(opts.replications);
   const text = readScenarioText(file);
   const seed = parseSeedOption(opts.seed);
+  const seedVary = varies.find((v) => v.path === SEED_PATH);
+  if (seedVary !== undefined && seed !== undefined) {
+    throw new UsageError('--seed: expected no --seed with --vary seed (each point runs its own seed), got both');
+  }
+  const seedOf = seedVary === undefined ? null : new Map<string, number>();
   const check = (set: string[]): Scenario => {
     // Without thresholds every point passes; the metrics are still the point of a sweep.
     const sc = loadPoint(file, text, set, seed, false);
@@ -126,7 +146,13 @@ export function planSweep(
     return sc;
   };
   const base = check(pointSettings(opts.set, opts.expect, varies.map((v) => [v.path, v.values[0]] as const)));
-  for (const v of varies) for (const x of v.values.slice(1)) check(pointSettings(opts.set, opts.expect, [[v.path, x]]));
+  seedOf?.set(seedVary!.values[0], base.seed);
+  for (const v of varies) {
+    for (const x of v.values.slice(1)) {
+      const sc = check(pointSettings(opts.set, opts.expect, [[v.path, x]]));
+      if (v === seedVary) seedOf!.set(x, sc.seed);
+    }
+  }
   const metrics = parseMetrics(opts.metric ?? [], base.pricing !== null);
   return {
     file,
@@ -135,13 +161,15 @@ export function planSweep(
     grid: gridPoints(varies),
     expect: [...base.expect],
     name: base.name,
-    seeds: replicationSeeds(base.seed, replications),
+    // With --vary seed every point has its own seeds (each point's JSON lists them).
+    seeds: seedOf === null ? replicationSeeds(base.seed, replications) : [],
     set: pointSettings(opts.set, opts.expect, []),
     replications,
     whatIf: opts.whatIf !== false,
     sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
     metrics,
     currency: base.pricing?.currency ?? null,
+    seedOf,
   };
 }
 
@@ -156,10 +184,13 @@ export async function runSweep(plan: SweepPlan, version: string, runner: JobRunn
     const jobs: RunJob[] = batch.flatMap((i) => {
       const set = [...plan.set, ...plan.varies.map((v, k) => `${v.path}=${plan.grid[i][k]}`)];
       // The first seed's run names the point's bottleneck by what-if (re-runs with each limit relaxed).
-      return plan.seeds.map((seed, k) => ({ file: plan.file, text: plan.text, set, seed, whatIf: k === 0 && plan.whatIf }));
+      return pointSeeds(plan, i).map((seed, k) => ({ file: plan.file, text: plan.text, set, seed, whatIf: k === 0 && plan.whatIf }));
     });
     const summaries = await runner.run(jobs);
-    batch.forEach((i, j) => points.push(pointRecord(i, plan.varies, plan.grid[i], plan.expect, summaries.slice(j * r, (j + 1) * r), plan.metrics)));
+    batch.forEach((i, j) => {
+      const p = pointRecord(i, plan.varies, plan.grid[i], plan.expect, summaries.slice(j * r, (j + 1) * r), plan.metrics);
+      points.push(plan.seedOf === null ? p : { ...p, seeds: pointSeeds(plan, i) });
+    });
   }
   const parameters = plan.varies.map((v) => ({ path: v.path, values: v.values.map(jsonValue) }));
   return {
@@ -214,7 +245,7 @@ export function checkSweepFormat(format: string): void {
 /** The `sweep` command. Returns the exit code. */
 export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, version: string): Promise<number> {
   checkSweepFormat(opts.format);
-  const workers = parseWorkers(opts.workers);
+  const workers = parseWorkers(opts.workers, io.stderr);
   const shard = opts.shard === undefined ? null : shardOption(opts.shard);
   if (shard !== null && opts.report !== undefined) {
     throw new UsageError('--report: expected no --report with --shard (merge the shard files, then write the report), got both');

@@ -7,7 +7,6 @@
 import type { FailureCode } from './codes.js';
 import type { Carrier, CountBy, Destination, MessageType, NumberCountry, NumberType, UseCase } from './vocabulary.js';
 
-
 /**
  * Where a number comes from: a public page (`url`, read on `read`), or no page at all —
  * then `assumption` says why a2psim chose the value, and the value is settable.

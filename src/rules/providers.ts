@@ -19,6 +19,16 @@ import type { NumberCountry, NumberType, UseCase } from './vocabulary.js';
 export const PROVIDER_IDS = ['plivo', 'telnyx', 'twilio', 'bandwidth', 'aws'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
+/**
+ * The provider a name means, the one rule for names in a scenario (`provider: Twilio`) and
+ * on the command line (`--provider TELNYX`): case-insensitive, spaces around ignored.
+ * Undefined for a name that is no provider.
+ */
+export function providerId(name: string): ProviderId | undefined {
+  const id = name.trim().toLowerCase();
+  return (PROVIDER_IDS as readonly string[]).includes(id) ? (id as ProviderId) : undefined;
+}
+
 export const PROVIDERS: Readonly<Record<ProviderId, Provider>> = { plivo: PLIVO, telnyx: TELNYX, twilio: TWILIO, bandwidth: BANDWIDTH, aws: AWS };
 
 /** The provider a scenario uses when it names none. */

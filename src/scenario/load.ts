@@ -4,6 +4,8 @@
  * Every bad input throws a {@link ScenarioError}; anything else thrown is a bug.
  */
 import { readFileSync } from 'node:fs';
+import { decodeScenarioBytes } from './encoding.js';
+import { providerId } from '../rules/providers.js';
 import { basename, extname } from 'node:path';
 import { isCollection, isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, oneLine, ScenarioError } from './errors.js';
@@ -14,7 +16,7 @@ import type { Scenario } from './model.js';
 import { applySetting, parseSetting } from './overrides.js';
 import { DEFAULT_SEED, resolveScenario } from './resolve.js';
 import { scenarioSchema } from './schema.js';
-import { findAliasBomb, findForbiddenTag, shortTag } from './yamlsafety.js';
+import { findAliasBomb, findCollectionKey, findForbiddenTag, shortTag } from './yamlsafety.js';
 
 /** Command-line overrides of a scenario. */
 export interface ScenarioOverrides {
@@ -54,6 +56,8 @@ export function parseScenario(text: string, file: string, overrides: ScenarioOve
       applySetting(src, path, value, text);
     }
     const data = toData(src) as Record<string, unknown>;
+    // Provider names in any case, as on the command line (one rule: providerId).
+    if (typeof data.provider === 'string') data.provider = providerId(data.provider) ?? data.provider;
     src.data = data;
     const parsed = scenarioSchema.safeParse(data, { error: expectedText });
     if (!parsed.success) throw issuesToError(parsed.error.issues, scenarioSchema, src);
@@ -105,6 +109,18 @@ function parsedDocument(text: string, file: string): { doc: Document.Parsed; lin
     const { line, column } = src.linePos(err.pos[0]);
     throw new ScenarioError({ file, line, column, expected: 'valid YAML', actual: `an error: ${oneLine(err.message)}` });
   }
+  const { yaml } = doc.directives;
+  if (yaml.explicit && yaml.version !== '1.2') {
+    // YAML 1.1 reads `2026-03-09T08:00:00-07:00` as a date and `yes` as true: one reading only.
+    const at = src.linePos(Math.max(0, text.search(/^%YAML/m)));
+    throw new ScenarioError({ file, ...at, expected: 'YAML 1.2 (a2psim reads every scenario as YAML 1.2: remove the directive)', actual: `%YAML ${yaml.version}` });
+  }
+  const keyed = findCollectionKey(doc.contents);
+  if (keyed) {
+    const at = keyed.node.range ? src.linePos(keyed.node.range[0]) : { line: 0, column: 0 };
+    const what = isMap(keyed.node) ? 'a map' : 'a list';
+    throw new ScenarioError({ file, ...at, path: formatPath(keyed.path), expected: 'field names as keys', actual: `${what} as a key` });
+  }
   const tagged = findForbiddenTag(doc.contents);
   if (tagged) {
     const at = tagged.node.range ? src.linePos(tagged.node.range[0]) : { line: 0, column: 0 };
@@ -132,9 +148,18 @@ function parsedDocument(text: string, file: string): { doc: Document.Parsed; lin
  *   when it cannot be read, and every error of {@link parseScenario}.
  */
 export function loadScenarioFile(path: string, overrides: ScenarioOverrides = {}): Scenario {
-  let text: string;
+  return parseScenario(readScenarioFile(path), path, overrides);
+}
+
+/**
+ * Reads a scenario file's text: UTF-8 only (see `encoding.ts`).
+ * @throws ScenarioError `FILE: cannot read scenario file (ENOENT: no such file or directory)`,
+ *   or naming the encoding (or the first byte) of a file that is not UTF-8.
+ */
+export function readScenarioFile(path: string): string {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const m = /^(\w+): ([^,]+)/.exec(err.message ?? '');
@@ -146,7 +171,7 @@ export function loadScenarioFile(path: string, overrides: ScenarioOverrides = {}
       reason: `cannot read scenario file (${why})`,
     });
   }
-  return parseScenario(text, path, overrides);
+  return decodeScenarioBytes(bytes, path);
 }
 
 function toData(src: Source): unknown {

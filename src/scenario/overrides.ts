@@ -5,7 +5,8 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { describeValue, ScenarioError } from './errors.js';
 import { type FieldPath, formatPath, Source } from './locate.js';
-import { findForbiddenTag, shortTag } from './yamlsafety.js';
+import { decimalExpected, readDecimal } from './numbers.js';
+import { findCollectionKey, findForbiddenTag, shortTag } from './yamlsafety.js';
 
 const SET_FILE = '--set';
 const PATH_RE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*$/;
@@ -37,7 +38,16 @@ export function parseSetting(setting: string): { path: FieldPath; value: unknown
   }
   const tagged = findForbiddenTag(doc.contents);
   if (tagged) throw setError(pathText, 'a value without a YAML tag', `tag ${shortTag(tagged.tag)}`);
-  return { path, value: doc.toJS({ maxAliasCount: 100 }), text: `${pathText}=${valueText.trim()}` };
+  const keyed = findCollectionKey(doc.contents);
+  if (keyed) throw setError(pathText, 'field names as keys', `${isMap(keyed.node) ? 'a map' : 'a list'} as a key`);
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  // A number is taken only as typed: one a double would round is refused, not changed
+  // (its range is the field's, checked by the schema).
+  if (typeof value === 'number') {
+    const r = readDecimal(valueText);
+    if ('problem' in r && r.problem === 'precision') throw setError(pathText, decimalExpected('precision'), valueText.trim());
+  }
+  return { path, value, text: `${pathText}=${valueText.trim()}` };
 }
 
 /**

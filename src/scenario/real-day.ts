@@ -11,6 +11,7 @@ import type { FieldPath, Source } from './locate.js';
 import type { DailyProfile, Incident, RetryPolicy, SendWindow, SenderChoice, Spacing } from './model.js';
 import { FAILURE_CODES } from '../rules/codes.js';
 import { isTimeZone, parseTimeOfDay, profileDailySum } from './time-of-day.js';
+import { MAX_DURATION_MS, MAX_DURATION_TEXT } from './units.js';
 
 const WEIGHT_SUM_TOLERANCE = 1e-6;
 const HOUR_MS = 3_600_000;
@@ -32,8 +33,9 @@ export interface RawSendWindow {
   readonly time_zones?: Record<string, number>;
 }
 
-function zone(src: Source, path: FieldPath, name: string): string {
-  if (!isTimeZone(name)) throw src.error(path, ZONE_EXPECTED);
+/** Checks a zone name; `atKey` when the name is a map key (`time_zones`), so the key is shown, not its weight. */
+function zone(src: Source, path: FieldPath, name: string, atKey = false): string {
+  if (!isTimeZone(name)) throw src.error(path, ZONE_EXPECTED, atKey ? JSON.stringify(name) : undefined, atKey);
   return name;
 }
 
@@ -130,7 +132,7 @@ export function resolveSendWindow(src: Source, path: FieldPath, raw: RawSendWind
   if (entries.length === 0) throw src.error([...path, 'time_zones'], 'at least one zone with a weight');
   const zones = entries.map(([name, weight]) => {
     const at = [...path, 'time_zones', name];
-    zone(src, at, name);
+    zone(src, at, name, true);
     if (!(weight >= 0 && weight <= 1)) throw src.error(at, 'a weight from 0 to 1');
     return { timeZone: name, weight };
   });
@@ -197,7 +199,13 @@ export function resolveRetry(
   }
   const afterMs = durationMs([...base, 'retry', 'after'], r.after);
   if (afterMs <= 0) throw src.error([...base, 'retry', 'after'], 'a duration greater than 0');
-  return { retry: { on: [...new Set(on)], afterMs, max: r.max ?? 1, backoff: r.backoff ?? 1 }, onDailyCap };
+  const max = r.max ?? 1;
+  const backoff = r.backoff ?? 1;
+  // The longest wait (before the last retry) is a time-valued field too: bounded like a duration.
+  if (!(afterMs * backoff ** (max - 1) <= MAX_DURATION_MS)) {
+    throw src.error([...base, 'retry', 'backoff'], `a backoff whose longest wait (after × backoff^(max − 1)) is at most ${MAX_DURATION_TEXT}`);
+  }
+  return { retry: { on: [...new Set(on)], afterMs, max, backoff }, onDailyCap };
 }
 
 /** A raw incident, as the schema checked it. */

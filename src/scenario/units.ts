@@ -69,19 +69,27 @@ function amountAndUnit(
  * `"2h"`, `"1d"`, `"4500ms"`, `"1.5h"`, or a plain number of seconds (`30` → 30000,
  * `0.5` → 500).
  * @throws UnitError for another type, a bad unit, a negative or fractional-millisecond
- *   value, or one beyond `Number.MAX_SAFE_INTEGER` ms (about 285,000 years).
+ *   value, or one beyond {@link MAX_DURATION_MS} (10,000 years).
  */
 export function parseDurationMs(v: unknown): number {
   const { amount, unitMs } = amountAndUnit(v, DURATION_RE, DURATION_UNITS_MS, DURATION_EXPECTED);
   if (Number.isNaN(amount) || amount < 0) throw new UnitError('a duration of 0 or more');
-  if (!(amount * unitMs <= Number.MAX_SAFE_INTEGER)) throw new UnitError(`a duration of at most ${MAX_DURATION_TEXT}`);
+  if (!(amount * unitMs <= MAX_DURATION_MS)) throw new UnitError(`a duration of at most ${MAX_DURATION_TEXT}`);
   const ms = snapInteger(amount * unitMs);
   if (ms === undefined) throw new UnitError('a duration in whole milliseconds ("1.5s" or "1500ms", not "1.0005s")');
   return ms;
 }
 
-/** The longest duration, 2^53 - 1 ms, in words. */
-const MAX_DURATION_TEXT = `${Math.floor(Number.MAX_SAFE_INTEGER / (365.25 * 86_400_000)).toLocaleString('en-US')} years (2^53 ms)`;
+/**
+ * The longest time-valued field (a duration, an offset, a retry wait): 10,000 years. A run
+ * starts before the year 10000 and every time in it (start + duration, + at most 20 retry
+ * waits, + expiry) then stays far inside a JavaScript date's range (±273,790 years from
+ * 1970), so no date can overflow mid-run.
+ */
+export const MAX_DURATION_MS = 10_000 * 365.25 * 86_400_000;
+
+/** The longest duration in words. */
+export const MAX_DURATION_TEXT = '10,000 years';
 
 /** A parsed rate: `count` per `windowMs`, both positive integers, and the same as a float. */
 export interface ParsedRate {

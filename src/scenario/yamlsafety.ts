@@ -84,3 +84,25 @@ export function findAliasBomb(doc: Document, max: number): { node: Alias; path: 
   walk(doc.contents, []);
   return found;
 }
+
+/**
+ * The first map key that is a list or a map (`? [a, b]`), with the path of its map: such a
+ * key has no field name (the YAML reader would stringify it, with a Node warning).
+ */
+export function findCollectionKey(node: unknown, path: FieldPath = []): { node: Node; path: FieldPath } | undefined {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      if (isMap(item.key) || isSeq(item.key)) return { node: item.key, path };
+      const name = isScalar(item.key) ? String(item.key.value) : String(item.key);
+      const found = findCollectionKey(item.value, [...path, name]);
+      if (found) return found;
+    }
+  } else if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const found = findCollectionKey(node.items[i], [...path, i]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -171,10 +171,10 @@ export class ReplayFile {
     try {
       const arrival = this.source.arrival;
       const map = arrival.kind === 'replay' ? arrival.columns : null;
-      return { reader, cols: map === null ? replayColumns(header.fields) : mappedColumns(header.fields, map) };
+      return { reader, cols: map === null ? replayColumns(header.fields, this.delimiter) : mappedColumns(header.fields, map) };
     } catch (e) {
       reader.close();
-      if (e instanceof RowError) throw this.error(header.line, '', e.expected, e.actual);
+      if (e instanceof RowError) throw this.error(header.line, '', e.expected, e.actual, e.col);
       throw e;
     }
   }

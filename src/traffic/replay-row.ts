@@ -42,6 +42,8 @@ export class RowError extends Error {
     readonly column: string,
     readonly expected: string,
     readonly actual: string,
+    /** 1-based character column in the line; 0 when unknown. */
+    readonly col = 0,
   ) {
     super(`${column}: expected ${expected}, got ${actual}`);
     this.name = 'RowError';
@@ -79,16 +81,29 @@ export const normaliseHeader = (h: string): string => h.trim().toLowerCase().rep
 /**
  * Maps a header row. Unknown columns (Status, Error Code, Rate Per Unit, ...) are ignored:
  * the simulation computes its own outcome. `message_time` wins over `time` when both exist.
- * @throws RowError when From, To or the time column is missing.
+ * @param delimiter the field delimiter, to place a column in the header line for messages.
+ * @throws RowError when From, To or the time column is missing, or a column is given twice
+ *   (`From` and `from`): naming both, at the second one's column.
  */
-export function replayColumns(header: readonly string[]): ReplayColumns {
+export function replayColumns(header: readonly string[], delimiter = ','): ReplayColumns {
   const index: Partial<Record<Field, number>> = {};
+  const keyOf: Partial<Record<Field, string>> = {};
   header.forEach((h, i) => {
     const key = normaliseHeader(h);
     const field = HEADER_FIELDS[key];
     if (field === undefined) return;
-    if (index[field] !== undefined && !(field === 'time' && key === 'message_time')) return;
+    const first = index[field];
+    if (first !== undefined) {
+      // The one documented pair: "Message Time" is taken over "Time".
+      const timePair = field === 'time' && key !== keyOf[field] && (key === 'message_time' || keyOf[field] === 'message_time');
+      if (!timePair) {
+        const col = header.slice(0, i).reduce((n, f) => n + f.length + delimiter.length, 0) + 1;
+        throw new RowError('header', 'each column once', `${JSON.stringify(header[first])} (column ${first + 1}) and ${JSON.stringify(h)} (column ${i + 1}) both naming ${field}`, col);
+      }
+      if (key !== 'message_time') return;
+    }
     index[field] = i;
+    keyOf[field] = key;
   });
   for (const f of REQUIRED) {
     if (index[f] === undefined) {

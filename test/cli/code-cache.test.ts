@@ -2,12 +2,11 @@
 // never change what runs. A stale, damaged, rejected or unwritable cache falls back to the
 // source; entries are written whole and the folder is kept small.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entryPath, loadCached, MAX_ENTRIES } from '../../src/cli/code-cache.js';
+import { encodeEntry, entryKey, entryPath, loadCached, MAX_ENTRIES } from '../../src/cli/code-cache.js';
 import { codeCacheDir, commandTag } from '../../src/cli/start.js';
 
 type Fixture = { calc: (a: number, b: number) => number; file: string };
@@ -82,7 +81,8 @@ describe('loadCached', () => {
     const { file, cache } = fixture(`a + b + ${Date.now() % 1000} - ${Date.now() % 1000}`);
     mkdirSync(cache);
     const junk = Buffer.alloc(4096, 7);
-    writeFileSync(entryPath(cache, readFileSync(file, 'utf8'), 'run'), Buffer.concat([createHash('sha256').update(junk).digest(), junk]));
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(entryPath(cache, source, 'run'), encodeEntry(entryKey(source, 'run'), junk));
     const m = loadCached<Fixture>(file, cache, 'run');
     expect([m.exports.calc(2, 3), m.fromCache]).toEqual([5, false]);
   });

@@ -37,7 +37,7 @@ describe('run size limits', () => {
     expect((await cli('check', D, '--max-messages', '1000')).code).toBe(2);
     expect((await cli('validate', D, '--set', 'traffic[1].arrival.count=1e12')).stderr).toContain('messages in flight at once');
     expect((await cli('run', D, '--max-messages', '1e4', '-q')).code).toBe(0);
-    expect((await cli('run', D, '--max-messages', 'lots', '-q')).stderr).toBe('a2psim: --max-messages: expected a whole number >= 1, got "lots"\n');
+    expect((await cli('run', D, '--max-messages', 'lots', '-q')).stderr).toBe('a2psim: --max-messages: expected a whole number from 1 to 9007199254740991 (2^53 - 1), got "lots"\n');
   });
 });
 

@@ -59,7 +59,7 @@ describe('--timeseries streams', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'a2psim: --interval 1ms: expected at most 1,000,000 intervals with --report or --chart, got at least 86,400,000 ' +
-        '(use a longer --interval; --timeseries alone streams any number)\n',
+        '(use a longer --interval; --timeseries alone streams up to 10,000,000)\n',
     );
   });
 });

@@ -81,8 +81,8 @@ describe('sweep in 3 shards, merged', () => {
       [[f('a1.json'), f('c2.json')], /c2\.json: expected the shard count of .*a1\.json \(2\), got 3/],
       [[f('a1.json'), f('a1-copy.json')], /expected each shard once, got shard 1\/2 again/],
       [[f('a1.json')], /merge: expected all 2 shards, got none for shard 2\/2/],
-      [[f('a1.json'), f('plain.json')], /plain\.json: expected an a2psim shard file/],
-      [[f('a1.json'), f('missing.json')], /missing\.json: expected an a2psim shard file \(JSON\), got ENOENT/],
+      [[f('a1.json'), f('plain.json')], /plain\.json: expected a shard file \(written by sweep or check with --shard\), got another file/],
+      [[f('a1.json'), f('missing.json')], /missing\.json: cannot read shard file \(ENOENT: no such file or directory\)/],
     ];
     for (const [files, message] of cases) {
       const r = await cli('merge', ...files);

@@ -42,7 +42,7 @@ describe('range errors of rates and durations', () => {
   });
 
   it.each([
-    ['1e308', 'expected a duration of at most 285,420 years (2^53 ms), got 1e308'],
+    ['1e308', 'expected a duration of at most 10,000 years, got 1e308'],
     ['0.0001', 'expected a duration in whole milliseconds ("1.5s" or "1500ms", not "1.0005s"), got 0.0001'],
     ['-5', 'expected a duration of 0 or more, got -5'],
   ])('duration %s', (d, message) => {
