@@ -36,7 +36,7 @@ describe('provider names: one rule in the scenario and on the command line', () 
   it('an unknown name: the same words in both places', async () => {
     const f = join(dir, 'sinch.yaml');
     writeFileSync(f, BASE.replace('seed: 1\n', 'seed: 1\nprovider: Sinch\n'));
-    expect((await cli('run', f)).err).toMatch(/^a2psim: .*sinch\.yaml:\d+:\d+ provider: expected one of plivo, telnyx, twilio, got "Sinch"\n$/);
-    expect((await cli('run', 'scenarios/default.yaml', '--provider', 'Sinch')).err).toBe('a2psim: --provider: expected one of plivo, telnyx, twilio, got "Sinch"\n');
+    expect((await cli('run', f)).err).toMatch(/^a2psim: .*sinch\.yaml:\d+:\d+ provider: expected one of plivo, telnyx, twilio, bandwidth, aws, got "Sinch"\n$/);
+    expect((await cli('run', 'scenarios/default.yaml', '--provider', 'Sinch')).err).toBe('a2psim: --provider: expected one of plivo, telnyx, twilio, bandwidth, aws, got "Sinch"\n');
   });
 });
