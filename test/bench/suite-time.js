@@ -38,11 +38,12 @@ function suite(dir) {
   const cpu0 = childCpu();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [join(dir, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], {
-    cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true', FORCE_COLOR: '0' }, timeout: 1_800_000, maxBuffer: 64 << 20,
+    cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 1_800_000, maxBuffer: 64 << 20,
   });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = childCpu() - cpu0;
-  const tests = /^\s*Tests\s+(.*)$/m.exec(r.stdout)?.[1]?.trim() ?? `exit ${r.status}: ${r.stderr.slice(-400)}`;
+  const plain = r.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+  const tests = /^\s*Tests\s+(.*)$/m.exec(plain)?.[1]?.trim() ?? `exit ${r.status}: ${r.stderr.slice(-400)}`;
   return { wall, cpu, tests, ok: r.status === 0 };
 }
 

@@ -115,7 +115,7 @@ export async function checkManifests(docs: readonly Doc[]): Promise<string[]> {
     writeFileSync(join(dir, 'm.ts'), lines.join('\n') + '\n');
     const options = { strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true, types: [], paths: { 'kubernetes-models/*': [`${root}/kubernetes-models/*`] } };
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['m.ts'] }));
-    execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8', timeout: 120_000 });
+    execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', dir, '--pretty', 'false'], { encoding: 'utf8', timeout: 120_000 });
   } catch (e) {
     const out = String((e as { stdout?: string }).stdout ?? e);
     problems.push(...out.split('\n').filter((l) => l.includes('error TS')).map((l) => l.replace(/^.*m\.ts/, 'manifest')));
