@@ -234,10 +234,13 @@ function defaultIo(): CliIo {
 }
 
 /**
- * Colour on stdout: picocolors decides (NO_COLOR turns it off, FORCE_COLOR on, a terminal
- * gets it), except that a pipe gets none unless FORCE_COLOR asks — picocolors alone would
- * colour piped output whenever CI is set.
+ * Colour on stdout: picocolors decides (NO_COLOR and --no-color turn it off, FORCE_COLOR on, a
+ * terminal gets it), except that a pipe gets none unless FORCE_COLOR asks — picocolors alone
+ * would colour piped output whenever CI is set — and `FORCE_COLOR=0` (or `false`) turns it
+ * off, as Node and chalk read it (picocolors takes any FORCE_COLOR as on).
  */
-function stdoutColour(): boolean {
-  return pc.isColorSupported && (process.stdout.isTTY === true || Boolean(process.env.FORCE_COLOR));
+export function stdoutColour(env: NodeJS.ProcessEnv = process.env, isTTY = process.stdout.isTTY === true, supported = pc.isColorSupported): boolean {
+  const force = env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return false;
+  return supported && (isTTY || Boolean(force));
 }

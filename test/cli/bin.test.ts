@@ -2,6 +2,7 @@
 // its exit codes.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { stdoutColour } from '../../src/cli/main.js';
 
 const FIX = 'test/fixtures/check';
 /** Each spawned run takes well under a second idle; this is for a loaded machine. */
@@ -17,6 +18,12 @@ function a2psim(...args: string[]) {
 }
 
 describe('node bin/a2psim.js check', () => {
+  it('reads FORCE_COLOR as Node and chalk do: 0 and false are off, any other value on; NO_COLOR wins', () => {
+    expect([stdoutColour({ FORCE_COLOR: '0' }, true, true), stdoutColour({ FORCE_COLOR: 'false' }, true, true)]).toEqual([false, false]);
+    expect([stdoutColour({ FORCE_COLOR: '1' }, false, true), stdoutColour({}, true, true), stdoutColour({}, false, true)]).toEqual([true, true, false]);
+    expect(stdoutColour({ FORCE_COLOR: '1' }, true, false)).toBe(false);
+  });
+
   it('exits 0 when thresholds hold', () => {
     const r = a2psim('check', `${FIX}/faq-pass.yaml`);
     expect(r.code).toBe(0);
@@ -50,5 +57,7 @@ describe('colour on stdout', () => {
     expect(run({ CI: 'true' })).not.toContain('\x1b[');
     expect(run({ FORCE_COLOR: '1' })).toContain('\x1b[32m✓\x1b[39m');
     expect(run({ FORCE_COLOR: '1', NO_COLOR: '1' })).not.toContain('\x1b[');
+    // FORCE_COLOR=0 means off, as Node and chalk read it (picocolors alone took it as on).
+    expect(run({ FORCE_COLOR: '0' })).not.toContain('\x1b[');
   }, 60_000);
 });
