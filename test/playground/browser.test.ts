@@ -7,19 +7,17 @@
  * (CI=true), else skipped with the install command as the skip note, which the test
  * summary lists (test/reporters/skip-notes.ts), like test/report/html-browser.test.ts.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { runCommand } from '../../src/cli/run.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { parseScenario } from '../../src/scenario/load.js';
-import { inCi } from '../../src/cli/progress.js';
-import { CHROMIUM_MISSING } from '../helpers/chromium.js';
-import { ARTIFACTS, CHROMIUM, fileUrl, launch, openPage, writePlayground } from './helpers.js';
+import { browserSuite, useChromium } from '../helpers/chromium.js';
+import { ARTIFACTS, fileUrl, openPage, writePlayground } from './helpers.js';
 
-const haveChromium = existsSync(CHROMIUM);
 
 /** `a2psim run FILE --format json [--set ...]`, in process. */
 async function cliJson(file: string, set: string[] = []): Promise<string> {
@@ -31,21 +29,12 @@ async function cliJson(file: string, set: string[] = []): Promise<string> {
 
 const summaryOf = (page: Page): Promise<string> => page.locator('#summary-json').evaluate((e) => e.textContent ?? '');
 
-describe(`playground in a browser${haveChromium ? '' : ` (no Chromium: ${inCi(process.env) ? 'FAILS in CI' : 'skipped'})`}`, () => {
+describe(browserSuite('playground in a browser'), () => {
   let browser: Browser;
   let url: string;
-  beforeEach((ctx) => {
-    if (!haveChromium && !inCi(process.env)) ctx.skip(CHROMIUM_MISSING);
-  });
-  beforeAll(async () => {
-    if (!haveChromium) {
-      if (inCi(process.env)) throw new Error(`CI must run the browser tests: ${CHROMIUM_MISSING} (.ci/run does)`);
-      return;
-    }
+  useChromium((b) => (browser = b), async () => {
     url = fileUrl(await writePlayground('scenarios/default.yaml', 'playground.html'));
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => browser?.close());
+  });
 
   it('loads cleanly, matches the CLI, reruns on the MPS control and reopens from its URL', async () => {
     const { page, problems } = await openPage(browser, url);

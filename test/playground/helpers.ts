@@ -1,16 +1,15 @@
 /**
  * Shared by the playground's browser test and bench: a freshly bundled page for a
- * scenario file, and headless Chromium launched as the report's browser test does.
+ * scenario file, and a page opened in it (Chromium starts through test/helpers/chromium.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { playgroundAssets } from '../../src/playground/assets.js';
 import { bundlePlayground } from '../../src/playground/bundle.js';
 import { renderPlaygroundPage } from '../../src/playground/page.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
 /** Bundles the current sources into test/artifacts/playground-bundle and writes the page of `scenario` as `name`. */
@@ -21,14 +20,6 @@ export async function writePlayground(scenario: string, name: string): Promise<s
   const path = join(ARTIFACTS, name);
   writeFileSync(path, renderPlaygroundPage({ yaml: readFileSync(scenario, 'utf8'), file: basename(scenario) }, playgroundAssets(dir)));
   return path;
-}
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 }
 
 /** Opens `url`; `problems` collects console errors/warnings, page errors and every request that is not the page or a blob. */

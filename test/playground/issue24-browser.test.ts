@@ -5,31 +5,18 @@
  * (vermillion, never green); the time axis reads ISO dates. Same Chromium convention as
  * browser.test.ts: FAILS in CI without it, else skipped with the reason.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { inCi } from '../../src/cli/progress.js';
 import { CHART_COLOURS } from '../../src/report/html/palette.js';
 import { isoTicks } from '../../src/playground/web/charts.js';
-import { CHROMIUM_MISSING } from '../helpers/chromium.js';
-import { ARTIFACTS, CHROMIUM, fileUrl, launch, openPage, writePlayground } from './helpers.js';
+import { browserSuite, useChromium } from '../helpers/chromium.js';
+import { ARTIFACTS, fileUrl, openPage, writePlayground } from './helpers.js';
 
-const haveChromium = existsSync(CHROMIUM);
 
-describe(`playground, issue 24${haveChromium ? '' : ` (no Chromium: ${inCi(process.env) ? 'FAILS in CI' : 'skipped'})`}`, () => {
+describe(browserSuite('playground, issue 24'), () => {
   let browser: Browser;
-  beforeEach((ctx) => {
-    if (!haveChromium && !inCi(process.env)) ctx.skip(CHROMIUM_MISSING);
-  });
-  beforeAll(async () => {
-    if (!haveChromium) {
-      if (inCi(process.env)) throw new Error(`CI must run the browser tests: ${CHROMIUM_MISSING} (.ci/run does)`);
-      return;
-    }
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => browser?.close());
+  useChromium((b) => (browser = b));
 
   it('otp-burst-tollfree: default MPS and vetting controls, thresholds with ✓/✗, report colours, ISO dates', async () => {
     const url = fileUrl(await writePlayground('scenarios/otp-burst-tollfree.yaml', 'playground-otp.html'));

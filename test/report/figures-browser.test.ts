@@ -6,21 +6,19 @@
  * Without /usr/bin/chromium: in CI (CI=true) these FAIL (the browser check is never lost
  * silently); elsewhere they are skipped with the reason, as test/report/html-browser.test.ts.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { chartAssets } from '../../src/report/html/assets.js';
 import { renderReport, reportData, reportObserver } from '../../src/report/html/report.js';
 import type { ReportData } from '../../src/report/html/data.js';
-import { inCi } from '../../src/cli/progress.js';
-import { CHROMIUM, CHROMIUM_MISSING as MISSING } from '../helpers/chromium.js';
+import { browserSuite, useChromium } from '../helpers/chromium.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
-const haveChromium = existsSync(CHROMIUM);
 
 /** Writes the report of a bundled scenario; returns its path and chart data. */
 function report(file: string, name: string): { path: string; data: ReportData } {
@@ -44,24 +42,9 @@ async function open(browser: Browser, path: string): Promise<{ page: Page; probl
   return { page, problems };
 }
 
-describe(`issue 24 figures in a browser${haveChromium ? '' : ` (no Chromium: ${inCi(process.env) ? 'FAILS in CI' : 'skipped'})`}`, () => {
+describe(browserSuite('issue 24 figures in a browser'), () => {
   let browser: Browser;
-  beforeEach((ctx) => {
-    if (!haveChromium && !inCi(process.env)) ctx.skip(MISSING);
-  });
-  beforeAll(async () => {
-    if (!haveChromium) {
-      if (inCi(process.env)) throw new Error(`CI must run the browser tests: ${MISSING} (.ci/run does)`);
-      return;
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  }, 60_000);
-  afterAll(async () => browser?.close());
+  useChromium((b) => (browser = b), () => void mkdirSync(ARTIFACTS, { recursive: true }));
 
   it('otp-burst-tollfree: whole-second bars of 5 for the first minute', async () => {
     const { path, data } = report('scenarios/otp-burst-tollfree.yaml', 'otp-burst-report.html');

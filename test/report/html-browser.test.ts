@@ -8,11 +8,11 @@
  * with the reason and the install command as the skip note, which the test summary lists
  * (test/reporters/skip-notes.ts).
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { chartAssets } from '../../src/report/html/assets.js';
@@ -22,11 +22,9 @@ import { renderReport, reportData, reportObserver } from '../../src/report/html/
 import { WaitHistogram } from '../../src/engine/counters.js';
 import { summarize, type Summary } from '../../src/report/summary.js';
 import type { Scenario } from '../../src/scenario/model.js';
-import { inCi } from '../../src/cli/progress.js';
-import { CHROMIUM, CHROMIUM_MISSING as MISSING } from '../helpers/chromium.js';
+import { browserSuite, useChromium } from '../helpers/chromium.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
-const haveChromium = existsSync(CHROMIUM);
 
 interface ChartInfo {
   id: string;
@@ -134,24 +132,9 @@ async function pixelsOf(page: Page, chartId: string, hex: string): Promise<numbe
   );
 }
 
-describe(`HTML report in a browser${haveChromium ? '' : ` (no Chromium: ${inCi(process.env) ? 'FAILS in CI' : 'skipped'})`}`, () => {
+describe(browserSuite('HTML report in a browser'), () => {
   let browser: Browser;
-  beforeEach((ctx) => {
-    if (!haveChromium && !inCi(process.env)) ctx.skip(MISSING);
-  });
-  beforeAll(async () => {
-    if (!haveChromium) {
-      if (inCi(process.env)) throw new Error(`CI must run the browser tests: ${MISSING} (.ci/run does)`);
-      return;
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  }, 60_000);
-  afterAll(async () => browser?.close());
+  useChromium((b) => (browser = b), () => void mkdirSync(ARTIFACTS, { recursive: true }));
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`draws every chart of the default scenario with data (${colorScheme})`, async () => {
