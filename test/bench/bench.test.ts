@@ -19,5 +19,13 @@ describe('npm run bench', () => {
     expect(pool).toMatch(/\| md1 \| [\d,]+ \| \d+ \|/);
     expect(pool).toMatch(/The machine's own bound, measured alongside: \d+ one-worker us-day sweeps started at once .* [\d.]+× the work of one in its time\./);
   });
-});
 
+  it('the suite budget in docs/testing.md is a measured table (npm run bench:suite), with machine and load', () => {
+    const text = readFileSync('docs/testing.md', 'utf8');
+    const section = /<!-- suite-time:start -->\n([\s\S]*?)\n<!-- suite-time:end -->/.exec(text)?.[1] ?? '';
+    expect(section).toMatch(/^Measured by `npm run bench:suite.*` on \d{4}-\d\d-\d\d \d\d:\d\d UTC: \d+ cores .* load average [\d.]+ \/ [\d.]+ \/ [\d.]+/);
+    for (const condition of ['idle', 'two busy loops']) {
+      expect(section).toMatch(new RegExp(`\\| this checkout \\| ${condition} \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ passed`));
+    }
+  });
+});

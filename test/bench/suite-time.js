@@ -83,7 +83,7 @@ const table = [
   '',
   '| suite | condition | wall s | CPU s | tests |',
   '|---|---|---:|---:|---|',
-  ...rows.map((r) => `| ${r.subject} | ${r.condition} | ${r.wall.toFixed(1)} | ${r.cpu.toFixed(1)} | ${r.tests} |`),
+  ...rows.map((r) => `| ${r.subject} | ${r.condition} | ${r.wall.toFixed(1)} | ${r.cpu.toFixed(1)} | ${r.tests.replaceAll('|', '·')} |`),
 ].join('\n');
 console.log(`\n${table}`);
 
