@@ -36,3 +36,6 @@ export function tpdTable(cite: Cite, zero: Cite): readonly TpdRow[] {
 
 /** The day T-Mobile's cap is counted in ("T-Mobile operates on Pacific Time"). */
 export const TMOBILE_ZONE = 'America/Los_Angeles';
+
+/** Where T-Mobile's daily caps come from for a provider that publishes none of its own: they are the carrier's, the same for every provider. */
+export const TMOBILE_CAPS_CITE: Cite = { text: 'Plivo FAQ "T-Mobile TPD restrictions" (T-Mobile\'s caps, the same for every provider)', url: null, read: null, assumption: null };

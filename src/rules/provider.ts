@@ -4,7 +4,7 @@
  * loader merges one with the scenario's overrides into the frozen rules of a run, so the
  * engine never reads a profile.
  */
-import type { FailureCode } from './codes.js';
+import { FAILURE_CODES, type FailureCode } from './codes.js';
 import type { Carrier, CountBy, Destination, MessageType, NumberCountry, NumberType, UseCase } from './vocabulary.js';
 
 /**
@@ -189,3 +189,12 @@ export const page = (text: string, url: string, read: string, quote?: string): C
 
 /** A value a2psim chose, and why. */
 export const assumed = (why: string): Cite => ({ text: 'assumption', url: null, read: null, assumption: why });
+
+/**
+ * A provider's failure-code table: the codes it publishes (`own`), and every other code with no
+ * code of its own, not charged, cited to `unstated` (why a2psim assumes so). In the order of
+ * {@link FAILURE_CODES}, as `a2psim rules` prints them.
+ */
+export function codeTable(unstated: Cite, own: Partial<Record<FailureCode, CodeRule>>): Readonly<Record<FailureCode, CodeRule>> {
+  return Object.fromEntries(FAILURE_CODES.map(({ code }) => [code, own[code] ?? { own: null, charged: false, cite: unstated }])) as Record<FailureCode, CodeRule>;
+}

@@ -4,8 +4,8 @@
  * number sends 1 MPS until an increase is requested. Values no page states are
  * assumptions, flagged and settable.
  */
-import { tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
-import { assumed, page, type Cite, type Provider } from '../provider.js';
+import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
+import { assumed, codeTable, page, type Provider } from '../provider.js';
 
 const READ = '2026-12-06';
 const MPS_URL = 'https://docs.aws.amazon.com/sms-voice/latest/userguide/sms-limitations-mps.html';
@@ -35,7 +35,6 @@ const TTL = page(
 );
 const NOT_STATED = assumed('no AWS page read says whether it is charged');
 const NO_ACCOUNT_MPS = assumed('no AWS page read gives an account-wide message rate (the quotas page lists API requests per second); 10,000/s so that the number limits decide');
-const PLIVO_FAQ_TPD: Cite = { text: 'Plivo FAQ "T-Mobile TPD restrictions" (T-Mobile\'s caps, the same for every provider)', url: null, read: null, assumption: null };
 const CARRIER_TPM = assumed('AWS gives 1 MPS per 10DLC number, not the carriers\' TPM; the carriers\' table (Plivo FAQ) applies on top');
 
 export const AWS: Provider = {
@@ -59,18 +58,12 @@ export const AWS: Provider = {
   tpmBasis: {},
   tpmCap: {},
   tpmScope: { value: { att: 'campaign', tmobile: 'brand', verizon: 'brand', other: 'brand' }, cite: assumed('no AWS page read says; as Telnyx: AT&T per campaign') },
-  tpd: tpdTable(PLIVO_FAQ_TPD, assumed('score 0 is in no table read; the lowest tier is used')),
-  dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: PLIVO_FAQ_TPD },
-  codes: {
+  tpd: tpdTable(TMOBILE_CAPS_CITE, assumed('score 0 is in no table read; the lowest tier is used')),
+  dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: TMOBILE_CAPS_CITE },
+  codes: codeTable(NOT_STATED, {
     '420': { own: 'TTL_EXPIRED', charged: false, cite: TTL },
-    '110': { own: null, charged: false, cite: NOT_STATED },
-    tmobile_daily_cap: { own: null, charged: false, cite: NOT_STATED },
-    toll_free_unverified: { own: null, charged: false, cite: NOT_STATED },
-    mms_not_supported: { own: null, charged: false, cite: NOT_STATED },
-    unregistered_10dlc: { own: null, charged: false, cite: NOT_STATED },
-    unknown_sender: { own: null, charged: false, cite: NOT_STATED },
     queue_full: { own: null, charged: false, cite: assumed('queues are unbounded: never rejected for a full queue') },
-  },
+  }),
   expiry: { defaultSeconds: 259_200, minSeconds: 5, maxSeconds: 259_200, cite: TTL },
   count: { account: 'units', sender: 'units', carrier: 'units', dailyCap: 'units', cite: PARTS },
   tollFreeBlock: {

@@ -4,8 +4,8 @@
  * per number 1 MPS for P2P, none of its own for A2P ("∞, up to account limit"). Limits and
  * the queue count segments. Values no page states are assumptions, flagged and settable.
  */
-import { tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
-import { assumed, page, type Cite, type Provider } from '../provider.js';
+import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
+import { assumed, codeTable, page, type Provider } from '../provider.js';
 
 const READ = '2026-12-06';
 const LIMITS_URL = 'https://dev.bandwidth.com/ap-docs/rateLimits/messageRateLimits.html';
@@ -41,7 +41,6 @@ const SEGMENTS = page(
   'Rate Limit settings are relative to the number of sent segments, not messages (i.e., a 5-segment message is equal to 5 messages, not 1 message).',
 );
 const NOT_STATED = assumed('no Bandwidth page read says whether it is charged');
-const PLIVO_FAQ_TPD: Cite = { text: 'Plivo FAQ "T-Mobile TPD restrictions" (T-Mobile\'s caps, the same for every provider)', url: null, read: null, assumption: null };
 const CARRIER_TPM = assumed('no Bandwidth page read gives 10DLC TPM; the carriers\' table (Plivo FAQ) is used');
 
 export const BANDWIDTH: Provider = {
@@ -65,18 +64,11 @@ export const BANDWIDTH: Provider = {
   tpmBasis: {},
   tpmCap: {},
   tpmScope: { value: { att: 'campaign', tmobile: 'brand', verizon: 'brand', other: 'brand' }, cite: assumed('no Bandwidth page read says; as Telnyx: AT&T per campaign') },
-  tpd: tpdTable(PLIVO_FAQ_TPD, assumed('score 0 is in no table read; the lowest tier is used')),
-  dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: PLIVO_FAQ_TPD },
-  codes: {
-    '420': { own: null, charged: false, cite: NOT_STATED },
-    '110': { own: null, charged: false, cite: NOT_STATED },
-    tmobile_daily_cap: { own: null, charged: false, cite: NOT_STATED },
-    toll_free_unverified: { own: null, charged: false, cite: NOT_STATED },
-    mms_not_supported: { own: null, charged: false, cite: NOT_STATED },
-    unregistered_10dlc: { own: null, charged: false, cite: NOT_STATED },
-    unknown_sender: { own: null, charged: false, cite: NOT_STATED },
+  tpd: tpdTable(TMOBILE_CAPS_CITE, assumed('score 0 is in no table read; the lowest tier is used')),
+  dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: TMOBILE_CAPS_CITE },
+  codes: codeTable(NOT_STATED, {
     queue_full: { own: null, charged: false, cite: assumed('the page says a rate limit error; no code or charge read') },
-  },
+  }),
   expiry: {
     defaultSeconds: 14_400,
     minSeconds: 1,

@@ -3,7 +3,7 @@
  * cites the FAQ section it comes from; what the FAQ does not say is an assumption.
  */
 import { tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
-import { assumed, type Cite, type Provider } from '../provider.js';
+import { assumed, codeTable, type Cite, type Provider } from '../provider.js';
 
 const faq = (section: string): Cite => ({ text: `Plivo FAQ "${section}"`, url: null, read: null, assumption: null });
 const MPS = faq('Messages per Second (MPS)');
@@ -35,16 +35,12 @@ export const PLIVO: Provider = {
   tpmScope: { value: { att: 'brand', tmobile: 'brand', verizon: 'brand', other: 'brand' }, cite: US },
   tpd: tpdTable(faq('T-Mobile TPD restrictions'), assumed('score 0 is not in the FAQ table; the lowest tier is used')),
   dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: faq('T-Mobile TPD restrictions') },
-  codes: {
+  codes: codeTable(NOT_STATED, {
     '420': { own: '420', charged: false, cite: faq('Message Expiry') },
     '110': { own: '110', charged: false, cite: NOT_STATED },
-    tmobile_daily_cap: { own: null, charged: false, cite: NOT_STATED },
     toll_free_unverified: { own: null, charged: false, cite: assumed('the FAQ says blocked messages "might incur messaging fees"') },
-    mms_not_supported: { own: null, charged: false, cite: NOT_STATED },
-    unregistered_10dlc: { own: null, charged: false, cite: NOT_STATED },
-    unknown_sender: { own: null, charged: false, cite: NOT_STATED },
     queue_full: { own: null, charged: false, cite: assumed('Plivo never rejects for a full queue (queued, never dropped)') },
-  },
+  }),
   expiry: { defaultSeconds: 10_800, minSeconds: 5, maxSeconds: 10_799, cite: faq('Message Expiry') },
   count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCap: 'messages', cite: MPS },
   tollFreeBlock: { fromEpochMs: Date.UTC(2024, 0, 31), label: '2024-01-31', cite: TOLL_FREE },

@@ -2,8 +2,8 @@
  * Telnyx, from its public developer pages (read 2026-11-27). Values no page states are
  * assumptions, flagged and settable in a scenario's `rules:`.
  */
-import { tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
-import { assumed, page, type Provider } from '../provider.js';
+import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
+import { assumed, codeTable, page, type Provider } from '../provider.js';
 
 const READ = '2026-11-27';
 const READ2 = '2026-12-06';
@@ -31,7 +31,6 @@ const QUEUE = page(
 const EXPIRED = page('Telnyx error 40014 "Message expired in queue" (not billed)', 'https://developers.telnyx.com/api/errors/40014', READ);
 const SAME_RATE = assumed('the page gives one rate per sender type for every message type and destination country');
 const NOT_STATED = assumed('no Telnyx page read says whether it is charged');
-const PLIVO_FAQ_TPD = { text: 'Plivo FAQ "T-Mobile TPD restrictions" (T-Mobile\'s caps, the same for every provider)', url: null, read: null, assumption: null };
 
 export const TELNYX: Provider = {
   id: 'telnyx',
@@ -77,18 +76,12 @@ export const TELNYX: Provider = {
     value: { att: 'campaign', tmobile: 'brand', verizon: 'brand', other: 'brand' },
     cite: page('Telnyx "SMS messaging rate limits" ("AT&T assigns throughput per campaign")', 'https://developers.telnyx.com/docs/messaging/messages/rate-limiting', READ),
   },
-  tpd: tpdTable(PLIVO_FAQ_TPD, LOW_TIER),
+  tpd: tpdTable(TMOBILE_CAPS_CITE, LOW_TIER),
   dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: RATE },
-  codes: {
+  codes: codeTable(NOT_STATED, {
     '420': { own: '40014', charged: false, cite: EXPIRED },
-    '110': { own: null, charged: false, cite: NOT_STATED },
-    tmobile_daily_cap: { own: null, charged: false, cite: NOT_STATED },
-    toll_free_unverified: { own: null, charged: false, cite: NOT_STATED },
-    mms_not_supported: { own: null, charged: false, cite: NOT_STATED },
-    unregistered_10dlc: { own: null, charged: false, cite: NOT_STATED },
-    unknown_sender: { own: null, charged: false, cite: NOT_STATED },
     queue_full: { own: '40318', charged: false, cite: QUEUE_FULL },
-  },
+  }),
   expiry: {
     defaultSeconds: 14_400,
     minSeconds: 1,

@@ -4,8 +4,8 @@
  * limits in message segments. The 10DLC throughput per carrier by trust score is published
  * only by third parties: it is an assumption, flagged and settable.
  */
-import { tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
-import { assumed, page, type Provider } from '../provider.js';
+import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
+import { assumed, codeTable, page, type Provider } from '../provider.js';
 
 const READ = '2026-11-27';
 /** Pages re-read for issue 21, each number with the sentence it rests on. */
@@ -114,20 +114,15 @@ export const TWILIO: Provider = {
   tpmCap: { other: { tpm: 600, cite: MINOR_CARRIERS } },
   tpmScope: { value: { att: 'campaign', tmobile: 'brand', verizon: 'brand', other: 'brand' }, cite: assumed('no Twilio page read says; as Telnyx: AT&T per campaign') },
   tpd: tpdTable(
-    { text: 'Plivo FAQ "T-Mobile TPD restrictions" (T-Mobile\'s caps, the same for every provider)', url: null, read: null, assumption: null },
+    TMOBILE_CAPS_CITE,
     assumed('score 0 is in no table read; the lowest tier is used'),
   ),
   dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: TPD },
-  codes: {
+  codes: codeTable(NOT_STATED, {
     '420': { own: '30036', charged: false, cite: page('Twilio error 30036 "Validity Period Expired"', 'https://www.twilio.com/docs/api/errors/30036.md', READ) },
-    '110': { own: null, charged: false, cite: NOT_STATED },
-    tmobile_daily_cap: { own: null, charged: false, cite: NOT_STATED },
     toll_free_unverified: { own: '30032', charged: true, cite: TF_BLOCK },
-    mms_not_supported: { own: null, charged: false, cite: NOT_STATED },
-    unregistered_10dlc: { own: null, charged: false, cite: NOT_STATED },
-    unknown_sender: { own: null, charged: false, cite: NOT_STATED },
     queue_full: { own: '30001', charged: false, cite: QUEUE },
-  },
+  }),
   expiry: { defaultSeconds: 36_000, minSeconds: 1, maxSeconds: 36_000, cite: VALIDITY },
   count: {
     account: 'messages',
