@@ -2,7 +2,7 @@
 // what the test summary says when it is missing (README "Development" quotes it), and the
 // one way they start it.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { inCi } from '../../src/cli/progress.js';
 
@@ -47,4 +47,18 @@ export function useChromium(set: (browser: Browser) => void, before?: () => void
     set(browser);
   }, 60_000);
   afterAll(async () => browser?.close());
+}
+
+/**
+ * Screenshots are for a person to look at (test/artifacts/): they assert nothing, and a
+ * full-page one costs seconds of Chromium's CPU, a third of the browser tests' time. They are
+ * taken only with A2PSIM_SCREENSHOTS=1 (`npm run test:screenshots`).
+ */
+export const SCREENSHOTS = process.env.A2PSIM_SCREENSHOTS === '1';
+
+/** A screenshot of the page (`fullPage`) or of one element into `path`, when {@link SCREENSHOTS} asks for them. */
+export async function screenshot(target: Page | Locator, path: string, fullPage = false): Promise<void> {
+  if (!SCREENSHOTS) return;
+  if (fullPage) await (target as Page).screenshot({ path, fullPage });
+  else await target.screenshot({ path });
 }

@@ -3,7 +3,7 @@
  * with no console error and no request, its numbers are `a2psim run --format json`'s for
  * the same scenario and seed, the account MPS control (moved with the keyboard) reruns
  * it, a copied URL reopens the same state, and a bad link or a bad scenario gets one clear
- * message. Screenshots go to test/artifacts/. Without /usr/bin/chromium: FAILS in CI
+ * message. Screenshots (A2PSIM_SCREENSHOTS=1) go to test/artifacts/. Without /usr/bin/chromium: FAILS in CI
  * (CI=true), else skipped with the install command as the skip note, which the test
  * summary lists (test/reporters/skip-notes.ts), like test/report/html-browser.test.ts.
  */
@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { runCommand } from '../../src/cli/run.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { parseScenario } from '../../src/scenario/load.js';
-import { browserSuite, useChromium } from '../helpers/chromium.js';
+import { browserSuite, useChromium, screenshot } from '../helpers/chromium.js';
 import { ARTIFACTS, fileUrl, openPage, writePlayground } from './helpers.js';
 
 
@@ -41,7 +41,7 @@ describe(browserSuite('playground in a browser'), () => {
     expect(await page.getAttribute('html', 'data-state')).toBe('ready');
     expect(await summaryOf(page)).toBe(await cliJson('scenarios/default.yaml'));
     const before = await page.locator('.card[data-key="wait p95"] .v').textContent();
-    await page.screenshot({ path: join(ARTIFACTS, 'playground-light.png'), fullPage: true });
+    await screenshot(page, join(ARTIFACTS, 'playground-light.png'), true);
 
     // The account MPS slider, by its label, moved 5 → 8 with the keyboard.
     const mps = page.getByLabel('Account MPS (SMS)', { exact: true });
@@ -68,7 +68,7 @@ describe(browserSuite('playground in a browser'), () => {
     expect(await summaryOf(copy.page)).toBe(twilio);
     expect(await copy.page.inputValue('#provider')).toBe('twilio');
     expect(await copy.page.getByLabel('Account MPS (SMS)', { exact: true }).inputValue()).toBe('8');
-    await copy.page.screenshot({ path: join(ARTIFACTS, 'playground-dark.png'), fullPage: true });
+    await screenshot(copy.page, join(ARTIFACTS, 'playground-dark.png'), true);
     expect(problems).toEqual([]);
     expect(copy.problems).toEqual([]);
     await Promise.all([page.close(), copy.page.close()]);
@@ -160,7 +160,7 @@ describe(browserSuite('playground in a browser'), () => {
     expect(await page.locator('#yaml-error').textContent()).toBe(expected);
     const line = Number(/:(\d+):/.exec(expected)![1]);
     expect(await page.locator('#hl .err-line').textContent()).toBe(bad.split('\n')[line - 1]);
-    await page.screenshot({ path: join(ARTIFACTS, 'playground-error.png') });
+    await screenshot(page, join(ARTIFACTS, 'playground-error.png'));
     await page.close();
   }, 120_000);
 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { CHART_COLOURS } from '../../src/report/html/palette.js';
 import { isoTicks } from '../../src/playground/web/charts.js';
-import { browserSuite, useChromium } from '../helpers/chromium.js';
+import { browserSuite, useChromium, screenshot } from '../helpers/chromium.js';
 import { ARTIFACTS, fileUrl, openPage, writePlayground } from './helpers.js';
 
 
@@ -33,7 +33,7 @@ describe(browserSuite('playground, issue 24'), () => {
     const hex = (c: string): string => `#${(c.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
     const p = CHART_COLOURS.light.palette;
     expect(strokes.slice(-3).map(hex)).toEqual([p[0], p[2], p[4]]);
-    await page.screenshot({ path: join(ARTIFACTS, 'playground-otp-burst.png'), fullPage: true });
+    await screenshot(page, join(ARTIFACTS, 'playground-otp-burst.png'), true);
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);

@@ -1,7 +1,8 @@
 /**
  * Issue 24, seen in a browser: screenshots of otp-burst-tollfree's wait histogram (whole-
  * second bars of 5, never 10, 0, 10, 0) and cap-retries' TPM chart (no dispatch-rate line
- * above its dashed limit) go to test/artifacts/.
+ *  above its dashed limit), checked by pixels and data attributes; with A2PSIM_SCREENSHOTS=1
+ * (`npm run test:screenshots`) their screenshots go to test/artifacts/.
  *
  * Without /usr/bin/chromium: in CI (CI=true) these FAIL (the browser check is never lost
  * silently); elsewhere they are skipped with the reason, as test/report/html-browser.test.ts.
@@ -16,7 +17,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { chartAssets } from '../../src/report/html/assets.js';
 import { renderReport, reportData, reportObserver } from '../../src/report/html/report.js';
 import type { ReportData } from '../../src/report/html/data.js';
-import { browserSuite, useChromium } from '../helpers/chromium.js';
+import { browserSuite, useChromium, screenshot } from '../helpers/chromium.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
@@ -51,7 +52,7 @@ describe(browserSuite('issue 24 figures in a browser'), () => {
     expect(data.waits.binMs).toBe(1000);
     expect(data.waits.counts).toEqual(new Array(61).fill(5));
     const { page, problems } = await open(browser, path);
-    await page.locator('#chart-waits').screenshot({ path: join(ARTIFACTS, 'issue24-otp-burst-histogram.png') });
+    await screenshot(page.locator('#chart-waits'), join(ARTIFACTS, 'issue24-otp-burst-histogram.png'));
     expect(problems).toEqual([]);
     expect(await page.locator('#chart-waits').textContent()).toContain('each bar counts exactly the waits in it');
     await page.close();
@@ -65,7 +66,7 @@ describe(browserSuite('issue 24 figures in a browser'), () => {
     // Verizon sits on its 240/min limit for a while: the chart shows the limit binding, not over it.
     expect(Math.max(...tpm.find((s) => s.carrier === 'verizon')!.outPerMinute!)).toBe(240);
     const { page, problems } = await open(browser, path);
-    await page.locator('#chart-tpm').screenshot({ path: join(ARTIFACTS, 'issue24-cap-retries-tpm.png') });
+    await screenshot(page.locator('#chart-tpm'), join(ARTIFACTS, 'issue24-cap-retries-tpm.png'));
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

@@ -1,7 +1,8 @@
 /**
  * Opens generated reports in headless Chromium (Debian's `chromium`, driven by
  * playwright-core): every chart is drawn with data, no console errors, no request other
- * than the file itself. Screenshots go to test/artifacts/ (light and dark).
+ * than the file itself. With A2PSIM_SCREENSHOTS=1 (`npm run test:screenshots`), screenshots go
+ * to test/artifacts/ (light and dark).
  *
  * Without /usr/bin/chromium: in CI (CI=true) every test here FAILS, so that the browser
  * check is never lost silently (`.ci/run` installs Chromium); elsewhere they are skipped
@@ -22,7 +23,7 @@ import { renderReport, reportData, reportObserver } from '../../src/report/html/
 import { WaitHistogram } from '../../src/engine/counters.js';
 import { summarize, type Summary } from '../../src/report/summary.js';
 import type { Scenario } from '../../src/scenario/model.js';
-import { browserSuite, useChromium } from '../helpers/chromium.js';
+import { browserSuite, useChromium, screenshot } from '../helpers/chromium.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
@@ -141,7 +142,7 @@ describe(browserSuite('HTML report in a browser'), () => {
       const path = writeReportOf(loadScenarioFile('scenarios/default.yaml'), 'default-report.html');
       const { page, charts, problems, loadMs } = await open(browser, path, colorScheme);
       console.log(`default report: ${statSync(path).size} bytes, charts ready in ${Math.round(loadMs)} ms (${colorScheme})`);
-      await page.screenshot({ path: join(ARTIFACTS, `default-report-${colorScheme}.png`), fullPage: true });
+      await screenshot(page, join(ARTIFACTS, `default-report-${colorScheme}.png`), true);
       expect(problems).toEqual([]);
       // default: queue, carriers, tpm, cumulative, failures (2 × 420), tmobile-cap, waits
       expect(charts.map((c) => c.id)).toEqual(['queue', 'carriers', 'tpm', 'cumulative', 'failures', 'tmobile-cap', 'waits']);
@@ -157,7 +158,7 @@ describe(browserSuite('HTML report in a browser'), () => {
 
   /** Screenshot of the wait histogram only, into the artifacts folder. */
   const shoot = async (page: Page, name: string): Promise<void> => {
-    await page.locator('#chart-waits').screenshot({ path: join(ARTIFACTS, `histogram-${name}.png`) });
+    await screenshot(page.locator('#chart-waits'), join(ARTIFACTS, `histogram-${name}.png`));
   };
 
   it('histogram of all-zero waits: one narrow bar at 0, one label for the three equal percentiles', async () => {
@@ -211,13 +212,16 @@ describe(browserSuite('HTML report in a browser'), () => {
     const carriers = charts.find((c) => c.id === 'carriers')!.series;
     const stroke = (name: string): string => carriers.find((c) => c.label === name)!.stroke;
     expect(stroke('tmobile')).not.toBe(stroke('verizon'));
-    for (const id of ['carriers', 'tpm']) await page.locator(`#chart-${id}`).screenshot({ path: join(ARTIFACTS, `chart-${id}.png`) });
+    for (const id of ['carriers', 'tpm']) await screenshot(page.locator(`#chart-${id}`), join(ARTIFACTS, `chart-${id}.png`));
     const y = JSON.parse((await page.getAttribute('#chart-tpm', 'data-y'))!) as { max: number };
     expect(y.max).toBeLessThan(2400 / 10); // scaled to ~25/min, not to the 2,400/min limit
     // Time charts read the scenario's clock (its start is written at -07:00), not UTC.
-    const over = (await page.locator('#chart-carriers .u-over').boundingBox())!;
-    await page.mouse.move(over.x + 5, over.y + over.height / 2);
-    expect(await page.textContent('#chart-carriers .u-legend')).toMatch(/2026-03-09 08:00:\d\d -07:00 \(\+0m0\ds\)/);
+    // Hovering scrolls the chart into view; its legend follows the cursor on the next frame.
+    const over = page.locator('#chart-carriers .u-over');
+    const box = (await over.boundingBox())!;
+    await over.hover({ position: { x: 5, y: box.height / 2 } });
+    const legend = (): Promise<string | null> => page.textContent('#chart-carriers .u-legend');
+    await expect.poll(legend, { timeout: 30_000 }).toMatch(/2026-03-09 08:00:\d\d -07:00 \(\+0m0\ds\)/);
     await page.close();
   }, 60_000);
 
@@ -234,7 +238,7 @@ describe(browserSuite('HTML report in a browser'), () => {
       await page.goto(pathToFileURL(path).href);
       const overflow = await page.evaluate(() =>
         [...document.querySelectorAll('.card')].filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
-      if (width === 390) await page.locator('.cards').screenshot({ path: join(ARTIFACTS, 'big-cards-390.png') });
+      if (width === 390) await screenshot(page.locator('.cards'), join(ARTIFACTS, 'big-cards-390.png'));
       expect(overflow, `viewport ${width}`).toEqual([]);
       await page.close();
     }
