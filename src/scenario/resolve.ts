@@ -336,11 +336,15 @@ class Resolver {
       if (t.units !== undefined && t.units !== 1) throw this.src.error([...base, 'units'], '1 for an MMS (an MMS is 1 unit)', undefined, false, [[...base, 'type']]);
       return { text: t.text ?? null, units: 1 };
     }
+    const max = this.provider.maxLength;
+    if (t.units !== undefined && t.units > max.units) {
+      throw this.src.error([...base, 'units'], `an integer from 1 to ${max.units} (the most units of one ${this.provider.name} message)`);
+    }
     if (t.text === undefined) return { text: null, units: t.units ?? 1 };
-    if (isTooLong(t.text)) {
+    if (isTooLong(t.text, max)) {
       const u = unitsOf(t.text);
       const unit = u.encoding === 'GSM-7' ? 'GSM-7 characters' : 'UCS-2 characters (UTF-16 code units)';
-      throw this.src.error([...base, 'text'], `a text of at most ${maxCharsOf(u.encoding)} ${unit}`, `${u.length} ${unit}`);
+      throw this.src.error([...base, 'text'], `a text of at most ${maxCharsOf(u.encoding, max)} ${unit}`, `${u.length} ${unit}`);
     }
     return { text: t.text, units: unitsOf(t.text).units };
   }
