@@ -10,7 +10,7 @@
  * in flight — all of a burst at once. Replay files are counted when they are read.
  */
 import type { Scenario, TrafficSource } from './model.js';
-import { profileDailySum } from './time-of-day.js';
+import { profileDailySum } from './time/time-of-day.js';
 
 /** A run's estimated size. */
 export interface RunEstimate {

@@ -4,7 +4,7 @@
  * parsing of durations and rates, defaults and every cross-field check live in
  * `load.ts`. Custom `error` texts are the `expected ...` part of a ScenarioError.
  */
-import { z } from './zod.js';
+import { z } from './yaml/zod.js';
 import { FAILURE_CODE_NAMES } from '../rules/codes.js';
 import { VERIFICATION_STATES } from '../rules/provider.js';
 import { DEFAULT_PROVIDER, PROVIDER_IDS, PROVIDERS } from '../rules/providers.js';

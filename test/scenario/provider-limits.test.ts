@@ -12,7 +12,7 @@ import { assumed, type MaxLength, type Provider } from '../../src/rules/provider
 import { DEFAULT_PROVIDER, PROVIDER_IDS, PROVIDERS, type ProviderId } from '../../src/rules/providers.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/model.js';
-import { ruleWarnings } from '../../src/scenario/provider-rules.js';
+import { ruleWarnings } from '../../src/scenario/resolve/provider-rules.js';
 import { replayColumns, toReplayRow } from '../../src/traffic/replay-row.js';
 import { readTwilioBulkExport } from '../../src/traffic/replay-twilio.js';
 

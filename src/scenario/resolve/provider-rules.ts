@@ -3,10 +3,10 @@
  * campaign's TPM toward each carrier, the daily caps, and the warnings about assumptions
  * that decide this scenario's answer. The scenario's own `rules:` are already merged in.
  */
-import { DEFAULT_PROVIDER, is10dlc, mustBeVerified, tpdRule, tpmRule } from '../rules/providers.js';
-import { WINDOW_MS, type Cite, type Provider, type RateRow } from '../rules/provider.js';
-import type { Campaign, Carrier, CountBy, DailyCapRule, Limit, NumberDef, RulesConfig, TrafficSource } from './model.js';
-import { CARRIERS, type UseCase } from './model.js';
+import { DEFAULT_PROVIDER, is10dlc, mustBeVerified, tpdRule, tpmRule } from '../../rules/providers.js';
+import { WINDOW_MS, type Cite, type Provider, type RateRow } from '../../rules/provider.js';
+import type { Campaign, Carrier, CountBy, DailyCapRule, Limit, NumberDef, RulesConfig, TrafficSource } from '../model.js';
+import { CARRIERS, type UseCase } from '../model.js';
 
 /** A profile's rate as a sliding-window limit; a rate below 1 per window (0.25/s) becomes 1 per longer window. */
 export function rowLimit(row: RateRow, countBy: CountBy): Limit {

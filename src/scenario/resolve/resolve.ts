@@ -3,22 +3,22 @@
  * fills defaults from the rulebook and runs every cross-field check (the traffic's in
  * traffic-sources.ts). Errors are positioned through the {@link Source}.
  */
-import { parseDateTime, writtenOffsetMinutes } from './datetime.js';
-import type { FieldPath, Source } from './locate.js';
-import type { Provider, RateRow } from '../rules/provider.js';
-import { DEFAULT_PROVIDER, numberRule, PROVIDERS } from '../rules/providers.js';
+import { parseDateTime, writtenOffsetMinutes } from '../time/datetime.js';
+import type { FieldPath, Source } from '../yaml/locate.js';
+import type { Provider, RateRow } from '../../rules/provider.js';
+import { DEFAULT_PROVIDER, numberRule, PROVIDERS } from '../../rules/providers.js';
 import { carrierLimits, numberKind, rowLimit, ruleWarnings } from './provider-rules.js';
 import { mergeRules } from './rules-config.js';
-import type { Carrier, CountBy, Limit, NumberDef, RulesConfig, Scenario } from './model.js';
-import { CARRIERS } from './model.js';
-import type { RawLimit, RawNumber, RawScenario } from './schema.js';
+import type { Carrier, CountBy, Limit, NumberDef, RulesConfig, Scenario } from '../model.js';
+import { CARRIERS } from '../model.js';
+import type { RawLimit, RawNumber, RawScenario } from '../schema.js';
 import { expandPools, PoolError } from './pools.js';
-import { checkPricing, resolvePricing } from './pricing.js';
-import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
-import { resolveIncidents } from './real-day.js';
+import { checkPricing, resolvePricing } from '../pricing.js';
+import { parseDurationMs, parseRate, type ParsedRate, UnitError } from '../units.js';
+import { resolveIncidents } from '../time/real-day.js';
 import { TrafficResolver, type TrafficContext } from './traffic-sources.js';
-import { defaultCarrierMix } from '../rules/carrier-mix.js';
-import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from './thresholds.js';
+import { defaultCarrierMix } from '../../rules/carrier-mix.js';
+import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from '../expect/thresholds.js';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_START = '2026-01-01T00:00:00Z';

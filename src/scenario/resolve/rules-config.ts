@@ -3,15 +3,15 @@
  * limiter counts, TPM overrides and scope per carrier, charged flags, the daily caps, the
  * queue limit, the toll-free block date, the expiry range and the longest message.
  */
-import { FAILURE_CODES, type FailureCode } from '../rules/codes.js';
-import type { Provider } from '../rules/provider.js';
-import type { ProviderId } from '../rules/providers.js';
-import type { ScenarioError } from './errors.js';
-import type { FieldPath } from './locate.js';
-import { CARRIERS, type Carrier, type CountBy, type Limit, type RulesConfig, type TpmScope } from './model.js';
+import { FAILURE_CODES, type FailureCode } from '../../rules/codes.js';
+import type { Provider } from '../../rules/provider.js';
+import type { ProviderId } from '../../rules/providers.js';
+import type { ScenarioError } from '../errors.js';
+import type { FieldPath } from '../yaml/locate.js';
+import { CARRIERS, type Carrier, type CountBy, type Limit, type RulesConfig, type TpmScope } from '../model.js';
 import { dailyCaps, rowLimit } from './provider-rules.js';
-import type { RawLimit, RawScenario } from './schema.js';
-import type { ParsedRate } from './units.js';
+import type { RawLimit, RawScenario } from '../schema.js';
+import type { ParsedRate } from '../units.js';
 
 /** The loader's parsers, positioned at a field (they throw a ScenarioError there). */
 export interface RuleParsers {

@@ -3,15 +3,15 @@
  * checked against the provider's longest message), expiry, window, carriers, sender choice
  * and retries. Errors are positioned through the scenario's {@link Source}.
  */
-import type { Provider } from '../rules/provider.js';
-import { defaultCarrierMix } from '../rules/carrier-mix.js';
-import type { FieldPath, Source } from './locate.js';
-import type { Arrival, Carrier, LogSetting, ReplayColumnMap, TrafficSource } from './model.js';
-import { resolveProfile, resolveRetry, resolveSendWindow, resolveSenderChoice } from './real-day.js';
-import type { RawArrival, RawScenario, RawTraffic } from './schema.js';
-import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
-import { isTimeZone } from './time-of-day.js';
-import type { ParsedRate } from './units.js';
+import type { Provider } from '../../rules/provider.js';
+import { defaultCarrierMix } from '../../rules/carrier-mix.js';
+import type { FieldPath, Source } from '../yaml/locate.js';
+import type { Arrival, Carrier, LogSetting, ReplayColumnMap, TrafficSource } from '../model.js';
+import { resolveProfile, resolveRetry, resolveSendWindow, resolveSenderChoice } from '../time/real-day.js';
+import type { RawArrival, RawScenario, RawTraffic } from '../schema.js';
+import { isTooLong, maxCharsOf, unitsOf } from '../segments.js';
+import { isTimeZone } from '../time/time-of-day.js';
+import type { ParsedRate } from '../units.js';
 
 /** Shows ms as written by a user: `90s`, `4500ms`. */
 function formatMs(ms: number): string {
