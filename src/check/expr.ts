@@ -1,13 +1,13 @@
 /**
  * Comparing and showing threshold values. The `expect:` grammar itself (parsing, the
- * ThresholdError) is the scenario's (scenario/thresholds.ts), re-exported here. Pure.
+ * ThresholdError) is the scenario's (scenario/expect/thresholds.ts), re-exported here. Pure.
  */
 export {
   checkScope, GRAMMAR_EXPECTED, KNOWN_CARRIERS, OPS, parseMetricRef, parseThreshold, ThresholdError,
   type KnownScopes, type Op, type Threshold,
-} from '../scenario/thresholds.js';
-import type { Op } from '../scenario/thresholds.js';
-import type { MetricKind } from '../scenario/metrics.js';
+} from '../scenario/expect/thresholds.js';
+import type { Op } from '../scenario/expect/thresholds.js';
+import type { MetricKind } from '../scenario/expect/metric-defs.js';
 
 /** Relative tolerance of comparisons, so float noise (0.1 + 0.2) never flips a result. */
 const EPS = 1e-9;

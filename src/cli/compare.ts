@@ -13,7 +13,7 @@ import { METRICS } from '../check/metrics.js';
 import { fromDoc, fromSummaries, type MetricSet, type ReplicatedDoc } from '../check/replicated.js';
 import { welchTest } from '../check/stats.js';
 import type { Summary } from '../report/summary.js';
-import { formatPath } from '../scenario/locate.js';
+import { formatPath } from '../scenario/yaml/locate.js';
 import { describeValue, oneLine } from '../scenario/errors.js';
 import { EXIT, UsageError } from './errors.js';
 import type { CliIo } from './run.js';

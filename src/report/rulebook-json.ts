@@ -28,7 +28,8 @@ function normalize(v: unknown): unknown {
 
 /** The rules of `p` as JSON text (two-space indented, newline-terminated). */
 export function renderRulebookJson(p: Provider): string {
-  const { assumptions, ...profile } = p;
+  // maxLength is left out: this output predates it and stays byte-identical (issue 22).
+  const { assumptions, maxLength: _maxLength, ...profile } = p;
   const doc = {
     format: RULES_JSON_FORMAT,
     ...(normalize(profile) as object),

@@ -7,7 +7,6 @@
 import { COMMON_ASSUMPTIONS } from '../rules/assumptions.js';
 import { FAILURE_CODES } from '../rules/codes.js';
 import type { Cite, Provider, RateRow } from '../rules/provider.js';
-import { PLIVO } from '../rules/plivo/index.js';
 import { CARRIER_MIX } from '../rules/carrier-mix.js';
 
 /** How to print the rulebook. */
@@ -200,8 +199,8 @@ function sections(p: Provider): Section[] {
   ];
 }
 
-/** The rules of provider `p` (default Plivo) as text; fits {@link RULES_WIDTH} columns unless `wide`. */
-export function renderRulebook(options: RulebookOptions = {}, p: Provider = PLIVO): string {
+/** The rules of provider `p` as text; fits {@link RULES_WIDTH} columns unless `wide`. */
+export function renderRulebook(options: RulebookOptions, p: Provider): string {
   const wide = options.wide === true;
   const refs = new References();
   const out: string[] = [...wrap(p.about, wide ? Infinity : RULES_WIDTH), 'Every value can be changed in a scenario.'];

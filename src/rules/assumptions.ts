@@ -5,8 +5,6 @@
  */
 import type { Assumption } from './provider.js';
 
-export type { Assumption } from './provider.js';
-
 export const COMMON_ASSUMPTIONS: readonly Assumption[] = [
   {
     id: 'carrier_mix',

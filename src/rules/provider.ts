@@ -36,8 +36,6 @@ export interface RateRule extends RateRow {
   readonly cite: Cite;
 }
 
-export { DESTINATIONS, type Destination } from './vocabulary.js';
-
 /**
  * A per-number limit that applies to messages toward some destinations only, in place of the
  * number's own (Telnyx: "The default Long Code rate limit applies to non-US destinations").
@@ -121,6 +119,17 @@ export interface CodeRule {
   readonly cite: Cite;
 }
 
+/**
+ * The longest SMS a provider takes: GSM-7 characters, UCS-2 characters (UTF-16 code units)
+ * and units (segments). A longer scenario text is refused at load; a longer replayed
+ * message fails with code 110.
+ */
+export interface MaxLength {
+  readonly gsm7Chars: number;
+  readonly ucs2Chars: number;
+  readonly units: number;
+}
+
 /** A default a2psim chose, with the scenario setting that changes it (null: built in). */
 export interface Assumption {
   readonly id: string;
@@ -167,6 +176,8 @@ export interface Provider {
   readonly dailyCap: { readonly carrier: Carrier; readonly zone: string; readonly cite: Cite };
   readonly codes: Readonly<Record<FailureCode, CodeRule>>;
   readonly expiry: { readonly defaultSeconds: number; readonly minSeconds: number; readonly maxSeconds: number; readonly cite: Cite };
+  /** The longest SMS it takes (not printed by `a2psim rules`, whose output predates it). */
+  readonly maxLength: MaxLength & { readonly cite: Cite };
   /** What each limiter family counts by default. */
   readonly count: {
     readonly account: CountBy;

@@ -1,18 +1,8 @@
 /**
  * Rules that are not a provider's numbers: the FAQ's data-logging settings and retention.
- * The provider profiles (limits, caps, codes, expiry) live in src/rules/<provider>/.
+ * The provider profiles (limits, caps, codes, expiry, longest message) live in src/rules/<provider>/.
  */
-import { PLIVO } from './plivo/index.js';
 import type { LogSetting } from './vocabulary.js';
-
-export { WINDOW_MS, type RateRow } from './provider.js';
-
-/** Plivo's message expiry (FAQ "Message Expiry"): default 3 h; a value given must be 5..10799 s. */
-export const EXPIRY = {
-  defaultSeconds: PLIVO.expiry.defaultSeconds,
-  minSeconds: PLIVO.expiry.minSeconds,
-  maxSeconds: PLIVO.expiry.maxSeconds,
-} as const;
 
 /**
  * The FAQ's data logging preference (`log` of the Send Message API): what each setting

@@ -10,7 +10,7 @@
  * in flight — all of a burst at once. Replay files are counted when they are read.
  */
 import type { Scenario, TrafficSource } from './model.js';
-import { profileDailySum } from './time-of-day.js';
+import { profileDailySum } from './time/time-of-day.js';
 
 /** A run's estimated size. */
 export interface RunEstimate {
@@ -27,7 +27,7 @@ const END_SLACK_MS = 60_000;
 const POISSON_MARGIN = 1.1;
 const POISSON_EXTRA = 1000;
 
-/** Fastest rate of a source, messages per second (before recipients). */
+/** Fastest rate of a source, messages per second (before recipients); 0 for a burst or a replay. */
 function peakPerSecond(t: TrafficSource): number {
   const a = t.arrival;
   switch (a.kind) {
@@ -39,7 +39,8 @@ function peakPerSecond(t: TrafficSource): number {
       return Math.max(a.fromPerSecond, a.toPerSecond);
     case 'profile':
       return (Math.max(...a.profile.perHour) / 3600) * (a.spacing === 'poisson' ? POISSON_MARGIN : 1);
-    default:
+    case 'burst':
+    case 'replay':
       return 0;
   }
 }
@@ -56,6 +57,7 @@ function sourceSize(t: TrafficSource, spanMs: number): { total: number; inSpan: 
   return { total, inSpan: t.sendWindow === null ? size.inSpan * attempts : total };
 }
 
+/** Messages of a source's arrivals (before retries): every arrival kind has its case, so a new one must be added here. */
 function arrivalSize(t: TrafficSource, spanMs: number): { total: number; inSpan: number } {
   const a = t.arrival;
   const windowS = Math.max(0, t.endMs - t.startMs) / 1000;
@@ -74,7 +76,8 @@ function arrivalSize(t: TrafficSource, spanMs: number): { total: number; inSpan:
       const total = ((a.fromPerSecond + a.toPerSecond) / 2) * windowS * t.recipients;
       return { total, inSpan: Math.min(total, peakPerSecond(t) * (spanMs / 1000) * t.recipients) };
     }
-    default: {
+    case 'constant':
+    case 'poisson': {
       const total = a.perSecond * windowS * t.recipients;
       const extra = a.kind === 'poisson' ? POISSON_EXTRA : 1;
       return { total, inSpan: Math.min(total + extra, (peakPerSecond(t) * (spanMs / 1000) + extra) * t.recipients) };

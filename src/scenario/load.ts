@@ -4,19 +4,19 @@
  * Every bad input throws a {@link ScenarioError}; anything else thrown is a bug.
  */
 import { readFileSync } from 'node:fs';
-import { decodeScenarioBytes } from './encoding.js';
+import { decodeScenarioBytes } from './yaml/encoding.js';
 import { providerId } from '../rules/providers.js';
 import { basename, extname } from 'node:path';
 import { isCollection, isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, oneLine, ScenarioError } from './errors.js';
 import { deepFreeze } from './freeze.js';
-import { issuesToError, expectedText } from './issues.js';
-import { formatPath, Source, type FieldPath } from './locate.js';
+import { issuesToError, expectedText } from './yaml/issues.js';
+import { formatPath, Source, type FieldPath } from './yaml/locate.js';
 import type { Scenario } from './model.js';
-import { applySetting, parseSetting } from './overrides.js';
-import { DEFAULT_SEED, resolveScenario } from './resolve.js';
+import { applySetting, parseSetting } from './yaml/overrides.js';
+import { DEFAULT_SEED, resolveScenario } from './resolve/resolve.js';
 import { scenarioSchema } from './schema.js';
-import { findAliasBomb, findCollectionKey, findForbiddenTag, shortTag } from './yamlsafety.js';
+import { findAliasBomb, findCollectionKey, findForbiddenTag, shortTag } from './yaml/yamlsafety.js';
 
 /** Command-line overrides of a scenario. */
 export interface ScenarioOverrides {

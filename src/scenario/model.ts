@@ -8,7 +8,7 @@
  */
 
 import type { FailureCode } from '../rules/codes.js';
-import type { VerificationState } from '../rules/provider.js';
+import type { MaxLength, VerificationState } from '../rules/provider.js';
 import type { ProviderId } from '../rules/providers.js';
 
 export {
@@ -220,6 +220,8 @@ export interface RulesConfig {
   readonly numberPoolThreshold: number;
   /** The provider's range of a message expiry, seconds (Plivo 5..10799, Twilio 1..36000). */
   readonly expiryRange: { readonly minSeconds: number; readonly maxSeconds: number };
+  /** The provider's longest SMS: a longer scenario text is refused, a longer replayed message fails (110). */
+  readonly maxLength: MaxLength;
   /** TPM scope per carrier (the FAQ: brand-wide; other providers: AT&T per campaign). */
   readonly tpmScope: Readonly<Record<Carrier, TpmScope>>;
   /** Whether a message failing with each code is charged (rulebook default, or set). */

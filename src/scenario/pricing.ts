@@ -7,7 +7,7 @@
  * the rulebook, not from here.
  */
 import { z } from 'zod';
-import type { Source } from './locate.js';
+import type { Source } from './yaml/locate.js';
 import { CARRIERS, NUMBER_TYPES, type Carrier, type NumberDef, type NumberType, type Pricing, type TrafficSource } from './model.js';
 import { unitPrice } from './unit-price.js';
 

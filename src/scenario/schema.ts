@@ -4,10 +4,10 @@
  * parsing of durations and rates, defaults and every cross-field check live in
  * `load.ts`. Custom `error` texts are the `expected ...` part of a ScenarioError.
  */
-import { z } from './zod.js';
+import { z } from './yaml/zod.js';
 import { FAILURE_CODE_NAMES } from '../rules/codes.js';
 import { VERIFICATION_STATES } from '../rules/provider.js';
-import { PROVIDER_IDS } from '../rules/providers.js';
+import { DEFAULT_PROVIDER, PROVIDER_IDS, PROVIDERS } from '../rules/providers.js';
 import { REPLAY_FORMATS, TIME_FORMATS } from './model.js';
 import { CARRIERS, COUNT_BY, INCIDENT_KINDS, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, SENDER_CHOICES, SPACINGS, TPM_SCOPES, USE_CASES } from './model.js';
 import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
@@ -45,6 +45,9 @@ export const limitSchema = z
 const idSchema = z.string().min(1);
 
 /** An integer in [min, max] (or >= min), whose every failure reads as one `expected` text. */
+/** Most units any provider takes in one message; the scenario's provider's own is checked at load. */
+const MOST_UNITS = Math.max(...PROVIDER_IDS.map((id) => PROVIDERS[id].maxLength.units));
+
 function intIn(min: number, max?: number) {
   const error = max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
   const s = z.int({ error }).min(min, { error });
@@ -167,7 +170,7 @@ export const trafficSchema = z.strictObject({
     .describe('ISO 3166-1 alpha-2; default US.'),
   arrival: arrivalSchema,
   text: z.string().optional().describe('Message text; units are computed from it.'),
-  units: intIn(1, 11).optional().describe('Units per message when no text is given (1..11).'),
+  units: intIn(1, MOST_UNITS).optional().describe(`Units per message when no text is given (1..${MOST_UNITS}).`),
   expiry: z
     .union([z.number(), z.string()], { error: 'an integer number of seconds' })
     .optional()
@@ -255,7 +258,7 @@ export const rulesSchema = z.strictObject({
 export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1).optional().describe('Default: the file name without extension.'),
-    provider: z.enum(PROVIDER_IDS).optional().describe(`Whose rules apply: ${PROVIDER_IDS.join(', ')}; default plivo.`),
+    provider: z.enum(PROVIDER_IDS).optional().describe(`Whose rules apply: ${PROVIDER_IDS.join(', ')}; default ${DEFAULT_PROVIDER}.`),
     seed: intIn(0, Number.MAX_SAFE_INTEGER).optional().describe('Random seed, 0 to 2^53 - 1; default 1.'),
     start: z
       .string({ error: 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00' })

@@ -1,7 +1,10 @@
 /**
  * Units (segments) of an SMS text, SPEC §1: GSM-7 (3GPP TS 23.038 basic table plus the
- * extension table, whose characters take 2 septets) or else UCS-2. Pure.
+ * extension table, whose characters take 2 septets) or else UCS-2. Pure. The longest text
+ * is the provider's ({@link MaxLength}, from its profile).
  */
+import type { MaxLength } from '../rules/provider.js';
+
 
 /** GSM 03.38 basic character set (1 septet each), in table order. */
 export const GSM7_BASIC =
@@ -13,11 +16,6 @@ export const GSM7_EXTENSION = '^{}\\[~]|€\f';
 
 const BASIC = new Set(GSM7_BASIC.replace('\u001b', ''));
 const EXTENSION = new Set(GSM7_EXTENSION);
-
-/** Plivo's longest SMS: 1,600 GSM-7 characters. */
-export const MAX_GSM_CHARS = 1600;
-/** Plivo's longest SMS: 737 UCS-2 characters (UTF-16 code units), 11 units. */
-export const MAX_UCS2_CHARS = 737;
 
 export const GSM_SINGLE_SEPTETS = 160;
 export const GSM_PART_SEPTETS = 153;
@@ -58,13 +56,13 @@ function ucs2(text: string): TextUnits {
   return { encoding: 'UCS-2', units, length, septets: length };
 }
 
-/** The longest text allowed in the encoding of `text`. */
-export function maxCharsOf(encoding: Encoding): number {
-  return encoding === 'GSM-7' ? MAX_GSM_CHARS : MAX_UCS2_CHARS;
+/** The longest text `max` allows in `encoding`: GSM-7 characters, or UCS-2 code units. */
+export function maxCharsOf(encoding: Encoding, max: MaxLength): number {
+  return encoding === 'GSM-7' ? max.gsm7Chars : max.ucs2Chars;
 }
 
-/** True when `text` is over Plivo's maximum: 1600 GSM-7 characters or 737 UCS-2 code units. */
-export function isTooLong(text: string): boolean {
+/** True when `text` is over the longest text `max` allows in its encoding. */
+export function isTooLong(text: string, max: MaxLength): boolean {
   const u = unitsOf(text);
-  return u.length > maxCharsOf(u.encoding);
+  return u.length > maxCharsOf(u.encoding, max);
 }

@@ -8,7 +8,7 @@
  * instants inside one bucket costs two comparisons each.
  */
 import { IANAZone } from 'luxon';
-import { DAY_MS } from '../scenario/time-of-day.js';
+import { DAY_MS } from '../scenario/time/time-of-day.js';
 
 /** A stretch of virtual time inside one bucket: [startMs, endMs). */
 export interface TodSegment {

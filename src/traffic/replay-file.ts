@@ -84,6 +84,7 @@ export class ReplayFile {
       text: source.text,
       units: source.units,
       expiryRange: scenario.rules.expiryRange,
+      maxLength: scenario.rules.maxLength,
     };
   }
 

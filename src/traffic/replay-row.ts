@@ -5,8 +5,8 @@
  */
 import type { Direction, ReplayRow } from './types.js';
 import { CARRIERS, LOG_SETTINGS, MESSAGE_TYPES, type Carrier, type LogSetting, type MessageType } from '../scenario/model.js';
-import { EXPIRY } from '../rules/rulebook.js';
-import { isTooLong, MAX_UCS2_CHARS, unitsOf } from '../scenario/segments.js';
+import type { MaxLength } from '../rules/provider.js';
+import { isTooLong, unitsOf } from '../scenario/segments.js';
 import { replayTime } from './replay-time.js';
 
 /** Fields a replay row can carry. */
@@ -32,9 +32,6 @@ const HEADER_FIELDS: Readonly<Record<string, Field>> = {
 };
 
 const REQUIRED: readonly Field[] = ['from', 'to', 'time'];
-
-/** Largest units of one message (Plivo: 1,600 GSM-7 or 737 UCS-2 characters = 11 units). */
-const MAX_UNITS = 11;
 
 /** A bad cell: `column` is the header name as written. */
 export class RowError extends Error {
@@ -71,8 +68,10 @@ export interface ReplayDefaults {
   readonly toCountry: string;
   readonly text: string | null;
   readonly units: number;
-  /** The provider's expiry range; Plivo's when absent. */
-  readonly expiryRange?: { readonly minSeconds: number; readonly maxSeconds: number };
+  /** The provider's expiry range. */
+  readonly expiryRange: { readonly minSeconds: number; readonly maxSeconds: number };
+  /** The provider's longest message: a row over it fails with code 110. */
+  readonly maxLength: MaxLength;
 }
 
 /** "Message Time" → "message_time". */
@@ -237,13 +236,14 @@ export function toReplayRow(fields: readonly string[], cols: ReplayColumns, d: R
     units = Number(unitsText);
   } else units = type === 'mms' ? 1 : text === null ? d.units : textUnits(text);
   const expiryText = cellAt(fields, ix.expiry);
-  const { minSeconds, maxSeconds } = d.expiryRange ?? EXPIRY;
+  const { minSeconds, maxSeconds } = d.expiryRange;
   if (expiryText !== '' && (!/^\d+$/.test(expiryText) || +expiryText < minSeconds || +expiryText > maxSeconds)) {
     throw badCell(fields, cols, 'expiry', `an integer from ${minSeconds} to ${maxSeconds}`);
   }
   const logText = cellAt(fields, ix.log).toLowerCase();
   if (logText !== '' && !(LOG_SETTINGS as readonly string[]).includes(logText)) throw badCell(fields, cols, 'log', LOG_SETTINGS.join(', '));
   const uuid = cellAt(fields, ix.uuid);
+  const max = d.maxLength;
   return {
     atMs,
     uuid: uuid === '' ? null : uuid,
@@ -257,7 +257,7 @@ export function toReplayRow(fields: readonly string[], cols: ReplayColumns, d: R
     text,
     expirySeconds: expiryText === '' ? null : Number(expiryText),
     log: logText === '' ? null : (logText as LogSetting),
-    // Over Plivo's maximum needs more than 737 characters in any encoding.
-    tooLong: units > MAX_UNITS || (type === 'sms' && text !== null && text.length > MAX_UCS2_CHARS && isTooLong(text)),
+    // A text over the maximum is longer than the shorter maximum of the two encodings.
+    tooLong: units > max.units || (type === 'sms' && text !== null && text.length > Math.min(max.gsm7Chars, max.ucs2Chars) && isTooLong(text, max)),
   };
 }

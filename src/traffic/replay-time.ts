@@ -5,7 +5,7 @@
  * which decides. The fast path returns a value only where `parseDateTime` returns the same
  * (checked by a property test), so the accepted forms stay the documented ones.
  */
-import { parseDateTime } from '../scenario/datetime.js';
+import { parseDateTime } from '../scenario/time/datetime.js';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

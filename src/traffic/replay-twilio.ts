@@ -16,8 +16,6 @@ import { replayTime } from './replay-time.js';
 import { unitsOf } from '../scenario/segments.js';
 
 const PHONE = /^\+?\d{3,15}$/;
-/** Largest units of one message (as the CSV reader: 11). */
-const MAX_UNITS = 11;
 
 const show = (v: unknown): string => {
   const s = typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}...` : v) : JSON.stringify(v);
@@ -110,7 +108,7 @@ export function readTwilioBulkExport(path: string, scenario: Scenario, source: T
       text: body ?? source.text,
       expirySeconds: null,
       log: null,
-      tooLong: units > MAX_UNITS,
+      tooLong: units > scenario.rules.maxLength.units,
     });
   }
   // Stable: records of the same time keep their file order.

@@ -64,7 +64,7 @@ describe.each(PROVIDER_IDS)('a2psim rules --provider %s', (id) => {
 
 describe('a2psim rules, provider facts by name', () => {
   it('Plivo: 420 not charged (FAQ), Low-Volume 75 at score 0 marked as a reading of the FAQ', () => {
-    const text = renderRulebook();
+    const text = renderRulebook({}, PROVIDERS.plivo);
     expect(text).toMatch(/420 +420 +no +\[\d+\]\n/);
     expect(text).toMatch(/low_volume +0–100 +75 +\[\d+\]\*/);
     expect(text).toContain('the FAQ lists Low-Volume for 1–100 only');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateTime } from '../../src/scenario/datetime.js';
+import { parseDateTime } from '../../src/scenario/time/datetime.js';
 
 describe('parseDateTime', () => {
   it.each([

@@ -72,6 +72,7 @@ describe('parseScenario: a full scenario', () => {
       accountPools: [],
       numberPoolThreshold: 49,
       expiryRange: { minSeconds: 5, maxSeconds: 10_799 },
+      maxLength: { gsm7Chars: 1600, ucs2Chars: 737, units: 11 },
       tpmScope: { att: 'brand', tmobile: 'brand', verizon: 'brand', other: 'brand' },
       charged: {
         '420': false, '110': false, tmobile_daily_cap: false, toll_free_unverified: false,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/scenario/errors.js';
-import { patternNumber } from '../../src/scenario/pools.js';
+import { patternNumber } from '../../src/scenario/resolve/pools.js';
 import { runRecords, scenarioOf } from '../helpers/scenario.js';
 
 const POOL = (entry: string, from = 'tf') => `

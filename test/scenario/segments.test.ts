@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { GSM7_BASIC, isTooLong, MAX_GSM_CHARS, MAX_UCS2_CHARS, unitsOf } from '../../src/scenario/segments.js';
+import { PROVIDERS } from '../../src/rules/providers.js';
+import { GSM7_BASIC, isTooLong, unitsOf } from '../../src/scenario/segments.js';
+
+const PLIVO_MAX = PROVIDERS.plivo.maxLength;
+const { gsm7Chars: MAX_GSM_CHARS, ucs2Chars: MAX_UCS2_CHARS } = PLIVO_MAX;
 
 const g = (n: number) => 'a'.repeat(n);
 const u = (n: number) => 'é'.repeat(0) + 'ж'.repeat(n);
@@ -44,7 +48,7 @@ describe('isTooLong', () => {
     [u(MAX_UCS2_CHARS + 1), true],
     ['', false],
   ])('length %# → %s', (text, tooLong) => {
-    expect(isTooLong(text)).toBe(tooLong);
+    expect(isTooLong(text, PLIVO_MAX)).toBe(tooLong);
   });
   it('1600 GSM is 11 units, 737 UCS-2 is 11 units', () => {
     expect(unitsOf(g(1600)).units).toBe(11);

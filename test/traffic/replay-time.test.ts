@@ -2,7 +2,7 @@
 // leaves the decision to it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDateTime } from '../../src/scenario/datetime.js';
+import { parseDateTime } from '../../src/scenario/time/datetime.js';
 import { fastTime, replayTime } from '../../src/traffic/replay-time.js';
 
 const two = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((n) => String(n).padStart(2, '0'));

@@ -65,6 +65,7 @@ export const AWS: Provider = {
     queue_full: { own: null, charged: false, cite: assumed('queues are unbounded: never rejected for a full queue') },
   }),
   expiry: { defaultSeconds: 259_200, minSeconds: 5, maxSeconds: 259_200, cite: TTL },
+  maxLength: { gsm7Chars: 1_600, ucs2Chars: 737, units: 11, cite: assumed('no AWS page read gives the longest message; the Plivo figures (1,600 GSM-7 or 737 UCS-2 characters, 11 units) are used') },
   count: { account: 'units', sender: 'units', carrier: 'units', dailyCap: 'units', cite: PARTS },
   tollFreeBlock: {
     fromEpochMs: Date.UTC(2024, 0, 31),

@@ -75,6 +75,7 @@ export const BANDWIDTH: Provider = {
     maxSeconds: 14_400,
     cite: assumed('no Bandwidth page read gives a validity period; the longest queue it offers (4 h) is used'),
   },
+  maxLength: { gsm7Chars: 1_600, ucs2Chars: 737, units: 11, cite: assumed('no Bandwidth page read gives the longest message; the Plivo figures (1,600 GSM-7 or 737 UCS-2 characters, 11 units) are used') },
   count: { account: 'units', sender: 'units', carrier: 'units', dailyCap: 'units', cite: SEGMENTS },
   tollFreeBlock: {
     fromEpochMs: Date.UTC(2024, 0, 31),

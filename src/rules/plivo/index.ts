@@ -42,6 +42,12 @@ export const PLIVO: Provider = {
     queue_full: { own: null, charged: false, cite: assumed('Plivo never rejects for a full queue (queued, never dropped)') },
   }),
   expiry: { defaultSeconds: 10_800, minSeconds: 5, maxSeconds: 10_799, cite: faq('Message Expiry') },
+  maxLength: {
+    gsm7Chars: 1_600,
+    ucs2Chars: 737,
+    units: 11,
+    cite: assumed('the FAQ gives no longest message; Plivo\'s "Encoding and concatenation" page gives 1,600 GSM-7 or 737 UCS-2 characters'),
+  },
   count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCap: 'messages', cite: MPS },
   tollFreeBlock: { fromEpochMs: Date.UTC(2024, 0, 31), label: '2024-01-31', cite: TOLL_FREE },
   numberPoolThreshold: 49,

@@ -88,6 +88,7 @@ export const TELNYX: Provider = {
     maxSeconds: 14_400,
     cite: assumed('no Telnyx page read gives a validity period; the 4 h queue limit is used as default and maximum'),
   },
+  maxLength: { gsm7Chars: 1_600, ucs2Chars: 737, units: 11, cite: assumed('no Telnyx page read gives the longest message; the Plivo figures (1,600 GSM-7 or 737 UCS-2 characters, 11 units) are used') },
   count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCap: 'messages', cite: RATE },
   tollFreeBlock: {
     fromEpochMs: Date.UTC(2024, 0, 31),

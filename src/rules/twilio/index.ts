@@ -124,6 +124,7 @@ export const TWILIO: Provider = {
     queue_full: { own: '30001', charged: false, cite: QUEUE },
   }),
   expiry: { defaultSeconds: 36_000, minSeconds: 1, maxSeconds: 36_000, cite: VALIDITY },
+  maxLength: { gsm7Chars: 1_600, ucs2Chars: 737, units: 11, cite: assumed('no Twilio page read gives the longest message; the Plivo figures (1,600 GSM-7 or 737 UCS-2 characters, 11 units) are used') },
   count: {
     account: 'messages',
     sender: 'units',

@@ -3,9 +3,9 @@
  * they are checked exactly like the file. Errors name file `--set`.
  */
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { describeValue, ScenarioError } from './errors.js';
+import { describeValue, ScenarioError } from '../errors.js';
 import { type FieldPath, formatPath, Source } from './locate.js';
-import { decimalExpected, readDecimal } from './numbers.js';
+import { decimalExpected, readDecimal } from '../numbers.js';
 import { findCollectionKey, findForbiddenTag, shortTag } from './yamlsafety.js';
 
 const SET_FILE = '--set';

@@ -3,10 +3,10 @@
  * campaign's TPM toward each carrier, the daily caps, and the warnings about assumptions
  * that decide this scenario's answer. The scenario's own `rules:` are already merged in.
  */
-import { is10dlc, mustBeVerified, tpdRule, tpmRule } from '../rules/providers.js';
-import { WINDOW_MS, type Cite, type Provider, type RateRow } from '../rules/provider.js';
-import type { Campaign, Carrier, CountBy, DailyCapRule, Limit, NumberDef, RulesConfig, TrafficSource } from './model.js';
-import { CARRIERS, type UseCase } from './model.js';
+import { DEFAULT_PROVIDER, is10dlc, mustBeVerified, tpdRule, tpmRule } from '../../rules/providers.js';
+import { WINDOW_MS, type Cite, type Provider, type RateRow } from '../../rules/provider.js';
+import type { Campaign, Carrier, CountBy, DailyCapRule, Limit, NumberDef, RulesConfig, TrafficSource } from '../model.js';
+import { CARRIERS, type UseCase } from '../model.js';
 
 /** A profile's rate as a sliding-window limit; a rate below 1 per window (0.25/s) becomes 1 per longer window. */
 export function rowLimit(row: RateRow, countBy: CountBy): Limit {
@@ -38,6 +38,7 @@ const why = (c: Cite): string => (c.assumption === null ? '' : ` — assumed: ${
 /**
  * Warnings about the rules as applied: a campaign over the Number Pool threshold,
  * unverified toll-free, unregistered 10DLC, and every assumed value the scenario uses.
+ * A warning about the profile names its provider, unless it is the default provider.
  */
 export function ruleWarnings(
   p: Provider,
@@ -46,7 +47,7 @@ export function ruleWarnings(
 ): string[] {
   const out: string[] = [];
   const { numbers, campaigns, vettingScore, rules } = sc;
-  const prefix = p.id === 'plivo' ? '' : `${p.name}: `;
+  const prefix = p.id === DEFAULT_PROVIDER ? '' : `${p.name}: `;
   for (const c of campaigns) {
     const linked = numbers.filter((n) => n.campaign === c.id).length;
     if (linked > rules.numberPoolThreshold) {
@@ -88,14 +89,12 @@ export function ruleWarnings(
       out.push(`number "${n.id}" is a US long code linked to no campaign; its messages fail (unregistered_10dlc)`);
     }
   }
-  if (p.id !== 'plivo') {
-    const used = new Set(numbers.filter((n) => !n.tenDlc).map((n) => `${n.country} ${n.type}`));
-    for (const r of p.numbers) {
-      if (r.cite.assumption !== null && used.has(`${r.country} ${r.type}`)) out.push(`${prefix}${r.country} ${r.type} limits${why(r.cite)}`);
-    }
-    if (defaultExpiryUsed && p.expiry.cite.assumption !== null) {
-      out.push(`${prefix}default expiry ${p.expiry.defaultSeconds} s${why(p.expiry.cite)}; set traffic[].expiry to change it`);
-    }
+  const used = new Set(numbers.filter((n) => !n.tenDlc).map((n) => `${n.country} ${n.type}`));
+  for (const r of p.numbers) {
+    if (r.cite.assumption !== null && used.has(`${r.country} ${r.type}`)) out.push(`${prefix}${r.country} ${r.type} limits${why(r.cite)}`);
+  }
+  if (defaultExpiryUsed && p.expiry.cite.assumption !== null) {
+    out.push(`${prefix}default expiry ${p.expiry.defaultSeconds} s${why(p.expiry.cite)}; set traffic[].expiry to change it`);
   }
   return out;
 }

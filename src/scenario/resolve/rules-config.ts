@@ -1,17 +1,17 @@
 /**
  * The `rules:` of a scenario merged over its provider's defaults, once, at load: what each
  * limiter counts, TPM overrides and scope per carrier, charged flags, the daily caps, the
- * queue limit, the toll-free block date and the expiry range.
+ * queue limit, the toll-free block date, the expiry range and the longest message.
  */
-import { FAILURE_CODES, type FailureCode } from '../rules/codes.js';
-import type { Provider } from '../rules/provider.js';
-import type { ProviderId } from '../rules/providers.js';
-import type { ScenarioError } from './errors.js';
-import type { FieldPath } from './locate.js';
-import { CARRIERS, type Carrier, type CountBy, type Limit, type RulesConfig, type TpmScope } from './model.js';
+import { FAILURE_CODES, type FailureCode } from '../../rules/codes.js';
+import type { Provider } from '../../rules/provider.js';
+import type { ProviderId } from '../../rules/providers.js';
+import type { ScenarioError } from '../errors.js';
+import type { FieldPath } from '../yaml/locate.js';
+import { CARRIERS, type Carrier, type CountBy, type Limit, type RulesConfig, type TpmScope } from '../model.js';
 import { dailyCaps, rowLimit } from './provider-rules.js';
-import type { RawLimit, RawScenario } from './schema.js';
-import type { ParsedRate } from './units.js';
+import type { RawLimit, RawScenario } from '../schema.js';
+import type { ParsedRate } from '../units.js';
 
 /** The loader's parsers, positioned at a field (they throw a ScenarioError there). */
 export interface RuleParsers {
@@ -65,6 +65,7 @@ export function mergeRules(p: Provider, raw: NonNullable<RawScenario['rules']>, 
     accountPools: p.accountPools.map((a) => ({ name: a.name, types: a.types, message: a.message, limit: a.rate === null ? null : rowLimit(a.rate, count.account) })),
     numberPoolThreshold: p.numberPoolThreshold,
     expiryRange: { minSeconds: p.expiry.minSeconds, maxSeconds: p.expiry.maxSeconds },
+    maxLength: { gsm7Chars: p.maxLength.gsm7Chars, ucs2Chars: p.maxLength.ucs2Chars, units: p.maxLength.units },
     tpmScope,
     charged,
     tpm,

@@ -4,11 +4,11 @@
  * Parse errors are {@link ThresholdError}s carrying the `expected`/`actual` parts of a
  * ScenarioError, which the loader positions at the list item.
  */
-import { FAILURE_CODES } from '../rules/codes.js';
-import { CARRIERS } from './model.js';
-import { METRIC_NAMES, metricDef, type MetricKind, type MetricRef, SCOPE_KINDS, type ScopeKind } from './metrics.js';
-import { suggestKey } from './suggest.js';
-import { parseDurationMs, UnitError } from './units.js';
+import { FAILURE_CODES } from '../../rules/codes.js';
+import { CARRIERS } from '../model.js';
+import { METRIC_NAMES, metricDef, type MetricKind, type MetricRef, SCOPE_KINDS, type ScopeKind } from './metric-defs.js';
+import { suggestKey } from '../suggest.js';
+import { parseDurationMs, UnitError } from '../units.js';
 
 /** Comparison operators, longest first (so `<=` is not read as `<`). */
 export const OPS = ['<=', '>=', '==', '!=', '<', '>'] as const;

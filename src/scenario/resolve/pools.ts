@@ -5,8 +5,8 @@
  * filled with 0, 1, 2, ... zero-padded) or, when `number` is omitted, from the NANP range
  * reserved for fictional use, 555-0100 to 555-0199. Pure.
  */
-import type { NumberCountry, NumberType } from './model.js';
-import type { RawNumber } from './schema.js';
+import type { NumberCountry, NumberType } from '../model.js';
+import type { RawNumber } from '../schema.js';
 
 /** Patterns used when a pool gives no `number`: 555-01xx is reserved for fiction (NANP). */
 export const DEFAULT_POOL_PATTERNS: Readonly<Record<NumberCountry, Partial<Record<NumberType, string>>>> = {

@@ -3,7 +3,7 @@
  * ScenarioErrors. The only module that knows both the YAML document and the JS data.
  */
 import { isMap, isNode, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
-import { describeValue, ScenarioError } from './errors.js';
+import { describeValue, ScenarioError } from '../errors.js';
 
 /** A field path: map keys and list indices, e.g. `['traffic', 0, 'expiry']`. */
 export type FieldPath = readonly (string | number)[];

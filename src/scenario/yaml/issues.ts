@@ -5,9 +5,9 @@
  */
 import { z } from './zod.js';
 import type { core } from 'zod';
-import { ScenarioError } from './errors.js';
+import { ScenarioError } from '../errors.js';
 import { type FieldPath, Source, valueAt } from './locate.js';
-import { suggestKey } from './suggest.js';
+import { suggestKey } from '../suggest.js';
 
 type Issue = core.$ZodIssue;
 type RawIssue = core.$ZodRawIssue;

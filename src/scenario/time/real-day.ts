@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ScenarioError, describeValue } from './errors.js';
-import type { FieldPath, Source } from './locate.js';
-import type { DailyProfile, Incident, RetryPolicy, SendWindow, SenderChoice, Spacing } from './model.js';
-import { FAILURE_CODES } from '../rules/codes.js';
+import { ScenarioError, describeValue } from '../errors.js';
+import type { FieldPath, Source } from '../yaml/locate.js';
+import type { DailyProfile, Incident, RetryPolicy, SendWindow, SenderChoice, Spacing } from '../model.js';
+import { FAILURE_CODES } from '../../rules/codes.js';
 import { isTimeZone, parseTimeOfDay, profileDailySum } from './time-of-day.js';
-import { MAX_DURATION_MS, MAX_DURATION_TEXT } from './units.js';
+import { MAX_DURATION_MS, MAX_DURATION_TEXT } from '../units.js';
 
 const WEIGHT_SUM_TOLERANCE = 1e-6;
 const HOUR_MS = 3_600_000;

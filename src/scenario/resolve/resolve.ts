@@ -1,25 +1,24 @@
 /**
  * Raw (schema-checked) scenario → resolved {@link Scenario}: parses durations and rates,
- * fills defaults from the rulebook and runs every cross-field check. Errors are
- * positioned through the {@link Source}.
+ * fills defaults from the rulebook and runs every cross-field check (the traffic's in
+ * traffic-sources.ts). Errors are positioned through the {@link Source}.
  */
-import { parseDateTime, writtenOffsetMinutes } from './datetime.js';
-import type { FieldPath, Source } from './locate.js';
-import type { Provider, RateRow } from '../rules/provider.js';
-import { DEFAULT_PROVIDER, numberRule, PROVIDERS } from '../rules/providers.js';
+import { parseDateTime, writtenOffsetMinutes } from '../time/datetime.js';
+import type { FieldPath, Source } from '../yaml/locate.js';
+import type { Provider, RateRow } from '../../rules/provider.js';
+import { DEFAULT_PROVIDER, numberRule, PROVIDERS } from '../../rules/providers.js';
 import { carrierLimits, numberKind, rowLimit, ruleWarnings } from './provider-rules.js';
 import { mergeRules } from './rules-config.js';
-import type { Arrival, Carrier, CountBy, Limit, LogSetting, NumberDef, ReplayColumnMap, RulesConfig, Scenario, TrafficSource } from './model.js';
-import { isTimeZone } from './time-of-day.js';
-import { CARRIERS } from './model.js';
-import type { RawArrival, RawLimit, RawNumber, RawScenario, RawTraffic } from './schema.js';
+import type { Carrier, CountBy, Limit, NumberDef, RulesConfig, Scenario } from '../model.js';
+import { CARRIERS } from '../model.js';
+import type { RawLimit, RawNumber, RawScenario } from '../schema.js';
 import { expandPools, PoolError } from './pools.js';
-import { checkPricing, resolvePricing } from './pricing.js';
-import { isTooLong, maxCharsOf, unitsOf } from './segments.js';
-import { parseDurationMs, parseRate, type ParsedRate, UnitError } from './units.js';
-import { resolveIncidents, resolveProfile, resolveRetry, resolveSendWindow, resolveSenderChoice } from './real-day.js';
-import { defaultCarrierMix } from '../rules/carrier-mix.js';
-import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from './thresholds.js';
+import { checkPricing, resolvePricing } from '../pricing.js';
+import { parseDurationMs, parseRate, type ParsedRate, UnitError } from '../units.js';
+import { resolveIncidents } from '../time/real-day.js';
+import { TrafficResolver, type TrafficContext } from './traffic-sources.js';
+import { defaultCarrierMix } from '../../rules/carrier-mix.js';
+import { checkScope, KNOWN_CARRIERS, parseThreshold, ThresholdError } from '../expect/thresholds.js';
 
 export const DEFAULT_SEED = 1;
 export const DEFAULT_START = '2026-01-01T00:00:00Z';
@@ -31,19 +30,15 @@ const E164_RE = /^\+\d{8,15}$/;
 /** Short codes are 5 or 6 digits (US and CA), written without "+". */
 const SHORT_CODE_RE = /^\d{5,6}$/;
 const START_EXPECTED = 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00 or 2026-01-01T00:00:00Z';
-/** Shows ms as written by a user: `90s`, `4500ms`. */
-export function formatMs(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
 
-class Resolver {
+class Resolver implements TrafficContext {
   /** The provider whose profile fills every default. */
   readonly provider: Provider;
 
   constructor(
-    private readonly src: Source,
-    private readonly raw: RawScenario,
-    private readonly file: string,
+    readonly src: Source,
+    readonly raw: RawScenario,
+    readonly file: string,
   ) {
     this.provider = PROVIDERS[raw.provider ?? DEFAULT_PROVIDER];
   }
@@ -182,7 +177,7 @@ class Resolver {
   }
 
   /** A carrier mix as written (missing carriers weigh 0), checked to sum to 1. */
-  carriers(path: FieldPath = ['carriers'], raw = this.raw.carriers): Record<Carrier, number> {
+  carriers(path: FieldPath = ['carriers'], raw: RawScenario['carriers'] = this.raw.carriers): Record<Carrier, number> {
     if (raw === undefined) return { ...DEFAULT_CARRIERS };
     const out = Object.fromEntries(CARRIERS.map((c) => [c, raw[c] ?? 0])) as Record<Carrier, number>;
     const sum = CARRIERS.reduce((acc, c) => acc + out[c], 0);
@@ -190,159 +185,6 @@ class Resolver {
       throw this.src.error(path, 'weights summing to 1', `a sum of ${Number(sum.toFixed(9))}`);
     }
     return out;
-  }
-
-  /** The source's carrier mix: its own, else the scenario's, else the rulebook default of its country. */
-  sourceCarriers(t: RawTraffic, base: FieldPath, toCountry: string): Record<Carrier, number> {
-    if (t.carriers !== undefined) return this.carriers([...base, 'carriers'], t.carriers);
-    if (this.raw.carriers !== undefined) return this.carriers();
-    return { ...defaultCarrierMix(toCountry) };
-  }
-
-  traffic(numberIds: readonly string[], durationMs: number): TrafficSource[] {
-    const names = new Map<string, number>();
-    return (this.raw.traffic ?? []).map((t, i) => {
-      const base = ['traffic', i];
-      this.unique(names, t.name, [...base, 'name'], 'traffic name', (j) => `traffic[${j}]`);
-      return this.source(t, base, numberIds, durationMs);
-    });
-  }
-
-  source(t: RawTraffic, base: FieldPath, numberIds: readonly string[], durationMs: number): TrafficSource {
-    const arrival = this.arrival(t, base);
-    const from = this.from(t, base, numberIds, arrival.kind === 'replay');
-    const type = t.type ?? 'sms';
-    const { text, units } = this.content(t, base, type);
-    const startMs = t.start === undefined ? 0 : this.duration([...base, 'start'], t.start);
-    let endMs = durationMs;
-    if (t.end !== undefined) {
-      endMs = this.duration([...base, 'end'], t.end);
-      if (endMs <= startMs) throw this.src.error([...base, 'end'], `a duration after start (${formatMs(startMs)})`, undefined, false, [[...base, 'start']]);
-    } else if (startMs >= durationMs) {
-      throw this.src.error([...base, 'start'], `a duration before the scenario duration (${formatMs(durationMs)})`, undefined, false, [['duration']]);
-    }
-    const toCountry = t.to_country ?? 'US';
-    const log: LogSetting = t.log === undefined ? 'true' : typeof t.log === 'boolean' ? (String(t.log) as LogSetting) : t.log;
-    return {
-      name: t.name,
-      from,
-      type,
-      toCountry,
-      arrival,
-      text,
-      units,
-      expirySeconds: this.expiry([...base, 'expiry'], t.expiry),
-      log,
-      startMs,
-      endMs,
-      recipients: t.recipients ?? 1,
-      sendWindow: this.sendWindow(t, base, arrival),
-      carriers: this.sourceCarriers(t, base, toCountry),
-      ...resolveSenderChoice(this.src, base, t, arrival.kind === 'replay'),
-      ...resolveRetry(this.src, base, t, arrival.kind === 'replay', (path, v) => this.duration(path, v)),
-    };
-  }
-
-  sendWindow(t: RawTraffic, base: FieldPath, arrival: Arrival): TrafficSource['sendWindow'] {
-    if (t.send_window === undefined) return null;
-    if (arrival.kind === 'replay') {
-      throw this.src.error([...base, 'send_window'], 'no send_window on a replay source (replay submits each row at its time)', 'a send_window');
-    }
-    return resolveSendWindow(this.src, [...base, 'send_window'], t.send_window);
-  }
-
-  /** A message expiry in seconds: the provider's default, or a value in its range. */
-  expiry(path: FieldPath, value: unknown): number {
-    const { defaultSeconds, minSeconds, maxSeconds } = this.provider.expiry;
-    if (value === undefined) return defaultSeconds;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < minSeconds || value > maxSeconds) {
-      throw this.src.error(path, `an integer from ${minSeconds} to ${maxSeconds}`);
-    }
-    return value;
-  }
-
-  arrival(t: RawTraffic, base: FieldPath): Arrival {
-    const a = t.arrival;
-    const path = [...base, 'arrival'];
-    switch (a.kind) {
-      case 'burst':
-        return { kind: 'burst', atMs: a.at === undefined ? 0 : this.duration([...path, 'at'], a.at), count: a.count };
-      case 'constant':
-      case 'poisson':
-        return { kind: a.kind, perSecond: this.rate([...path, 'rate'], a.rate).perSecond };
-      case 'ramp':
-        return {
-          kind: 'ramp',
-          fromPerSecond: this.rampEnd([...path, 'from'], a.from),
-          toPerSecond: this.rampEnd([...path, 'to'], a.to),
-        };
-      case 'replay':
-        return { kind: 'replay', file: a.file, format: a.format ?? 'auto', columns: this.replayColumns(path, a) };
-      case 'profile':
-        return { kind: 'profile', ...resolveProfile(this.src, path, a, this.file) };
-    }
-  }
-
-  /** The `columns:` of a replay, checked: its zone, and no mapping on a Twilio BulkExport. */
-  replayColumns(path: FieldPath, a: Extract<RawArrival, { kind: 'replay' }>): ReplayColumnMap | null {
-    const c = a.columns;
-    if (c === undefined) return null;
-    if (a.format === 'twilio_bulk_export') throw this.src.error([...path, 'columns'], 'no columns on a twilio_bulk_export replay (its fields are named)', 'columns');
-    if (c.zone !== undefined && !isTimeZone(c.zone)) throw this.src.error([...path, 'columns', 'zone'], 'an IANA time zone such as America/New_York');
-    return {
-      time: c.time,
-      from: c.from,
-      to: c.to,
-      text: c.text ?? null,
-      units: c.units ?? null,
-      type: c.type ?? null,
-      timeFormat: c.time_format ?? 'iso',
-      zone: c.zone ?? 'UTC',
-    };
-  }
-
-  /** A ramp end: a rate, or zero (`0`, `"0/s"`, `"0/min"`...) so a ramp can start or end idle. */
-  rampEnd(path: FieldPath, v: unknown): number {
-    if (v === 0 || (typeof v === 'string' && /^\s*0+(\.0+)?\s*\/\s*[a-z]+\s*$/.test(v))) return 0;
-    return this.rate(path, v).perSecond;
-  }
-
-  from(t: RawTraffic, base: FieldPath, numberIds: readonly string[], replay: boolean): string[] {
-    const path = [...base, 'from'];
-    const list = t.from === undefined ? [] : typeof t.from === 'string' ? [t.from] : t.from;
-    if (list.length === 0 && !replay) {
-      throw this.src.error(path, 'a number id or a non-empty list of number ids (required unless arrival.kind is replay)');
-    }
-    const names = [...this.pools.keys(), ...numberIds.filter((id) => !this.isPoolMember(id))];
-    const known = numberIds.length > 0 ? `one of the number ids ${names.join(', ')}` : 'a number id (no numbers are defined in numbers)';
-    return list.flatMap((id, j) => {
-      const pool = this.pools.get(id);
-      if (pool !== undefined) return pool;
-      if (!numberIds.includes(id)) throw this.src.error(typeof t.from === 'string' ? path : [...path, j], known, undefined, false, [['numbers']]);
-      return [id];
-    });
-  }
-
-  private isPoolMember(id: string): boolean {
-    for (const members of this.pools.values()) if (members.includes(id)) return true;
-    return false;
-  }
-
-  content(t: RawTraffic, base: FieldPath, type: 'sms' | 'mms'): { text: string | null; units: number } {
-    if (t.text !== undefined && t.units !== undefined) {
-      throw this.src.error([...base, 'units'], 'either text or units, not both', 'both text and units', false, [[...base, 'text']]);
-    }
-    if (type === 'mms') {
-      if (t.units !== undefined && t.units !== 1) throw this.src.error([...base, 'units'], '1 for an MMS (an MMS is 1 unit)', undefined, false, [[...base, 'type']]);
-      return { text: t.text ?? null, units: 1 };
-    }
-    if (t.text === undefined) return { text: null, units: t.units ?? 1 };
-    if (isTooLong(t.text)) {
-      const u = unitsOf(t.text);
-      const unit = u.encoding === 'GSM-7' ? 'GSM-7 characters' : 'UCS-2 characters (UTF-16 code units)';
-      throw this.src.error([...base, 'text'], `a text of at most ${maxCharsOf(u.encoding)} ${unit}`, `${u.length} ${unit}`);
-    }
-    return { text: t.text, units: unitsOf(t.text).units };
   }
 
   /** The `expect:` thresholds, each parsed and its scope checked; errors point at the item. */
@@ -377,7 +219,7 @@ class Resolver {
     const campaigns = this.campaigns(vettingScore, rules);
     const numbers = this.numbers(campaigns.map((c) => c.id), rules);
     const carriers = this.carriers();
-    const traffic = this.traffic(numbers.map((n) => n.id), durationMs);
+    const traffic = new TrafficResolver(this).traffic(numbers.map((n) => n.id), durationMs);
     return {
       name,
       seed,

@@ -3,7 +3,7 @@
  * of a profile: the pure, calendar-free part of daily profiles and sending windows.
  */
 import { IANAZone } from 'luxon';
-import type { DailyProfile } from './model.js';
+import type { DailyProfile } from '../model.js';
 
 /** Milliseconds in a 24-hour local day. */
 export const DAY_MS = 86_400_000;

@@ -4,7 +4,7 @@
  * that is not UTF-8 (a Latin-1 `é`, 0xE9) is shown with its line and column — never decoded
  * to U+FFFD and accepted, which would silently change the text (GSM-7 becoming UCS-2). Pure.
  */
-import { ScenarioError } from './errors.js';
+import { ScenarioError } from '../errors.js';
 
 /** The UTF-16/32 encoding a file's first bytes show (BOM, or ASCII with NUL bytes between), or null. */
 function wideEncoding(b: Uint8Array): string | null {
