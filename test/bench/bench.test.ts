@@ -1,12 +1,12 @@
-// The bench's figures in the README and docs/performance.md are generated from a bench run
+// The bench's figures in docs/performance.md are generated from a bench run
 // (test/bench/to-docs.js). The bench itself runs in `npm run test:slow`
 // (test/slow/bench-small.test.ts): it is ~25 s of work (issue 23).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 describe('npm run bench', () => {
-  it('the figures in the README and docs/performance.md are generated from a bench run (to-docs.js), with machine and load', () => {
-    for (const file of ['README.md', 'docs/performance.md']) {
+  it('the figures in docs/performance.md are generated from a bench run (to-docs.js), with machine and load', () => {
+    for (const file of ['docs/performance.md']) {
       const text = readFileSync(file, 'utf8');
       const section = (name: string) => new RegExp(`<!-- bench:${name}:start -->\\n([\\s\\S]*?)\\n<!-- bench:${name}:end -->`).exec(text)?.[1] ?? '';
       expect(section('provenance')).toMatch(/^Measured by `npm run bench` on \d{4}-\d\d-\d\d \d\d:\d\d UTC: \d+ cores .* load average [\d.]+ \/ [\d.]+ \/ [\d.]+/);

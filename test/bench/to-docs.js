@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates the measured figures in docs/performance.md and the README's speed section
+// Regenerates the measured figures in docs/performance.md
 // from a results file of `npm run bench` (default test/bench/results.json), between the
 // markers <!-- bench:NAME:start --> and <!-- bench:NAME:end -->. So every figure there is
 // one a bench run printed, with its machine, date and load. A results file of the worker-pool
@@ -81,7 +81,7 @@ const sections = {
 };
 const KNOWN = ['provenance', 'bench-table', 'ratio-table', 'checks', 'reps', 'pool-table'];
 
-for (const file of ['README.md', 'docs/performance.md']) {
+for (const file of ['docs/performance.md']) {
   const path = join(root, file);
   let text = readFileSync(path, 'utf8');
   let replaced = 0;

@@ -1,4 +1,4 @@
-// The README's "Use in CI" workflow, run as documented: green three times with different
+// docs/use-in-ci.md's workflow (the README's "Use in CI" before), run as documented: green three times with different
 // base seeds when nothing changed, red — naming what regressed — when the account's SMS
 // MPS is halved. In process (main()), about 200,000 simulated messages in all: the two
 // bundled scenarios of about 4,000 messages a run — default-morning (random arrivals and
@@ -12,8 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 const SCENARIOS = ['scenarios/default.yaml', 'scenarios/otp-burst-tollfree.yaml'];
-const readme = readFileSync('README.md', 'utf8');
-const section = readme.slice(readme.indexOf('## Use in CI'), readme.indexOf('\n## ', readme.indexOf('## Use in CI') + 3));
+const section = readFileSync('docs/use-in-ci.md', 'utf8');
 
 /** The `a2psim check` commands of the workflow's sh block, split as a shell would ('…' quoting only). */
 function documentedCommands(): string[][] {
@@ -33,7 +32,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
-describe("README 'Use in CI' workflow on bundled scenarios", () => {
+describe("docs/use-in-ci.md workflow on bundled scenarios", () => {
   const baselines = join(mkdtempSync(join(tmpdir(), 'a2psim-ci-')), 'baselines') + '/';
   /** A documented command on our scenarios and baseline directory. */
   const asDocumented = (cmd: string[]): string[] =>
@@ -65,7 +64,7 @@ describe("README 'Use in CI' workflow on bundled scenarios", () => {
     expect(r.code).toBe(1);
     const regressed = /^regressed: (.*)$/m.exec(r.out)?.[1];
     expect(regressed).toMatch(/^default-morning: delivered, failed, delivered_ratio, failed_ratio, wait_p50, .*; otp-burst-tollfree: delivered, failed, delivered_ratio, failed_ratio$/);
-    // The README's example lines are this run's own.
+    // The page's example lines are this run's own.
     const from = section.indexOf('$ a2psim check');
     const example = section.slice(from, section.indexOf('```', from)).trimEnd().split('\n');
     expect(example[0]).toBe(`$ a2psim ${check.map((a) => (a.includes('*') ? `'${a}'` : a)).join(' ')} --set account.mps.sms=2.5`);

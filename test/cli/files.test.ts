@@ -274,14 +274,14 @@ describe('stdout closed by its reader', () => {
   }, 60_000);
 });
 
-describe('README "Output files and faults"', () => {
-  const readme = readFileSync('README.md', 'utf8');
+describe('docs/outputs.md "Output files and faults"', () => {
+  const page = readFileSync('docs/outputs.md', 'utf8');
   it.each([
     ['run', 'scenarios/default.yaml', '--messages', 'scenarios/default.yaml'],
     ...(existsSync('/dev/full') ? [['run', 'scenarios/default.yaml', '--messages', '/dev/full']] : []),
   ])('shows what `a2psim %s %s %s %s` prints', async (...args) => {
     const r = await cli(...args);
     expect(r.code).toBe(2);
-    expect(readme).toContain(`$ a2psim ${args.join(' ')}\n${r.stderr}`);
+    expect(page).toContain(`$ a2psim ${args.join(' ')}\n${r.stderr}`);
   });
 });

@@ -1,4 +1,4 @@
-// The README's "Choosing a provider" example is real: its scenario is the file, and its
+// docs/providers.md's "Choosing a provider" example is real: its scenario is the file, and its
 // table is what `run --provider plivo,telnyx,twilio` prints for it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -8,10 +8,9 @@ import { summarize } from '../../src/report/summary.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 
 const FILE = 'scenarios/choosing-a-provider.yaml';
-const readme = readFileSync('README.md', 'utf8');
-const section = readme.slice(readme.indexOf('## Choosing a provider'), readme.indexOf('## Development'));
+const section = readFileSync('docs/providers.md', 'utf8');
 
-describe('README: Choosing a provider', () => {
+describe('docs/providers.md: Choosing a provider', () => {
   const summaries = (['plivo', 'telnyx', 'twilio'] as const).map((provider) => summarize(simulate(loadScenarioFile(FILE, { provider }))));
 
   it('shows the scenario file as it is', () => {

@@ -1,12 +1,11 @@
-// The README's "What do I need?" section: every `$ node bin/a2psim.js ...` block is run and
-// must print exactly what the README shows; the pool example is a valid scenario.
+// docs/solve-and-sweep.md (the README's "What do I need?" before): every `$ node bin/a2psim.js ...`
+// block is run and must print exactly what the page shows; the pool example is a valid scenario.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { parseScenario } from '../../src/scenario/load.js';
 
-const readme = readFileSync('README.md', 'utf8');
-const section = readme.slice(readme.indexOf('## What do I need? solve and sweep'), readme.indexOf('## See the run'));
+const section = readFileSync('docs/solve-and-sweep.md', 'utf8');
 
 /** Splits a shell command line on spaces, honouring single quotes. */
 function argv(line: string): string[] {
@@ -15,10 +14,10 @@ function argv(line: string): string[] {
 
 const examples = [...section.matchAll(/```\n\$ node bin\/a2psim\.js ([^\n]+)\n([\s\S]*?)```/g)].map((m) => ({ args: argv(m[1]), shown: m[2] }));
 
-describe('README: What do I need?', () => {
+describe('docs/solve-and-sweep.md: What do I need?', () => {
   it('has examples', () => expect(examples.length).toBeGreaterThan(0));
 
-  it.each(examples.map((e) => [e.args.join(' '), e] as const))('%s prints what the README shows', async (_, e) => {
+  it.each(examples.map((e) => [e.args.join(' '), e] as const))('%s prints what the page shows', async (_, e) => {
     let out = '';
     await main(['node', 'a2psim', ...e.args], { stdout: (s) => (out += s), stderr: () => {} });
     // CSV lines end in CRLF (RFC 4180); a terminal shows them as plain lines.

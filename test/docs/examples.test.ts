@@ -22,7 +22,7 @@ const manifests = DOCS.flatMap((f) => blocks(text[f]).flatMap(yamlDocs).filter(i
 
 describe('docs: workflows, manifests and the Kubernetes recipe', () => {
   it('finds the examples: a workflow in each of three documents, a PersistentVolumeClaim and two Jobs', () => {
-    expect(workflows.map((w) => w.name.split(':')[0]).sort()).toEqual(['README.md', 'docs/ci.md', 'docs/scale-out.md']);
+    expect(workflows.map((w) => w.name.split(':')[0]).sort()).toEqual(['docs/ci.md', 'docs/scale-out.md', 'docs/use-in-ci.md']);
     expect(manifests.map((m) => m.kind).sort()).toEqual(['Job', 'Job', 'PersistentVolumeClaim']);
   });
 
@@ -47,17 +47,17 @@ describe('docs: workflows, manifests and the Kubernetes recipe', () => {
 });
 
 describe('docs: broken copies fail', () => {
-  const readmeWorkflow = workflows.find((w) => w.name.startsWith('README.md'))!;
+  const ciWorkflow = workflows.find((w) => w.name.startsWith('docs/use-in-ci.md'))!;
   const scaleOut = text['docs/scale-out.md'];
 
   it('an undefined variable (the old clone step)', async () => {
-    const wf = parse(readmeWorkflow.text);
+    const wf = parse(ciWorkflow.text);
     wf.jobs.capacity.steps.splice(1, 0, { run: 'git clone --depth 1 "$A2PSIM_REPO" /tmp/a2psim' });
     expect(await lintWorkflow(stringify(wf), 'broken.yml')).toEqual([expect.stringContaining('$A2PSIM_REPO is not defined')]);
   });
 
   it('a misspelt key in a workflow', async () => {
-    const broken = readmeWorkflow.text.replace('with:', 'wiht:');
+    const broken = ciWorkflow.text.replace('with:', 'wiht:');
     expect((await lintWorkflow(broken, 'broken.yml')).join('\n')).toContain('unexpected key "wiht"');
   });
 

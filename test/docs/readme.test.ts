@@ -1,6 +1,8 @@
-// The README's examples are real: its scenarios load, its worked example and error example
-// print exactly what the tool prints, and what it shows fits an 80-column terminal.
-import { readFileSync } from 'node:fs';
+// The README's examples are real: its worked example prints exactly what the tool prints, and
+// so does the error example of docs/scenario.md (the README's "Scenario reference" before),
+// whose reference scenario loads; every run and rules example of the README and docs/ fits an
+// 80-column terminal.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
@@ -9,22 +11,25 @@ import { main } from '../../src/cli/main.js';
 import { runRecords } from '../helpers/scenario.js';
 
 const readme = readFileSync('README.md', 'utf8');
-/** The first ```yaml block after `heading`. */
-const yamlAfter = (heading: string): string => {
-  const from = readme.indexOf(heading);
-  const start = readme.indexOf('```yaml\n', from) + '```yaml\n'.length;
-  return readme.slice(start, readme.indexOf('```', start));
+const scenarioPage = readFileSync('docs/scenario.md', 'utf8');
+const DOCS = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+/** The first ```yaml block after `heading` in `text` (the README's by default). */
+const yamlAfter = (heading: string, text = readme): string => {
+  const from = text.indexOf(heading);
+  expect(from, `a section "${heading}"`).toBeGreaterThanOrEqual(0);
+  const start = text.indexOf('```yaml\n', from) + '```yaml\n'.length;
+  return text.slice(start, text.indexOf('```', start));
 };
-/** The terminal block (```) that starts with the command `$ cmd`, without that line. */
-const printedBlock = (cmd: string): string => {
-  const start = readme.indexOf('```\n$ ' + cmd + '\n');
-  expect(start, `README has a block for "$ ${cmd}"`).toBeGreaterThan(0);
+/** The terminal block (```) of `text` that starts with the command `$ cmd`, without that line. */
+const printedBlock = (cmd: string, text = readme): string => {
+  const start = text.indexOf('```\n$ ' + cmd + '\n');
+  expect(start, `a block for "$ ${cmd}"`).toBeGreaterThan(0);
   const body = start + '```\n$ '.length + cmd.length + 1;
-  return readme.slice(body, readme.indexOf('```', body));
+  return text.slice(body, text.indexOf('```', body));
 };
-/** The README's terminal blocks of `a2psim run` and `a2psim rules`: ``` blocks whose first line is `$ … run|rules …`. */
-const terminalBlocks = (): string[] =>
-  [...readme.matchAll(/```\n(\$ [^]*?)```/g)].map((m) => m[1]).filter((b) => /^\$ (node \S*a2psim\.js|a2psim) (run|rules)\b/.test(b));
+/** The terminal blocks of `a2psim run` and `a2psim rules` in `text`: ``` blocks whose first line is `$ … run|rules …`. */
+const terminalBlocks = (text: string): string[] =>
+  [...text.matchAll(/```\n(\$ [^]*?)```/g)].map((m) => m[1]).filter((b) => /^\$ (node \S*a2psim\.js|a2psim) (run|rules)\b/.test(b));
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -36,8 +41,8 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 const width = (text: string): number => Math.max(...text.split('\n').map((l) => [...l].length));
 
 describe('README', () => {
-  it('the scenario reference is a valid scenario', () => {
-    const sc = parseScenario(yamlAfter('## Scenario reference'), 'README.md');
+  it('the scenario reference (docs/scenario.md) is a valid scenario', () => {
+    const sc = parseScenario(yamlAfter('# Scenario reference', scenarioPage), 'docs/scenario.md');
     expect(sc.name).toBe('otp-morning-burst');
     expect(sc.expect).toHaveLength(3);
   });
@@ -53,9 +58,9 @@ describe('README', () => {
     expect(printedBlock('node bin/a2psim.js run scenarios/otp-burst-tollfree.yaml')).toBe(run.stdout);
   }, 60_000);
 
-  it('the error example shows the one line the loader reports for the bad.yaml shown', () => {
-    const bad = yamlAfter('**Errors.**');
-    const shown = printedBlock('node bin/a2psim.js run bad.yaml').trimEnd().split('\n');
+  it('the error example (docs/scenario.md) shows the one line the loader reports for the bad.yaml shown', () => {
+    const bad = yamlAfter('**Errors.**', scenarioPage);
+    const shown = printedBlock('node bin/a2psim.js run bad.yaml', scenarioPage).trimEnd().split('\n');
     expect(shown).toHaveLength(1);
     let message = '';
     try {
@@ -85,12 +90,13 @@ traffic: [{ name: t, from: lc, arrival: { kind: burst, count: 20 } }]
     expect(rejectedAt).toEqual([...new Array(5).fill(0), ...new Array(10).fill(60_000)]);
   });
 
-  it('every run and rules example fits 80 columns (one-line errors aside: they are one line by contract)', () => {
-    const blocks = terminalBlocks();
-    expect(blocks.length).toBeGreaterThanOrEqual(2);
-    for (const b of blocks) {
+  it('every run and rules example of the README and docs/ fits 80 columns (one-line errors aside: they are one line by contract)', () => {
+    expect(terminalBlocks(readme).length).toBeGreaterThanOrEqual(1);
+    const blocks = DOCS.flatMap((f) => terminalBlocks(readFileSync(f, 'utf8')).map((b) => ({ f, b })));
+    expect(blocks.length).toBeGreaterThanOrEqual(10);
+    for (const { f, b } of blocks) {
       const shown = b.split('\n').filter((l) => !l.startsWith('a2psim: ')).join('\n');
-      expect(width(shown), b.split('\n')[0]).toBeLessThanOrEqual(80);
+      expect(width(shown), `${f}: ${b.split('\n')[0]}`).toBeLessThanOrEqual(80);
     }
   });
 

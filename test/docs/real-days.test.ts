@@ -1,4 +1,5 @@
-// README "Real days": every number and printed table in the section is what a run gives.
+// docs/real-days.md (the README's "Real days" before): every number and printed table of its
+// "Real days" part is what a run gives.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile, parseScenario } from '../../src/scenario/load.js';
@@ -7,10 +8,10 @@ import { withWhatIf } from '../../src/report/what-if.js';
 import { renderTable } from '../../src/report/table.js';
 import { runRecords } from '../helpers/scenario.js';
 
-const readme = readFileSync('README.md', 'utf8');
-const section = readme.slice(readme.indexOf('## Real days'), readme.indexOf('## Replaying real traffic'));
+const page = readFileSync('docs/real-days.md', 'utf8');
+const section = page.slice(page.indexOf('# Real days'), page.indexOf('## Replaying real traffic'));
 
-/** The run's printed table from its header down to line `lines` (as the README shows it). */
+/** The run's printed table from its header down to line `lines` (as the page shows it). */
 function printed(file: string, lines: number, set: string[] = []) {
   const sc = loadScenarioFile(file, { set });
   const { result, records } = runRecords(sc);
@@ -19,7 +20,7 @@ function printed(file: string, lines: number, set: string[] = []) {
   return { text, result, records };
 }
 
-describe('README: Real days', () => {
+describe('docs/real-days.md: Real days', () => {
   it('the settings example is a valid traffic source', () => {
     const start = section.indexOf('```yaml\n') + '```yaml\n'.length;
     const yaml = section.slice(start, section.indexOf('```', start));
@@ -70,7 +71,7 @@ ${yaml}`,
   });
 
   it('the incidents example is valid', () => {
-    const from = section.indexOf('### An OTP service');
+    const from = section.indexOf('## An OTP service');
     const start = section.indexOf('```yaml\n', from) + '```yaml\n'.length;
     const sc = parseScenario(section.slice(start, section.indexOf('```', start)), 'README.md');
     expect(sc.incidents.map((x) => [x.kind, x.carrier, x.startMs, x.endMs])).toEqual([

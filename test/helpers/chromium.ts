@@ -1,5 +1,5 @@
 // Where the browser tests (test/report/html-browser.test.ts and the others) expect Chromium,
-// what the test summary says when it is missing (README "Development" quotes it), and the
+// what the test summary says when it is missing (docs/development.md quotes it), and the
 // one way they start it.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';

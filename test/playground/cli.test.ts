@@ -48,10 +48,10 @@ describe('a2psim playground', () => {
   }, 60_000);
 });
 
-describe('README: Playground', () => {
+describe('docs/see-the-run.md: Playground', () => {
   it('shows the command and what it prints (the size is the page\'s own)', async () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const block = /```\n\$ a2psim playground (\S+) --out (\S+)\n(.*)\n```/.exec(readme.slice(readme.indexOf('## Playground')));
+    const page = readFileSync('docs/see-the-run.md', 'utf8');
+    const block = /```\n\$ a2psim playground (\S+) --out (\S+)\n(.*)\n```/.exec(page.slice(page.indexOf('## Playground')));
     expect(block).not.toBeNull();
     const [, scenario, name, printed] = block!;
     const dir = mkdtempSync(join(tmpdir(), 'a2psim-pg-readme-'));

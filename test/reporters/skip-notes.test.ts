@@ -1,4 +1,4 @@
-// The skip-notes reporter's text, and the README's quote of it for a missing Chromium.
+// The skip-notes reporter's text, and docs/development.md's quote of it for a missing Chromium.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_MISSING } from '../helpers/chromium.js';
@@ -13,8 +13,8 @@ describe('skip notes at the end of the test summary', () => {
     expect(skipNotesText([])).toBe('');
   });
 
-  it('is quoted in the README', () => {
+  it('is quoted in docs/development.md', () => {
     const first = skipNotesText(three).split('\n')[1];
-    expect(readFileSync('README.md', 'utf8')).toContain(`\`\`\`\n${first}\n\`\`\``);
+    expect(readFileSync('docs/development.md', 'utf8')).toContain(`\`\`\`\n${first}\n\`\`\``);
   });
 });

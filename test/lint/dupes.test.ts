@@ -1,0 +1,56 @@
+// The duplicate-block check of `npm run lint:dupes` (jscpd, as package.json runs it): a block
+// of 11 lines repeated in two files fails it, naming both; the same block of 10 lines passes;
+// a folder with no TypeScript fails rather than passing on nothing. Shown on files written
+// to a temporary folder and checked with the script's own options.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const script: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts['lint:dupes'];
+const dir = mkdtempSync(join(tmpdir(), 'a2psim-dupes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the script's command on `files` (name → source) instead of src/. */
+function lintDupes(name: string, files: Record<string, string>): { code: number | null; out: string } {
+  const [command, ...args] = script.split(' ');
+  expect([command, args.at(-1)]).toEqual(['jscpd', 'src']);
+  const root = join(dir, name);
+  mkdirSync(root);
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
+  const r = spawnSync(process.execPath, [resolve('node_modules/jscpd/run-jscpd.js'), ...args.slice(0, -1), root], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+/** Two functions that share `lines` identical lines, and nothing around them. */
+function twins(lines: number): Record<string, string> {
+  const block = Array.from({ length: lines }, (_, i) => `  total += values[${i}] * weights[${i}] + offsets[${i}]\n`).join('');
+  const head = (name: string, start: number) => `export function ${name}(values: number[], weights: number[], offsets: number[]): number {\n  let total = ${start}\n`;
+  return {
+    'a.ts': `${head('one', 1)}${block}  console.log(total)\n  return 0\n}\n`,
+    'b.ts': `${head('two', 2)}${block}  return total\n}\n`,
+  };
+}
+
+describe('npm run lint:dupes (jscpd)', () => {
+  it('passes a block of 10 lines repeated', () => {
+    const r = lintDupes('ten', twins(10));
+    expect(r.out).toContain('Found 0 clones');
+    expect(r.code).toBe(0);
+  }, 60_000);
+
+  it('fails a block of 11 lines repeated, naming both places', () => {
+    const r = lintDupes('eleven', twins(11));
+    expect(r.out).toMatch(/a\.ts \[3:3 - /);
+    expect(r.out).toMatch(/b\.ts \[3:3 - /);
+    expect(r.out).toContain('Found 1 clones');
+    expect(r.code).toBe(1);
+  }, 60_000);
+
+  it('fails when it finds no TypeScript to check', () => {
+    const r = lintDupes('empty', { 'notes.md': '# nothing here\n' });
+    expect(r.out).toContain('analyzed no files');
+    expect(r.code).not.toBe(0);
+  }, 60_000);
+});
