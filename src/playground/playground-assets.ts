@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chartAssets } from '../report/html/assets.js';
-import type { PlaygroundAssets } from './page.js';
+import type { PlaygroundAssets } from './playground-page.js';
 
 /** Where `npm run build` puts the bundles; the same from src/playground and dist/playground (both two levels below the package). */
 export const BUNDLE_DIR = fileURLToPath(new URL('../../dist/playground/web/', import.meta.url));

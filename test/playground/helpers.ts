@@ -6,9 +6,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { playgroundAssets } from '../../src/playground/assets.js';
+import { playgroundAssets } from '../../src/playground/playground-assets.js';
 import { bundlePlayground } from '../../src/playground/bundle.js';
-import { renderPlaygroundPage } from '../../src/playground/page.js';
+import { renderPlaygroundPage } from '../../src/playground/playground-page.js';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 

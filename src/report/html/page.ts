@@ -13,7 +13,7 @@ import type { ReportData } from './data.js';
 import { escapeHtml as esc, inlineScript, inlineStyle, jsonForScript } from './escape.js';
 import { runTimes } from '../summary-tables.js';
 import { rulesTables, summaryTables } from './tables.js';
-import { bottleneckSection } from './bottleneck.js';
+import { bottleneckSection } from './bottleneck-section.js';
 
 /** Styles of the report and index pages; light by default, dark under `prefers-color-scheme: dark`. */
 export const PAGE_CSS = `
