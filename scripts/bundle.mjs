@@ -64,9 +64,9 @@ await build({
   outfile: 'dist/bundle/cli.cjs',
   plugins: [zodEnglishOnly, tinypoolDefault],
   define: { 'import.meta.url': '__a2psimUrl' },
-  // No comments or layout, and ASCII only (esbuild escapes the rest; the report's String.raw
-  // client scripts write '\u2013'): V8 then keeps the 1.3 MB source as a one-byte string, and
-  // reading, hashing and loading it through the code cache takes a third less (issue 16).
+  // No comments or layout, and ASCII only (esbuild escapes the rest): V8 then keeps the 1.3 MB
+  // source as a one-byte string, and reading, hashing and loading it through the code cache
+  // takes a third less (issue 16).
   minifyWhitespace: true,
   legalComments: 'none',
   // "use strict" first: the sources are ES modules (strict), and a banner before esbuild's own

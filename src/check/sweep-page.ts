@@ -1,8 +1,8 @@
 /**
  * The HTML sweep report: one self-contained page (uPlot inlined, no network) with a line
  * chart per key metric for a one-parameter sweep, a pass/fail heatmap for two parameters,
- * and a table of every point; the cheapest passing point is marked (★). Pure: same result,
- * same bytes.
+ * and a table of every point; the cheapest passing point is marked (★). The charts are
+ * drawn by web/sweep-client.ts, bundled and passed in `assets`. Pure: same result, same bytes.
  */
 import type { ChartAssets } from '../report/html/assets.js';
 import { escapeHtml as esc, inlineScript, jsonForScript } from '../report/html/escape.js';
@@ -15,37 +15,6 @@ td.pass { background: color-mix(in srgb, var(--ok) 22%, transparent); }
 td.fail { background: color-mix(in srgb, var(--bad) 22%, transparent); }
 td.best { outline: 3px solid var(--accent); outline-offset: -3px; font-weight: 600; }
 .heat td { text-align: center; font-variant-numeric: tabular-nums; }
-`;
-
-/** Line charts of a one-parameter sweep, drawn in the browser from the embedded data. */
-const SWEEP_JS = String.raw`
-(function () {
-  'use strict';
-  var D = JSON.parse(document.getElementById('a2psim-sweep').textContent);
-  var root = document.getElementById('charts');
-  if (!root || !D.x) return;
-  var drawn = [];
-  D.charts.forEach(function (c) {
-    var box = document.createElement('div');
-    box.className = 'chart';
-    var h = document.createElement('h3');
-    h.textContent = c.title;
-    box.appendChild(h);
-    var plot = document.createElement('div');
-    plot.className = 'plot';
-    box.appendChild(plot);
-    root.appendChild(box);
-    var opts = {
-      width: Math.max(320, plot.clientWidth || 800), height: 260,
-      scales: { x: { time: false } },
-      axes: [{ label: D.xLabel }, { label: c.unit }],
-      series: [{ label: D.xLabel }, { label: c.title, stroke: '#1d6fd8', width: 2, points: { show: true, size: 7 } },
-        { label: 'passing points', stroke: '#1a7f37', width: 0, points: { show: true, size: 10, fill: '#1a7f37' } }]
-    };
-    drawn.push(new uPlot(opts, [D.x, c.y, c.pass], plot));
-  });
-  document.documentElement.setAttribute('data-charts', String(drawn.length));
-})();
 `;
 
 const KEY_METRICS = ['delivered_ratio', 'wait_p95', 'drain_time', 'failed'];
@@ -100,8 +69,16 @@ function heatmap(r: SweepResult): string {
   return `<table class="heat"><caption>Pass (green) or fail (red) at every point: ${esc(metrics.join(', '))}</caption><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
+/**
+ * What the page's script (web/sweep-client.ts) draws, embedded as JSON: for a one-parameter
+ * sweep, the x values (their positions when not numeric) and up to three metrics' lines.
+ */
+export type SweepChartData =
+  | { x: null }
+  | { x: number[]; xLabel: string; charts: { title: string; unit: string; y: (number | null)[]; pass: (number | null)[] }[] };
+
 /** The chart data of a one-parameter sweep: x values (their positions when not numeric). */
-function chartData(r: SweepResult): unknown {
+function chartData(r: SweepResult): SweepChartData {
   if (r.parameters.length !== 1) return { x: null };
   const par = r.parameters[0];
   const numeric = par.values.every((v) => typeof v === 'number');
@@ -140,7 +117,7 @@ ${pointsTable(r)}
 </main>
 <script id="a2psim-sweep" type="application/json">${jsonForScript(chartData(r))}</script>
 <script>${inlineScript(assets.js)}</script>
-<script>${inlineScript(SWEEP_JS)}</script>
+<script>${inlineScript(assets.sweepJs)}</script>
 </body>
 </html>
 `;

@@ -21,11 +21,11 @@ describe('npm pack', () => {
     expect(packed.entryCount).toBeLessThan(40);
   });
 
-  it('ships the CLI, the library and its types, the playground and the scenarios, nothing else', () => {
-    for (const p of ['bin/a2psim.js', 'dist/bundle/main.js', 'dist/bundle/cli.cjs', 'dist/bundle/sim-worker.js', 'dist/bundle/csv-worker.js', 'dist/bundle/index.js', 'dist/index.d.ts', 'dist/playground/web/page.js', 'dist/playground/web/worker.js', 'scenarios/default.yaml', 'LICENSE', 'CHANGELOG.md', 'README.md', 'package.json']) {
+  it('ships the CLI, the library and its types, the browser code of the pages and the scenarios, nothing else', () => {
+    for (const p of ['bin/a2psim.js', 'dist/bundle/main.js', 'dist/bundle/cli.cjs', 'dist/bundle/sim-worker.js', 'dist/bundle/csv-worker.js', 'dist/bundle/index.js', 'dist/index.d.ts', 'dist/web/report.js', 'dist/web/sweep.js', 'dist/web/playground.js', 'dist/web/playground-worker.js', 'scenarios/default.yaml', 'LICENSE', 'CHANGELOG.md', 'README.md', 'package.json']) {
       expect(paths).toContain(p);
     }
-    expect(paths.filter((p) => p.endsWith('.map') || /^dist\/(?!bundle\/|index\.d\.ts$|playground\/web\/)/.test(p))).toEqual([]);
+    expect(paths.filter((p) => p.endsWith('.map') || /^dist\/(?!bundle\/|index\.d\.ts$|web\/)/.test(p))).toEqual([]);
   });
 
   it('its exports, types and engines agree with the README', () => {

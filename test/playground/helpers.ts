@@ -6,9 +6,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { playgroundAssets } from '../../src/playground/assets.js';
-import { bundlePlayground } from '../../src/playground/bundle.js';
-import { renderPlaygroundPage } from '../../src/playground/page.js';
+import { playgroundAssets } from '../../src/playground/playground-assets.js';
+import { bundleWeb } from '../../src/api/web-bundle.js';
+import { renderPlaygroundPage } from '../../src/playground/playground-page.js';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
@@ -16,7 +16,7 @@ export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 export async function writePlayground(scenario: string, name: string): Promise<string> {
   const dir = join(ARTIFACTS, 'playground-bundle');
   mkdirSync(dir, { recursive: true });
-  await bundlePlayground(dir);
+  await bundleWeb(dir);
   const path = join(ARTIFACTS, name);
   writeFileSync(path, renderPlaygroundPage({ yaml: readFileSync(scenario, 'utf8'), file: basename(scenario) }, playgroundAssets(dir)));
   return path;

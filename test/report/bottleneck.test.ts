@@ -4,7 +4,7 @@ import { parseScenario } from '../../src/scenario/load.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/report/summary.js';
 import { renderTable } from '../../src/report/table.js';
-import { bottleneckSection } from '../../src/report/html/bottleneck.js';
+import { bottleneckSection } from '../../src/report/html/bottleneck-section.js';
 import { runRecords, scenarioOf } from '../helpers/scenario.js';
 
 const bundled = (name: string) => parseScenario(readFileSync(`scenarios/${name}.yaml`, 'utf8'), `scenarios/${name}.yaml`);

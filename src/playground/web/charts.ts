@@ -33,7 +33,7 @@ function specs(d: ReportData): ChartSpec[] {
       title: 'Messages per interval',
       yLabel: 'messages',
       series: [
-        // The report's colours (client.ts): submitted blue, delivered bluish green, failed vermillion.
+        // The report's colours (report/html/web/time-charts.ts): submitted blue, delivered bluish green, failed vermillion.
         { label: 'submitted', values: d.submitted, colour: 0 },
         { label: 'delivered', values: d.delivered, colour: 2 },
         { label: 'failed', values: d.failed, colour: 4 },

@@ -1,19 +1,18 @@
 /**
  * The report page: one self-contained HTML document with the scenario's identity, the
  * summary and rules tables, the chart data as embedded JSON, and uPlot plus the drawing
- * script inlined. Pure: everything it shows comes from its arguments, so the same run
- * gives the same bytes.
+ * script (web/report-client.ts, bundled: see `assets`) inlined. Pure: everything it shows
+ * comes from its arguments, so the same run gives the same bytes.
  */
 import type { Network } from '../../engine/network.js';
 import { fmtDuration, offsetText } from '../duration.js';
 import type { Summary } from '../summary.js';
 import type { ChartAssets } from './assets.js';
-import { CLIENT_JS } from './client.js';
 import type { ReportData } from './data.js';
 import { escapeHtml as esc, inlineScript, inlineStyle, jsonForScript } from './escape.js';
 import { runTimes } from '../summary-tables.js';
 import { rulesTables, summaryTables } from './tables.js';
-import { bottleneckSection } from './bottleneck.js';
+import { bottleneckSection } from './bottleneck-section.js';
 
 /** Styles of the report and index pages; light by default, dark under `prefers-color-scheme: dark`. */
 export const PAGE_CSS = `
@@ -118,7 +117,7 @@ ${rulesTables(s, network)}
 </main>
 <script id="a2psim-data" type="application/json">${jsonForScript(data)}</script>
 <script>${inlineScript(assets.js)}</script>
-<script>${inlineScript(CLIENT_JS)}</script>
+<script>${inlineScript(assets.reportJs)}</script>
 </body>
 </html>
 `;

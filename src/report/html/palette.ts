@@ -2,8 +2,8 @@
  * Colours of the report's charts: the Okabe–Ito palette (Okabe & Ito, "Color Universal
  * Design", 2008), which stays distinguishable with the common colour-vision deficiencies.
  * Each carrier has its own hue (T-Mobile reddish purple, Verizon vermillion: never two
- * reds); dark mode swaps the colours that vanish on a dark background. Embedded into the
- * page's script as JSON.
+ * reds); dark mode swaps the colours that vanish on a dark background. Bundled into the
+ * report's script (web/chart-kit.ts) and the playground's.
  */
 
 /** The eight Okabe–Ito colours (plus the grey commonly used with them). */

@@ -38,9 +38,12 @@ export class ThresholdError extends Error {
 }
 
 export const GRAMMAR_EXPECTED = 'METRIC OP VALUE such as "wait_p95 <= 30s"';
-const REF = String.raw`([A-Za-z_]\w*)\s*(?:\[([^\]]*)\])?\s*(?:\{([^}]*)\})?`;
-const REF_RE = new RegExp(String.raw`^\s*${REF}\s*$`);
-const THRESHOLD_RE = new RegExp(String.raw`^\s*${REF}\s*(<=|>=|==|!=|<|>)\s*([+-]?[\d.]\S*)\s*$`);
+/** A metric reference: NAME, NAME[CODE], NAME{scope}, NAME[CODE]{scope}. */
+const REF = /([A-Za-z_]\w*)\s*(?:\[([^\]]*)\])?\s*(?:\{([^}]*)\})?/;
+/** One expression of the regular expressions `parts`, in order. */
+const joined = (...parts: RegExp[]): RegExp => new RegExp(parts.map((p) => p.source).join(''));
+const REF_RE = joined(/^\s*/, REF, /\s*$/);
+const THRESHOLD_RE = joined(/^\s*/, REF, /\s*(<=|>=|==|!=|<|>)\s*([+-]?[\d.]\S*)\s*$/);
 const SCOPE_RE = /^\s*([A-Za-z_]\w*)\s*=\s*([^\s=,{}]+)\s*$/;
 const NUM_RE = /^(\d+(?:\.\d+)?|\.\d+)$/;
 const CODES: readonly string[] = FAILURE_CODES.map((r) => r.code);

@@ -1,7 +1,7 @@
 /**
  * The playground page: one self-contained HTML document holding the scenario's YAML, the
- * bundled page script and worker (see `bundle.ts`), uPlot's stylesheet and the report's
- * styles. Pure: the same inputs give the same bytes. No request leaves the page: the
+ * bundled page script and worker (see src/api/web-bundle.ts), uPlot's stylesheet and the
+ * report's styles. Pure: the same inputs give the same bytes. No request leaves the page: the
  * worker starts from a Blob of its embedded source.
  */
 import { inlineScript, jsonForScript } from '../report/html/escape.js';
