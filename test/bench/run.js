@@ -144,7 +144,7 @@ function startup(full) {
   const thisMajor = process.versions.node.split('.')[0];
   const specs = nodeSpecs.length > 0 ? nodeSpecs : full && thisMajor !== '22' ? [thisMajor, '22'] : [thisMajor];
   const builds = values('--build').map((b) => (b.includes('=') ? { label: b.slice(0, b.indexOf('=')), root: resolve(b.slice(b.indexOf('=') + 1)) } : { label: b, root: resolve(b) }));
-  const reps = Number(values('--reps').at(-1) ?? (full ? 15 : 3));
+  const reps = Number(values('--reps').at(-1) ?? (full ? 21 : 1));
   return startupBench({
     builds: builds.length > 0 ? builds : [{ label: 'this checkout', root }],
     nodes: specs.map(nodeBinary),
