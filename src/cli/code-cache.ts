@@ -3,7 +3,9 @@
  * start neither parses nor compiles it again (issue 16: start-up; Node 20 has no compile
  * cache of its own: `module.enableCompileCache` is Node 22). The entry is written after the
  * work is done ({@link CachedModule.save}), so it holds every function that ran, not only
- * the top level.
+ * the top level. Node 22's own cache writes its entry right after compiling, top level only:
+ * measured side by side (issue 20, docs/performance.md, `node test/bench/run.js --only
+ * startup`), a tiny run started through it is 11% slower on Node 22, so this one stays.
  *
  * A cache entry can never change what the program does, only how fast it starts:
  * - its name is the SHA-256 of the source, the Node version and flags, the architecture and

@@ -9,13 +9,17 @@
 //                                 and the real day (test/bench/real-day.js) against us-day
 //   npm run bench -- --small      smoke run, ~60,000 messages in all (also BENCH_SCALE=small), without the playground
 //   npm run bench -- --out FILE   write the JSON elsewhere
+//   node test/bench/run.js --only startup [--reps N] [--node MAJOR|PATH ...] [--build LABEL=DIR ...]
+//                                 start-up alone (test/bench/startup.js): --version and a tiny
+//                                 run over `node -e 0`, per Node (default: this one and 22) and
+//                                 build (default: this checkout); JSON only with --out
 //
 // Needs a build (`npm run build`). Exit code 1 when a run fails or a model check fails
 // (M/D/1 mean wait 0.045 s ±3%, ~9% expired at 110/s); timings are printed, never asserted.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ratioTable, runRatios } from './ratios.js';
 import { sweepPoolBench } from './sweep-pool.js';
@@ -23,6 +27,7 @@ import { usDaySets } from './us-day-sets.js';
 import { replayBench } from './replay.js';
 import { playgroundBench, playgroundText } from './playground.js';
 import { realDayBench } from './real-day.js';
+import { nodeBinary, startupBench, startupTable } from './startup.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -33,6 +38,9 @@ const argv = process.argv.slice(2);
 const small = argv.includes('--small') || process.env.BENCH_SCALE === 'small';
 const outIdx = argv.indexOf('--out');
 const outFile = outIdx >= 0 ? argv[outIdx + 1] : join(here, 'results.json');
+/** Every value of a repeatable option `--name VALUE`. */
+const values = (name) => argv.flatMap((a, i) => (a === name && i + 1 < argv.length ? [argv[i + 1]] : []));
+const only = values('--only').at(-1);
 
 /** M/D/1 at rho 0.9 with D = 10 ms: W = rho * D / (2 (1 - rho)). */
 const MD1_MEAN_WAIT_S = 0.045;
@@ -126,6 +134,32 @@ function table(rows) {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
+/**
+ * The start-up section (test/bench/startup.js) with the command line's --node, --build and
+ * --reps; `full` (the whole bench at full size) also measures Node 22, the small bench this
+ * Node only.
+ */
+function startup(full) {
+  const nodeSpecs = values('--node');
+  const thisMajor = process.versions.node.split('.')[0];
+  const specs = nodeSpecs.length > 0 ? nodeSpecs : full && thisMajor !== '22' ? [thisMajor, '22'] : [thisMajor];
+  const builds = values('--build').map((b) => (b.includes('=') ? { label: b.slice(0, b.indexOf('=')), root: resolve(b.slice(b.indexOf('=') + 1)) } : { label: b, root: resolve(b) }));
+  const reps = Number(values('--reps').at(-1) ?? (full ? 21 : 1));
+  return startupBench({
+    builds: builds.length > 0 ? builds : [{ label: 'this checkout', root }],
+    nodes: specs.map(nodeBinary),
+    reps,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+}
+
+/** `--only startup`: the start-up section alone. */
+function onlyStartup() {
+  const result = startup(true);
+  console.log(startupTable(result));
+  if (outIdx >= 0) writeFileSync(outFile, JSON.stringify({ date: new Date().toISOString(), startup: result }, null, 2) + '\n');
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'a2psim-bench-'));
   const results = [];
@@ -152,8 +186,9 @@ async function main() {
   const replay = replayBench({ small, log: (line) => replayLines.push(line) });
   const playground = small ? null : await playgroundBench();
   const sweepPool = sweepPoolBench({ small });
+  const startupResult = startup(!small);
   const load = { before: loadBefore.map((x) => round(x, 2)), after: loadavg().map((x) => round(x, 2)) };
-  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, load, results, ratios, checks: verdicts, replay, playground, sweepPool };
+  const report = { scale: small ? 'small' : 'full', date: new Date().toISOString(), machine, load, results, ratios, checks: verdicts, replay, playground, sweepPool, startup: startupResult };
   writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
 
   console.log(`a2psim bench (${report.scale}) — node ${machine.node}, nproc ${machine.nproc}, ${machine.cpu}`);
@@ -168,6 +203,7 @@ async function main() {
   });
   console.log(`\nscaling (us-day): peak RSS ${scaling.map((r) => r.peakRssMb.toFixed(0)).join(' / ')} MB; marginal time ${marginal.join(', ')}`);
   console.log(`\n${ratioTable(ratios)}\n`);
+  console.log(`${startupTable(startupResult)}\n`);
   for (const c of verdicts) {
     const verdict = c.pass ? 'ok' : c.enforced ? 'FAIL' : 'outside (not enforced at this size)';
     console.log(`${c.name}: ${c.value} (expected ${c.expected}) ${verdict}`);
@@ -180,4 +216,9 @@ async function main() {
   if (verdicts.some((c) => c.enforced && !c.pass)) process.exitCode = 1;
 }
 
-await main();
+if (only === undefined) await main();
+else if (only === 'startup') onlyStartup();
+else {
+  console.error(`bench: --only: expected startup, got ${only}`);
+  process.exitCode = 2;
+}
