@@ -5,6 +5,7 @@
  * the same one-line ScenarioErrors (exit 2) that `run` prints.
  */
 import { validateReplay } from '../traffic/replay.js';
+import { scenarioFileName } from '../scenario/load.js';
 import { EXIT } from './errors.js';
 import { expandFiles } from './files.js';
 import { loadWithOverrides, type CliIo } from './run.js';
@@ -24,7 +25,7 @@ export function validateCommand(patterns: readonly string[], opts: ValidateOptio
     const scenario = loadWithOverrides(file, opts);
     // Every row of every replay file: what `run` checks before it simulates and while it reads.
     validateReplay(scenario);
-    io.stdout(`ok ${file}\n`);
+    io.stdout(`ok ${scenarioFileName(file)}\n`);
   }
   return EXIT.ok;
 }
