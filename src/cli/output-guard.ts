@@ -39,6 +39,7 @@ export const OUTPUT_OPTIONS: Readonly<Record<string, Readonly<Record<string, Out
   schema: {},
   playground: { '--out': 'file' },
   rules: {},
+  completion: {},
 };
 
 /**
