@@ -66,6 +66,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
   withOverrides(program.command('validate'))
     .description('check scenario files and their replay files without running them')
     .argument('<scenarios...>', 'scenario YAML files, directories or quoted globs')
+    .option('--format <format>', 'text | json: every file with its errors (file, line, column, path, expected, got)', 'text')
     .action(async (files: string[], opts) => setCode((await import('./validate.js')).validateCommand(files, opts, io)));
 
   withTolerance(withOverrides(program.command('check')))

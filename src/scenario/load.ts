@@ -10,7 +10,7 @@ import { basename, extname } from 'node:path';
 import { isCollection, isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, oneLine, ScenarioError } from './errors.js';
 import { deepFreeze } from './freeze.js';
-import { issuesToError, expectedText } from './issues.js';
+import { issuesToErrors, expectedText } from './issues.js';
 import { formatPath, Source, type FieldPath } from './locate.js';
 import type { Scenario } from './model.js';
 import { applySetting, parseSetting } from './overrides.js';
@@ -73,7 +73,11 @@ export function parseScenario(text: string, path: string, overrides: ScenarioOve
     if (typeof data.provider === 'string') data.provider = providerId(data.provider) ?? data.provider;
     src.data = data;
     const parsed = scenarioSchema.safeParse(data, { error: expectedText });
-    if (!parsed.success) throw issuesToError(parsed.error.issues, scenarioSchema, src);
+    if (!parsed.success) {
+      const [first, ...also] = issuesToErrors(parsed.error.issues, scenarioSchema, src);
+      first.also = also;
+      throw first;
+    }
     const seed = overrides.seed === undefined ? (parsed.data.seed ?? DEFAULT_SEED) : checkSeed(overrides.seed);
     const scenario = resolveScenario(src, parsed.data, parsed.data.name ?? defaultName(file), seed, file);
     return deepFreeze(scenario);
