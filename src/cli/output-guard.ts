@@ -32,8 +32,8 @@ export const OUTPUT_OPTIONS: Readonly<Record<string, Readonly<Record<string, Out
   validate: {},
   // --baseline is written with --update-baseline (else read); GITHUB_STEP_SUMMARY is appended to.
   check: { '--junit': 'file', '--json': 'file', '--report': 'dir', '--out': 'file', '--baseline': 'file-or-dir', GITHUB_STEP_SUMMARY: 'file' },
-  solve: {},
-  sweep: { '--out': 'file', '--report': 'file' },
+  solve: { GITHUB_STEP_SUMMARY: 'file' },
+  sweep: { '--out': 'file', '--report': 'file', GITHUB_STEP_SUMMARY: 'file' },
   merge: { '--out': 'file', '--report': 'file', '--json': 'file', '--junit': 'file', GITHUB_STEP_SUMMARY: 'file' },
   compare: {},
   schema: {},

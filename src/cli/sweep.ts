@@ -19,6 +19,8 @@ import { readScenarioText, type RunJob } from './jobs.js';
 import { JobRunner, parseWorkers } from './pool.js';
 import { OutputGuard, STDOUT_ARG, type DeclaredOutput } from './output-guard.js';
 import { replayInputs } from './inputs.js';
+import { renderSweepMarkdown } from '../check/job-summary.js';
+import { stepSummaryOutput, stepSummaryPath } from './step-summary.js';
 import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
 
@@ -224,6 +226,8 @@ export async function emitSweep(r: SweepResult, opts: { format: string; out?: st
   if (opts.report !== undefined) guard.write(opts.report, renderSweepPage(r, chartAssets()));
   await guard.commit();
   if (opts.out === undefined) io.stdout(text);
+  const summary = stepSummaryPath();
+  if (summary !== undefined) guard.append(summary, renderSweepMarkdown(r));
   return r.points.some((p) => p.pass) ? EXIT.ok : EXIT.thresholdFailed;
 }
 
@@ -253,7 +257,8 @@ export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, 
   if (shard !== null && opts.report !== undefined) {
     throw new UsageError('--report: expected no --report with --shard (merge the shard files, then write the report), got both');
   }
-  const guard = OutputGuard.declare('sweep', [{ path: file, role: 'the scenario file' }], sweepOutputs(opts));
+  // The job summary is the merge's when sharded.
+  const guard = OutputGuard.declare('sweep', [{ path: file, role: 'the scenario file' }], [...sweepOutputs(opts), ...(shard === null ? stepSummaryOutput() : [])]);
   const runner = new JobRunner(workers).warmUp();
   try {
     // Unsharded, the points checked first start on the pool threads while the rest are checked.
