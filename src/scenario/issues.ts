@@ -121,7 +121,11 @@ export function issuesToErrors(issues: readonly Issue[], root: z.ZodType, src: S
     ...issues.filter((i) => i.code !== 'unrecognized_keys' && !(isMissing(i) && misspelt.has(JSON.stringify(i.path.slice(0, -1))))).map((i) => issueToError(i, [], root, src)),
   ];
   const seen = new Set<string>();
-  return errors.filter((e) => !seen.has(e.message) && seen.add(e.message) !== undefined);
+  return errors.filter((e) => {
+    if (seen.has(e.message)) return false;
+    seen.add(e.message);
+    return true;
+  });
 }
 
 function issueToError(issue: Issue, prefix: FieldPath, root: z.ZodType, src: Source): ScenarioError {
