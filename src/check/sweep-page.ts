@@ -62,11 +62,12 @@ function heatmap(r: SweepResult): string {
       if (p === undefined) return '<td>–</td>';
       const cls = `${p.pass ? 'pass' : 'fail'}${p.index === r.cheapest ? ' best' : ''}`;
       const title = `${a.path}=${va}, ${b.path}=${vb}: ${p.pass ? 'passes' : 'fails'}; ${p.bottleneck}`;
-      return `<td class="${cls}" title="${esc(title)}">${p.index === r.cheapest ? '★ ' : ''}${metrics.map((name) => esc(fmtMetric(name, p.metrics[name].mean))).join('<br>')}</td>`;
+      // ✓/✗ as well as the colour, for readers who cannot tell red from green.
+      return `<td class="${cls}" title="${esc(title)}">${p.pass ? '✓' : '✗'} ${p.index === r.cheapest ? '★ ' : ''}${metrics.map((name) => esc(fmtMetric(name, p.metrics[name].mean))).join('<br>')}</td>`;
     });
     return `<tr><th>${esc(String(va))}</th>${cells.join('')}</tr>`;
   });
-  return `<table class="heat"><caption>Pass (green) or fail (red) at every point: ${esc(metrics.join(', '))}</caption><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  return `<table class="heat"><caption>Pass (✓, green) or fail (✗, red) at every point: ${esc(metrics.join(', '))}</caption><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * writes its results as a shard file instead of printing them; `merge` puts the shards
  * back in file order and prints, writes and exits exactly as the unsharded check would.
  */
-import { readFileSync } from 'node:fs';
+import { scenarioFileBytes } from '../scenario/load.js';
 import { createHash } from 'node:crypto';
 import { checkJson } from '../check/json.js';
 import { renderJUnit } from '../check/junit.js';
@@ -42,7 +42,7 @@ export function checkShardOptions(opts: { report?: string; junit?: string; json?
 export function scenarioHashes(files: readonly string[]): string[] {
   return files.map((f) => {
     try {
-      return createHash('sha256').update(readFileSync(f)).digest('hex');
+      return createHash('sha256').update(scenarioFileBytes(f)).digest('hex');
     } catch {
       return 'unreadable';
     }
@@ -92,7 +92,7 @@ export async function emitMergedCheck(
     guard.write(opts.json, JSON.stringify(doc, null, 2) + '\n');
   }
   await guard.commit();
-  io.stdout(renderText(checks, io.colour));
+  (guard.stdoutOption === undefined ? io.stdout : io.stderr)(renderText(checks, io.colour));
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary) guard.append(stepSummary, renderMarkdown(checks));
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;

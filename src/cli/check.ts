@@ -5,7 +5,6 @@
  * Every scenario (and baseline) is read and validated before the first run.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareSets } from '../check/baseline.js';
 import { METRICS, type MetricRef } from '../check/metrics.js';
@@ -20,12 +19,13 @@ import type { Summary } from '../report/summary.js';
 import { parseTolerances, readBaselineFile, type BaselineFile } from './compare.js';
 import { EXIT, UsageError } from './errors.js';
 import { expandFiles, isDirectory } from './files.js';
-import { OutputGuard, type DeclaredOutput } from './output-guard.js';
+import { OutputGuard, STDOUT_ARG, type DeclaredOutput } from './output-guard.js';
 import { reportPaths, writeReports, type ReportEntry } from './report.js';
 import { stopPoint } from './stop.js';
 import { reportObserver } from '../report/html/report.js';
 import { loadWithOverrides, parseReplicationsOption, type CliIo } from './run.js';
 import { prepareReplay } from '../traffic/replay.js';
+import { scenarioFileBytes, scenarioFileName } from '../scenario/load.js';
 import { parseWorkers } from './pool.js';
 import { replicationsOnPool } from './check-pool.js';
 import { checkShardOptions, writeCheckShard } from './check-shard.js';
@@ -98,6 +98,7 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
   }
   const shard = opts.shard === undefined ? null : shardOption(opts.shard);
   if (shard !== null) checkShardOptions(opts);
+  if (opts.report === STDOUT_ARG) throw new UsageError('--report: expected a folder, got - (standard output holds one file only; the report is a file per scenario and an index.html)');
   const allFiles = expandFiles(patterns);
   const items = shardItems(allFiles.length, shard);
   const files = items.map((i) => allFiles[i]);
@@ -108,7 +109,7 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
       scenario,
       // Replay files are read and checked completely here, before anything runs.
       ...prepareReplay(scenario),
-      sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
+      sha256: createHash('sha256').update(scenarioFileBytes(file)).digest('hex'),
     };
   });
   const paths = opts.baseline === undefined ? null : baselinePaths(opts.baseline, loaded.map((l) => l.scenario.name));
@@ -141,9 +142,9 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
   for (const [i, { file, scenario, replay, sha256 }] of loaded.entries()) {
     await stopPoint(); // between scenarios: a stop signal is heard here
     const series = opts.report === undefined ? undefined : reportObserver(scenario);
-    const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, { observer: series, replay, rest: rest[i] });
+    const { summaries, result, ...run } = checkScenario(scenario, scenarioFileName(file), replications, sha256, { observer: series, replay, rest: rest[i] });
     if (series !== undefined) reports.push({ source: file, result, series });
-    if (!opts.quiet) for (const w of new Set(summaries.flatMap((s) => s.warnings))) io.stderr(`warning: ${file}: ${w}\n`);
+    if (!opts.quiet) for (const w of new Set(summaries.flatMap((s) => s.warnings))) io.stderr(`warning: ${scenarioFileName(file)}: ${w}\n`);
     means.push(replications > 1 ? indexMeans(summaries) : undefined);
     const base = baselines[i];
     const baseline = base === null ? null : { file: base.path, comparisons: compareSets(base.metrics, fromSummaries(summaries), tolerances) };
@@ -180,7 +181,8 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
   }
   // Every file (baselines included) takes its name here, together, unless a signal came.
   await guard.commit();
-  io.stdout(renderText(checks, io.colour));
+  // A file on standard output (`--junit -`) has it alone: the report goes to stderr then.
+  (guard.stdoutOption === undefined ? io.stdout : io.stderr)(renderText(checks, io.colour));
   if (stepSummary) guard.append(stepSummary, renderMarkdown(checks));
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;
 }

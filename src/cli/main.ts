@@ -4,7 +4,7 @@
  * exit 2; anything else is a bug and is printed in full.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Argument, Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { ScenarioError } from '../scenario/errors.js';
 import { PROVIDER_IDS } from '../rules/providers.js';
@@ -66,6 +66,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
   withOverrides(program.command('validate'))
     .description('check scenario files and their replay files without running them')
     .argument('<scenarios...>', 'scenario YAML files, directories or quoted globs')
+    .option('--format <format>', 'text | json: every file with its errors (file, line, column, path, expected, got)', 'text')
     .action(async (files: string[], opts) => setCode((await import('./validate.js')).validateCommand(files, opts, io)));
 
   withTolerance(withOverrides(program.command('check')))
@@ -165,6 +166,16 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
       } else {
         throw new UsageError(`--format: expected table or json, got ${JSON.stringify(opts.format)}`);
       }
+      setCode(EXIT.ok);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script (commands, their options, files)')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText('after', '\nLoad it with: source <(a2psim completion bash)   (zsh: the same; fish: a2psim completion fish | source)')
+    .action(async (shell: string) => {
+      io.stdout((await import('./completion.js')).completionScript(program, shell));
       setCode(EXIT.ok);
     });
 

@@ -129,7 +129,7 @@ export async function mergeCommand(patterns: readonly string[], opts: MergeOptio
     if (opts.out !== undefined) throw new UsageError('--out: expected no --out when merging check shards (use --json or --junit), got one');
     return emitMergedCheck(order.map((i) => files[i] as ShardFile<CheckShardResult>), opts, io, guard);
   }
-  checkSweepFormat(opts.format);
+  checkSweepFormat(opts.format, opts);
   for (const [flag, given] of [['--junit', opts.junit], ['--json', opts.json]] as const) {
     if (given !== undefined) throw new UsageError(`${flag}: expected no ${flag} when merging sweep shards (it is for check shards; use --out with --format json, or --report), got one`);
   }

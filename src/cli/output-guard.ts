@@ -14,7 +14,8 @@
  * test/cli/output-guard.test.ts walks the CLI's own command definitions against it, so a
  * command or file option added without the guard fails that test.
  */
-import { AtomicFile, appendToFile } from './output.js';
+import { fstatSync } from 'node:fs';
+import { AtomicFile, appendToFile, STDOUT_PATH } from './output.js';
 import { checkOutputs, type NamedFile } from './output-paths.js';
 import { UsageError } from './errors.js';
 import { stopPoint } from './stop.js';
@@ -31,13 +32,14 @@ export const OUTPUT_OPTIONS: Readonly<Record<string, Readonly<Record<string, Out
   validate: {},
   // --baseline is written with --update-baseline (else read); GITHUB_STEP_SUMMARY is appended to.
   check: { '--junit': 'file', '--json': 'file', '--report': 'dir', '--out': 'file', '--baseline': 'file-or-dir', GITHUB_STEP_SUMMARY: 'file' },
-  solve: {},
-  sweep: { '--out': 'file', '--report': 'file' },
+  solve: { GITHUB_STEP_SUMMARY: 'file' },
+  sweep: { '--out': 'file', '--report': 'file', GITHUB_STEP_SUMMARY: 'file' },
   merge: { '--out': 'file', '--report': 'file', '--json': 'file', '--junit': 'file', GITHUB_STEP_SUMMARY: 'file' },
   compare: {},
   schema: {},
   playground: { '--out': 'file' },
   rules: {},
+  completion: {},
 };
 
 /**
@@ -58,6 +60,33 @@ export interface DeclaredOutput {
   readonly path: string;
   /** How messages name it, when not by the option (`--update-baseline`). */
   readonly role?: string;
+}
+
+/** The argument that names standard output as a file: `-`. */
+export const STDOUT_ARG = '-';
+
+/**
+ * Where an output named `-` is written: {@link STDOUT_PATH}, standard output, as a device
+ * (written in place at the commit, never renamed over; see output.ts), so no file named `-`
+ * is ever created.
+ */
+export { STDOUT_PATH };
+
+/** The path an output argument is written to: {@link STDOUT_PATH} for `-`, else itself. */
+export const outputPath = (path: string): string => (path === STDOUT_ARG ? STDOUT_PATH : path);
+
+/**
+ * The path an input argument is compared by: standard input for `-` when it is a regular
+ * file (`< s.yaml`), so that output cannot overwrite it; else itself (a pipe or a terminal
+ * is never written to by a file output).
+ */
+function inputPath(path: string): string {
+  if (path !== STDOUT_ARG && path !== '<stdin>') return path;
+  try {
+    return fstatSync(0).isFile() ? '/dev/stdin' : path;
+  } catch {
+    return path;
+  }
 }
 
 let active: OutputGuard | null = null;
@@ -82,24 +111,39 @@ export class OutputGuard {
     const table = OUTPUT_OPTIONS[command];
     if (table === undefined) throw new Error(`OutputGuard: command ${command} is not in OUTPUT_OPTIONS`);
     const guard = new OutputGuard(command);
+    const onStdout = outputs.filter((o) => o.path === STDOUT_ARG);
+    if (onStdout.length > 1) {
+      throw new UsageError(`${onStdout[1].role ?? onStdout[1].option}: expected one output on standard output (-), got ${onStdout[0].role ?? onStdout[0].option} - too`);
+    }
     for (const out of outputs) {
       const kind = table[out.option];
       if (kind === undefined) throw new Error(`OutputGuard: ${command} ${out.option} is not in OUTPUT_OPTIONS`);
       const role = out.role ?? out.option;
+      const path = outputPath(out.path);
       if (out.path === '') throw new UsageError(`${role}: expected a file name, got ""`);
       if (kind === 'file' && out.path.endsWith('/')) {
         throw new UsageError(`${role}: expected a file name, got ${out.path} (a name ending in / names a folder)`);
       }
-      guard.declared.push(out);
+      if (kind !== 'file' && out.path === STDOUT_ARG) throw new UsageError(`${role}: expected a folder, got - (standard output holds one file only)`);
+      guard.declared.push({ ...out, path });
     }
     guard.addInputs(inputs);
     active = guard;
     return guard;
   }
 
-  /** Paths of the declared outputs, in declaration order. */
+  /** Paths of the declared outputs, in declaration order (`-` as {@link STDOUT_PATH}). */
   get paths(): string[] {
     return this.declared.map((o) => o.path);
+  }
+
+  /**
+   * The option of the declared output that goes to standard output (`-`), if any: the
+   * command then prints its own report to stderr, or refuses to print data of its own
+   * there too.
+   */
+  get stdoutOption(): string | undefined {
+    return this.declared.find((o) => o.path === STDOUT_PATH)?.option;
   }
 
   /**
@@ -107,18 +151,19 @@ export class OutputGuard {
    * scenario), and checks every output against all of them. @throws UsageError as `declare`
    */
   addInputs(inputs: readonly NamedFile[]): void {
-    this.inputs = [...this.inputs, ...inputs];
+    this.inputs = [...this.inputs, ...inputs.map((f) => ({ ...f, path: inputPath(f.path) }))];
     checkOutputs(this.inputs, this.declared.map((o) => ({ path: o.path, role: o.role ?? o.option })));
   }
 
-  private checkDeclared(path: string): void {
+  private checkDeclared(given: string): void {
+    const path = outputPath(given);
     if (!this.declared.some((o) => o.path === path)) throw new Error(`OutputGuard: ${this.command} writes ${path}, which it did not declare`);
   }
 
   /** Opens a declared output as its `NAME.partial`; the caller commits or aborts it. @throws OutputError */
   open(path: string): AtomicFile {
     this.checkDeclared(path);
-    return new AtomicFile(path);
+    return new AtomicFile(outputPath(path));
   }
 
   /** Writes a whole declared output to its partial file; {@link commit} gives it its name. @throws OutputError */
@@ -155,7 +200,7 @@ export class OutputGuard {
   /** Appends to a declared output that must exist (GITHUB_STEP_SUMMARY). @throws OutputError */
   append(path: string, text: string): void {
     this.checkDeclared(path);
-    appendToFile(path, text);
+    appendToFile(outputPath(path), text);
   }
 
   /** Removes every partial file written with {@link write} and not committed. Never throws. */

@@ -172,7 +172,7 @@ export class AtomicFile {
         ({ fd: this.fd, path: this.partialPath } = openFresh(dirname(realPath), basename(realPath), suffix));
         if (this.target.mode !== null) fs.fchmodSync(this.fd, this.target.mode);
       } else {
-        if (this.target.pipe) this.pipeFd = openPipe(path);
+        if (this.target.pipe && path !== STDOUT_PATH) this.pipeFd = openPipe(path);
         this.stagingDir = fs.mkdtempSync(join(tmpdir(), 'a2psim-'));
         ({ fd: this.fd, path: this.partialPath } = openFresh(this.stagingDir, 'staged', suffix));
       }
@@ -299,11 +299,19 @@ function writeAllWaiting(fd: number, buffer: Uint8Array, length: number): void {
 }
 
 /**
+ * The path that names this process's standard output (an output named `-`): written
+ * through descriptor 1 itself, which may be a socket or a terminal that cannot be opened
+ * again by name.
+ */
+export const STDOUT_PATH = '/dev/stdout';
+
+/**
  * Copies a staged file into a target that is not a regular file (device, FIFO, stdout):
- * into `pipeFd` when the pipe is open already, else into the target opened now.
+ * into `pipeFd` when the pipe is open already, descriptor 1 for {@link STDOUT_PATH}, else
+ * into the target opened now.
  */
 function copyInto(staged: string, target: string, pipeFd: number): void {
-  const out = pipeFd >= 0 ? pipeFd : fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_APPEND);
+  const out = pipeFd >= 0 ? pipeFd : target === STDOUT_PATH ? 1 : fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_APPEND);
   const input = fs.openSync(staged, 'r');
   const buffer = Buffer.allocUnsafe(COPY_BYTES);
   try {
@@ -312,7 +320,7 @@ function copyInto(staged: string, target: string, pipeFd: number): void {
     }
   } finally {
     fs.closeSync(input);
-    if (out !== pipeFd) fs.closeSync(out);
+    if (out !== pipeFd && out !== 1) fs.closeSync(out);
   }
 }
 

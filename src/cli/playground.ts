@@ -76,7 +76,7 @@ export async function playgroundCommand(path: string | undefined, opts: Playgrou
   if (out !== undefined) {
     guard.write(out, html);
     await guard.commit();
-    io.stdout(`wrote ${out} (${Math.round(Buffer.byteLength(html) / 1024).toLocaleString('en-US')} KiB); open it in a browser\n`);
+    (guard.stdoutOption === undefined ? io.stdout : io.stderr)(`wrote ${out} (${Math.round(Buffer.byteLength(html) / 1024).toLocaleString('en-US')} KiB); open it in a browser\n`);
   }
   if (port !== null) {
     const server = await servePage(html, port);

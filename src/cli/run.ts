@@ -18,6 +18,7 @@ import { clockText } from './progress.js';
 import { compareProviders, providerOption } from './providers.js';
 import { abortRun, finishRun, prepareRun } from './run-files.js';
 import { checkRunSize, parseMaxMessages } from './run-size.js';
+import { STDOUT_ARG } from './output-guard.js';
 import type { Scenario } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
 
@@ -187,6 +188,7 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
     throw new UsageError(`--delimiter: expected a character other than a quote or a line break, got ${JSON.stringify(opts.delimiter)}`);
   }
   parseIntervalOption(opts.interval);
+  const toStdout = stdoutOutput(opts);
   if (opts.replications !== undefined) {
     // Loaded only here: the pool, the statistics and their libraries (tinypool, jstat) are
     // not needed by a plain run (issue 16: start-up).
@@ -210,7 +212,24 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
       : opts.format === 'csv'
         ? summaryCsv(summary, { delimiter: opts.delimiter, bom: opts.bom })
         : renderTable(summary, { wide: opts.wide, colour: io.colour, utcOffsetMinutes: scenario.startOffsetMinutes });
-  io.stdout(out);
-  if (opts.chart && series !== undefined) io.stdout('\n' + renderDepthChart(series.rows, io.columns ?? 80));
+  // With a file on standard output (`--messages -`), the table goes to stderr: the pipe gets the file alone.
+  const print = toStdout === undefined ? io.stdout : io.stderr;
+  print(out);
+  if (opts.chart && series !== undefined) print('\n' + renderDepthChart(series.rows, io.columns ?? 80));
   return 0;
+}
+
+/**
+ * The option whose file goes to standard output (`--messages -`), if any. Only one may, and
+ * the summary then goes to stderr — the table, which is for people; a JSON or CSV summary is
+ * data, so it is refused there rather than mixed with the file or moved.
+ * @throws UsageError for two outputs on `-`, or `--format json|csv` with one.
+ */
+export function stdoutOutput(opts: Pick<RunOptions, 'messages' | 'timeseries' | 'report' | 'format'>): string | undefined {
+  const options = (['messages', 'timeseries', 'report'] as const).filter((k) => opts[k] === STDOUT_ARG).map((k) => `--${k}`);
+  if (options.length > 1) throw new UsageError(`${options[1]}: expected one output on standard output (-), got ${options[0]} - too`);
+  if (options.length === 1 && opts.format !== 'table') {
+    throw new UsageError(`${options[0]}: expected standard output (-) free for the file, got --format ${opts.format} printing the summary there too (write one of them to a file)`);
+  }
+  return options[0];
 }

@@ -1,12 +1,6 @@
 /**
  * `a2psim schema`: the JSON Schema (draft-07) of the scenario file, generated from the
- * same zod schema the loader validates with, for editors (`yaml-language-server`).
+ * same zod schema the loader validates with (see `scenario/json-schema.ts`); the package
+ * ships it as `schema/scenario.schema.json`.
  */
-import { z } from 'zod';
-import { scenarioSchema } from '../scenario/schema.js';
-
-/** The scenario JSON Schema as pretty-printed JSON, ending in a newline. */
-export function scenarioJsonSchema(): string {
-  const schema = z.toJSONSchema(scenarioSchema, { target: 'draft-07' }) as Record<string, unknown>;
-  return JSON.stringify({ ...schema, title: 'a2psim scenario' }, null, 2) + '\n';
-}
+export { scenarioJsonSchema } from '../scenario/json-schema.js';

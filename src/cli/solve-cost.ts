@@ -4,6 +4,7 @@
  * Every point is run (a sweep), since cost need not fall or rise along any one parameter.
  * Exit 0 with an answer, 1 when no point passes, 2 for bad input.
  */
+import { appendSolveSummary, solveGuard } from './step-summary.js';
 import { EXIT, UsageError } from './errors.js';
 import { JobRunner, parseWorkers } from './pool.js';
 import type { CliIo } from './run.js';
@@ -39,6 +40,7 @@ export interface SolveCostReport {
 /** The cost objective of `solve`. Returns the exit code. */
 export async function solveCostCommand(file: string, opts: SolveCostOptions, io: CliIo, version: string): Promise<number> {
   const workers = parseWorkers(opts.workers, io.stderr);
+  const guard = solveGuard(file);
   const runner = new JobRunner(workers).warmUp();
   let plan;
   let result;
@@ -61,7 +63,9 @@ export async function solveCostCommand(file: string, opts: SolveCostOptions, io:
     runs: first * plan.replications,
     bottleneck: best?.bottleneck ?? null,
   };
-  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderCost(plan.name, report));
+  const text = renderCost(plan.name, report);
+  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : text);
+  appendSolveSummary(guard, best !== null, `a2psim solve — ${plan.name}`, text);
   return best === null ? EXIT.thresholdFailed : EXIT.ok;
 }
 

@@ -4,6 +4,7 @@
  * Exit 0 with an answer (or when the first value already passes), 1 when even the last
  * value fails, 2 for bad input.
  */
+import { appendSolveSummary, solveGuard } from './step-summary.js';
 import { replicationSeeds } from '../check/runner.js';
 import { GridError, gridOf, solveGrid, type GridValue, type SolveOutcome } from '../check/solve.js';
 import { jsonValue } from '../check/sweep.js';
@@ -160,6 +161,7 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
     if (e instanceof GridError) throw new UsageError(e.message);
     throw e;
   }
+  const guard = solveGuard(file);
   const runner = new JobRunner(workers);
   let solved: SolvedValue;
   try {
@@ -171,7 +173,9 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
     await runner.close();
   }
   const { report } = solved;
-  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderSolve(solved.name, report, opts.maximize === true, grid, replications));
+  const text = renderSolve(solved.name, report, opts.maximize === true, grid, replications);
+  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : text);
+  appendSolveSummary(guard, report.value !== null, `a2psim solve — ${solved.name}`, text);
   return report.value === null ? EXIT.thresholdFailed : EXIT.ok;
 }
 

@@ -17,8 +17,10 @@ import { EXIT, UsageError } from './errors.js';
 
 import { readScenarioText, type RunJob } from './jobs.js';
 import { JobRunner, parseWorkers } from './pool.js';
-import { OutputGuard, type DeclaredOutput } from './output-guard.js';
+import { OutputGuard, STDOUT_ARG, type DeclaredOutput } from './output-guard.js';
 import { replayInputs } from './inputs.js';
+import { renderSweepMarkdown } from '../check/job-summary.js';
+import { stepSummaryOutput, stepSummaryPath } from './step-summary.js';
 import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
 
@@ -224,6 +226,8 @@ export async function emitSweep(r: SweepResult, opts: { format: string; out?: st
   if (opts.report !== undefined) guard.write(opts.report, renderSweepPage(r, chartAssets()));
   await guard.commit();
   if (opts.out === undefined) io.stdout(text);
+  const summary = stepSummaryPath();
+  if (summary !== undefined) guard.append(summary, renderSweepMarkdown(r));
   return r.points.some((p) => p.pass) ? EXIT.ok : EXIT.thresholdFailed;
 }
 
@@ -237,20 +241,24 @@ export function shardOption(text: string): Shard {
   }
 }
 
-/** Checks `--format` of sweep and merge. */
-export function checkSweepFormat(format: string): void {
+/** Checks `--format` of sweep and merge, and that `--report -` leaves standard output to the CSV or JSON only when `--out` takes it elsewhere. */
+export function checkSweepFormat(format: string, opts: { out?: string; report?: string } = {}): void {
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format: expected csv or json, got ${JSON.stringify(format)}`);
+  if (opts.report === STDOUT_ARG && opts.out === undefined) {
+    throw new UsageError(`--report: expected standard output (-) free for the report, got the ${format.toUpperCase()} printed there too (give --out a file)`);
+  }
 }
 
 /** The `sweep` command. Returns the exit code. */
 export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, version: string): Promise<number> {
-  checkSweepFormat(opts.format);
+  checkSweepFormat(opts.format, opts);
   const workers = parseWorkers(opts.workers, io.stderr);
   const shard = opts.shard === undefined ? null : shardOption(opts.shard);
   if (shard !== null && opts.report !== undefined) {
     throw new UsageError('--report: expected no --report with --shard (merge the shard files, then write the report), got both');
   }
-  const guard = OutputGuard.declare('sweep', [{ path: file, role: 'the scenario file' }], sweepOutputs(opts));
+  // The job summary is the merge's when sharded.
+  const guard = OutputGuard.declare('sweep', [{ path: file, role: 'the scenario file' }], [...sweepOutputs(opts), ...(shard === null ? stepSummaryOutput() : [])]);
   const runner = new JobRunner(workers).warmUp();
   try {
     // Unsharded, the points checked first start on the pool threads while the rest are checked.

@@ -36,6 +36,11 @@ export class ScenarioError extends Error {
   readonly path: string;
   readonly expected: string;
   readonly actual: string;
+  /**
+   * Further errors found by the same check, after this one (every schema issue of a file:
+   * `validate` prints them all; other commands print the first).
+   */
+  also: readonly ScenarioError[] = [];
 
   constructor(init: ScenarioErrorInit) {
     super(formatMessage(init));

@@ -10,7 +10,7 @@ import { basename, extname } from 'node:path';
 import { isCollection, isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { describeValue, oneLine, ScenarioError } from './errors.js';
 import { deepFreeze } from './freeze.js';
-import { issuesToError, expectedText } from './yaml/issues.js';
+import { issuesToErrors, expectedText } from './yaml/issues.js';
 import { formatPath, Source, type FieldPath } from './yaml/locate.js';
 import type { Scenario } from './model.js';
 import { applySetting, parseSetting } from './yaml/overrides.js';
@@ -31,8 +31,20 @@ export interface ScenarioOverrides {
 /** Most aliases a document may expand (guards against "billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
 
-/** The scenario name when the file gives none: its base name without extension. */
+/** The argument that names standard input as the scenario file: `-`. */
+export const STDIN_ARG = '-';
+
+/** The file name of a scenario read from standard input, in messages: `<stdin>`. */
+export const STDIN_FILE = '<stdin>';
+
+/** The file name messages give a scenario argument: `<stdin>` for `-`, else the path. */
+export function scenarioFileName(path: string): string {
+  return path === STDIN_ARG ? STDIN_FILE : path;
+}
+
+/** The scenario name when the file gives none: its base name without extension (`stdin` for standard input). */
 export function defaultName(file: string): string {
+  if (file === STDIN_ARG || file === STDIN_FILE) return 'stdin';
   const base = basename(file, extname(file));
   return base === '' ? 'scenario' : base;
 }
@@ -44,7 +56,8 @@ export function defaultName(file: string): string {
  * @throws ScenarioError for malformed YAML, a forbidden tag, a top level that is not a
  *   map, a bad override, a schema violation or a cross-field error.
  */
-export function parseScenario(text: string, file: string, overrides: ScenarioOverrides = {}): Scenario {
+export function parseScenario(text: string, path: string, overrides: ScenarioOverrides = {}): Scenario {
+  const file = scenarioFileName(path);
   const { doc, lineCounter } = parsedDocument(text, file);
   const src = new Source(file, doc, lineCounter);
   const undo: (() => void)[] = [];
@@ -60,7 +73,11 @@ export function parseScenario(text: string, file: string, overrides: ScenarioOve
     if (typeof data.provider === 'string') data.provider = providerId(data.provider) ?? data.provider;
     src.data = data;
     const parsed = scenarioSchema.safeParse(data, { error: expectedText });
-    if (!parsed.success) throw issuesToError(parsed.error.issues, scenarioSchema, src);
+    if (!parsed.success) {
+      const [first, ...also] = issuesToErrors(parsed.error.issues, scenarioSchema, src);
+      first.also = also;
+      throw first;
+    }
     const seed = overrides.seed === undefined ? (parsed.data.seed ?? DEFAULT_SEED) : checkSeed(overrides.seed);
     const scenario = resolveScenario(src, parsed.data, parsed.data.name ?? defaultName(file), seed, file);
     return deepFreeze(scenario);
@@ -151,15 +168,41 @@ export function loadScenarioFile(path: string, overrides: ScenarioOverrides = {}
   return parseScenario(readScenarioFile(path), path, overrides);
 }
 
+/** Standard input's bytes, read once (every later load of `-` takes the same text). */
+let stdinBytes: Buffer | null = null;
+
+/** Reads all of standard input (a pipe, a file or a terminal until end of file), once. */
+function readStdin(): Buffer {
+  if (stdinBytes !== null) return stdinBytes;
+  try {
+    stdinBytes = readFileSync(0);
+  } catch (e) {
+    // A non-blocking stdin (some parents hand one over) refuses a plain read with EAGAIN.
+    if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+    stdinBytes = readFileSync('/dev/stdin');
+  }
+  return stdinBytes;
+}
+
 /**
- * Reads a scenario file's text: UTF-8 only (see `encoding.ts`).
+ * The bytes of a scenario argument: the file's, or standard input's for `-` (read once).
+ * @throws Error with the errno of a file that cannot be read.
+ */
+export function scenarioFileBytes(path: string): Buffer {
+  return path === STDIN_ARG ? readStdin() : readFileSync(path);
+}
+
+/**
+ * Reads a scenario file's text: UTF-8 only (see `encoding.ts`); `-` reads standard input
+ * (once: every later read of `-` gets the same text), named `<stdin>` in messages.
  * @throws ScenarioError `FILE: cannot read scenario file (ENOENT: no such file or directory)`,
  *   or naming the encoding (or the first byte) of a file that is not UTF-8.
  */
-export function readScenarioFile(path: string): string {
+export function readScenarioFile(argument: string): string {
+  const path = scenarioFileName(argument);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = scenarioFileBytes(argument);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const m = /^(\w+): ([^,]+)/.exec(err.message ?? '');

@@ -10,7 +10,16 @@ import { VERIFICATION_STATES } from '../rules/provider.js';
 import { DEFAULT_PROVIDER, PROVIDER_IDS, PROVIDERS } from '../rules/providers.js';
 import { REPLAY_FORMATS, TIME_FORMATS } from './model.js';
 import { CARRIERS, COUNT_BY, INCIDENT_KINDS, LOG_SETTINGS, MESSAGE_TYPES, NUMBER_COUNTRIES, NUMBER_TYPES, PACINGS, SENDER_CHOICES, SPACINGS, TPM_SCOPES, USE_CASES } from './model.js';
-import { DURATION_EXPECTED, RATE_EXPECTED } from './units.js';
+import { DURATION_EXPECTED, DURATION_FORM, RATE_EXPECTED, RATE_FORM } from './units.js';
+import { DATE_TIME_WITH_OFFSET_PATTERN } from './time/datetime.js';
+import { TIME_OF_DAY_PATTERN } from './time/time-of-day.js';
+
+/**
+ * Constraints the loader checks after the schema (`resolve.ts`), stated for the JSON Schema
+ * only: zod copies `.meta()` keys into `z.toJSONSchema`'s output and never parses with
+ * them, so the loader's messages stay its own (see `json-schema.ts`).
+ */
+const jsonOnly = (keywords: Record<string, unknown>): Record<string, unknown> => keywords;
 import { pricingSchema } from './pricing.js';
 
 const DURATION_TEXT = 'Duration: "90s", "5m", "2h", "1d", "4500ms", "1.5h", or a number of seconds.';
@@ -19,10 +28,13 @@ const RATE_TEXT = 'Rate: "N/s", "N/min", "N/h", "N/day", or a number per second.
 /** A duration as written; parsed by `parseDurationMs`. */
 export const durationSchema = z
   .union([z.string(), z.number()], { error: DURATION_EXPECTED })
-  .describe(DURATION_TEXT);
+  .meta({ description: DURATION_TEXT, ...jsonOnly({ pattern: `^\\s*${DURATION_FORM}\\s*$`, minimum: 0 }) });
+
+/** A rate as text, as `parseRate` reads it (for the JSON Schema). */
+const RATE_PATTERN = `^\\s*${RATE_FORM}\\s*$`;
 
 /** A rate as written; parsed by `parseRate`. */
-export const rateSchema = z.union([z.string(), z.number()], { error: RATE_EXPECTED }).describe(RATE_TEXT);
+export const rateSchema = z.union([z.string(), z.number()], { error: RATE_EXPECTED }).meta({ description: RATE_TEXT, ...jsonOnly({ pattern: RATE_PATTERN }) });
 
 export const countBySchema = z.enum(COUNT_BY).describe('What a limit counts: whole messages (the FAQ) or units (segments).');
 
@@ -30,7 +42,7 @@ export const countBySchema = z.enum(COUNT_BY).describe('What a limit counts: who
 export const limitSchema = z
   .union(
     [
-      z.string(),
+      z.string().meta(jsonOnly({ pattern: RATE_PATTERN })),
       z.number(),
       z.strictObject({
         rate: rateSchema,
@@ -120,7 +132,8 @@ export const arrivalSchema = z
     z.strictObject({
       kind: z.literal('profile'),
       per_hour: z
-        .array(z.number({ error: 'a number of requests per hour >= 0' }), { error: 'a list of 24 numbers (requests per hour)' })
+        .array(z.number({ error: 'a number of requests per hour >= 0' }).meta(jsonOnly({ minimum: 0 })), { error: 'a list of 24 numbers (requests per hour)' })
+        .meta(jsonOnly({ minItems: 24, maxItems: 24 }))
         .optional()
         .describe('24 values: requests in each local hour 00..23. Either per_hour or file.'),
       file: z
@@ -146,8 +159,8 @@ const TOD = 'a local time of day "HH:MM"';
 /** A client-side sending window in the recipient's local time. */
 export const sendWindowSchema = z
   .strictObject({
-    from: z.string({ error: TOD }).describe('Opening local time, "HH:MM".'),
-    to: z.string({ error: TOD }).describe('Closing local time, "HH:MM" (before from: the window spans midnight).'),
+    from: z.string({ error: TOD }).meta({ description: 'Opening local time, "HH:MM".', ...jsonOnly({ pattern: TIME_OF_DAY_PATTERN }) }),
+    to: z.string({ error: TOD }).meta({ description: 'Closing local time, "HH:MM" (before from: the window spans midnight).', ...jsonOnly({ pattern: TIME_OF_DAY_PATTERN }) }),
     time_zone: z.string().optional().describe('IANA zone of every recipient. Either time_zone or time_zones.'),
     time_zones: z
       .record(z.string(), z.number({ error: 'a weight from 0 to 1' }))
@@ -262,8 +275,8 @@ export const scenarioSchema = z
     seed: intIn(0, Number.MAX_SAFE_INTEGER).optional().describe('Random seed, 0 to 2^53 - 1; default 1.'),
     start: z
       .string({ error: 'an ISO-8601 date-time with offset, such as 2026-03-09T08:00:00-07:00' })
-      .optional()
-      .describe('ISO-8601 with offset or Z; default 2026-01-01T00:00:00Z.'),
+      .meta({ description: 'ISO-8601 with offset or Z; default 2026-01-01T00:00:00Z.', ...jsonOnly({ pattern: DATE_TIME_WITH_OFFSET_PATTERN }) })
+      .optional(),
     duration: durationSchema.optional().describe('Traffic window; default 1h.'),
     until: durationSchema.optional().describe('Hard stop of the run.'),
     account: z
@@ -286,7 +299,10 @@ export const scenarioSchema = z
         z.strictObject({
           kind: z.enum(INCIDENT_KINDS).describe('carrier_outage | degraded_carrier | provider_outage.'),
           carrier: z.enum(CARRIERS).optional().describe('The carrier (not for provider_outage).'),
-          factor: z.number({ error: 'a number between 0 and 1' }).optional().describe('degraded_carrier: share of its rate left, 0 < factor < 1.'),
+          factor: z
+            .number({ error: 'a number between 0 and 1' })
+            .meta({ description: 'degraded_carrier: share of its rate left, 0 < factor < 1.', ...jsonOnly({ exclusiveMinimum: 0, exclusiveMaximum: 1 }) })
+            .optional(),
           start: durationSchema.describe('Offset from the scenario start.'),
           end: durationSchema.describe('Offset where it ends (after start).'),
         }),

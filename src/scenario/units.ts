@@ -36,8 +36,12 @@ export const DURATION_EXPECTED =
   'a duration such as "90s", "5m", "2h", "1d", "4500ms" or a number of seconds';
 export const RATE_EXPECTED = 'a rate such as "5/s", "15/min", "10/h", "200000/day" or a number per second';
 
-const DURATION_RE = /^(\d+(?:\.\d+)?|\.\d+)(ms|s|min|m|h|d)$/;
-const RATE_RE = /^(\d+(?:\.\d+)?|\.\d+)\/(s|min|h|day)$/;
+/** A duration as text: an amount and a unit (`90s`, `1.5h`); the loader's and the JSON Schema's one form. */
+export const DURATION_FORM = String.raw`(\d+(?:\.\d+)?|\.\d+)(ms|s|min|m|h|d)`;
+/** A rate as text: an amount per unit (`5/s`, `200000/day`). */
+export const RATE_FORM = String.raw`(\d+(?:\.\d+)?|\.\d+)\/(s|min|h|day)`;
+const DURATION_RE = new RegExp(`^${DURATION_FORM}$`);
+const RATE_RE = new RegExp(`^${RATE_FORM}$`);
 const TOLERANCE = 1e-9;
 
 /** Rounds `x` to an integer when it is within floating-point noise of one. */

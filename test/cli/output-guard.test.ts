@@ -105,6 +105,12 @@ const RECIPES: Record<string, Recipe> = {
   },
   'sweep --out': { at: (f, o) => ({ args: ['sweep', f.s, ...SWEEP, '--out', o] }), pair: (f, o) => ({ args: ['sweep', f.s, ...SWEEP, '--out', o, '--report', o] }) },
   'sweep --report': { at: (f, o) => ({ args: ['sweep', f.s, ...SWEEP, '--report', o] }), pair: (f, o) => ({ args: ['sweep', f.s, ...SWEEP, '--report', o, '--out', o] }) },
+  'sweep GITHUB_STEP_SUMMARY': {
+    at: (f, o) => ({ args: ['sweep', f.s, ...SWEEP], summary: o }),
+    pair: (f, o) => ({ args: ['sweep', f.s, ...SWEEP, '--out', o], summary: o }),
+  },
+  // solve's one output is the job summary: no pair.
+  'solve GITHUB_STEP_SUMMARY': { at: (f, o) => ({ args: ['solve', f.s, '--vary', 'account.mps.sms', '--min', '5', '--max', '6', '--expect', 'delivered >= 0', '--workers', '1'], summary: o }) },
   'merge --out': { at: (f, o) => ({ args: ['merge', ...f.sweep, '--out', o] }), input: (f) => f.sweep[0], pair: (f, o) => ({ args: ['merge', ...f.sweep, '--out', o, '--report', o] }) },
   'merge --report': { at: (f, o) => ({ args: ['merge', ...f.sweep, '--report', o] }), input: (f) => f.sweep[1], pair: (f, o) => ({ args: ['merge', ...f.sweep, '--report', o, '--out', o] }) },
   'merge --json': { at: (f, o) => ({ args: ['merge', f.check, '--json', o] }), input: (f) => f.check, pair: (f, o) => ({ args: ['merge', f.check, '--json', o, '--junit', o] }) },

@@ -105,6 +105,29 @@ export function issuesToError(issues: readonly Issue[], root: z.ZodType, src: So
   return issueToError(first, [], root, src);
 }
 
+/** True for a zod issue about a missing required field. */
+const isMissing = (i: Issue): boolean => i.code === 'invalid_type' && i.message.endsWith('(required)');
+
+/**
+ * Every issue of a failed parse as a ScenarioError, {@link issuesToError}'s first: each
+ * unknown key, then the other issues in zod's order, leaving out a key missing from a map
+ * that has an unknown key (a misspelling is one error, not two) and repeated messages.
+ */
+export function issuesToErrors(issues: readonly Issue[], root: z.ZodType, src: Source): ScenarioError[] {
+  const unknown = issues.filter((i) => i.code === 'unrecognized_keys');
+  const misspelt = new Set(unknown.map((i) => JSON.stringify(i.path)));
+  const errors = [
+    ...unknown.flatMap((i) => i.keys.map((key) => issueToError({ ...i, keys: [key] }, [], root, src))),
+    ...issues.filter((i) => i.code !== 'unrecognized_keys' && !(isMissing(i) && misspelt.has(JSON.stringify(i.path.slice(0, -1))))).map((i) => issueToError(i, [], root, src)),
+  ];
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (seen.has(e.message)) return false;
+    seen.add(e.message);
+    return true;
+  });
+}
+
 function issueToError(issue: Issue, prefix: FieldPath, root: z.ZodType, src: Source): ScenarioError {
   const path: FieldPath = [...prefix, ...(issue.path as (string | number)[])];
   switch (issue.code) {
