@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import type { Summary } from '../report/summary.js';
 import { formatValue, nearlyEqual } from './expr.js';
-import { formatRef, METRICS, type MetricRef } from './metrics.js';
+import { formatRef, METRICS, type MetricRef } from './metric-values.js';
 import { fromSummaries, type MetricSet, type Sample } from './replicated.js';
 import { welchTest } from './stats.js';
 import { allowedWorsening, type Tolerance, type ToleranceSource } from './tolerance.js';

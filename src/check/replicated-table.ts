@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { FAILURE_CODES } from '../rules/codes.js';
 import { safeText } from '../report/records.js';
 import { drawTable } from '../report/table.js';
-import { metricDef, SCOPE_KINDS, type ScopeKind } from './metrics.js';
+import { metricDef, SCOPE_KINDS, type ScopeKind } from './metric-values.js';
 import type { MetricStat, ReplicatedDoc } from './replicated.js';
 import { fmtDuration } from '../report/duration.js';
 

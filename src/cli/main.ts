@@ -8,11 +8,11 @@ import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { ScenarioError } from '../scenario/errors.js';
 import { PROVIDER_IDS } from '../rules/providers.js';
-import { errnoText, EXIT, OutputError, UsageError } from './errors.js';
-import { abortAll } from './output.js';
-import { activeOutputs } from './output-guard.js';
-import { listenForStop, STOP_SIGNALS, Stopped } from './stop.js';
-import type { CliIo } from './run.js';
+import { errnoText, EXIT, OutputError, UsageError } from './cli-errors.js';
+import { abortAll } from './io/output.js';
+import { activeOutputs } from './io/output-guard.js';
+import { listenForStop, STOP_SIGNALS, Stopped } from './io/stop.js';
+import type { CliIo } from './commands/run-command.js';
 
 // Each command loads its modules when it runs (dynamic import), so that `--version`,
 // `--help` and a small command do not pay for the parsers, the engine and the report
@@ -61,12 +61,12 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running the scenario with each limit relaxed')
     .option('--replications <n>', 'run N derived seeds; print every metric as mean ± 95% half-width')
     .option('--workers <n>', 'worker threads for --replications (default: one per core; 1 = this thread only)')
-    .action(async (file: string, opts) => setCode(await (await import('./run.js')).runCommand(file, opts, io)));
+    .action(async (file: string, opts) => setCode(await (await import('./commands/run-command.js')).runCommand(file, opts, io)));
 
   withOverrides(program.command('validate'))
     .description('check scenario files and their replay files without running them')
     .argument('<scenarios...>', 'scenario YAML files, directories or quoted globs')
-    .action(async (files: string[], opts) => setCode((await import('./validate.js')).validateCommand(files, opts, io)));
+    .action(async (files: string[], opts) => setCode((await import('./commands/validate-command.js')).validateCommand(files, opts, io)));
 
   withTolerance(withOverrides(program.command('check')))
     .description('run scenarios and evaluate their expect: thresholds (exit 0 pass, 1 fail, 2 bad input)')
@@ -81,7 +81,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--workers <n>', 'worker threads for the replications (default: one per core; 1 = this thread only)')
     .option('--shard <i/n>', 'check every n-th file from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--out <file>', 'with --shard: write the shard result file here instead of stdout')
-    .action(async (files: string[], opts) => setCode(await (await import('./check.js')).checkCommand(files, opts, io, version())));
+    .action(async (files: string[], opts) => setCode(await (await import('./commands/check-command.js')).checkCommand(files, opts, io, version())));
 
   withOverrides(program.command('solve'))
     .description('find the smallest value of a parameter at which every expect: threshold holds (exit 0 found, 1 none, 2 bad input)')
@@ -98,7 +98,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--format <format>', 'table | json', 'table')
     .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
     .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running with each limit relaxed')
-    .action(async (file: string, opts) => setCode(await (await import('./solve.js')).solveCommand(file, opts, io, version())));
+    .action(async (file: string, opts) => setCode(await (await import('./commands/solve-command.js')).solveCommand(file, opts, io, version())));
 
   withOverrides(program.command('sweep'))
     .description('run every point of a grid of parameter values; tidy CSV or JSON, HTML report (exit 0 some point passes, 1 none, 2 bad input)')
@@ -113,7 +113,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--shard <i/n>', 'run every n-th point from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
     .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running with each limit relaxed')
-    .action(async (file: string, opts) => setCode(await (await import('./sweep.js')).sweepCommand(file, opts, io, version())));
+    .action(async (file: string, opts) => setCode(await (await import('./commands/sweep-command.js')).sweepCommand(file, opts, io, version())));
 
   program
     .command('merge')
@@ -124,20 +124,20 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--report <file>', 'sweep: write the HTML sweep report')
     .option('--json <file>', 'check: write all results as JSON')
     .option('--junit <file>', 'check: write a JUnit XML report')
-    .action(async (files: string[], opts) => setCode(await (await import('./merge.js')).mergeCommand(files, opts, io)));
+    .action(async (files: string[], opts) => setCode(await (await import('./commands/merge-command.js')).mergeCommand(files, opts, io)));
 
   withTolerance(program.command('compare'))
     .description('compare two summaries (run --format json); exit 1 when a metric regressed')
     .argument('<baseline>', 'baseline summary JSON')
     .argument('<current>', 'new summary JSON')
     .option('-q, --quiet', 'no warnings on stderr')
-    .action(async (base: string, current: string, opts) => setCode((await import('./compare.js')).compareCommand(base, current, opts, io)));
+    .action(async (base: string, current: string, opts) => setCode((await import('./commands/compare-command.js')).compareCommand(base, current, opts, io)));
 
   program
     .command('schema')
     .description('print the JSON Schema (draft-07) of scenario files, for editor completion')
     .action(async () => {
-      io.stdout((await import('./schema.js')).scenarioJsonSchema());
+      io.stdout((await import('./commands/schema-command.js')).scenarioJsonSchema());
       setCode(EXIT.ok);
     });
 
@@ -147,7 +147,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .argument('[scenario]', 'scenario YAML file (default: the bundled default scenario)')
     .option('--out <file>', 'HTML file to write (default playground.html unless --serve)')
     .option('--serve [port]', 'serve the page on 127.0.0.1 (default port 4173; 0 = any free port)')
-    .action(async (file: string | undefined, opts) => setCode(await (await import('./playground.js')).playgroundCommand(file, opts, io)));
+    .action(async (file: string | undefined, opts) => setCode(await (await import('./commands/playground-command.js')).playgroundCommand(file, opts, io)));
 
   program
     .command('rules')
@@ -156,7 +156,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--provider <name>', `whose rules: ${PROVIDER_IDS.join(', ')}`, 'plivo')
     .option('--format <format>', 'table, or json: every number with its source (url, date read, sentence or assumption)', 'table')
     .action(async (opts: { wide?: boolean; provider: string; format: string }) => {
-      const { providerOption } = await import('./providers.js');
+      const { providerOption } = await import('./commands/run-providers.js');
       const provider = providerOption(opts.provider);
       if (opts.format === 'json') {
         io.stdout((await import('../report/rulebook-json.js')).renderRulebookJson(provider));

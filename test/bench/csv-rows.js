@@ -3,7 +3,7 @@
 //   node test/bench/csv-rows.js [rows=2000000] [out=/tmp/a2psim-bench-messages.csv]
 import { rmSync, statSync } from 'node:fs';
 import { parseScenario } from '../../dist/scenario/load.js';
-import { execute } from '../../dist/cli/run.js';
+import { execute } from '../../dist/cli/commands/run-command.js';
 
 const rows = Number(process.argv[2] ?? 2_000_000);
 const out = process.argv[3] ?? '/tmp/a2psim-bench-messages.csv';

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
-import { NOT_OUTPUT_OPTIONS, OUTPUT_OPTIONS } from '../../src/cli/output-guard.js';
+import { NOT_OUTPUT_OPTIONS, OUTPUT_OPTIONS } from '../../src/cli/io/output-guard.js';
 import { cli } from '../helpers/cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'a2psim-guard-'));

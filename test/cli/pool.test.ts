@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { JobRunner, parseWorkers } from '../../src/cli/pool.js';
-import { readScenarioText, resolveJob, runJob, type RunJob } from '../../src/cli/jobs.js';
+import { JobRunner, parseWorkers } from '../../src/cli/parallel/worker-pool.js';
+import { readScenarioText, resolveJob, runJob, type RunJob } from '../../src/cli/parallel/jobs.js';
 
 describe('worker pool', () => {
   it('sweep with replications: 2 workers print byte for byte what 1 prints', async () => {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { setOutputWrite } from '../../src/cli/output.js';
-import { execute, seriesFor, type RunOptions } from '../../src/cli/run.js';
+import { setOutputWrite } from '../../src/cli/io/output.js';
+import { execute, seriesFor, type RunOptions } from '../../src/cli/commands/run-command.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 
 async function cli(...args: string[]) {

@@ -12,8 +12,8 @@ import { cli } from '../helpers/cli.js';
 import { gridOf } from '../../src/check/solve.js';
 import { parseVary } from '../../src/check/sweep.js';
 import { readDecimal } from '../../src/scenario/numbers.js';
-import { cgroupCpus, usableCpus } from '../../src/cli/cores.js';
-import { parseWorkers } from '../../src/cli/pool.js';
+import { cgroupCpus, usableCpus } from '../../src/cli/parallel/cores.js';
+import { parseWorkers } from '../../src/cli/parallel/worker-pool.js';
 
 const S = 'scenarios/default.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'a2psim-numbers-'));

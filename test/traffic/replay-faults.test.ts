@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { prepareReplay, validateReplay } from '../../src/traffic/replay.js';
-import { execute } from '../../src/cli/run.js';
+import { execute } from '../../src/cli/commands/run-command.js';
 import { main } from '../../src/cli/main.js';
 import { SeriesCollector } from '../../src/report/timeseries.js';
 import type { TickSnapshot } from '../../src/engine/types.js';

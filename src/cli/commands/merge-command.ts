@@ -6,16 +6,16 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { checkShardResult } from '../check/shard-result.js';
-import { checkShardSet, MergeError, type ShardFile } from '../check/shards.js';
-import { cheapestPoint, type SweepResult } from '../check/sweep.js';
-import { errnoText, EXIT, UsageError } from './errors.js';
-import { expandFiles, SHARD_FILES } from './files.js';
-import type { CliIo } from './run.js';
-import { checkSweepFormat, emitSweep, sweepOutputs } from './sweep.js';
-import { emitMergedCheck, type CheckShardResult } from './check-shard.js';
-import { OutputGuard } from './output-guard.js';
-import type { NamedFile } from './output-paths.js';
+import { checkShardResult } from '../../check/shard-result.js';
+import { checkShardSet, MergeError, type ShardFile } from '../../check/shards.js';
+import { cheapestPoint, type SweepResult } from '../../check/sweep.js';
+import { errnoText, EXIT, UsageError } from '../cli-errors.js';
+import { expandFiles, SHARD_FILES } from '../io/files.js';
+import type { CliIo } from './run-command.js';
+import { checkSweepFormat, emitSweep, sweepOutputs } from './sweep-command.js';
+import { emitMergedCheck, type CheckShardResult } from '../parallel/check-shard.js';
+import { OutputGuard } from '../io/output-guard.js';
+import type { NamedFile } from '../io/output-paths.js';
 
 export interface MergeOptions {
   format: string;

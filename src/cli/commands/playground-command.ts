@@ -7,15 +7,16 @@
 import { createServer, type Server } from 'node:http';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenarioFile } from '../scenario/load.js';
+import { loadScenarioFile } from '../../scenario/load.js';
 import { readFileSync } from 'node:fs';
-import { playgroundAssets } from '../playground/assets.js';
-import { renderPlaygroundPage } from '../playground/page.js';
-import { UsageError } from './errors.js';
-import { replayInputs } from './inputs.js';
-import { parseNumberOption } from './numbers.js';
-import { OutputGuard } from './output-guard.js';
-import type { CliIo } from './run.js';
+import { playgroundAssets } from '../../playground/assets.js';
+import { renderPlaygroundPage } from '../../playground/page.js';
+import { UsageError } from '../cli-errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { replayInputs } from '../io/inputs.js';
+import { parseNumberOption } from '../options/number-option.js';
+import { OutputGuard } from '../io/output-guard.js';
+import type { CliIo } from './run-command.js';
 
 export interface PlaygroundOptions {
   /** Output HTML file; default `playground.html` unless serving. */
@@ -25,7 +26,7 @@ export interface PlaygroundOptions {
 }
 
 /** The scenario the playground opens with when none is named. */
-export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.yaml', import.meta.url));
+export const DEFAULT_SCENARIO = fileURLToPath(new URL('scenarios/default.yaml', PACKAGE_ROOT));
 /** Port of `--serve` without a number. */
 export const DEFAULT_PORT = 4173;
 

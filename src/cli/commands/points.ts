@@ -3,11 +3,11 @@
  * path and `--expect` thresholds, the `--set` list of a point, and its scenario loaded and
  * validated before anything runs.
  */
-import { parseThreshold, ThresholdError } from '../check/expr.js';
-import type { GridValue } from '../check/solve.js';
-import type { Scenario } from '../scenario/model.js';
-import { UsageError } from './errors.js';
-import { resolvePoint } from './jobs.js';
+import { parseThreshold, ThresholdError } from '../../check/expr.js';
+import type { GridValue } from '../../check/solve.js';
+import type { Scenario } from '../../scenario/model.js';
+import { UsageError } from '../cli-errors.js';
+import { resolvePoint } from '../parallel/jobs.js';
 
 const PATH_RE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\])*$/;
 

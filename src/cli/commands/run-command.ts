@@ -2,24 +2,24 @@
  * `a2psim run`: load, simulate, report. Owns the files it writes (atomically) and the
  * streams it prints to.
  */
-import { loadScenarioFile } from '../scenario/load.js';
-import { parseDurationMs, UnitError } from '../scenario/units.js';
-import { simulate } from '../engine/simulate.js';
-import type { Summary } from '../report/summary.js';
-import { summaryCsv } from '../report/summary-csv.js';
-import { renderTable } from '../report/table.js';
-import { renderDepthChart } from '../report/chart.js';
-import { reportObserver } from '../report/html/report.js';
-import { SeriesCollector } from '../report/timeseries.js';
-import { UsageError } from './errors.js';
-import { parseNumberOption } from './numbers.js';
-import { executeInteractive, STOP_SIGNALS } from './interactive.js';
-import { clockText } from './progress.js';
-import { compareProviders, providerOption } from './providers.js';
-import { abortRun, finishRun, prepareRun } from './run-files.js';
-import { checkRunSize, parseMaxMessages } from './run-size.js';
-import type { Scenario } from '../scenario/model.js';
-import type { SimulationResult } from '../engine/simulate.js';
+import { loadScenarioFile } from '../../scenario/load.js';
+import { parseDurationMs, UnitError } from '../../scenario/units.js';
+import { simulate } from '../../engine/simulate.js';
+import type { Summary } from '../../report/summary.js';
+import { summaryCsv } from '../../report/summary-csv.js';
+import { renderTable } from '../../report/table.js';
+import { renderDepthChart } from '../../report/chart.js';
+import { reportObserver } from '../../report/html/report.js';
+import { SeriesCollector } from '../../report/timeseries.js';
+import { UsageError } from '../cli-errors.js';
+import { parseNumberOption } from '../options/number-option.js';
+import { executeInteractive, STOP_SIGNALS } from '../run/interactive.js';
+import { clockText } from '../run/progress.js';
+import { compareProviders, providerOption } from './run-providers.js';
+import { abortRun, finishRun, prepareRun } from '../run/run-files.js';
+import { checkRunSize, parseMaxMessages } from '../options/run-size.js';
+import type { Scenario } from '../../scenario/model.js';
+import type { SimulationResult } from '../../engine/simulate.js';
 
 export interface RunOptions {
   format: string;

@@ -2,14 +2,14 @@
  * `--provider`: choosing whose rules a scenario runs under, and `run --provider a,b,c`,
  * which runs the same scenario under each and prints one side-by-side summary.
  */
-import { simulate } from '../engine/simulate.js';
-import { renderProviderComparison } from '../report/provider-table.js';
-import { summarize, type Summary } from '../report/summary.js';
-import type { Provider } from '../rules/provider.js';
-import { PROVIDER_IDS, PROVIDERS, providerId } from '../rules/providers.js';
-import type { Scenario } from '../scenario/model.js';
-import { prepareReplay } from '../traffic/replay.js';
-import { UsageError } from './errors.js';
+import { simulate } from '../../engine/simulate.js';
+import { renderProviderComparison } from '../../report/provider-table.js';
+import { summarize, type Summary } from '../../report/summary.js';
+import type { Provider } from '../../rules/provider.js';
+import { PROVIDER_IDS, PROVIDERS, providerId } from '../../rules/providers.js';
+import type { Scenario } from '../../scenario/model.js';
+import { prepareReplay } from '../../traffic/replay.js';
+import { UsageError } from '../cli-errors.js';
 
 /** The `run` options a comparison reads (declared here: run.ts imports this file). */
 export interface CompareOptions {

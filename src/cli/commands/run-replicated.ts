@@ -2,14 +2,14 @@
  * `run --replications N`, split from `run.ts` so that a plain run does not load the worker
  * pool, the statistics and their libraries (issue 16: start-up).
  */
-import type { Scenario } from '../scenario/model.js';
-import { replicatedDoc } from '../check/replicated.js';
-import { renderReplicatedTable, replicatedCsv } from '../check/replicated-table.js';
-import { replicationSeeds, runReplications } from '../check/runner.js';
-import { prepareReplay } from '../traffic/replay.js';
-import { EXIT, UsageError } from './errors.js';
-import { readScenarioText } from './jobs.js';
-import { JobRunner, parseWorkers } from './pool.js';
+import type { Scenario } from '../../scenario/model.js';
+import { replicatedDoc } from '../../check/replicated.js';
+import { renderReplicatedTable, replicatedCsv } from '../../check/replicated-table.js';
+import { replicationSeeds, runReplications } from '../../check/runner.js';
+import { prepareReplay } from '../../traffic/replay.js';
+import { EXIT, UsageError } from '../cli-errors.js';
+import { readScenarioText } from '../parallel/jobs.js';
+import { JobRunner, parseWorkers } from '../parallel/worker-pool.js';
 
 /** The `run` options this path reads (a subset of run.ts's RunOptions; not imported, to keep imports acyclic). */
 export interface ReplicatedOptions {

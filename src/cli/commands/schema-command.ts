@@ -3,7 +3,7 @@
  * same zod schema the loader validates with, for editors (`yaml-language-server`).
  */
 import { z } from 'zod';
-import { scenarioSchema } from '../scenario/schema.js';
+import { scenarioSchema } from '../../scenario/schema.js';
 
 /** The scenario JSON Schema as pretty-printed JSON, ending in a newline. */
 export function scenarioJsonSchema(): string {

@@ -4,21 +4,21 @@
  * Exit 0 with an answer (or when the first value already passes), 1 when even the last
  * value fails, 2 for bad input.
  */
-import { replicationSeeds } from '../check/runner.js';
-import { GridError, gridOf, solveGrid, type GridValue, type SolveOutcome } from '../check/solve.js';
-import { jsonValue } from '../check/sweep.js';
-import { SEED_PATH } from './sweep.js';
-import { judge, type FailedThreshold, type Verdict } from '../check/verdict.js';
-import { formatValue, parseThreshold } from '../check/expr.js';
-import type { Summary } from '../report/summary.js';
-import { EXIT, UsageError } from './errors.js';
-import { parseNumberOption } from './numbers.js';
+import { replicationSeeds } from '../../check/runner.js';
+import { GridError, gridOf, solveGrid, type GridValue, type SolveOutcome } from '../../check/solve.js';
+import { jsonValue } from '../../check/sweep.js';
+import { SEED_PATH } from './sweep-command.js';
+import { judge, type FailedThreshold, type Verdict } from '../../check/verdict.js';
+import { formatValue, parseThreshold } from '../../check/expr.js';
+import type { Summary } from '../../report/summary.js';
+import { EXIT, UsageError } from '../cli-errors.js';
+import { parseNumberOption } from '../options/number-option.js';
 
-import { readScenarioText, runJob, type RunJob } from './jobs.js';
+import { readScenarioText, runJob, type RunJob } from '../parallel/jobs.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
-import { JobRunner, parseWorkers } from './pool.js';
+import { JobRunner, parseWorkers } from '../parallel/worker-pool.js';
 import { solveCostCommand, type SolveCostOptions } from './solve-cost.js';
-import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
+import { parseReplicationsOption, parseSeedOption, type CliIo } from './run-command.js';
 
 /** Options of `solve`: those of the cost objective, plus the one-path search. */
 export interface SolveOptions extends SolveCostOptions {

@@ -4,10 +4,10 @@
  * Every point is run (a sweep), since cost need not fall or rise along any one parameter.
  * Exit 0 with an answer, 1 when no point passes, 2 for bad input.
  */
-import { EXIT, UsageError } from './errors.js';
-import { JobRunner, parseWorkers } from './pool.js';
-import type { CliIo } from './run.js';
-import { planSweep, runSweep } from './sweep.js';
+import { EXIT, UsageError } from '../cli-errors.js';
+import { JobRunner, parseWorkers } from '../parallel/worker-pool.js';
+import type { CliIo } from './run-command.js';
+import { planSweep, runSweep } from './sweep-command.js';
 
 /** Options of the cost objective (those of `solve` that apply). */
 export interface SolveCostOptions {

@@ -5,21 +5,21 @@
  * 2 for bad input.
  */
 import { createHash } from 'node:crypto';
-import { replicationSeeds } from '../check/runner.js';
-import { GridError } from '../check/solve.js';
-import { parseShard, ShardError, shardItems, type Shard, type ShardFile } from '../check/shards.js';
-import { parseMetricRef, ThresholdError } from '../check/expr.js';
-import { COST_METRICS, SWEEP_METRICS, cheapestPoint, gridPoints, jsonValue, parseVary, pointRecord, sweepCsv, sweepJson, type SweepPoint, type SweepResult, type Vary } from '../check/sweep.js';
-import { chartAssets } from '../report/html/assets.js';
-import { renderSweepPage } from '../check/sweep-page.js';
-import type { Scenario } from '../scenario/model.js';
-import { EXIT, UsageError } from './errors.js';
+import { replicationSeeds } from '../../check/runner.js';
+import { GridError } from '../../check/solve.js';
+import { parseShard, ShardError, shardItems, type Shard, type ShardFile } from '../../check/shards.js';
+import { parseMetricRef, ThresholdError } from '../../check/expr.js';
+import { COST_METRICS, SWEEP_METRICS, cheapestPoint, gridPoints, jsonValue, parseVary, pointRecord, sweepCsv, sweepJson, type SweepPoint, type SweepResult, type Vary } from '../../check/sweep.js';
+import { chartAssets } from '../../report/html/assets.js';
+import { renderSweepPage } from '../../check/sweep-page.js';
+import type { Scenario } from '../../scenario/model.js';
+import { EXIT, UsageError } from '../cli-errors.js';
 
-import { readScenarioText, type RunJob } from './jobs.js';
-import { JobRunner, parseWorkers } from './pool.js';
-import { OutputGuard, type DeclaredOutput } from './output-guard.js';
-import { replayInputs } from './inputs.js';
-import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
+import { readScenarioText, type RunJob } from '../parallel/jobs.js';
+import { JobRunner, parseWorkers } from '../parallel/worker-pool.js';
+import { OutputGuard, type DeclaredOutput } from '../io/output-guard.js';
+import { replayInputs } from '../io/inputs.js';
+import { parseReplicationsOption, parseSeedOption, type CliIo } from './run-command.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
 
 export interface SweepOptions {

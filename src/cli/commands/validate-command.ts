@@ -4,10 +4,10 @@
  * replay files (each exists and every row parses) — without simulating. The errors are
  * the same one-line ScenarioErrors (exit 2) that `run` prints.
  */
-import { validateReplay } from '../traffic/replay.js';
-import { EXIT } from './errors.js';
-import { expandFiles } from './files.js';
-import { loadWithOverrides, type CliIo } from './run.js';
+import { validateReplay } from '../../traffic/replay.js';
+import { EXIT } from '../cli-errors.js';
+import { expandFiles } from '../io/files.js';
+import { loadWithOverrides, type CliIo } from './run-command.js';
 
 /** Options of `validate`: the overrides `run` takes. */
 export interface ValidateOptions {

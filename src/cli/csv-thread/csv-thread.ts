@@ -15,14 +15,14 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { MessageRecord, MessageView } from '../engine/types.js';
-import { CsvMessageSink, fastRowsFor, isFastRow, type MessageCsv } from '../report/csv.js';
-import { FAST_RECORD_BYTES, putFastRecord, putRawRecord, RAW_HEADER_BYTES, rawRecordBytes, RecordRegion } from '../report/csv-records.js';
-import type { Scenario } from '../scenario/model.js';
+import type { MessageRecord, MessageView } from '../../engine/types.js';
+import { CsvMessageSink, fastRowsFor, isFastRow, type MessageCsv } from '../../report/message-csv/message-csv.js';
+import { FAST_RECORD_BYTES, putFastRecord, putRawRecord, RAW_HEADER_BYTES, rawRecordBytes, RecordRegion } from '../../report/message-csv/csv-records.js';
+import type { Scenario } from '../../scenario/model.js';
 import { allocateRing, C, signal, STATE, STOP } from './csv-ring.js';
 import type { WriterData } from './csv-worker.js';
-import { OutputError } from './errors.js';
-import type { AtomicFile } from './output.js';
+import { OutputError } from '../cli-errors.js';
+import type { AtomicFile } from '../io/output.js';
 
 /** Ring and chunk sizes; tests make them small to cross every boundary. */
 export interface CsvThreadOptions {
@@ -49,7 +49,7 @@ const DRAIN_STEP_MS = 20;
  * tests); null when there is none.
  */
 export function csvWorkerFile(): string | null {
-  for (const rel of ['./csv-worker.js', '../../dist/bundle/csv-worker.js']) {
+  for (const rel of ['./csv-worker.js', '../../../dist/bundle/csv-worker.js']) {
     const file = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(file)) return file;
   }

@@ -5,13 +5,13 @@
  * never thrown: the run's thread is blocked in `Atomics.wait` and would not see an event.
  */
 import { workerData } from 'node:worker_threads';
-import { ByteSink } from '../report/csv-bytes.js';
-import { RecordPrinter, RecordRegion } from '../report/csv-records.js';
-import { fastRowsFor } from '../report/csv.js';
-import type { Scenario } from '../scenario/model.js';
+import { ByteSink } from '../../report/message-csv/csv-bytes.js';
+import { RecordPrinter, RecordRegion } from '../../report/message-csv/csv-records.js';
+import { fastRowsFor } from '../../report/message-csv/message-csv.js';
+import type { Scenario } from '../../scenario/model.js';
 import { C, ERROR_BYTES, signal, STATE, STOP, type RingData } from './csv-ring.js';
-import { errnoText } from './errors.js';
-import { writeAll } from './output.js';
+import { errnoText } from '../cli-errors.js';
+import { writeAll } from '../io/output.js';
 
 /** `workerData` of the writer thread. */
 export interface WriterData extends RingData {

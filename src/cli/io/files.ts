@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { UsageError } from './errors.js';
+import { UsageError } from '../cli-errors.js';
 
 /** True when `path` exists and is a directory. */
 export function isDirectory(path: string): boolean {

@@ -2,8 +2,8 @@
  * The files a scenario makes a command read besides itself, for the output guard
  * (`output-guard.ts`): its replay files, found from the loaded scenario without reading them.
  */
-import type { Scenario } from '../scenario/model.js';
-import { replayPath } from '../traffic/replay.js';
+import type { Scenario } from '../../scenario/model.js';
+import { replayPath } from '../../traffic/replay.js';
 import type { NamedFile } from './output-paths.js';
 
 /** The replay files `scenario` reads, named `a replay file`. */

@@ -16,7 +16,7 @@
  */
 import { AtomicFile, appendToFile } from './output.js';
 import { checkOutputs, type NamedFile } from './output-paths.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../cli-errors.js';
 import { stopPoint } from './stop.js';
 
 /** What an output option names: a file, or a folder whose files the command declares one by one. */

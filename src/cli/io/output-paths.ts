@@ -4,7 +4,7 @@
  */
 import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UsageError } from './errors.js';
+import { UsageError } from '../cli-errors.js';
 
 /** Most symlinks followed in a row (as Linux's ELOOP limit). */
 const MAX_LINKS = 40;

@@ -22,7 +22,7 @@
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { errnoText, OutputError } from './errors.js';
+import { errnoText, OutputError } from '../cli-errors.js';
 import { followLinks } from './output-paths.js';
 
 /** The write call outputs use, replaceable in tests (short writes, ENOSPC). */

@@ -4,11 +4,11 @@
  * written atomically). `run --report FILE` writes its one report in run-files.ts.
  */
 import { join } from 'node:path';
-import type { SimulationResult } from '../engine/simulate.js';
-import { chartAssets } from '../report/html/assets.js';
-import { renderIndexPage, type IndexRow } from '../report/html/index-page.js';
-import { renderReport, type CollectedSeries } from '../report/html/report.js';
-import { summarize } from '../report/summary.js';
+import type { SimulationResult } from '../../engine/simulate.js';
+import { chartAssets } from '../../report/html/assets.js';
+import { renderIndexPage, type IndexRow } from '../../report/html/index-page.js';
+import { renderReport, type CollectedSeries } from '../../report/html/report.js';
+import { summarize } from '../../report/summary.js';
 import type { OutputGuard } from './output-guard.js';
 
 /** One scenario's run for {@link writeReports}. */

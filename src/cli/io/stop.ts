@@ -6,7 +6,7 @@
  * outputs take their final names — removing every partial file, printing one line and
  * exiting with 128 + N. A second signal removes every partial file and exits at once.
  */
-import { EXIT } from './errors.js';
+import { EXIT } from '../cli-errors.js';
 import { abortAll } from './output.js';
 
 /** The signals that stop a command, and the exit code each one ends it with (128 + N). */

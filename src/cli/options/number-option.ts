@@ -4,8 +4,8 @@
  * `--serve PORT`): the exact-decimal rule of `--set` (see `scenario/numbers.ts`), then the
  * option's own range, with one message shape: `--flag: expected ..., got "text"`.
  */
-import { decimalExpected, MAX_EXACT, readDecimal } from '../scenario/numbers.js';
-import { UsageError } from './errors.js';
+import { decimalExpected, MAX_EXACT, readDecimal } from '../../scenario/numbers.js';
+import { UsageError } from '../cli-errors.js';
 
 /** The rules of one numeric option. */
 export interface NumberRule {

@@ -4,11 +4,11 @@
  * long run; raise it on purpose). Both are estimates from the scenario (see
  * `scenario/limits.ts`); the message names the estimate and the limit.
  */
-import { BYTES_PER_IN_FLIGHT, MAX_IN_FLIGHT } from '../engine/pool.js';
-import { estimateRun } from '../scenario/limits.js';
-import type { Scenario } from '../scenario/model.js';
-import { UsageError } from './errors.js';
-import { parseNumberOption } from './numbers.js';
+import { BYTES_PER_IN_FLIGHT, MAX_IN_FLIGHT } from '../../engine/pool.js';
+import { estimateRun } from '../../scenario/limits.js';
+import type { Scenario } from '../../scenario/model.js';
+import { UsageError } from '../cli-errors.js';
+import { parseNumberOption } from './number-option.js';
 
 /** Default of `--max-messages`. */
 export const DEFAULT_MAX_MESSAGES = 1_000_000_000;

@@ -4,12 +4,12 @@
  * report observes it). Summaries come back in seed order, so the output is the
  * single-thread output.
  */
-import { replicationSeeds } from '../check/runner.js';
-import type { Summary } from '../report/summary.js';
-import { readScenarioFile } from '../scenario/load.js';
-import type { Scenario } from '../scenario/model.js';
+import { replicationSeeds } from '../../check/runner.js';
+import type { Summary } from '../../report/summary.js';
+import { readScenarioFile } from '../../scenario/load.js';
+import type { Scenario } from '../../scenario/model.js';
 import type { RunJob } from './jobs.js';
-import { JobRunner } from './pool.js';
+import { JobRunner } from './worker-pool.js';
 
 /**
  * The summaries of seeds 2..N of every scenario (undefined per scenario when N is 1 or one

@@ -5,15 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { checkJson } from '../check/json.js';
-import { renderJUnit } from '../check/junit.js';
-import { renderMarkdown } from '../check/markdown.js';
-import { checkPassed, type ScenarioCheck } from '../check/runner.js';
-import type { Shard, ShardFile } from '../check/shards.js';
-import { renderText } from '../check/text.js';
-import { EXIT, UsageError } from './errors.js';
-import type { OutputGuard } from './output-guard.js';
-import type { CliIo } from './run.js';
+import { checkJson } from '../../check/json.js';
+import { renderJUnit } from '../../check/junit.js';
+import { renderMarkdown } from '../../check/markdown.js';
+import { checkPassed, type ScenarioCheck } from '../../check/runner.js';
+import type { Shard, ShardFile } from '../../check/shards.js';
+import { renderText } from '../../check/text.js';
+import { EXIT, UsageError } from '../cli-errors.js';
+import type { OutputGuard } from '../io/output-guard.js';
+import type { CliIo } from '../commands/run-command.js';
 
 /** What a check shard carries: its scenarios' results, in file order. */
 export interface CheckShardResult {

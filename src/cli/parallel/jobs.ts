@@ -3,9 +3,9 @@
  * its `--set` overrides and a seed, small enough to hand to a worker thread. Results come
  * back in job order, so a run on N workers gives exactly the single-thread output.
  */
-import type { Summary } from '../report/summary.js';
-import { parseScenario, readScenarioFile } from '../scenario/load.js';
-import type { Scenario } from '../scenario/model.js';
+import type { Summary } from '../../report/summary.js';
+import { parseScenario, readScenarioFile } from '../../scenario/load.js';
+import type { Scenario } from '../../scenario/model.js';
 import { simulateSummary } from './sim-worker.js';
 
 /** One simulation to run: everything a worker needs, as plain data. */

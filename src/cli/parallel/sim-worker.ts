@@ -6,12 +6,12 @@
  * engine, the summary and the replay reader — no YAML, schema or CLI code — so a pool
  * thread starts in a fraction of the time the whole CLI takes to load.
  */
-import { simulate } from '../engine/simulate.js';
-import { summarize, type Summary } from '../report/summary.js';
-import { withWhatIf } from '../report/what-if.js';
-import { ScenarioError } from '../scenario/errors.js';
-import type { Scenario } from '../scenario/model.js';
-import { prepareReplay } from '../traffic/replay.js';
+import { simulate } from '../../engine/simulate.js';
+import { summarize, type Summary } from '../../report/summary.js';
+import { withWhatIf } from '../../report/what-if.js';
+import { ScenarioError } from '../../scenario/errors.js';
+import type { Scenario } from '../../scenario/model.js';
+import { prepareReplay } from '../../traffic/replay.js';
 
 /** What a worker sends back. */
 export type SimReply = { readonly summary: Summary } | { readonly badInput: string };

@@ -10,14 +10,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import type { Summary } from '../report/summary.js';
-import { UsageError } from './errors.js';
+import type { Summary } from '../../report/summary.js';
+import { UsageError } from '../cli-errors.js';
 import { usableCpus, type CgroupPlaces } from './cores.js';
-import { parseNumberOption } from './numbers.js';
-import type { Scenario } from '../scenario/model.js';
+import { parseNumberOption } from '../options/number-option.js';
+import type { Scenario } from '../../scenario/model.js';
 import { resolveJob, runJob, type RunJob } from './jobs.js';
 import type { SimReply, SimTask } from './sim-worker.js';
-import { stopPoint, throwIfStopped, whenStopped } from './stop.js';
+import { stopPoint, throwIfStopped, whenStopped } from '../io/stop.js';
 
 /** Most worker threads a command accepts. */
 export const MAX_WORKERS = 256;
@@ -46,7 +46,7 @@ export function parseWorkers(v: string | undefined, note: (line: string) => void
  * copy in dist/ (under the TypeScript sources, in tests); null when there is none.
  */
 function workerFile(): string | null {
-  for (const rel of ['./sim-worker.js', '../../dist/bundle/sim-worker.js', '../../dist/cli/sim-worker.js']) {
+  for (const rel of ['./sim-worker.js', '../../../dist/bundle/sim-worker.js', '../../../dist/cli/parallel/sim-worker.js']) {
     const file = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(file)) return file;
   }

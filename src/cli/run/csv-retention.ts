@@ -4,9 +4,9 @@
  * csv-parse in chunks and rewritten with {@link retainCells}, in bounded memory.
  */
 import { stringify } from 'csv-stringify/sync';
-import { retainCells } from '../report/retention.js';
-import { CsvChunkReader } from '../traffic/csv-chunks.js';
-import type { AtomicFile } from './output.js';
+import { retainCells } from '../../report/retention.js';
+import { CsvChunkReader } from '../../traffic/csv-chunks.js';
+import type { AtomicFile } from '../io/output.js';
 
 /** Rows rewritten between two yields of {@link retentionSteps}. */
 export const RETENTION_BATCH = 4096;

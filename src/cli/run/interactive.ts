@@ -10,13 +10,13 @@
  * by one never commits a file.
  */
 import { performance } from 'node:perf_hooks';
-import { startSimulation, type SimulationResult } from '../engine/simulate.js';
-import { summarize, type Summary } from '../report/summary.js';
-import type { Scenario } from '../scenario/model.js';
-import { listenForStop, stopHeard, type StopSignal } from './stop.js';
+import { startSimulation, type SimulationResult } from '../../engine/simulate.js';
+import { summarize, type Summary } from '../../report/summary.js';
+import type { Scenario } from '../../scenario/model.js';
+import { listenForStop, stopHeard, type StopSignal } from '../io/stop.js';
 import { ProgressBar, progressWanted } from './progress.js';
 import { abortRun, COMMIT, finishSteps, prepareRun, type RunFileOptions } from './run-files.js';
-import type { SeriesCollector } from '../report/timeseries.js';
+import type { SeriesCollector } from '../../report/timeseries.js';
 
 /** Events per slice: well under a millisecond of work on a normal machine. */
 export const SLICE_EVENTS = 1 << 12;
@@ -28,7 +28,7 @@ export const SLICE_EVENTS = 1 << 12;
  */
 export const TURN_MS = 50;
 
-export { STOP_SIGNALS, type StopSignal } from './stop.js';
+export { STOP_SIGNALS, type StopSignal } from '../io/stop.js';
 
 /** What an interactive run reads of `run`'s options (declared here: run.ts imports this file). */
 export type InteractiveOptions = RunFileOptions & { readonly quiet?: boolean };

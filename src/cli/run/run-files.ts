@@ -3,21 +3,21 @@
  * simulation starts and committed only when it finishes. Shared by the plain `execute`
  * path and the interruptible CLI path, so both write exactly the same bytes.
  */
-import type { SimulationResult, SimulateOptions } from '../engine/simulate.js';
-import type { Scenario } from '../scenario/model.js';
-import { CsvMessageSink, fastRowsFor, type MessageCsv } from '../report/csv.js';
-import { estimateRun } from '../scenario/limits.js';
-import { chartAssets } from '../report/html/assets.js';
-import { renderReport } from '../report/html/report.js';
-import { needsRetention } from '../report/retention.js';
-import { summarize, type Summary } from '../report/summary.js';
-import type { SeriesCollector } from '../report/timeseries.js';
-import { prepareReplay } from '../traffic/replay.js';
-import { withWhatIf } from '../report/what-if.js';
-import { csvWorkerFile, ThreadedCsvSink, type CsvThreadOptions } from './csv-thread.js';
-import { OutputGuard } from './output-guard.js';
-import { type AtomicFile, usesSystemWrite } from './output.js';
-import { retentionSteps } from './retention.js';
+import type { SimulationResult, SimulateOptions } from '../../engine/simulate.js';
+import type { Scenario } from '../../scenario/model.js';
+import { CsvMessageSink, fastRowsFor, type MessageCsv } from '../../report/message-csv/message-csv.js';
+import { estimateRun } from '../../scenario/limits.js';
+import { chartAssets } from '../../report/html/assets.js';
+import { renderReport } from '../../report/html/report.js';
+import { needsRetention } from '../../report/retention.js';
+import { summarize, type Summary } from '../../report/summary.js';
+import type { SeriesCollector } from '../../report/timeseries.js';
+import { prepareReplay } from '../../traffic/replay.js';
+import { withWhatIf } from '../../report/what-if.js';
+import { csvWorkerFile, ThreadedCsvSink, type CsvThreadOptions } from '../csv-thread/csv-thread.js';
+import { OutputGuard } from '../io/output-guard.js';
+import { type AtomicFile, usesSystemWrite } from '../io/output.js';
+import { retentionSteps } from './csv-retention.js';
 import { SeriesFile } from './series-file.js';
 
 /** What `prepareRun` needs of the `run` options. */

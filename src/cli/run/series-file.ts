@@ -7,11 +7,11 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-import type { SimulationResult } from '../engine/simulate.js';
-import { FAILURE_CODES } from '../rules/codes.js';
-import { CARRIERS } from '../scenario/model.js';
-import { seriesCells, seriesColumns, type SeriesCollector, type SeriesRow } from '../report/timeseries.js';
-import type { AtomicFile } from './output.js';
+import type { SimulationResult } from '../../engine/simulate.js';
+import { FAILURE_CODES } from '../../rules/codes.js';
+import { CARRIERS } from '../../scenario/model.js';
+import { seriesCells, seriesColumns, type SeriesCollector, type SeriesRow } from '../../report/timeseries.js';
+import type { AtomicFile } from '../io/output.js';
 
 /** Rows per write, and per yield of {@link seriesSteps}. */
 const BATCH = 4096;

@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { loadCached } from './code-cache.js';
-import type * as Cli from './main.js';
+import type * as Cli from '../main.js';
 
 /**
  * The user's cache folder for compiled code, or null when turned off or unknown (env-paths

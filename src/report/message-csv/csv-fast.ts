@@ -5,14 +5,14 @@
  * same rules as the generic path) and copied; only the UUID, destination digits, times
  * and seconds are printed per row.
  */
-import { callingCode } from '../engine/random.js';
-import { STATUS_NAMES } from '../engine/record.js';
-import type { MessageView } from '../engine/types.js';
-import { FAILURE_CODES } from '../rules/codes.js';
-import { DATA_LOGGING } from '../rules/rulebook.js';
-import { CARRIERS, MESSAGE_TYPES, type Scenario } from '../scenario/model.js';
+import { callingCode } from '../../engine/random.js';
+import { STATUS_NAMES } from '../../engine/record.js';
+import type { MessageView } from '../../engine/types.js';
+import { FAILURE_CODES } from '../../rules/codes.js';
+import { DATA_LOGGING } from '../../rules/rulebook.js';
+import { CARRIERS, MESSAGE_TYPES, type Scenario } from '../../scenario/model.js';
 import { IsoClock, put2, put5, putSegment, putSeconds, putUint, putUuid, segment, Segment, utf8 } from './csv-bytes.js';
-import { numberCell, REDACTED_TEXT, safeText } from './records.js';
+import { numberCell, REDACTED_TEXT, safeText } from '../records.js';
 
 /**
  * Delimiters that may occur in the cells printed unquoted (hex, digits, "-", ":", ".",

@@ -15,7 +15,7 @@
  */
 import type { ByteSink } from './csv-bytes.js';
 import type { FastRowView, GeneratedRows } from './csv-fast.js';
-import type { MessageView } from '../engine/types.js';
+import type { MessageView } from '../../engine/types.js';
 
 /** Bytes of one generated message's record. */
 export const FAST_RECORD_BYTES = 56;

@@ -10,11 +10,11 @@
  * else (a record, a replayed row, a delimiter that could occur in a digit cell) takes the
  * generic path: {@link recordCells}, then RFC 4180 quoting of each cell.
  */
-import type { MessageRecord, MessageSink, MessageView } from '../engine/types.js';
-import type { Scenario } from '../scenario/model.js';
+import type { MessageRecord, MessageSink, MessageView } from '../../engine/types.js';
+import type { Scenario } from '../../scenario/model.js';
 import { ByteSink, isWholeMs } from './csv-bytes.js';
 import { GeneratedRows } from './csv-fast.js';
-import { MESSAGE_COLUMNS, RETRY_COLUMNS, recordCells } from './records.js';
+import { MESSAGE_COLUMNS, RETRY_COLUMNS, recordCells } from '../records.js';
 
 export interface CsvOptions {
   /** Field delimiter, default ",". */
