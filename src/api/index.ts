@@ -15,6 +15,7 @@ import { solveValue, type SolvedValue } from '../cli/commands/solve-command.js';
 import { GridError, gridOf, type GridSpec } from '../check/solve.js';
 import type { SweepResult } from '../check/sweep.js';
 import { UsageError } from '../cli/cli-errors.js';
+import { parseReplications, parseSeed } from '../cli/options/shared-options.js';
 import type { SimulationResult } from '../engine/simulate.js';
 import { summarize as summarizeResult, type Summary } from '../report/summary.js';
 import { withWhatIf, type WhatIfChoice } from '../report/what-if.js';
@@ -106,9 +107,10 @@ async function withRunner<T>(workers: number | undefined, work: (runner: JobRunn
 export async function sweep(file: string, options: SweepOptions): Promise<SweepResult> {
   const opts = {
     vary: [...options.vary],
-    replications: options.replications === undefined ? undefined : String(options.replications),
+    // Checked as the CLI checks `--replications` and `--seed` (same limits, same messages).
+    replications: options.replications === undefined ? undefined : parseReplications(String(options.replications)),
     expect: [...(options.expect ?? [])],
-    seed: options.seed === undefined ? undefined : String(options.seed),
+    seed: options.seed === undefined ? undefined : parseSeed(String(options.seed)),
     set: [...(options.set ?? [])],
     metric: [...(options.metrics ?? [])],
   };

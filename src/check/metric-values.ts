@@ -1,13 +1,9 @@
 /**
  * Reading a metric from a summary. The catalogue of metrics (kinds, directions, names)
- * is the scenario's (scenario/metrics.ts), re-exported here. Pure.
+ * is the scenario's (scenario/metrics.ts). Pure.
  */
 import { totalScope, type ScopeSummary, type Summary } from '../report/summary.js';
 
-export {
-  formatRef, METRIC_NAMES, metricDef, METRICS, SCOPE_KINDS,
-  type MetricDef, type MetricKind, type MetricRef, type ScopeKind, type WorseWhen,
-} from '../scenario/metrics.js';
 import { type MetricRef, SCOPE_KINDS } from '../scenario/metrics.js';
 
 /** A metric's value in a summary, or why there is none. */

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareSets } from '../../check/baseline.js';
-import { METRICS, type MetricRef } from '../../check/metric-values.js';
+import { METRICS, type MetricRef } from '../../scenario/metrics.js';
 import { fromSummaries, replicatedDoc } from '../../check/replicated.js';
 import { checkJson } from '../../check/json.js';
 import { renderJUnit } from '../../check/junit.js';
@@ -24,20 +24,24 @@ import { OutputGuard, type DeclaredOutput } from '../io/output-guard.js';
 import { reportPaths, writeReports, type ReportEntry } from '../io/report-files.js';
 import { stopPoint } from '../io/stop.js';
 import { reportObserver } from '../../report/html/report.js';
-import { loadWithOverrides, parseReplicationsOption, type CliIo } from './run-command.js';
+import type { CliIo } from '../io/cli-io.js';
+import type { ProviderId } from '../../rules/providers.js';
+import { loadWithOverrides } from '../options/scenario-overrides.js';
 import { prepareReplay } from '../../traffic/replay.js';
-import { parseWorkers } from '../parallel/worker-pool.js';
+import { capWorkers } from '../parallel/worker-pool.js';
 import { replicationsOnPool } from '../parallel/check-pool.js';
 import { checkShardOptions, writeCheckShard } from '../parallel/check-shard.js';
 import { shardItems } from '../../check/shards.js';
 import { shardOption } from './sweep-command.js';
 
 export interface CheckOptions {
-  seed?: string;
+  seed?: number;
   set: string[];
   /** `--max-messages`: refuse runs estimated larger (default one billion). */
-  maxMessages?: string;
-  replications?: string;
+  maxMessages?: number;
+  /** `--provider`: whose rules apply. */
+  provider?: ProviderId;
+  replications?: number;
   /** Directory for one HTML report per scenario plus index.html. */
   report?: string;
   baseline?: string;
@@ -48,7 +52,7 @@ export interface CheckOptions {
   /** No warnings on stderr. */
   quiet?: boolean;
   /** Worker threads for the replications (default: one per core). */
-  workers?: string;
+  workers?: number;
   /** `i/n` (or `n` with the index from the environment): check one shard of the files, write its result file. */
   shard?: string;
   /** With --shard: the result file (default stdout). */
@@ -90,8 +94,8 @@ const optionalFile = (option: string, path: string | undefined): DeclaredOutput[
 
 /** The `check` command. Returns the exit code. */
 export async function checkCommand(patterns: readonly string[], opts: CheckOptions, io: CliIo, version: string): Promise<number> {
-  const replications = parseReplicationsOption(opts.replications);
-  const workers = parseWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
+  const replications = opts.replications ?? 1;
+  const workers = capWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
   const tolerances = parseTolerances(opts.tolerance);
   if (opts.baseline === undefined && (tolerances.length > 0 || opts.updateBaseline)) {
     throw new UsageError(`${opts.updateBaseline ? '--update-baseline' : '--tolerance'}: expected --baseline FILE too, got none`);
@@ -158,7 +162,7 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
   }
 
   if (shard !== null) {
-    const run = { set: opts.set, seed: opts.seed ?? null, replications, baseline: opts.baseline ?? null, tolerance: opts.tolerance };
+    const run = { set: opts.set, seed: opts.seed === undefined ? null : String(opts.seed), replications, baseline: opts.baseline ?? null, tolerance: opts.tolerance };
     return writeCheckShard(checks, { version, allFiles, shard, items, run, out: opts.out }, io, guard);
   }
   if (opts.report !== undefined) {

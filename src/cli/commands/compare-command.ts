@@ -7,16 +7,17 @@
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { compareSets, describeComparison, parseTolerance, replicatedFileSchema, SIGNIFICANCE, summaryFileSchema, type Tolerance } from '../../check/baseline.js';
+import { compareSets, describeComparison, replicatedFileSchema, SIGNIFICANCE, summaryFileSchema } from '../../check/baseline.js';
+import { parseTolerance, type Tolerance } from '../../check/tolerance.js';
 import { formatValue, ThresholdError } from '../../check/expr.js';
-import { METRICS } from '../../check/metric-values.js';
+import { METRICS } from '../../scenario/metrics.js';
 import { fromDoc, fromSummaries, type MetricSet, type ReplicatedDoc } from '../../check/replicated.js';
 import { welchTest } from '../../check/stats.js';
 import type { Summary } from '../../report/summary.js';
 import { formatPath } from '../../scenario/locate.js';
 import { describeValue, oneLine } from '../../scenario/errors.js';
 import { EXIT, UsageError } from '../cli-errors.js';
-import type { CliIo } from './run-command.js';
+import type { CliIo } from '../io/cli-io.js';
 
 export interface CompareOptions {
   tolerance: string[];

@@ -11,14 +11,15 @@ import { checkShardSet, MergeError, type ShardFile } from '../../check/shards.js
 import { cheapestPoint, type SweepResult } from '../../check/sweep.js';
 import { errnoText, EXIT, UsageError } from '../cli-errors.js';
 import { expandFiles, SHARD_FILES } from '../io/files.js';
-import type { CliIo } from './run-command.js';
-import { checkSweepFormat, emitSweep, sweepOutputs } from './sweep-command.js';
+import type { CliIo } from '../io/cli-io.js';
+import type { SweepFormat } from '../options/shared-options.js';
+import { emitSweep, sweepOutputs } from './sweep-command.js';
 import { emitMergedCheck, type CheckShardResult } from '../parallel/check-shard.js';
 import { OutputGuard } from '../io/output-guard.js';
 import type { NamedFile } from '../io/output-paths.js';
 
 export interface MergeOptions {
-  format: string;
+  format: SweepFormat;
   out?: string;
   report?: string;
   json?: string;
@@ -129,7 +130,6 @@ export async function mergeCommand(patterns: readonly string[], opts: MergeOptio
     if (opts.out !== undefined) throw new UsageError('--out: expected no --out when merging check shards (use --json or --junit), got one');
     return emitMergedCheck(order.map((i) => files[i] as ShardFile<CheckShardResult>), opts, io, guard);
   }
-  checkSweepFormat(opts.format);
   for (const [flag, given] of [['--junit', opts.junit], ['--json', opts.json]] as const) {
     if (given !== undefined) throw new UsageError(`${flag}: expected no ${flag} when merging sweep shards (it is for check shards; use --out with --format json, or --report), got one`);
   }

@@ -16,7 +16,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { replayInputs } from '../io/inputs.js';
 import { parseNumberOption } from '../options/number-option.js';
 import { OutputGuard } from '../io/output-guard.js';
-import type { CliIo } from './run-command.js';
+import type { CliIo } from '../io/cli-io.js';
 
 export interface PlaygroundOptions {
   /** Output HTML file; default `playground.html` unless serving. */

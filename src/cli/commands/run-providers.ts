@@ -1,42 +1,32 @@
 /**
- * `--provider`: choosing whose rules a scenario runs under, and `run --provider a,b,c`,
- * which runs the same scenario under each and prints one side-by-side summary.
+ * `run --provider a,b,c`, which runs the same scenario under each and prints one side-by-side summary.
  */
 import { simulate } from '../../engine/simulate.js';
 import { renderProviderComparison } from '../../report/provider-table.js';
 import { summarize, type Summary } from '../../report/summary.js';
-import type { Provider } from '../../rules/provider.js';
-import { PROVIDER_IDS, PROVIDERS, providerId } from '../../rules/providers.js';
+import type { ProviderId } from '../../rules/providers.js';
+import type { SummaryFormat } from '../../report/formats.js';
 import type { Scenario } from '../../scenario/model.js';
 import { prepareReplay } from '../../traffic/replay.js';
 import { UsageError } from '../cli-errors.js';
 
-/** The `run` options a comparison reads (declared here: run.ts imports this file). */
+/** The `run` options a comparison reads (declared here: run-command.ts imports this file). */
 export interface CompareOptions {
-  readonly provider?: string;
-  readonly format: string;
+  /** The providers to compare (each once, checked by `--provider`'s parser). */
+  readonly provider: readonly ProviderId[];
+  readonly format: SummaryFormat;
   readonly quiet?: boolean;
   readonly messages?: string;
   readonly timeseries?: string;
   readonly report?: string;
   readonly chart?: boolean;
-  readonly replications?: string;
+  readonly replications?: number;
 }
 
 /** Where a comparison writes. */
 export interface CompareIo {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
-}
-
-/**
- * The profile named by `--provider`.
- * @throws UsageError for a name that is not a provider.
- */
-export function providerOption(name: string): Provider {
-  const id = providerId(name);
-  if (id === undefined) throw new UsageError(`--provider: expected one of ${PROVIDER_IDS.join(', ')}, got ${JSON.stringify(name)}`);
-  return PROVIDERS[id];
 }
 
 /**
@@ -47,19 +37,14 @@ export function providerOption(name: string): Provider {
  * @returns the exit code.
  * @throws UsageError for a bad list or an option that writes files; ScenarioError for bad input.
  */
-export function compareProviders(load: (provider: Provider['id']) => Scenario, opts: CompareOptions, io: CompareIo): number {
-  const names = opts.provider!.split(',').map((s) => s.trim());
-  const providers = names.map(providerOption);
-  if (new Set(providers.map((p) => p.id)).size !== providers.length) {
-    throw new UsageError(`--provider: expected each provider once, got ${JSON.stringify(opts.provider)}`);
-  }
+export function compareProviders(load: (provider: ProviderId) => Scenario, opts: CompareOptions, io: CompareIo): number {
   const files = (['messages', 'timeseries', 'report', 'chart', 'replications'] as const).filter((k) => opts[k] !== undefined && opts[k] !== false);
   if (files.length > 0) {
     throw new UsageError(`--provider with a list compares summaries only; run one provider at a time for --${files[0]}`);
   }
   if (opts.format === 'csv') throw new UsageError('--provider with a list: expected --format table or json, got "csv"');
-  const summaries: Summary[] = providers.map((p) => {
-    const scenario = load(p.id);
+  const summaries: Summary[] = opts.provider.map((id) => {
+    const scenario = load(id);
     const { replay } = prepareReplay(scenario);
     return summarize(simulate(scenario, { replay }));
   });

@@ -1,21 +1,22 @@
 /**
- * `run --replications N`, split from `run.ts` so that a plain run does not load the worker
+ * `run --replications N`, split from `run-command.ts` so that a plain run does not load the worker
  * pool, the statistics and their libraries (issue 16: start-up).
  */
 import type { Scenario } from '../../scenario/model.js';
 import { replicatedDoc } from '../../check/replicated.js';
-import { renderReplicatedTable, replicatedCsv } from '../../check/replicated-table.js';
+import { REPLICATED_FORMATS } from '../../check/replicated-table.js';
+import type { SummaryFormat } from '../../report/formats.js';
 import { replicationSeeds, runReplications } from '../../check/runner.js';
 import { prepareReplay } from '../../traffic/replay.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import { readScenarioText } from '../parallel/jobs.js';
-import { JobRunner, parseWorkers } from '../parallel/worker-pool.js';
+import { JobRunner, capWorkers } from '../parallel/worker-pool.js';
 
-/** The `run` options this path reads (a subset of run.ts's RunOptions; not imported, to keep imports acyclic). */
+/** The `run` options this path reads (a subset of run-command.ts's RunOptions; not imported, to keep imports acyclic). */
 export interface ReplicatedOptions {
-  format: string;
+  format: SummaryFormat;
   set: string[];
-  workers?: string;
+  workers?: number;
   quiet?: boolean;
   delimiter?: string;
   bom?: boolean;
@@ -25,7 +26,7 @@ export interface ReplicatedOptions {
   chart?: boolean;
 }
 
-/** Where the output goes (run.ts's CliIo satisfies it). */
+/** Where the output goes (CliIo satisfies it). */
 interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
@@ -37,7 +38,7 @@ interface Io {
  * (messages, time series, report, chart) describe one run, so they are refused here.
  */
 export async function runReplicated(path: string, opts: ReplicatedOptions, io: Io, n: number, load: () => Scenario): Promise<number> {
-  const workers = parseWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
+  const workers = capWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
   const perRun = (['messages', 'timeseries', 'report', 'chart'] as const).find((k) => opts[k] !== undefined && opts[k] !== false);
   if (perRun !== undefined) {
     throw new UsageError(`--replications: expected no --${perRun} (it describes one run; rerun one seed with --seed for it), got --${perRun}`);
@@ -49,7 +50,7 @@ export async function runReplicated(path: string, opts: ReplicatedOptions, io: I
   const doc = replicatedDoc(summaries, seeds);
   if (!opts.quiet) for (const w of doc.warnings) io.stderr(`warning: ${w}\n`);
   const csv = { delimiter: opts.delimiter, bom: opts.bom };
-  io.stdout(opts.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : opts.format === 'csv' ? replicatedCsv(doc, csv) : renderReplicatedTable(doc));
+  io.stdout(REPLICATED_FORMATS[opts.format](doc, csv));
   return EXIT.ok;
 }
 

@@ -16,9 +16,9 @@ import { parseNumberOption } from '../options/number-option.js';
 
 import { readScenarioText, runJob, type RunJob } from '../parallel/jobs.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
-import { JobRunner, parseWorkers } from '../parallel/worker-pool.js';
+import { JobRunner, capWorkers } from '../parallel/worker-pool.js';
 import { solveCostCommand, type SolveCostOptions } from './solve-cost.js';
-import { parseReplicationsOption, parseSeedOption, type CliIo } from './run-command.js';
+import type { CliIo } from '../io/cli-io.js';
 
 /** Options of `solve`: those of the cost objective, plus the one-path search. */
 export interface SolveOptions extends SolveCostOptions {
@@ -148,9 +148,8 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
   }
   if (opts.vary.length !== 1) throw new UsageError(`--vary: expected one path (several only with --objective cost), got ${opts.vary.length}`);
   const path = parseVaryPath('--vary', opts.vary[0]);
-  if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format: expected table or json, got ${JSON.stringify(opts.format)}`);
-  const replications = parseReplicationsOption(opts.replications);
-  const workers = parseWorkers(opts.workers, io.stderr);
+  const replications = opts.replications ?? 1;
+  const workers = capWorkers(opts.workers, io.stderr);
   checkExpectOption(opts.expect);
   let grid: GridValue[];
   try {
@@ -164,7 +163,7 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
   let solved: SolvedValue;
   try {
     solved = await solveValue(
-      { file, path, grid, listed: opts.values !== undefined, maximize: opts.maximize === true, replications, expect: opts.expect, set: opts.set, seed: parseSeedOption(opts.seed), whatIf: opts.whatIf },
+      { file, path, grid, listed: opts.values !== undefined, maximize: opts.maximize === true, replications, expect: opts.expect, set: opts.set, seed: opts.seed, whatIf: opts.whatIf },
       runner,
     );
   } finally {

@@ -5,22 +5,23 @@
  * Exit 0 with an answer, 1 when no point passes, 2 for bad input.
  */
 import { EXIT, UsageError } from '../cli-errors.js';
-import { JobRunner, parseWorkers } from '../parallel/worker-pool.js';
-import type { CliIo } from './run-command.js';
+import { JobRunner, capWorkers } from '../parallel/worker-pool.js';
+import type { CliIo } from '../io/cli-io.js';
+import type { SolveFormat } from '../options/shared-options.js';
 import { planSweep, runSweep } from './sweep-command.js';
 
 /** Options of the cost objective (those of `solve` that apply). */
 export interface SolveCostOptions {
   /** One path (PATH=values for each with --objective cost). */
   vary: string[];
-  replications?: string;
-  format: string;
+  replications?: number;
+  format: SolveFormat;
   /** Thresholds replacing the scenario's `expect:` (repeatable). */
   expect: string[];
-  seed?: string;
+  seed?: number;
   set: string[];
   /** Worker threads (default: one per core). */
-  workers?: string;
+  workers?: number;
 }
 
 /** The JSON answer of `solve --objective cost --format json`. */
@@ -38,7 +39,7 @@ export interface SolveCostReport {
 
 /** The cost objective of `solve`. Returns the exit code. */
 export async function solveCostCommand(file: string, opts: SolveCostOptions, io: CliIo, version: string): Promise<number> {
-  const workers = parseWorkers(opts.workers, io.stderr);
+  const workers = capWorkers(opts.workers, io.stderr);
   const runner = new JobRunner(workers).warmUp();
   let plan;
   let result;

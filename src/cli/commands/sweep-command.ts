@@ -16,25 +16,26 @@ import type { Scenario } from '../../scenario/model.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 
 import { readScenarioText, type RunJob } from '../parallel/jobs.js';
-import { JobRunner, parseWorkers } from '../parallel/worker-pool.js';
+import { JobRunner, capWorkers } from '../parallel/worker-pool.js';
 import { OutputGuard, type DeclaredOutput } from '../io/output-guard.js';
 import { replayInputs } from '../io/inputs.js';
-import { parseReplicationsOption, parseSeedOption, type CliIo } from './run-command.js';
+import type { CliIo } from '../io/cli-io.js';
+import type { SweepFormat } from '../options/shared-options.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
 
 export interface SweepOptions {
   vary: string[];
-  replications?: string;
-  format: string;
+  replications?: number;
+  format: SweepFormat;
   expect: string[];
   report?: string;
   out?: string;
   /** Metrics to report instead of the default list (repeatable). */
   metric: string[];
-  seed?: string;
+  seed?: number;
   set: string[];
   /** Worker threads (default: one per core). */
-  workers?: string;
+  workers?: number;
   /** `i/n` (or `n` with the index from the environment): run one shard, write its result file. */
   shard?: string;
   /** False for `--no-what-if`: each point's bottleneck by share of waiting, without re-runs. */
@@ -131,9 +132,9 @@ export function planSweep(
 ): SweepPlan {
   const varies = parseVaries(opts.vary);
   checkExpectOption(opts.expect);
-  const replications = parseReplicationsOption(opts.replications);
+  const replications = opts.replications ?? 1;
   const text = readScenarioText(file);
-  const seed = parseSeedOption(opts.seed);
+  const seed = opts.seed;
   const seedVary = varies.find((v) => v.path === SEED_PATH);
   if (seedVary !== undefined && seed !== undefined) {
     throw new UsageError('--seed: expected no --seed with --vary seed (each point runs its own seed), got both');
@@ -237,15 +238,9 @@ export function shardOption(text: string): Shard {
   }
 }
 
-/** Checks `--format` of sweep and merge. */
-export function checkSweepFormat(format: string): void {
-  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format: expected csv or json, got ${JSON.stringify(format)}`);
-}
-
 /** The `sweep` command. Returns the exit code. */
 export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, version: string): Promise<number> {
-  checkSweepFormat(opts.format);
-  const workers = parseWorkers(opts.workers, io.stderr);
+  const workers = capWorkers(opts.workers, io.stderr);
   const shard = opts.shard === undefined ? null : shardOption(opts.shard);
   if (shard !== null && opts.report !== undefined) {
     throw new UsageError('--report: expected no --report with --shard (merge the shard files, then write the report), got both');

@@ -7,13 +7,12 @@
 import { validateReplay } from '../../traffic/replay.js';
 import { EXIT } from '../cli-errors.js';
 import { expandFiles } from '../io/files.js';
-import { loadWithOverrides, type CliIo } from './run-command.js';
+import type { CliIo } from '../io/cli-io.js';
+import { loadWithOverrides } from '../options/scenario-overrides.js';
+import type { OverrideOptions } from '../options/shared-options.js';
 
 /** Options of `validate`: the overrides `run` takes. */
-export interface ValidateOptions {
-  seed?: string;
-  set: string[];
-}
+export type ValidateOptions = OverrideOptions;
 
 /**
  * The `validate` command: prints `ok FILE` per valid scenario and returns 0.

@@ -71,6 +71,3 @@ export function expandFiles(args: readonly string[], kind: FileKind = SCENARIO_F
   }
   return out;
 }
-
-// Output checks live in output-paths.ts (no glob library, so a plain run need not load it).
-export { checkOutputs, fileIdentity, type NamedFile } from './output-paths.js';

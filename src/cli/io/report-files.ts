@@ -1,7 +1,7 @@
 /**
  * Writing HTML reports: a directory of reports with an index page (for `check --report
  * DIR`), through the command's output guard (every file is declared before the run and
- * written atomically). `run --report FILE` writes its one report in run-files.ts.
+ * written atomically). `run --report FILE` writes its one report in run/run-files.ts.
  */
 import { join } from 'node:path';
 import type { SimulationResult } from '../../engine/simulate.js';

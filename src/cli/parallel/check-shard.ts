@@ -13,7 +13,7 @@ import type { Shard, ShardFile } from '../../check/shards.js';
 import { renderText } from '../../check/text.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import type { OutputGuard } from '../io/output-guard.js';
-import type { CliIo } from '../commands/run-command.js';
+import type { CliIo } from '../io/cli-io.js';
 
 /** What a check shard carries: its scenarios' results, in file order. */
 export interface CheckShardResult {

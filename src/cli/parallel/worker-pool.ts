@@ -13,14 +13,10 @@ import Tinypool from 'tinypool';
 import type { Summary } from '../../report/summary.js';
 import { UsageError } from '../cli-errors.js';
 import { usableCpus, type CgroupPlaces } from './cores.js';
-import { parseNumberOption } from '../options/number-option.js';
 import type { Scenario } from '../../scenario/model.js';
 import { resolveJob, runJob, type RunJob } from './jobs.js';
 import type { SimReply, SimTask } from './sim-worker.js';
 import { stopPoint, throwIfStopped, whenStopped } from '../io/stop.js';
-
-/** Most worker threads a command accepts. */
-export const MAX_WORKERS = 256;
 
 /** The default number of workers: one per CPU the process may use (cgroup quota included). */
 export function defaultWorkers(places?: CgroupPlaces): number {
@@ -28,13 +24,12 @@ export function defaultWorkers(places?: CgroupPlaces): number {
 }
 
 /**
- * Parses `--workers`: an integer from 1 to {@link MAX_WORKERS}, capped at the CPUs this
- * process may use (with a one-line note to `note` when capped); that figure when absent.
+ * The workers of `--workers n` (parsed by its option): `n` capped at the CPUs this process
+ * may use (with a one-line note to `note` when capped); that figure when absent.
  */
-export function parseWorkers(v: string | undefined, note: (line: string) => void = () => undefined, places?: CgroupPlaces): number {
+export function capWorkers(n: number | undefined, note: (line: string) => void = () => undefined, places?: CgroupPlaces): number {
   const cpus = defaultWorkers(places);
-  if (v === undefined) return cpus;
-  const n = parseNumberOption('--workers', v, { integer: true, min: 1, max: MAX_WORKERS });
+  if (n === undefined) return cpus;
   if (n <= cpus) return n;
   note(`a2psim: note: --workers ${n} capped at ${cpus}, the CPUs this process may use\n`);
   return cpus;

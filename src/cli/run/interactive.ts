@@ -4,7 +4,7 @@
  * engine works (a large burst is sliced too) and while the retention rewrite runs, and a
  * progress line can be drawn. The first signal stops the run at the next slice and removes
  * every partial file; a second one exits at once (after removing them as well). The
- * listener is the one every command shares (`stop.ts`). The message CSV's writer thread
+ * listener is the one every command shares (`io/stop.ts`). The message CSV's writer thread
  * drains in steps too, and the loop always visits the event loop once more right before
  * the files take their final names: a signal is heard at every moment, and a run stopped
  * by one never commits a file.
@@ -28,9 +28,8 @@ export const SLICE_EVENTS = 1 << 12;
  */
 export const TURN_MS = 50;
 
-export { STOP_SIGNALS, type StopSignal } from '../io/stop.js';
 
-/** What an interactive run reads of `run`'s options (declared here: run.ts imports this file). */
+/** What an interactive run reads of `run`'s options (declared here: run-command.ts imports this file). */
 export type InteractiveOptions = RunFileOptions & { readonly quiet?: boolean };
 
 /** Where an interactive run draws its progress. */
