@@ -16,8 +16,8 @@ import {
   collect, expectOption, formatOption, maxMessagesOption, noWhatIfOption, providerListOption, providerOption, quietOption, replicationsOption,
   seedOption, setOption, shardOption, SOLVE_FORMATS, SWEEP_FORMATS, toleranceOption, workersOption,
 } from './options/shared-options.js';
-import { RULEBOOK_FORMAT_NAMES, RULEBOOK_FORMATS, SUMMARY_FORMAT_NAMES, type RulebookFormat } from '../report/formats.js';
-import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../rules/providers.js';
+import { RULEBOOK_FORMAT_NAMES, SUMMARY_FORMAT_NAMES } from '../report/formats.js';
+import { PROVIDER_IDS } from '../rules/providers.js';
 
 // Each command loads its modules when it runs (dynamic import), so that `--version`,
 // `--help` and a small command do not pay for the parsers, the engine and the report
@@ -153,10 +153,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--wide', 'every column, with the source of every row (wider than 80 columns)')
     .addOption(providerOption(`whose rules: ${PROVIDER_IDS.join(', ')}`).default('plivo'))
     .addOption(formatOption(RULEBOOK_FORMAT_NAMES, 'table, or json: every number with its source (url, date read, sentence or assumption)'))
-    .action(async (opts: { wide?: boolean; provider: ProviderId; format: RulebookFormat }) => {
-      io.stdout(await RULEBOOK_FORMATS[opts.format](PROVIDERS[opts.provider], { wide: opts.wide === true }));
-      setCode(EXIT.ok);
-    });
+    .action(async (opts) => setCode(await (await import('./commands/rules-command.js')).rulesCommand(opts, io)));
 
   return program;
 }
