@@ -1,6 +1,6 @@
 // Bundles the CLI and the library with esbuild (`npm run bundle`) into dist/bundle (issue 16: start-up):
 // cli.cjs, the whole CLI (and the library) as one CommonJS file whose commands are evaluated only when they
-// run, and main.js, which loads cli.cjs through a V8 code cache (src/cli/code-cache.ts: Node
+// run, and main.js, which loads cli.cjs through a V8 code cache (src/cli/start/code-cache.ts: Node
 // 20 caches no compiled ES module, and a script's cache must be one CommonJS file). Kept as
 // a script, not a CLI one-liner, for the plugin below.
 import { rmSync, writeFileSync } from 'node:fs';
@@ -60,7 +60,7 @@ rmSync('dist/bundle', { recursive: true, force: true });
 await build({
   ...common,
   format: 'cjs',
-  entryPoints: ['src/api/bundle.ts'],
+  entryPoints: ['src/api/bundle-entry.ts'],
   outfile: 'dist/bundle/cli.cjs',
   plugins: [zodEnglishOnly, tinypoolDefault],
   define: { 'import.meta.url': '__a2psimUrl' },
@@ -74,13 +74,13 @@ await build({
   banner: { js: "'use strict';const __a2psimUrl=require('node:url').pathToFileURL(__filename).href;" },
 });
 // Its start (bin/a2psim.js imports it): loads cli.cjs through the code cache.
-await build({ ...common, entryPoints: ['src/cli/start.ts'], outfile: 'dist/bundle/main.js' });
+await build({ ...common, entryPoints: ['src/cli/start/start.ts'], outfile: 'dist/bundle/main.js' });
 // The worker-pool thread (issue 13): the engine, the summary and the replay reader only.
-await build({ ...common, entryPoints: ['src/cli/sim-worker.ts'], outfile: 'dist/bundle/sim-worker.js' });
+await build({ ...common, entryPoints: ['src/cli/parallel/sim-worker.ts'], outfile: 'dist/bundle/sim-worker.js' });
 // The message-CSV writer thread (issue 16): prints and writes the rows of a large run.
-await build({ ...common, entryPoints: ['src/cli/csv-worker.ts'], outfile: 'dist/bundle/csv-worker.js' });
+await build({ ...common, entryPoints: ['src/cli/csv-thread/csv-worker.ts'], outfile: 'dist/bundle/csv-worker.js' });
 // The library (issue 20), `import ... from 'a2psim'`: an ES module that takes its exports from
-// cli.cjs (whose entry, src/api/bundle.ts, loads the library on demand), so the package holds
+// cli.cjs (whose entry, src/api/bundle-entry.ts, loads the library on demand), so the package holds
 // one copy of the code. Its export list is the library's own, read from the bundle just
 // built; its types are dist/index.d.ts (scripts/types.mjs, after this).
 const lib = await createRequire(import.meta.url)(resolve('dist/bundle/cli.cjs')).library();

@@ -9,12 +9,13 @@ import { readFileSync } from 'node:fs';
 import { runCheck, type CheckRun } from '../check/runner.js';
 import type { Scenario } from '../scenario/model.js';
 import { prepareReplay } from '../traffic/replay.js';
-import { JobRunner } from '../cli/pool.js';
-import { planSweep, runSweep } from '../cli/sweep.js';
-import { solveValue, type SolvedValue } from '../cli/solve.js';
+import { JobRunner } from '../cli/parallel/worker-pool.js';
+import { planSweep, runSweep } from '../cli/commands/sweep-command.js';
+import { solveValue, type SolvedValue } from '../cli/commands/solve-command.js';
 import { GridError, gridOf, type GridSpec } from '../check/solve.js';
 import type { SweepResult } from '../check/sweep.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../cli/cli-errors.js';
+import { parseReplications, parseSeed } from '../cli/options/shared-options.js';
 import type { SimulationResult } from '../engine/simulate.js';
 import { summarize as summarizeResult, type Summary } from '../report/summary.js';
 import { withWhatIf, type WhatIfChoice } from '../report/what-if.js';
@@ -29,8 +30,8 @@ export type { ThresholdResult } from '../check/evaluate.js';
 export type { FailedThreshold, Verdict } from '../check/verdict.js';
 export type { SweepPoint, SweepResult, PointMetric } from '../check/sweep.js';
 export type { SolveOutcome, GridSpec, GridValue } from '../check/solve.js';
-export type { SolveReport, SolvedValue } from '../cli/solve.js';
-export { UsageError, OutputError } from '../cli/errors.js';
+export type { SolveReport, SolvedValue } from '../cli/commands/solve-command.js';
+export { UsageError, OutputError } from '../cli/cli-errors.js';
 
 /** This package's version, e.g. `0.2.0`. */
 export const version: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -106,9 +107,10 @@ async function withRunner<T>(workers: number | undefined, work: (runner: JobRunn
 export async function sweep(file: string, options: SweepOptions): Promise<SweepResult> {
   const opts = {
     vary: [...options.vary],
-    replications: options.replications === undefined ? undefined : String(options.replications),
+    // Checked as the CLI checks `--replications` and `--seed` (same limits, same messages).
+    replications: options.replications === undefined ? undefined : parseReplications(String(options.replications)),
     expect: [...(options.expect ?? [])],
-    seed: options.seed === undefined ? undefined : String(options.seed),
+    seed: options.seed === undefined ? undefined : parseSeed(String(options.seed)),
     set: [...(options.set ?? [])],
     metric: [...(options.metrics ?? [])],
   };

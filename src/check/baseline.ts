@@ -12,12 +12,11 @@
 import { z } from 'zod';
 import type { Summary } from '../report/summary.js';
 import { formatValue, nearlyEqual } from './expr.js';
-import { formatRef, METRICS, type MetricRef } from './metrics.js';
+import { formatRef, METRICS, type MetricRef } from '../scenario/expect/metric-defs.js';
 import { fromSummaries, type MetricSet, type Sample } from './replicated.js';
 import { welchTest } from './stats.js';
 import { allowedWorsening, type Tolerance, type ToleranceSource } from './tolerance.js';
 
-export { parseTolerance, type Tolerance } from './tolerance.js';
 
 /** Significance level of the test of a worsening: two-sided p below this is significant. */
 export const SIGNIFICANCE = 0.05;

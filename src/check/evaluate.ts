@@ -5,7 +5,8 @@
  */
 import type { Summary } from '../report/summary.js';
 import { formatValue, holds, parseThreshold, type Threshold } from './expr.js';
-import { type MetricRef, observe } from './metrics.js';
+import { observe } from './metric-values.js';
+import type { MetricRef } from '../scenario/expect/metric-defs.js';
 import { meanInterval, type MeanInterval } from './stats.js';
 
 /** The outcome of one threshold. */

@@ -3,7 +3,7 @@
  * of each scenario file, so a stored result says exactly what produced it. Pure.
  * `schema_version` changes only when a field is removed or changes meaning.
  */
-import { formatRef } from './metrics.js';
+import { formatRef } from '../scenario/expect/metric-defs.js';
 import { checkPassed, type ScenarioCheck } from './runner.js';
 
 /** Version of the JSON document's shape. */

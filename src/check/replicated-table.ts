@@ -6,8 +6,9 @@ import { stringify } from 'csv-stringify/sync';
 import { FAILURE_CODES } from '../rules/codes.js';
 import { safeText } from '../report/records.js';
 import { drawTable } from '../report/table.js';
-import { metricDef, SCOPE_KINDS, type ScopeKind } from './metrics.js';
+import { metricDef, SCOPE_KINDS, type ScopeKind } from '../scenario/expect/metric-defs.js';
 import type { MetricStat, ReplicatedDoc } from './replicated.js';
+import type { SummaryFormat } from '../report/formats.js';
 import { fmtDuration } from '../report/duration.js';
 
 const KINDS = Object.keys(SCOPE_KINDS) as ScopeKind[];
@@ -82,3 +83,10 @@ export function replicatedCsv(doc: ReplicatedDoc, opts: { delimiter?: string; bo
   const text = stringify([['metric', 'mean', 'ci95_half_width', 'runs', 'note'], ...rows], { delimiter: opts.delimiter ?? ',', record_delimiter: '\r\n' });
   return (opts.bom ? '\ufeff' : '') + text;
 }
+
+/** The replicated summary in each format of a run's summary (`run --replications N --format F`). */
+export const REPLICATED_FORMATS: Record<SummaryFormat, (doc: ReplicatedDoc, csv: { delimiter?: string; bom?: boolean }) => string> = {
+  table: (doc) => renderReplicatedTable(doc),
+  json: (doc) => JSON.stringify(doc, null, 2) + '\n',
+  csv: (doc, csv) => replicatedCsv(doc, csv),
+};

@@ -8,7 +8,7 @@
 import { FAILURE_CODES } from '../rules/codes.js';
 import type { Summary } from '../report/summary.js';
 import { observeAll } from './evaluate.js';
-import { formatRef, METRICS, type MetricRef, SCOPE_KINDS, type ScopeKind } from './metrics.js';
+import { formatRef, METRICS, type MetricRef, SCOPE_KINDS, type ScopeKind } from '../scenario/expect/metric-defs.js';
 import type { MeanInterval } from './stats.js';
 
 /** One metric over the replications; `mean` null (with `note`) when a run had no value. */

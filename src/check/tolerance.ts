@@ -9,7 +9,7 @@
  * baseline or 1 s (the larger).
  */
 import { parseMetricRef, ThresholdError } from './expr.js';
-import { formatRef, type MetricKind, type MetricRef } from './metrics.js';
+import { formatRef, type MetricKind, type MetricRef } from '../scenario/expect/metric-defs.js';
 
 /** An allowed worsening of one metric. */
 export interface Tolerance {

@@ -4,33 +4,28 @@
  * exit 2; anything else is a bug and is printed in full.
  */
 import { readFileSync } from 'node:fs';
-import { Argument, Command, CommanderError } from 'commander';
+import { Argument, Command, CommanderError, type Option } from 'commander';
 import pc from 'picocolors';
 import { ScenarioError } from '../scenario/errors.js';
+import { errnoText, EXIT, OutputError, UsageError } from './cli-errors.js';
+import { abortAll } from './io/output.js';
+import { activeOutputs } from './io/output-guard.js';
+import { listenForStop, STOP_SIGNALS, Stopped } from './io/stop.js';
+import type { CliIo } from './io/cli-io.js';
+import {
+  collect, expectOption, formatOption, maxMessagesOption, noWhatIfOption, providerListOption, providerOption, quietOption, replicationsOption,
+  seedOption, setOption, shardOption, SOLVE_FORMATS, VALIDATE_FORMATS, SWEEP_FORMATS, toleranceOption, workersOption,
+} from './options/shared-options.js';
+import { RULEBOOK_FORMAT_NAMES, SUMMARY_FORMAT_NAMES } from '../report/formats.js';
 import { PROVIDER_IDS } from '../rules/providers.js';
-import { errnoText, EXIT, OutputError, UsageError } from './errors.js';
-import { abortAll } from './output.js';
-import { activeOutputs } from './output-guard.js';
-import { listenForStop, STOP_SIGNALS, Stopped } from './stop.js';
-import type { CliIo } from './run.js';
 
 // Each command loads its modules when it runs (dynamic import), so that `--version`,
 // `--help` and a small command do not pay for the parsers, the engine and the report
 // (issue 16: start-up).
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-/** `--seed` and `--set`, shared by the commands that run scenarios. */
-const withOverrides = (cmd: Command): Command =>
-  cmd
-    .option('--seed <n>', 'override the scenario seed')
-    .option('--set <path=value>', 'override a scenario field (repeatable)', collect, [])
-    .option('--max-messages <n>', 'refuse a run estimated to submit more messages (default 1e9)')
-    .option('--provider <name>', `whose rules apply: ${PROVIDER_IDS.join(', ')} (run: a comma list compares them side by side)`);
-
-/** `--tolerance`, shared by `check` and `compare`. */
-const withTolerance = (cmd: Command): Command =>
-  cmd.option('--tolerance <metric=value>', 'allowed worsening, e.g. wait_p95=+10%, delivered_ratio=-0.5pp (repeatable)', collect, []);
+/** `--seed`, `--set`, `--max-messages` and `--provider`, shared by the commands that run scenarios. */
+const withOverrides = (cmd: Command, provider: Option = providerOption()): Command =>
+  cmd.addOption(seedOption()).addOption(setOption()).addOption(maxMessagesOption()).addOption(provider);
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -45,44 +40,45 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  withOverrides(program.command('run'))
+  withOverrides(program.command('run'), providerListOption())
     .description('simulate a scenario and print its report')
     .argument('<scenario>', 'scenario YAML file')
-    .option('--format <format>', 'summary format: table | json | csv', 'table')
+    .addOption(formatOption(SUMMARY_FORMAT_NAMES, 'summary format: table | json | csv'))
     .option('--messages <file>', 'write one CSV row per message')
     .option('--timeseries <file>', 'write counts and queue depths per interval as CSV')
     .option('--interval <duration>', 'time-series interval, e.g. 30s, 1m, 1h', '1m')
     .option('--bom', 'start the CSV with a UTF-8 byte-order mark (Excel)')
     .option('--delimiter <char>', 'CSV field delimiter', ',')
-    .option('-q, --quiet', 'no warnings or progress on stderr')
+    .addOption(quietOption('no warnings or progress on stderr'))
     .option('--report <file>', 'write a self-contained HTML report with charts')
     .option('--chart', 'draw total queue depth over time under the table')
     .option('--wide', 'every column of the table, wider than 80 columns')
-    .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running the scenario with each limit relaxed')
-    .option('--replications <n>', 'run N derived seeds; print every metric as mean ± 95% half-width')
-    .option('--workers <n>', 'worker threads for --replications (default: one per core; 1 = this thread only)')
-    .action(async (file: string, opts) => setCode(await (await import('./run.js')).runCommand(file, opts, io)));
+    .addOption(noWhatIfOption('name the bottleneck by share of waiting, without re-running the scenario with each limit relaxed'))
+    .addOption(replicationsOption('run N derived seeds; print every metric as mean ± 95% half-width'))
+    .addOption(workersOption('--replications'))
+    .action(async (file: string, opts) => setCode(await (await import('./commands/run-command.js')).runCommand(file, opts, io)));
 
   withOverrides(program.command('validate'))
     .description('check scenario files and their replay files without running them')
     .argument('<scenarios...>', 'scenario YAML files, directories or quoted globs')
-    .option('--format <format>', 'text | json: every file with its errors (file, line, column, path, expected, got)', 'text')
-    .action(async (files: string[], opts) => setCode((await import('./validate.js')).validateCommand(files, opts, io)));
+    .addOption(formatOption(VALIDATE_FORMATS, 'text | json: every file with its errors (file, line, column, path, expected, got)'))
+    .action(async (files: string[], opts) => setCode((await import('./commands/validate-command.js')).validateCommand(files, opts, io)));
 
-  withTolerance(withOverrides(program.command('check')))
+  withOverrides(program.command('check'))
+    .addOption(toleranceOption())
     .description('run scenarios and evaluate their expect: thresholds (exit 0 pass, 1 fail, 2 bad input)')
     .argument('<scenarios...>', 'scenario YAML files, directories or quoted globs such as "scenarios/**/*.yaml"')
-    .option('--replications <n>', 'run N derived seeds; thresholds apply to the mean (95% CI shown)')
+    .addOption(replicationsOption('run N derived seeds; thresholds apply to the mean (95% CI shown)'))
     .option('--baseline <file|dir/>', 'compare with a saved summary (run --format json); a directory holds NAME.json per scenario')
     .option('--update-baseline', 'write the baseline from this run instead of comparing')
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--json <file>', 'write all results as JSON')
     .option('--report <dir>', 'write an HTML report per scenario and an index.html into DIR')
-    .option('-q, --quiet', 'no warnings on stderr')
-    .option('--workers <n>', 'worker threads for the replications (default: one per core; 1 = this thread only)')
-    .option('--shard <i/n>', 'check every n-th file from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
+    .addOption(quietOption('no warnings on stderr'))
+    .addOption(workersOption('the replications'))
+    .addOption(shardOption('check every n-th file from the i-th'))
     .option('--out <file>', 'with --shard: write the shard result file here instead of stdout')
-    .action(async (files: string[], opts) => setCode(await (await import('./check.js')).checkCommand(files, opts, io, version())));
+    .action(async (files: string[], opts) => setCode(await (await import('./commands/check-command.js')).checkCommand(files, opts, io, version())));
 
   withOverrides(program.command('solve'))
     .description('find the smallest value of a parameter at which every expect: threshold holds (exit 0 found, 1 none, 2 bad input)')
@@ -94,51 +90,53 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--step <s>', 'spacing of the values from --min (default 1)')
     .option('--values <a,b,...>', 'the values to try, in order, instead of --min/--max')
     .option('--maximize', 'find the largest value that passes instead (e.g. a traffic rate)')
-    .option('--replications <n>', 'runs per value; a threshold holds when its 95% bound does')
-    .option('--expect <threshold>', "threshold to meet instead of the scenario's expect: (repeatable)", collect, [])
-    .option('--format <format>', 'table | json', 'table')
-    .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
-    .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running with each limit relaxed')
-    .action(async (file: string, opts) => setCode(await (await import('./solve.js')).solveCommand(file, opts, io, version())));
+    .addOption(replicationsOption('runs per value; a threshold holds when its 95% bound does'))
+    .addOption(expectOption("threshold to meet instead of the scenario's expect: (repeatable)"))
+    .addOption(formatOption(SOLVE_FORMATS, 'table | json'))
+    .addOption(workersOption('the runs'))
+    .addOption(noWhatIfOption('name the bottleneck by share of waiting, without re-running with each limit relaxed'))
+    .action(async (file: string, opts) => setCode(await (await import('./commands/solve-command.js')).solveCommand(file, opts, io, version())));
 
   withOverrides(program.command('sweep'))
     .description('run every point of a grid of parameter values; tidy CSV or JSON, HTML report (exit 0 some point passes, 1 none, 2 bad input)')
     .argument('<scenario>', 'scenario YAML file')
     .option('--vary <path=values>', 'a parameter and its values: PATH=v1,v2,... or PATH=a..b:step (repeatable)', collect, [])
-    .option('--replications <n>', 'runs per point; a threshold holds when its 95% bound does')
-    .option('--expect <threshold>', "threshold to judge instead of the scenario's expect: (repeatable)", collect, [])
-    .option('--format <format>', 'csv | json', 'csv')
+    .addOption(replicationsOption('runs per point; a threshold holds when its 95% bound does'))
+    .addOption(expectOption("threshold to judge instead of the scenario's expect: (repeatable)"))
+    .addOption(formatOption(SWEEP_FORMATS, 'csv | json'))
     .option('--metric <name>', 'report this metric (repeatable; default: counts, ratios, waits, drain time, failed[CODE])', collect, [])
     .option('--out <file>', 'write the CSV or JSON to FILE instead of stdout')
     .option('--report <file>', 'write an HTML sweep report')
-    .option('--shard <i/n>', 'run every n-th point from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
-    .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
-    .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running with each limit relaxed')
-    .action(async (file: string, opts) => setCode(await (await import('./sweep.js')).sweepCommand(file, opts, io, version())));
+    .addOption(shardOption('run every n-th point from the i-th'))
+    .addOption(workersOption('the runs'))
+    .addOption(noWhatIfOption('name the bottleneck by share of waiting, without re-running with each limit relaxed'))
+    .action(async (file: string, opts) => setCode(await (await import('./commands/sweep-command.js')).sweepCommand(file, opts, io, version())));
 
   program
     .command('merge')
     .description('merge the shard result files of a sweep or check run with --shard; prints what the unsharded run prints')
     .argument('<files...>', 'shard result files (or globs)')
-    .option('--format <format>', 'sweep: csv | json', 'csv')
+    .addOption(formatOption(SWEEP_FORMATS, 'sweep: csv | json'))
     .option('--out <file>', 'sweep: write the CSV or JSON to FILE instead of stdout')
     .option('--report <file>', 'sweep: write the HTML sweep report')
     .option('--json <file>', 'check: write all results as JSON')
     .option('--junit <file>', 'check: write a JUnit XML report')
-    .action(async (files: string[], opts) => setCode(await (await import('./merge.js')).mergeCommand(files, opts, io)));
+    .action(async (files: string[], opts) => setCode(await (await import('./commands/merge-command.js')).mergeCommand(files, opts, io)));
 
-  withTolerance(program.command('compare'))
+  program
+    .command('compare')
+    .addOption(toleranceOption())
     .description('compare two summaries (run --format json); exit 1 when a metric regressed')
     .argument('<baseline>', 'baseline summary JSON')
     .argument('<current>', 'new summary JSON')
-    .option('-q, --quiet', 'no warnings on stderr')
-    .action(async (base: string, current: string, opts) => setCode((await import('./compare.js')).compareCommand(base, current, opts, io)));
+    .addOption(quietOption('no warnings on stderr'))
+    .action(async (base: string, current: string, opts) => setCode((await import('./commands/compare-command.js')).compareCommand(base, current, opts, io)));
 
   program
     .command('schema')
     .description('print the JSON Schema (draft-07) of scenario files, for editor completion')
     .action(async () => {
-      io.stdout((await import('./schema.js')).scenarioJsonSchema());
+      io.stdout((await import('../scenario/json-schema.js')).scenarioJsonSchema());
       setCode(EXIT.ok);
     });
 
@@ -148,26 +146,15 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .argument('[scenario]', 'scenario YAML file (default: the bundled default scenario)')
     .option('--out <file>', 'HTML file to write (default playground.html unless --serve)')
     .option('--serve [port]', 'serve the page on 127.0.0.1 (default port 4173; 0 = any free port)')
-    .action(async (file: string | undefined, opts) => setCode(await (await import('./playground.js')).playgroundCommand(file, opts, io)));
+    .action(async (file: string | undefined, opts) => setCode(await (await import('./commands/playground-command.js')).playgroundCommand(file, opts, io)));
 
   program
     .command('rules')
     .description('print the rulebook: limits, caps, failure codes and assumptions, with sources')
     .option('--wide', 'every column, with the source of every row (wider than 80 columns)')
-    .option('--provider <name>', `whose rules: ${PROVIDER_IDS.join(', ')}`, 'plivo')
-    .option('--format <format>', 'table, or json: every number with its source (url, date read, sentence or assumption)', 'table')
-    .action(async (opts: { wide?: boolean; provider: string; format: string }) => {
-      const { providerOption } = await import('./providers.js');
-      const provider = providerOption(opts.provider);
-      if (opts.format === 'json') {
-        io.stdout((await import('../report/rulebook-json.js')).renderRulebookJson(provider));
-      } else if (opts.format === 'table') {
-        io.stdout((await import('../report/rulebook-table.js')).renderRulebook({ wide: opts.wide === true }, provider));
-      } else {
-        throw new UsageError(`--format: expected table or json, got ${JSON.stringify(opts.format)}`);
-      }
-      setCode(EXIT.ok);
-    });
+    .addOption(providerOption(`whose rules: ${PROVIDER_IDS.join(', ')}`).default('plivo'))
+    .addOption(formatOption(RULEBOOK_FORMAT_NAMES, 'table, or json: every number with its source (url, date read, sentence or assumption)'))
+    .action(async (opts) => setCode(await (await import('./commands/rules-command.js')).rulesCommand(opts, io)));
 
   program
     .command('completion')
@@ -175,7 +162,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .addHelpText('after', '\nLoad it with: source <(a2psim completion bash)   (zsh: the same; fish: a2psim completion fish | source)')
     .action(async (shell: string) => {
-      io.stdout((await import('./completion.js')).completionScript(program, shell));
+      io.stdout((await import('./commands/completion-command.js')).completionScript(program, shell));
       setCode(EXIT.ok);
     });
 
@@ -184,7 +171,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
 
 /**
  * Runs the CLI on `argv` (as process.argv) and returns the exit code. Stop signals are
- * listened for while the command runs (see stop.ts): one stops it at its next stop point,
+ * listened for while the command runs (see io/stop.ts): one stops it at its next stop point,
  * with one line and 128 + N.
  */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {

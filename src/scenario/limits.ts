@@ -39,10 +39,17 @@ function peakPerSecond(t: TrafficSource): number {
       return Math.max(a.fromPerSecond, a.toPerSecond);
     case 'profile':
       return (Math.max(...a.profile.perHour) / 3600) * (a.spacing === 'poisson' ? POISSON_MARGIN : 1);
-    case 'burst':
-    case 'replay':
+    case 'burst': // all at once: sized by its count (arrivalSize), not by a rate
+    case 'replay': // sized by its file, which is read later
       return 0;
+    default:
+      return unknownArrival(a);
   }
+}
+
+/** The end of an exhaustive switch over arrival kinds: a new kind fails to compile here. */
+function unknownArrival(a: never): never {
+  throw new Error(`unknown arrival ${JSON.stringify(a)}`);
 }
 
 /**
@@ -82,6 +89,8 @@ function arrivalSize(t: TrafficSource, spanMs: number): { total: number; inSpan:
       const extra = a.kind === 'poisson' ? POISSON_EXTRA : 1;
       return { total, inSpan: Math.min(total + extra, (peakPerSecond(t) * (spanMs / 1000) + extra) * t.recipients) };
     }
+    default:
+      return unknownArrival(a);
   }
 }
 

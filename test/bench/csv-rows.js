@@ -3,7 +3,7 @@
 //   node test/bench/csv-rows.js [rows=2000000] [out=/tmp/a2psim-bench-messages.csv]
 import { rmSync, statSync } from 'node:fs';
 import { parseScenario } from '../../dist/scenario/load.js';
-import { execute } from '../../dist/cli/run.js';
+import { executeInteractive } from '../../dist/cli/run/interactive.js';
 
 const rows = Number(process.argv[2] ?? 2_000_000);
 const out = process.argv[3] ?? '/tmp/a2psim-bench-messages.csv';
@@ -26,7 +26,7 @@ traffic:
   'bench-csv.yaml',
 );
 const t0 = process.hrtime.bigint();
-const { summary } = execute(scenario, { format: 'json', set: [], messages: out });
+const { summary } = await executeInteractive(scenario, { messages: out }, { stderr: () => undefined });
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 const size = statSync(out).size;
 const peakMb = process.resourceUsage().maxRSS / 1024;

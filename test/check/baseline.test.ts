@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareSummaries, describeComparison, parseTolerance, type Comparison } from '../../src/check/baseline.js';
+import { compareSummaries, describeComparison, type Comparison } from '../../src/check/baseline.js';
+import { parseTolerance } from '../../src/check/tolerance.js';
 import { ThresholdError } from '../../src/check/expr.js';
 import type { Summary } from '../../src/report/summary.js';
 import { faqBurstSummary } from '../helpers/scenario.js';

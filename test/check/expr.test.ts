@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatValue, holds, parseMetricRef, parseThreshold, ThresholdError } from '../../src/check/expr.js';
-import { formatRef } from '../../src/check/metrics.js';
+import { formatRef } from '../../src/scenario/expect/metric-defs.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { parseScenario } from '../../src/scenario/load.js';
 

@@ -1,7 +1,8 @@
 // Replicated baselines: every metric's mean, 95% half-width and N, and the comparison that
 // fails a metric only beyond its tolerance AND significant (Welch's t at 95%).
 import { describe, expect, it } from 'vitest';
-import { compareSets, compareSummaries, describeComparison, parseTolerance, type Comparison } from '../../src/check/baseline.js';
+import { compareSets, compareSummaries, describeComparison, type Comparison } from '../../src/check/baseline.js';
+import { parseTolerance } from '../../src/check/tolerance.js';
 import { fromDoc, fromSummaries, replicatedDoc, type MetricSet } from '../../src/check/replicated.js';
 import type { Summary } from '../../src/report/summary.js';
 import { faqBurstSummary } from '../helpers/scenario.js';

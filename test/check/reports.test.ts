@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { compareSummaries, parseTolerance } from '../../src/check/baseline.js';
+import { compareSummaries } from '../../src/check/baseline.js';
+import { parseTolerance } from '../../src/check/tolerance.js';
 import { escapeXml, renderJUnit } from '../../src/check/junit.js';
 import { renderMarkdown } from '../../src/check/markdown.js';
 import { checkScenario, type ScenarioCheck } from '../../src/check/runner.js';

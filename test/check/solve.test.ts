@@ -4,8 +4,8 @@ import { GridError, gridOf, solveGrid } from '../../src/check/solve.js';
 import { holdsAtBound, judge, type Verdict } from '../../src/check/verdict.js';
 import { parseThreshold } from '../../src/check/expr.js';
 import { replicationSeeds } from '../../src/check/runner.js';
-import { runJob } from '../../src/cli/jobs.js';
-import { loadPoint, pointSettings } from '../../src/cli/points.js';
+import { runJob } from '../../src/cli/parallel/jobs.js';
+import { loadPoint, pointSettings } from '../../src/cli/commands/points.js';
 
 const passFrom = (answer: number) => async (v: string): Promise<Verdict> =>
   Number(v) >= answer ? { pass: true, failed: [] } : { pass: false, failed: [{ threshold: 'x >= 1', observed: 0, half_width: null }] };

@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeEntry, entryKey, entryPath, loadCached, MAX_ENTRIES } from '../../src/cli/code-cache.js';
-import { codeCacheDir, commandTag } from '../../src/cli/start.js';
+import { encodeEntry, entryKey, entryPath, loadCached, MAX_ENTRIES } from '../../src/cli/start/code-cache.js';
+import { codeCacheDir, commandTag } from '../../src/cli/start/start.js';
 
 type Fixture = { calc: (a: number, b: number) => number; file: string };
 
@@ -119,7 +119,7 @@ describe('a cache entry across processes', () => {
     // In one process V8 keeps what it compiled and would not read the entry: spawn two.
     // dist/cli/code-cache.js is built by test/global-setup.ts.
     const { file, cache } = fixture();
-    const script = `import { loadCached } from ${JSON.stringify(new URL('../../dist/cli/code-cache.js', import.meta.url).href)};
+    const script = `import { loadCached } from ${JSON.stringify(new URL('../../dist/cli/start/code-cache.js', import.meta.url).href)};
       const m = loadCached(${JSON.stringify(file)}, ${JSON.stringify(cache)}, 'run'); m.save();
       console.log(JSON.stringify([m.exports.calc(2, 3), m.fromCache]));`;
     const once = () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 })) as unknown;

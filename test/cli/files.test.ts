@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { AtomicFile, setOutputWrite } from '../../src/cli/output.js';
-import { OutputError } from '../../src/cli/errors.js';
+import { AtomicFile, setOutputWrite } from '../../src/cli/io/output.js';
+import { OutputError } from '../../src/cli/cli-errors.js';
 import { otherUserUnavailable, runAsUser } from '../helpers/other-user.js';
 
 async function cli(...args: string[]) {

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
-import { NOT_OUTPUT_OPTIONS, OUTPUT_OPTIONS } from '../../src/cli/output-guard.js';
+import { NOT_OUTPUT_OPTIONS, OUTPUT_OPTIONS } from '../../src/cli/io/output-guard.js';
 import { cli } from '../helpers/cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'a2psim-guard-'));
@@ -247,7 +247,7 @@ describe.each(ENTRIES)('$key', ({ command, option, kind, key }) => {
 
 describe('no command writes a file but through the guard', () => {
   it('only output.ts and output-guard.ts create, rename or append to files (and the code cache its entries)', () => {
-    const allowed = new Set(['src/cli/output.ts', 'src/cli/output-guard.ts', 'src/cli/code-cache.ts']);
+    const allowed = new Set(['src/cli/io/output.ts', 'src/cli/io/output-guard.ts', 'src/cli/start/code-cache.ts']);
     const offenders: string[] = [];
     const walk = (d: string): void => {
       for (const e of readdirSync(d, { withFileTypes: true })) {

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { JobRunner, parseWorkers } from '../../src/cli/pool.js';
-import { readScenarioText, resolveJob, runJob, type RunJob } from '../../src/cli/jobs.js';
+import { JobRunner } from '../../src/cli/parallel/worker-pool.js';
+import { parseWorkerCount } from '../../src/cli/options/shared-options.js';
+import { readScenarioText, resolveJob, runJob, type RunJob } from '../../src/cli/parallel/jobs.js';
 
 describe('worker pool', () => {
   it('sweep with replications: 2 workers print byte for byte what 1 prints', async () => {
@@ -49,7 +50,7 @@ describe('worker pool', () => {
     // before its first job: zod (~750 kB) came in through the pricing schema's unit price.
     const sources = readFileSync('dist/bundle/sim-worker.js', 'utf8').match(/^\/\/ (src|node_modules)\/\S+/gm) ?? [];
     expect(sources).toContain('// src/engine/simulate.ts');
-    expect(sources.filter((x) => /node_modules\/(zod|yaml|commander|cli-table3|tinypool)\/|src\/(cli\/(?!sim-worker)|scenario\/(schema|load|pricing))/.test(x))).toEqual([]);
+    expect(sources.filter((x) => /node_modules\/(zod|yaml|commander|cli-table3|tinypool)\/|src\/(cli\/(?!parallel\/sim-worker)|scenario\/(schema|load|pricing))/.test(x))).toEqual([]);
   });
 
   it('run takes a prefetched result instead of running the job again; a job never asked for is dropped', async () => {
@@ -71,6 +72,6 @@ describe('worker pool', () => {
   }, 60_000);
 
   it.each(['0', 'x', '257'])('--workers %s is refused', (v) => {
-    expect(() => parseWorkers(v)).toThrow(`--workers: expected an integer from 1 to 256, got "${v}"`);
+    expect(() => parseWorkerCount(v)).toThrow(`--workers: expected an integer from 1 to 256, got "${v}"`);
   });
 });

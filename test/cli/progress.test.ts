@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockText, etaText, inCi, ProgressBar, progressWanted, rateText } from '../../src/cli/progress.js';
+import { clockText, etaText, inCi, ProgressBar, progressWanted, rateText } from '../../src/cli/run/progress.js';
 
 describe('progressWanted: only on an interactive stderr, never quiet or in CI', () => {
   it.each([

@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { setOutputWrite } from '../../src/cli/output.js';
-import { execute, seriesFor, type RunOptions } from '../../src/cli/run.js';
+import { setOutputWrite } from '../../src/cli/io/output.js';
+import type { RunOptions } from '../../src/cli/commands/run-command.js';
+import { executeInteractive } from '../../src/cli/run/interactive.js';
+import { seriesFor } from '../../src/cli/run/series-plan.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 
 async function cli(...args: string[]) {
@@ -21,12 +23,12 @@ const D = 'scenarios/default.yaml';
 afterEach(() => setOutputWrite(null));
 
 describe('--timeseries streams', () => {
-  it('keeps no row in memory when only the CSV needs them', () => {
+  it('keeps no row in memory when only the CSV needs them', async () => {
     const dir = tmp();
     const opts: RunOptions = { format: 'table', set: [], timeseries: join(dir, 'ts.csv'), interval: '1s' };
     const scenario = loadScenarioFile(D);
     const series = seriesFor(scenario, opts)!;
-    execute(scenario, opts, series);
+    await executeInteractive(scenario, opts, { stderr: () => undefined }, series);
     expect(series.rows).toHaveLength(0);
     expect(series.rowCount).toBeGreaterThan(200);
     expect(readFileSync(join(dir, 'ts.csv'), 'utf8').split('\r\n')).toHaveLength(series.rowCount + 2);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { executeInteractive } from '../../src/cli/interactive.js';
+import { executeInteractive } from '../../src/cli/run/interactive.js';
 import { SeriesCollector } from '../../src/report/timeseries.js';
 import type { TickSnapshot } from '../../src/engine/types.js';
 import { scenarioOf } from '../helpers/scenario.js';

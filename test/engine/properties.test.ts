@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import type { MessageRecord } from '../../src/engine/types.js';
-import { CsvMessageSink } from '../../src/report/csv.js';
+import { CsvMessageSink } from '../../src/report/message-csv/message-csv.js';
 import { summarize } from '../../src/report/summary.js';
 import { DayClock } from '../../src/engine/calendar.js';
 import { scenarioOf } from '../helpers/scenario.js';

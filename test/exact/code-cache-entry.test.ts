@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = mkdtempSync(join(tmpdir(), 'a2psim-cache-entry-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const MODULE = JSON.stringify(new URL('../../dist/cli/code-cache.js', import.meta.url).href);
+const MODULE = JSON.stringify(new URL('../../dist/cli/start/code-cache.js', import.meta.url).href);
 
 /** Loads `file` through the cache in a child process: [calc(2, 3), fromCache], or the failure. */
 function load(file: string, cache: string): unknown {

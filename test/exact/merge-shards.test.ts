@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { MAX_SHARD_BYTES } from '../../src/cli/merge.js';
+import { MAX_SHARD_BYTES } from '../../src/cli/commands/merge-command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'a2psim-merge-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

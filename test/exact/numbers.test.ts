@@ -12,8 +12,8 @@ import { cli } from '../helpers/cli.js';
 import { gridOf } from '../../src/check/solve.js';
 import { parseVary } from '../../src/check/sweep.js';
 import { readDecimal } from '../../src/scenario/numbers.js';
-import { cgroupCpus, usableCpus } from '../../src/cli/cores.js';
-import { parseWorkers } from '../../src/cli/pool.js';
+import { cgroupCpus, usableCpus } from '../../src/cli/parallel/cores.js';
+import { capWorkers } from '../../src/cli/parallel/worker-pool.js';
 
 const S = 'scenarios/default.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'a2psim-numbers-'));
@@ -108,10 +108,10 @@ describe('--workers: capped at the CPUs this process may use (N17)', () => {
   it('a user value above the quota is capped with one note; the default is the same figure', () => {
     const one = fake('one', { 'sys/cpu.max': '100000 100000\n', self: '0::/\n' });
     const notes: string[] = [];
-    expect(parseWorkers('256', (l) => notes.push(l), one)).toBe(1);
+    expect(capWorkers(256, (l) => notes.push(l), one)).toBe(1);
     expect(notes).toEqual(['a2psim: note: --workers 256 capped at 1, the CPUs this process may use\n']);
-    expect(parseWorkers(undefined, (l) => notes.push(l), one)).toBe(1);
-    expect(parseWorkers('1', (l) => notes.push(l), one)).toBe(1);
+    expect(capWorkers(undefined, (l) => notes.push(l), one)).toBe(1);
+    expect(capWorkers(1, (l) => notes.push(l), one)).toBe(1);
     expect(notes).toHaveLength(1);
     const none = fake('none', { 'sys/cpu.max': 'max 100000\n', self: '0::/\n' });
     expect(usableCpus(none)).toBe(availableParallelism());

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { MAX_STREAMED_ROWS } from '../../src/cli/run.js';
+import { MAX_STREAMED_ROWS } from '../../src/cli/run/series-plan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'a2psim-series-bound-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

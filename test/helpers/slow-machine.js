@@ -4,7 +4,7 @@
 //
 // - The wall clock runs fast: each performance.now() is A2PSIM_TEST_TICK_MS (default 20)
 //   later than the one before, as if every slice of events took that long. The CLI
-//   (src/cli/interactive.ts) then yields to the event loop every few slices and redraws
+//   (src/cli/run/interactive.ts) then yields to the event loop every few slices and redraws
 //   its progress line, however quickly the run really goes.
 // - With A2PSIM_TEST_HOLD=1, the run's first visit to the event loop (a setImmediate) is
 //   held until a stop signal (SIGINT, SIGTERM or SIGHUP) arrives: the run is then certainly

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { runCommand } from '../../src/cli/run.js';
+import { runCommand } from '../../src/cli/commands/run-command.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { browserSuite, useChromium, screenshot } from '../helpers/chromium.js';

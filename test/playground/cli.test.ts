@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { parsePort, servePage } from '../../src/cli/playground.js';
+import { parsePort, servePage } from '../../src/cli/commands/playground-command.js';
 
 describe('a2psim playground', () => {
   const dir = mkdtempSync(join(tmpdir(), 'a2psim-pg-'));

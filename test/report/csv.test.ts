@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { main } from '../../src/cli/main.js';
-import { CsvMessageSink } from '../../src/report/csv.js';
+import { CsvMessageSink } from '../../src/report/message-csv/message-csv.js';
 import { MESSAGE_COLUMNS, recordCells } from '../../src/report/records.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { simulate } from '../../src/engine/simulate.js';

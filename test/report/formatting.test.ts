@@ -1,7 +1,7 @@
 // The fast formatters of the message CSV must print exactly what the slow, obvious code does.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { numberText } from '../../src/report/csv.js';
+import { numberText } from '../../src/report/message-csv/message-csv.js';
 import { isoTimestamp } from '../../src/report/records.js';
 import { messageUuid, syntheticNumber } from '../../src/engine/random.js';
 

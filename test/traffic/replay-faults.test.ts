@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { prepareReplay, validateReplay } from '../../src/traffic/replay.js';
-import { execute } from '../../src/cli/run.js';
+import { executeInteractive } from '../../src/cli/run/interactive.js';
 import { main } from '../../src/cli/main.js';
 import { SeriesCollector } from '../../src/report/timeseries.js';
 import type { TickSnapshot } from '../../src/engine/types.js';
@@ -148,7 +148,7 @@ describe('a replay file that changes after it was checked stops the run', () => 
     expect(() => drain(replay!(sc.traffic[0], 0))).toThrow(changedError(d));
   });
 
-  it('through `run`: the run fails with the one-line error and writes no output file', () => {
+  it('through `run`: the run fails with the one-line error and writes no output file', async () => {
     const d = dir();
     const csv = `${HEAD}\n${rows(3000).join('\n')}\n`;
     writeFileSync(join(d, 'replay.csv'), csv);
@@ -161,7 +161,7 @@ describe('a replay file that changes after it was checked stops the run', () => 
       }
     }
     const out = join(d, 'out.csv');
-    expect(() => execute(sc, { format: 'json', set: [], messages: out }, new Truncating(1000))).toThrow(changedError(d));
+    await expect(executeInteractive(sc, { messages: out }, { stderr: () => undefined }, new Truncating(1000))).rejects.toThrow(changedError(d));
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(d).filter((f) => f.includes('partial'))).toEqual([]);
     expect(readFileSync(join(d, 'replay.csv'), 'utf8')).toHaveLength(1000);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { prepareReplay } from '../../src/traffic/replay.js';
-import { CsvMessageSink } from '../../src/report/csv.js';
+import { CsvMessageSink } from '../../src/report/message-csv/message-csv.js';
 import { summarize } from '../../src/report/summary.js';
 import { runRecords } from '../helpers/scenario.js';
 import type { Scenario } from '../../src/scenario/model.js';

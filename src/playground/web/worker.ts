@@ -4,17 +4,17 @@
  * slices (posting progress between them) and posts the summary JSON and chart data.
  */
 import { startSimulation } from '../../engine/simulate.js';
-import { CsvMessageSink } from '../../report/csv.js';
+import { CsvMessageSink } from '../../report/message-csv/message-csv.js';
 import { reportData, reportObserver } from '../../report/html/report.js';
 import { summarize } from '../../report/summary.js';
 import { withWhatIf } from '../../report/what-if.js';
 import { formatValue, holds, parseThreshold } from '../../check/expr.js';
-import { observe } from '../../check/metrics.js';
+import { observe } from '../../check/metric-values.js';
 import { ScenarioError } from '../../scenario/errors.js';
 import { parseScenario } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/model.js';
-import { checkRunSize, DEFAULT_MAX_MESSAGES } from '../../cli/run-size.js';
-import { UsageError } from '../../cli/errors.js';
+import { checkRunSize, DEFAULT_MAX_MESSAGES } from '../../cli/options/run-size.js';
+import { UsageError } from '../../cli/cli-errors.js';
 import { MAX_CSV_MESSAGES, type WorkerReply, type WorkerRequest } from '../protocol.js';
 
 /** Events per slice between progress messages. */

@@ -2,7 +2,7 @@
  * The metrics a threshold or a baseline comparison can name, as data: each metric's kind
  * (what its values mean and how they are written) and the direction in which it gets
  * worse. The scenario's `expect:` grammar is built on it; reading a metric from a summary
- * lives in check/metrics.ts. Pure.
+ * lives in check/metric-values.ts. Pure.
  */
 
 /** What a metric's values are: a message count, a ratio in [0, 1], or a time in seconds. */

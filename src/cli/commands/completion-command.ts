@@ -1,0 +1,217 @@
+/**
+ * `a2psim completion bash|zsh|fish`: a shell completion script, generated from the
+ * commander program itself (its commands, their options and arguments), so a command or
+ * option added to the CLI is completed without a second list to keep. Option values
+ * complete their choices when the option declares them, else file names; positional
+ * arguments complete file names (scenario, shard and summary files), or their choices.
+ */
+import type { Argument, Command, Option } from 'commander';
+import { UsageError } from '../cli-errors.js';
+
+/** The shells a script is written for. */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+/** One option as the scripts need it. */
+interface OptionSpec {
+  readonly flags: readonly string[];
+  readonly takesValue: boolean;
+  /** What its value completes to: given words, file names, or nothing (a number, a field path). */
+  readonly choices: readonly string[] | 'files' | null;
+  readonly description: string;
+}
+
+/** One command as the scripts need it. */
+interface CommandSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly options: readonly OptionSpec[];
+  /** Choices of the first positional argument (`completion bash`), or null: file names. */
+  readonly argChoices: readonly string[] | null;
+  readonly takesArguments: boolean;
+}
+
+const HELP: OptionSpec = { flags: ['-h', '--help'], takesValue: false, choices: null, description: 'display help for command' };
+
+/** The first clause of a description, on one line, without a closing parenthesis (`(exit 0 pass, ...)`). */
+const short = (text: string): string => text.replace(/\s+/g, ' ').split('; ')[0].replace(/\s*\([^()]*\)$/, '').trim();
+
+/**
+ * What an option's value completes to: its declared choices; the words of a list such as
+ * `table | json | csv` in its description; file names for a `<file>` or `<dir>` value;
+ * else nothing (numbers, field paths, thresholds).
+ */
+function valueChoices(o: Option): OptionSpec['choices'] {
+  if (o.argChoices !== undefined) return o.argChoices;
+  const listed = /\b([a-z]+(?: \| [a-z]+)+)\b/.exec(o.description);
+  if (listed !== null) return listed[1].split(' | ');
+  return /[<[][^>\]]*(file|dir)/.test(o.flags) ? 'files' : null;
+}
+
+function optionSpec(o: Option): OptionSpec {
+  const takesValue = o.required || o.optional;
+  return {
+    flags: [o.short, o.long].filter((f): f is string => f !== undefined),
+    takesValue,
+    choices: takesValue ? valueChoices(o) : null,
+    description: short(o.description),
+  };
+}
+
+function commandSpec(c: Command): CommandSpec {
+  const args: readonly Argument[] = c.registeredArguments;
+  return {
+    name: c.name(),
+    description: short(c.description()),
+    options: [...c.options.filter((o) => !o.hidden).map(optionSpec), HELP],
+    argChoices: args[0]?.argChoices ?? null,
+    takesArguments: args.length > 0,
+  };
+}
+
+/** The commands of a program, in the order `--help` lists them. */
+function commandsOf(program: Command): CommandSpec[] {
+  return program.commands.map(commandSpec);
+}
+
+/** The completion script for `shell` of the program `program` (named by its name). */
+export function completionScript(program: Command, shell: string): string {
+  const commands = commandsOf(program);
+  const name = program.name();
+  switch (shell) {
+    case 'bash':
+      return bashScript(name, commands);
+    case 'zsh':
+      return zshScript(name, commands);
+    case 'fish':
+      return fishScript(name, commands);
+    default:
+      throw new UsageError(`completion: expected a shell, one of ${SHELLS.join(', ')}, got ${JSON.stringify(shell)}`);
+  }
+}
+
+/** A bash word list: flags and names have no characters a shell would read. */
+const words = (list: readonly string[]): string => list.join(' ');
+
+function bashScript(name: string, commands: readonly CommandSpec[]): string {
+  const fn = `_${name.replace(/\W/g, '_')}`;
+  const cases = commands.map((c) => {
+    const valued = c.options.filter((o) => o.takesValue);
+    const valueCases = valued.map((o) => {
+      const reply =
+        o.choices === 'files' ? 'COMPREPLY=( $(compgen -f -- "$cur") )' : o.choices === null ? 'COMPREPLY=()' : `COMPREPLY=( $(compgen -W "${words(o.choices)}" -- "$cur") )`;
+      return `        ${o.flags.join('|')}) ${reply}; return ;;`;
+    });
+    const positional =
+      c.argChoices !== null
+        ? `COMPREPLY=( $(compgen -W "${words(c.argChoices)}" -- "$cur") )`
+        : c.takesArguments
+          ? 'COMPREPLY=( $(compgen -f -- "$cur") )'
+          : 'COMPREPLY=()';
+    return [
+      `    ${c.name})`,
+      ...(valueCases.length === 0 ? [] : ['      case "$prev" in', ...valueCases, '      esac']),
+      `      if [[ "$cur" == -* ]]; then COMPREPLY=( $(compgen -W "${words(c.options.flatMap((o) => o.flags))}" -- "$cur") ); else ${positional}; fi`,
+      '      ;;',
+    ].join('\n');
+  });
+  return `# bash completion for ${name}, generated by \`${name} completion bash\`.
+# Load it now with: source <(${name} completion bash)
+# or for every shell: ${name} completion bash > ~/.local/share/bash-completion/completions/${name}
+${fn}() {
+  local cur prev cmd i
+  cur="\${COMP_WORDS[COMP_CWORD]}"
+  prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  cmd=""
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    case "\${COMP_WORDS[i]}" in
+      -*) ;;
+      *) cmd="\${COMP_WORDS[i]}"; break ;;
+    esac
+  done
+  if [[ -z "$cmd" ]]; then
+    COMPREPLY=( $(compgen -W "${words(commands.map((c) => c.name))} -h --help -V --version" -- "$cur") )
+    return
+  fi
+  case "$cmd" in
+${cases.join('\n')}
+  esac
+}
+complete -o filenames -o bashdefault -F ${fn} ${name}
+`;
+}
+
+/** Text inside single quotes in zsh: a quote is closed, escaped and reopened. */
+const zq = (text: string): string => text.replace(/'/g, `'\\''`);
+
+/** A description inside an `_arguments` spec's brackets. */
+const zdesc = (text: string): string => zq(text.replace(/([\\[\]:])/g, '\\$1'));
+
+function zshScript(name: string, commands: readonly CommandSpec[]): string {
+  const fn = `_${name.replace(/\W/g, '_')}`;
+  const list = commands.map((c) => `    '${zq(c.name)}:${zq(c.description.replace(/:/g, '\\:'))}'`);
+  const cases = commands.map((c) => {
+    const specs = c.options.flatMap((o) =>
+      o.flags.map((f) => {
+        const what = o.choices === 'files' ? '_files' : o.choices === null ? ' ' : `(${o.choices.join(' ')})`;
+        const value = o.takesValue ? `:${f.replace(/^-+/, '')}:${what}` : '';
+        return `'${f}[${zdesc(o.description)}]${value}'`;
+      }),
+    );
+    const positional = c.argChoices !== null ? `'1:${c.name} argument:(${c.argChoices.join(' ')})'` : c.takesArguments ? `'*:file:_files'` : null;
+    return [`    ${c.name})`, `      _arguments -s \\`, ...[...specs, ...(positional === null ? [] : [positional])].map((s) => `        ${s} \\`), '        && return 0', '      ;;'].join('\n');
+  });
+  return `#compdef ${name}
+# zsh completion for ${name}, generated by \`${name} completion zsh\`.
+# Load it now with: source <(${name} completion zsh)
+# or for every shell: ${name} completion zsh > "\${fpath[1]}/_${name}"
+${fn}() {
+  local -a commands
+  commands=(
+${list.join('\n')}
+  )
+  if (( CURRENT == 2 )); then
+    _describe -t commands '${name} command' commands
+    return
+  fi
+  local cmd=$words[2]
+  shift words
+  (( CURRENT-- ))
+  case $cmd in
+${cases.join('\n')}
+  esac
+}
+if [[ "$funcstack[1]" == "${fn}" ]]; then
+  ${fn} "$@"
+else
+  compdef ${fn} ${name}
+fi
+`;
+}
+
+/** Text inside single quotes in fish. */
+const fq = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+function fishScript(name: string, commands: readonly CommandSpec[]): string {
+  const all = commands.map((c) => c.name).join(' ');
+  const lines = [
+    `# fish completion for ${name}, generated by \`${name} completion fish\`.`,
+    `# Load it now with: ${name} completion fish | source`,
+    `# or for every shell: ${name} completion fish > ~/.config/fish/completions/${name}.fish`,
+    `complete -c ${name} -f`,
+    `complete -c ${name} -n "not __fish_seen_subcommand_from ${all}" -s h -l help -d 'display help'`,
+    `complete -c ${name} -n "not __fish_seen_subcommand_from ${all}" -s V -l version -d 'output the version number'`,
+    ...commands.map((c) => `complete -c ${name} -n "not __fish_seen_subcommand_from ${all}" -a ${c.name} -d ${fq(c.description)}`),
+  ];
+  for (const c of commands) {
+    const when = `-n "__fish_seen_subcommand_from ${c.name}"`;
+    for (const o of c.options) {
+      const flags = o.flags.map((f) => (f.startsWith('--') ? `-l ${f.slice(2)}` : `-s ${f.slice(1)}`)).join(' ');
+      const value = !o.takesValue ? '' : o.choices === 'files' ? ' -r -F' : o.choices === null ? ' -x' : ` -x -a ${fq(o.choices.join(' '))}`;
+      lines.push(`complete -c ${name} ${when} ${flags}${value} -d ${fq(o.description)}`);
+    }
+    if (c.argChoices !== null) lines.push(`complete -c ${name} ${when} -x -a ${fq(c.argChoices.join(' '))}`);
+    else if (c.takesArguments) lines.push(`complete -c ${name} ${when} -F`);
+  }
+  return lines.join('\n') + '\n';
+}
