@@ -219,7 +219,6 @@ class Simulation implements SteppedSimulation {
       byCarrier: o.byCarrier,
       bySender: o.bySender,
       byTraffic: o.byTraffic,
-      dailyCap: this.caps[0]?.days ?? [],
       dailyCaps: this.caps.map((c, i) => ({ name: this.net.dailyCaps[i].key, days: c.days })),
       maxDepth: this.maxDepth,
       stageWaitMs: this.waits.waitMs,
@@ -244,8 +243,7 @@ class Simulation implements SteppedSimulation {
       const day = c.today;
       return { name: this.net.dailyCaps[i].key, used: day?.used ?? 0, limit: day?.cap ?? 0, day: day?.day ?? null };
     });
-    const first = caps[0];
-    return { depths, peakDepths, capUsed: first?.used ?? 0, capLimit: first?.limit ?? 0, capDay: first?.day ?? null, caps, final };
+    return { depths, peakDepths, caps, final };
   }
 
   private tick(tickMs: number): void {
@@ -386,7 +384,7 @@ class Simulation implements SteppedSimulation {
   private enter(idx: number, slot: number, route: Route): void {
     const p = this.pool;
     const pos = p.pos[slot];
-    if (pos === route.stages.length) return this.passCap(idx, slot, route);
+    if (pos === route.stages.length) return this.passCaps(idx, slot, route);
     const sid = route.stages[pos];
     const st = this.stages[sid];
     if (st.len > 0 || st.scheduled) {
@@ -480,12 +478,21 @@ class Simulation implements SteppedSimulation {
     this.enter(idx, slot, this.pool.route[slot]!);
   }
 
-  /** The route's daily cap (T-Mobile's): pass and count, or fail at once. */
-  private passCap(idx: number, slot: number, route: Route): void {
-    if (route.dailyCap < 0) return this.deliver(idx, slot);
-    const def = this.net.dailyCaps[route.dailyCap];
-    const w = def.countUnits ? this.pool.units[slot] : 1;
-    if (!this.caps[route.dailyCap].admit(this.now, w)) return this.fail(idx, slot, def.fail);
+  /**
+   * The route's daily caps: a message that fits every one is counted against each and
+   * delivered; otherwise it fails at once with the code of the first cap it does not fit.
+   */
+  private passCaps(idx: number, slot: number, route: Route): void {
+    const ids = route.caps;
+    const units = this.pool.units[slot];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      const def = this.net.dailyCaps[id];
+      if (this.caps[id].fits(this.now, def.countUnits ? units : 1)) continue;
+      this.caps[id].reject();
+      return this.fail(idx, slot, def.fail, id);
+    }
+    for (let i = 0; i < ids.length; i++) this.caps[ids[i]].take(this.net.dailyCaps[ids[i]].countUnits ? units : 1);
     this.deliver(idx, slot);
   }
 
@@ -500,7 +507,8 @@ class Simulation implements SteppedSimulation {
     if (idx === this.nextEmit) this.emitReady();
   }
 
-  private fail(idx: number, slot: number, code: number): void {
+  /** Message `idx` failed with code index `code`; `cap` is the daily cap that failed it, or -1. */
+  private fail(idx: number, slot: number, code: number, cap = -1): void {
     const p = this.pool;
     p.status[slot] = FAILED;
     p.code[slot] = code;
@@ -508,22 +516,21 @@ class Simulation implements SteppedSimulation {
     this.outcomes.failed(p, slot, code);
     if (this.chargedCode[code]) this.charges?.add(p, slot, p.units[slot]);
     this.observer?.onEnd?.(this.now, false, code, p.carrier[slot], -1);
-    this.retryOrLose(slot, code);
+    this.retryOrLose(slot, code, cap);
     if (idx === this.nextEmit) this.emitReady();
   }
 
   /** Schedules the client's resubmission of a failed attempt, or counts its message lost. */
-  private retryOrLose(slot: number, code: number): void {
+  private retryOrLose(slot: number, code: number, cap: number): void {
     const p = this.pool;
     const sourceId = p.source[slot];
     if (!this.clientPolicy[sourceId]) {
       this.messages.failed++;
       return;
     }
-    // A daily cap's failure is deferred (if the client says so) to that cap's next day.
-    const cap = this.net.dailyCaps.findIndex((d) => d.fail === code);
-    const nextDay = cap < 0 ? Infinity : this.caps[cap].nextDayMs;
-    const at = retryAt(this.scenario.traffic[sourceId], this.retryMasks[sourceId], p.attempt[slot], code, this.now, cap < 0 ? -1 : code, nextDay);
+    // A daily cap's failure is deferred (if the client says so) to the next day of that cap.
+    const capNextDayMs = cap < 0 ? -1 : this.caps[cap].nextDayMs;
+    const at = retryAt(this.scenario.traffic[sourceId], this.retryMasks[sourceId], p.attempt[slot], code, this.now, capNextDayMs);
     if (at < 0) {
       this.messages.failed++;
       return;

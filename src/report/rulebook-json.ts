@@ -26,12 +26,32 @@ function normalize(v: unknown): unknown {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalize(x)]));
 }
 
+/**
+ * The profile's fields in the shape of format 1, which has one daily cap: the cap's TPD
+ * table as `tpd` and its carrier, zone and cite as `dailyCap` where the profile lists
+ * `caps`, and what the caps count as `count.dailyCap`. Every profile has one cap
+ * (T-Mobile's); a profile with more needs a new format version.
+ * @throws Error for a profile without exactly one cap (a bug in a built-in profile).
+ */
+function formatOne(p: Omit<Provider, 'assumptions'>): Record<string, unknown> {
+  if (p.caps.length !== 1) throw new Error(`${RULES_JSON_FORMAT} has one daily cap; ${p.id} has ${p.caps.length}`);
+  const [cap] = p.caps;
+  const { dailyCaps, ...count } = p.count;
+  return Object.fromEntries(
+    Object.entries(p).flatMap(([k, v]): [string, unknown][] => {
+      if (k === 'caps') return [['tpd', cap.tpd], ['dailyCap', { carrier: cap.carrier, zone: cap.zone, cite: cap.cite }]];
+      if (k === 'count') return [['count', { account: count.account, sender: count.sender, carrier: count.carrier, dailyCap: dailyCaps, cite: count.cite }]];
+      return [[k, v]];
+    }),
+  );
+}
+
 /** The rules of `p` as JSON text (two-space indented, newline-terminated). */
 export function renderRulebookJson(p: Provider): string {
   const { assumptions, ...profile } = p;
   const doc = {
     format: RULES_JSON_FORMAT,
-    ...(normalize(profile) as object),
+    ...(normalize(formatOne(profile)) as object),
     carrierMix: CARRIER_MIX.map((r) => ({ country: r.country, mix: r.mix, cite: citeJson({ text: 'a2psim', url: null, read: null, assumption: r.source }) })),
     assumptions: [...COMMON_ASSUMPTIONS, ...assumptions],
   };
