@@ -15,7 +15,7 @@ import type { EventQueue } from './event-queue.js';
 import { encodeEvent, RETRY, STAGE } from './events.js';
 import type { Network, Route } from './network.js';
 import { Outcomes } from './outcomes.js';
-import { DELIVERED, FAILED, IN_FLIGHT, MessagePool } from './pool.js';
+import { DELIVERED, FAILED, IN_FLIGHT, MessagePool } from './in-flight.js';
 import { RecordEmitter } from './record.js';
 import { retryAt, retryCodeMask, type MessageCounts, type PendingRetry } from './retries.js';
 import type { SimulateOptions } from './result.js';

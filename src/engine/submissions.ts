@@ -9,7 +9,7 @@ import type { EventQueue } from './event-queue.js';
 import { encodeEvent, SOURCE } from './events.js';
 import type { MessageFlow } from './flow.js';
 import type { Network } from './network.js';
-import { IN_FLIGHT, RECEIVED } from './pool.js';
+import { IN_FLIGHT, RECEIVED } from './in-flight.js';
 import { advanceSource, drawCarrier, nextCarrier, nextSender, stickySender, type SourceState } from './sources.js';
 import type { ReplayRow } from './types.js';
 

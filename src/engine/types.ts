@@ -4,9 +4,9 @@
  */
 import type { FailureCode } from '../rules/codes.js';
 import type { Carrier, LogSetting, MessageType } from '../scenario/model.js';
-import type { Direction, ReplayRow } from '../traffic/types.js';
+import type { Direction, ReplayRow } from '../traffic/feed.js';
 
-export type { Direction, ReplayFeed, ReplayRow } from '../traffic/types.js';
+export type { Direction, ReplayFeed, ReplayRow } from '../traffic/feed.js';
 
 /** `received` is an inbound message of a replay file: not sent, never throttled, not in the totals. */
 export type MessageStatus = 'delivered' | 'failed' | 'queued' | 'received';

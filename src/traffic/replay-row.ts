@@ -3,7 +3,7 @@
  * emailed) or of a2psim's own message CSV, and the value checks of every cell. Pure: a bad
  * value throws a {@link RowError} naming the column; the reader adds file and line.
  */
-import type { Direction, ReplayRow } from './types.js';
+import type { Direction, ReplayRow } from './feed.js';
 import { CARRIERS, LOG_SETTINGS, MESSAGE_TYPES, type Carrier, type LogSetting, type MessageType } from '../scenario/model.js';
 import { EXPIRY } from '../rules/rulebook.js';
 import { isTooLong, MAX_UCS2_CHARS, unitsOf } from '../scenario/segments.js';
