@@ -27,10 +27,10 @@ function normalize(v: unknown): unknown {
 }
 
 /**
- * The profile's fields in the shape of format 1, which has one daily cap: the cap's TPD
- * table as `tpd` and its carrier, zone and cite as `dailyCap` where the profile lists
- * `caps`, and what the caps count as `count.dailyCap`. Every profile has one cap
- * (T-Mobile's); a profile with more needs a new format version.
+ * The profile's fields in the shape of format 1, which predates the list of caps and has
+ * room for one: where the profile lists `caps`, the cap's TPD table and then its carrier,
+ * zone and cite (format 1's two keys, written below), and in `count` what the caps count.
+ * Every profile has one cap (T-Mobile's); a profile with more needs a new format version.
  * @throws Error for a profile without exactly one cap (a bug in a built-in profile).
  */
 function formatOne(p: Omit<Provider, 'assumptions'>): Record<string, unknown> {
