@@ -5,7 +5,7 @@
  * and country vary per row, in a small map. No allocation per generated message.
  */
 import { CARRIERS, type MessageType, type Scenario } from '../scenario/model.js';
-import type { MessagePool } from './pool.js';
+import type { MessagePool } from './in-flight.js';
 import type { ReplayRow } from './types.js';
 
 /** Units charged for one (sender, type, country, carrier). */

@@ -30,19 +30,27 @@ export class DailyCapCounter {
     return this.current === null ? Infinity : this.dayEndMs;
   }
 
-  /** Counts `weight` at virtual time `nowMs` if the day's cap allows it; false = rejected. */
-  admit(nowMs: number, weight: number): boolean {
+  /**
+   * Whether `weight` more fits in the day at virtual time `nowMs` (starting that day if it
+   * is a new one). Counts nothing: {@link take} or {@link reject} follows.
+   */
+  fits(nowMs: number, weight: number): boolean {
     if (this.current === null || nowMs >= this.dayEndMs) {
       const day = this.clock.dayAt(nowMs);
       this.dayEndMs = day.endMs;
       this.current = { day: day.label, cap: this.def.cap, used: 0, rejected: 0 };
       this.days.push(this.current);
     }
-    if (this.current.used + weight > this.def.cap) {
-      this.current.rejected++;
-      return false;
-    }
-    this.current.used += weight;
-    return true;
+    return this.current.used + weight <= this.def.cap;
+  }
+
+  /** Counts `weight` against the current day (after {@link fits} said yes). */
+  take(weight: number): void {
+    this.current!.used += weight;
+  }
+
+  /** Counts a rejected message on the current day (after {@link fits} said no). */
+  reject(): void {
+    this.current!.rejected++;
   }
 }

@@ -65,11 +65,6 @@ export class EventQueue {
     return this.size === 0 ? Infinity : this.times[0];
   }
 
-  /** Payload of the earliest event; call only when non-empty. */
-  peekPayload(): number {
-    return this.payloads[0];
-  }
-
   /** Removes the earliest event and returns its payload; call only when non-empty. */
   pop(): number {
     const times = this.times;

@@ -29,6 +29,9 @@ export interface StageDef {
   readonly queueUnits: boolean;
 }
 
+/** A route through no daily cap. */
+const NO_CAPS = new Int32Array(0);
+
 /** A calendar-day cap (T-Mobile TPD): passes or fails at once, never queues. */
 export interface DailyCapDef {
   readonly id: number;
@@ -44,11 +47,11 @@ export interface DailyCapDef {
   readonly fail: number;
 }
 
-/** Where a message goes: stage ids in order, then an optional daily cap. */
+/** Where a message goes: stage ids in order, then the daily caps it counts against. */
 export interface Route {
   readonly stages: Int32Array;
-  /** Daily cap id, or -1. */
-  readonly dailyCap: number;
+  /** Ids of the daily caps (network.dailyCaps) it must pass, in order; empty: none. */
+  readonly caps: Int32Array;
   /** Failure code index if the message fails at submission, else -1. */
   readonly fail: number;
   /**
@@ -130,7 +133,7 @@ export class Network {
   private buildSendingRoute(n: NumberDef, type: MessageType, dest: 0 | 1 | 2, carrier: Carrier): Route {
     const fail = (code: keyof typeof FAILURE_INDEX): Route => ({
       stages: new Int32Array(0),
-      dailyCap: -1,
+      caps: NO_CAPS,
       fail: FAILURE_INDEX[code],
       failFromMs: -Infinity,
     });
@@ -140,7 +143,7 @@ export class Network {
 
     const account = this.poolStage.get(`${type}:${n.type}`) ?? this.accountStage[type];
     const stages = account < 0 ? [] : [account];
-    let dailyCap = -1;
+    let caps = NO_CAPS;
     const byDest = n.destinationLimits.find((d) => d.to.includes(DESTINATION_NAMES[dest]));
     if (byDest !== undefined) {
       // A limit keyed on the destination country replaces the number's own (and 10DLC's).
@@ -162,7 +165,7 @@ export class Network {
         if (n.smsLimit !== null) stages.push(this.sender(`sender:${n.id}:sms`, n.smsLimit, null));
         if (dest === 0) stages.push(...(this.carrierStages.get(`${n.campaign}:${carrier}`) ?? []));
       }
-      if (dest === 0) dailyCap = this.dailyCaps.findIndex((c) => c.carrier === carrier);
+      if (dest === 0) caps = Int32Array.from(this.dailyCaps.filter((c) => c.carrier === carrier), (c) => c.id);
     } else {
       const limit = type === 'sms' ? n.smsLimit : n.mmsLimit;
       if (limit !== null) stages.push(this.sender(`sender:${n.id}:${type}`, limit, null));
@@ -175,7 +178,7 @@ export class Network {
       const firstCarrierStage = stages.findIndex((id) => this.stages[id].kind === 'carrier');
       stages.splice(firstCarrierStage < 0 ? stages.length : firstCarrierStage, 0, gate);
     }
-    return { stages: Int32Array.from(stages), dailyCap, fail: -1, failFromMs: -Infinity };
+    return { stages: Int32Array.from(stages), caps, fail: -1, failFromMs: -Infinity };
   }
 
   private sender(name: string, limit: Limit, carrier: Carrier | null): number {

@@ -5,7 +5,7 @@
 import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS, type Scenario } from '../scenario/model.js';
 import { ScopeStats } from './counters.js';
-import type { MessagePool } from './pool.js';
+import type { MessagePool } from './in-flight.js';
 
 export class Outcomes {
   readonly total = new ScopeStats();

@@ -5,7 +5,7 @@
  * hash of (seed, source, index) instead, so they cost nothing unless written out.
  */
 import seedrandom from 'seedrandom';
-import type { Rng } from '../traffic/types.js';
+import type { Rng } from '../traffic/feed.js';
 
 /** A generator of uniform numbers in [0, 1). */
 export type { Rng };

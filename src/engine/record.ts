@@ -4,7 +4,7 @@
  */
 import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS, MESSAGE_TYPES, type Scenario } from '../scenario/model.js';
-import { DELIVERED, FAILED, IN_FLIGHT, RECEIVED, type MessagePool } from './pool.js';
+import { DELIVERED, FAILED, IN_FLIGHT, RECEIVED, type MessagePool } from './in-flight.js';
 import type { MessageStatus, ReplayRow } from './types.js';
 import { callingCode, messageUuid, syntheticHalves, syntheticNumber, uuidWords } from './random.js';
 import { recipientNumber, recipientOf } from './recipients.js';

@@ -37,8 +37,6 @@ export interface SimulationResult {
   readonly bySender: readonly ScopeStats[];
   /** Indexed like scenario.traffic. */
   readonly byTraffic: readonly ScopeStats[];
-  /** Days of the first daily cap (T-Mobile's); see {@link dailyCaps} for every cap by name. */
-  readonly dailyCap: readonly DailyCapDay[];
   /** Every daily cap of the network, by name, with the days that saw traffic. */
   readonly dailyCaps: readonly { readonly name: string; readonly days: readonly DailyCapDay[] }[];
   /** Deepest queue seen per stage. */

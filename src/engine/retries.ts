@@ -38,8 +38,8 @@ export function retryCodeMask(def: TrafficSource): Uint8Array {
 
 /**
  * When attempt `attempt` (1-based) of a message from `def`, failed at `nowMs` with code
- * index `code`, is resubmitted; -1 when it is not. `capCode` is the daily-cap code index
- * and `nextCapDayMs` the start of the cap's next day.
+ * index `code`, is resubmitted; -1 when it is not. `capNextDayMs` is the start of the next
+ * day of the daily cap that failed the attempt, or -1 when no cap did.
  */
 export function retryAt(
   def: TrafficSource,
@@ -47,10 +47,9 @@ export function retryAt(
   attempt: number,
   code: number,
   nowMs: number,
-  capCode: number,
-  nextCapDayMs: number,
+  capNextDayMs: number,
 ): number {
-  if (code === capCode && def.onDailyCap === 'defer') return nextCapDayMs;
+  if (capNextDayMs >= 0 && def.onDailyCap === 'defer') return capNextDayMs;
   const r = def.retry;
   if (r === null || mask[code] === 0 || attempt > r.max) return -1;
   return nowMs + Math.round(r.afterMs * r.backoff ** (attempt - 1));

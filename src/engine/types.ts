@@ -4,9 +4,9 @@
  */
 import type { FailureCode } from '../rules/codes.js';
 import type { Carrier, LogSetting, MessageType } from '../scenario/model.js';
-import type { Direction, ReplayRow } from '../traffic/types.js';
+import type { Direction, ReplayRow } from '../traffic/feed.js';
 
-export type { Direction, ReplayFeed, ReplayRow } from '../traffic/types.js';
+export type { Direction, ReplayFeed, ReplayRow } from '../traffic/feed.js';
 
 /** `received` is an inbound message of a replay file: not sent, never throttled, not in the totals. */
 export type MessageStatus = 'delivered' | 'failed' | 'queued' | 'received';
@@ -106,20 +106,26 @@ export interface RunObserver {
   onDepart?(atMs: number, stage: number, index: number): void;
 }
 
+/** A daily cap on its current day. */
+export interface CapState {
+  /** The cap's name (its key in the summary's `daily_cap`, e.g. `tmobile`). */
+  readonly name: string;
+  /** Messages (or units) counted against it on its current day. */
+  readonly used: number;
+  /** Its limit on the current day; 0 before any traffic toward it. */
+  readonly limit: number;
+  /** Its current day ("YYYY-MM-DD", in its zone), or null before any traffic toward it. */
+  readonly day: string | null;
+}
+
 /** State of the run at a tick. */
 export interface TickSnapshot {
   /** Queue depth of every stage, indexed by stage id (see Network.stages). */
   readonly depths: Int32Array;
   /** Deepest queue of every stage since the previous tick (or the start), this moment included. */
   readonly peakDepths: Int32Array;
-  /** Messages (or units) counted against the T-Mobile cap on the current Pacific day. */
-  readonly capUsed: number;
-  /** The cap of the current day; 0 before any T-Mobile 10DLC traffic. */
-  readonly capLimit: number;
-  /** The current Pacific day ("YYYY-MM-DD"), or null before any T-Mobile 10DLC traffic. */
-  readonly capDay: string | null;
-  /** Every daily cap on its current day, by name (the `cap*` fields above repeat the first). */
-  readonly caps: readonly { readonly name: string; readonly used: number; readonly limit: number; readonly day: string | null }[];
+  /** Every daily cap on its current day, in network.dailyCaps order. */
+  readonly caps: readonly CapState[];
   /** True for the final call at the end of the run. */
   readonly final: boolean;
 }

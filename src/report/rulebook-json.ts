@@ -9,7 +9,10 @@ import { CARRIER_MIX } from '../rules/carrier-mix.js';
 import type { Cite, Provider } from '../rules/provider.js';
 
 /** The version of the JSON shape; bumped when a field changes meaning. */
-export const RULES_JSON_FORMAT = 'a2psim-rules/1';
+export const RULES_JSON_FORMAT = 'a2psim-rules/2';
+// Format 2 (issue 22): the profile's list of daily caps (`caps`, each with its carrier, zone,
+// failure code, TPD table and cite) replaced format 1's single TPD table and daily-cap entry, `count`
+// names what the caps count as `dailyCaps`, and the longest message (`maxLength`) is listed.
 
 const isCite = (v: object): v is Cite => 'assumption' in v && 'text' in v && 'url' in v;
 
@@ -28,8 +31,7 @@ function normalize(v: unknown): unknown {
 
 /** The rules of `p` as JSON text (two-space indented, newline-terminated). */
 export function renderRulebookJson(p: Provider): string {
-  // maxLength is left out: this output predates it and stays byte-identical (issue 22).
-  const { assumptions, maxLength: _maxLength, ...profile } = p;
+  const { assumptions, ...profile } = p;
   const doc = {
     format: RULES_JSON_FORMAT,
     ...(normalize(profile) as object),

@@ -8,6 +8,7 @@ import { COMMON_ASSUMPTIONS } from '../rules/assumptions.js';
 import { FAILURE_CODES } from '../rules/codes.js';
 import type { Cite, Provider, RateRow } from '../rules/provider.js';
 import { CARRIER_MIX } from '../rules/carrier-mix.js';
+import { CARRIER_TITLES } from '../rules/vocabulary.js';
 
 /** How to print the rulebook. */
 export interface RulebookOptions {
@@ -178,13 +179,13 @@ function sections(p: Provider): Section[] {
       cites: p.tpm.map((r) => r.cite),
       notes: [`Scope: ${scope} (brand: shared by the brand's campaigns). Source: ${citeText(p.tpmScope.cite)}`, ...tpmNotes],
     },
-    {
-      title: `T-Mobile daily cap per brand, SMS + MMS (${per(p.count.dailyCap)}), day in ${p.dailyCap.zone}`,
+    ...p.caps.map((c) => ({
+      title: `${CARRIER_TITLES[c.carrier]} daily cap per brand, SMS + MMS (${per(p.count.dailyCaps)}), day in ${c.zone}`,
       head: ['vetting score', 'per day'],
-      rows: p.tpd.map((r) => [scores(r.minScore, r.maxScore), int(r.tpd)]),
-      cites: p.tpd.map((r) => r.cite),
-      notes: ['Once the day is used up, further messages to T-Mobile fail at once.'],
-    },
+      rows: c.tpd.map((r) => [scores(r.minScore, r.maxScore), int(r.tpd)]),
+      cites: c.tpd.map((r) => r.cite),
+      notes: [`Once the day is used up, further messages to ${CARRIER_TITLES[c.carrier]} fail at once.`],
+    })),
     {
       title: `Failure codes (a2psim's names, and ${p.name}'s own code where it has one)`,
       head: ['code', p.name, 'charged', 'reason'],

@@ -1,7 +1,7 @@
 /**
  * Counts per interval of virtual time, collected through the engine's observer hooks:
  * submitted, delivered (per carrier), failed per code, departures per stage, and the queue
- * depth of each stage and the T-Mobile daily count at each interval's end. Memory is one
+ * depth of each stage and every daily cap's count at each interval's end. Memory is one
  * row per interval, independent of the message count — or nothing when `onRow` takes each
  * row as it is finished (a long run at a short interval streams to disk). The time-series
  * CSV and the HTML report are both drawn from this.
@@ -9,7 +9,7 @@
 import { FAILURE_CODES } from '../rules/codes.js';
 import { CARRIERS } from '../scenario/model.js';
 import type { Network } from '../engine/network.js';
-import type { RunObserver, TickSnapshot } from '../engine/types.js';
+import type { CapState, RunObserver, TickSnapshot } from '../engine/types.js';
 import { WaitTally } from './wait-tally.js';
 
 /** One interval [startMs, endMs). */
@@ -28,12 +28,8 @@ export interface SeriesRow {
   readonly depths: readonly number[];
   /** Deepest queue per stage within the interval, indexed by stage id. */
   readonly peakDepths: readonly number[];
-  /** The first daily cap (T-Mobile's) at the interval's end; `caps` has every cap by name. */
-  readonly capUsed: number;
-  readonly capLimit: number;
-  readonly capDay: string | null;
-  /** Every daily cap at the interval's end, in network.dailyCaps order (absent: only the first, above). */
-  readonly caps?: TickSnapshot['caps'];
+  /** Every daily cap at the interval's end, in network.dailyCaps order. */
+  readonly caps: readonly CapState[];
 }
 
 export class SeriesCollector implements RunObserver {
@@ -89,9 +85,6 @@ export class SeriesCollector implements RunObserver {
       departures,
       depths: Array.from(snap.depths),
       peakDepths: Array.from(snap.peakDepths),
-      capUsed: snap.capUsed,
-      capLimit: snap.capLimit,
-      capDay: snap.capDay,
       caps: snap.caps,
     };
     this.rowCount++;
@@ -135,7 +128,7 @@ export function seriesCells(row: SeriesRow, net: Network, startEpochMs: number):
     ...net.stages.map((s) => row.peakDepths[s.id] ?? 0),
     ...net.stages.map((s) => row.departures[s.id] ?? 0),
     ...net.dailyCaps.flatMap((_, i) => {
-      const cap = row.caps?.[i] ?? (i === 0 ? { day: row.capDay, used: row.capUsed, limit: row.capLimit } : undefined);
+      const cap = row.caps[i];
       return cap === undefined ? ['', 0, 0] : [cap.day ?? '', cap.used, cap.limit];
     }),
   ];

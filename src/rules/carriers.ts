@@ -3,7 +3,7 @@
  * minute by use case and vetting score, and T-Mobile's daily cap per brand. Each provider
  * profile takes them with the cite of the page it publishes them on.
  */
-import type { Cite, TpdRow, TpmRow } from './provider.js';
+import type { Cite, DailyCapProfile, TpdRow, TpmRow } from './provider.js';
 import type { UseCase } from './vocabulary.js';
 
 const STANDARD: readonly UseCase[] = ['dedicated', 'mixed', 'marketing'];
@@ -39,3 +39,11 @@ export const TMOBILE_ZONE = 'America/Los_Angeles';
 
 /** Where T-Mobile's daily caps come from for a provider that publishes none of its own: they are the carrier's, the same for every provider. */
 export const TMOBILE_CAPS_CITE: Cite = { text: 'Plivo FAQ "T-Mobile TPD restrictions" (T-Mobile\'s caps, the same for every provider)', url: null, read: null, assumption: null };
+
+/**
+ * T-Mobile's daily cap per brand as a provider publishes it: its TPD table (`tpd`), the
+ * Pacific day, failing `tmobile_daily_cap`; `cite` is where the provider states it.
+ */
+export function tmobileCap(tpd: readonly TpdRow[], cite: Cite): DailyCapProfile {
+  return { name: 'tmobile', carrier: 'tmobile', zone: TMOBILE_ZONE, code: 'tmobile_daily_cap', tpd, cite };
+}

@@ -109,6 +109,24 @@ export interface TpdRow {
   readonly cite: Cite;
 }
 
+/**
+ * A calendar-day cap toward one carrier (T-Mobile's TPD): per brand, counted on the days of
+ * its own time zone; a message over it fails at once with its own code, never queues.
+ */
+export interface DailyCapProfile {
+  /** Its key in results and in the summary's `daily_cap` (e.g. `tmobile`). */
+  readonly name: string;
+  readonly carrier: Carrier;
+  /** IANA time zone whose midnight starts its day. */
+  readonly zone: string;
+  /** The failure code of a message over it. */
+  readonly code: FailureCode;
+  /** Its limit per day by vetting score. */
+  readonly tpd: readonly TpdRow[];
+  /** Source of the carrier, zone and code. */
+  readonly cite: Cite;
+}
+
 /** How a provider treats one failure code. */
 export interface CodeRule {
   /** The provider's own code for it, or null when it publishes none. */
@@ -172,8 +190,8 @@ export interface Provider {
   readonly tpmCap: Readonly<Partial<Record<Carrier, { readonly tpm: number; readonly cite: Cite }>>>;
   /** Whether each carrier's TPM is per brand or per campaign. */
   readonly tpmScope: { readonly value: Readonly<Record<Carrier, 'brand' | 'campaign'>>; readonly cite: Cite };
-  readonly tpd: readonly TpdRow[];
-  readonly dailyCap: { readonly carrier: Carrier; readonly zone: string; readonly cite: Cite };
+  /** The calendar-day caps (each toward one carrier, on 10DLC traffic to the US). */
+  readonly caps: readonly DailyCapProfile[];
   readonly codes: Readonly<Record<FailureCode, CodeRule>>;
   readonly expiry: { readonly defaultSeconds: number; readonly minSeconds: number; readonly maxSeconds: number; readonly cite: Cite };
   /** The longest SMS it takes (not printed by `a2psim rules`, whose output predates it). */
@@ -183,7 +201,8 @@ export interface Provider {
     readonly account: CountBy;
     readonly sender: CountBy;
     readonly carrier: CountBy;
-    readonly dailyCap: CountBy;
+    /** What every daily cap counts. */
+    readonly dailyCaps: CountBy;
     readonly cite: Cite;
   };
   /** From when an unverified toll-free number's messages fail (a number pending verification). */

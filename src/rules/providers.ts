@@ -5,7 +5,7 @@
 import { AWS } from './aws/index.js';
 import { BANDWIDTH } from './bandwidth/index.js';
 import { PLIVO } from './plivo/index.js';
-import type { NumberRule, Provider, TpdRow, TpmRow } from './provider.js';
+import type { DailyCapProfile, NumberRule, Provider, TpdRow, TpmRow } from './provider.js';
 import { TELNYX } from './telnyx/index.js';
 import { TWILIO } from './twilio/index.js';
 import type { NumberCountry, NumberType, UseCase } from './vocabulary.js';
@@ -66,10 +66,10 @@ export function tpmRule(p: Provider, useCase: UseCase, vettingScore: number): Ru
     : { value: Math.min(...p.tpm.map((r) => r.tpm)), assumption: 'no row of the TPM table matches' };
 }
 
-/** The T-Mobile daily cap at a vetting score; a score with no row gets the lowest cap, assumed. */
-export function tpdRule(p: Provider, vettingScore: number): RuleValue {
-  const row: TpdRow | undefined = p.tpd.find((r) => vettingScore >= r.minScore && vettingScore <= r.maxScore);
+/** A daily cap's limit at a vetting score; a score with no row gets the lowest limit, assumed. */
+export function capPerDay(cap: DailyCapProfile, vettingScore: number): RuleValue {
+  const row: TpdRow | undefined = cap.tpd.find((r) => vettingScore >= r.minScore && vettingScore <= r.maxScore);
   return row !== undefined
     ? { value: row.tpd, assumption: row.cite.assumption }
-    : { value: Math.min(...p.tpd.map((r) => r.tpd)), assumption: 'no row of the TPD table matches' };
+    : { value: Math.min(...cap.tpd.map((r) => r.tpd)), assumption: 'no row of the TPD table matches' };
 }

@@ -25,6 +25,8 @@ export type UseCase = (typeof USE_CASES)[number];
 /** Destination carriers; index order is the order used in every report. */
 export const CARRIERS = ['att', 'tmobile', 'verizon', 'other'] as const;
 export type Carrier = (typeof CARRIERS)[number];
+/** How a carrier is written in text (`T-Mobile daily cap`). */
+export const CARRIER_TITLES: Readonly<Record<Carrier, string>> = { att: 'AT&T', tmobile: 'T-Mobile', verizon: 'Verizon', other: 'other carriers' };
 
 /** The FAQ's four data-logging settings (`log` parameter of the Send Message API). */
 export const LOG_SETTINGS = ['true', 'false', 'number_only', 'content_only'] as const;

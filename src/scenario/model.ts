@@ -238,7 +238,8 @@ export interface RulesConfig {
     readonly account: CountBy;
     readonly sender: CountBy;
     readonly carrier: CountBy;
-    readonly dailyCap: CountBy;
+    /** What every daily cap counts. */
+    readonly dailyCaps: CountBy;
   };
   /** Pacing of the carrier TPM limiter. */
   readonly carrierPacing: Pacing;

@@ -37,9 +37,9 @@ export const DURATION_EXPECTED =
 export const RATE_EXPECTED = 'a rate such as "5/s", "15/min", "10/h", "200000/day" or a number per second';
 
 /** A duration as text: an amount and a unit (`90s`, `1.5h`); the loader's and the JSON Schema's one form. */
-export const DURATION_FORM = String.raw`(\d+(?:\.\d+)?|\.\d+)(ms|s|min|m|h|d)`;
+export const DURATION_FORM = /(\d+(?:\.\d+)?|\.\d+)(ms|s|min|m|h|d)/.source;
 /** A rate as text: an amount per unit (`5/s`, `200000/day`). */
-export const RATE_FORM = String.raw`(\d+(?:\.\d+)?|\.\d+)\/(s|min|h|day)`;
+export const RATE_FORM = /(\d+(?:\.\d+)?|\.\d+)\/(s|min|h|day)/.source;
 const DURATION_RE = new RegExp(`^${DURATION_FORM}$`);
 const RATE_RE = new RegExp(`^${RATE_FORM}$`);
 const TOLERANCE = 1e-9;

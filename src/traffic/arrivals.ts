@@ -5,7 +5,7 @@
  * `Infinity` when it is done.
  */
 import type { Arrival, TrafficSource } from '../scenario/model.js';
-import type { Rng } from './types.js';
+import type { Rng } from './feed.js';
 import { ProfileProcess } from './profile.js';
 import { withSendWindow } from './window.js';
 

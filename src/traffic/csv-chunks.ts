@@ -9,8 +9,6 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { CsvSyntaxError, fieldAt, splitRecord } from './csv-fields.js';
 
-export { CsvSyntaxError, fieldAt, pickFields, splitRecord } from './csv-fields.js';
-
 /** One record with where it came from. */
 export interface CsvRecord {
   readonly fields: string[];

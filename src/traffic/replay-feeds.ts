@@ -4,7 +4,7 @@
  * rows at a time. Each checks that the file is still the one that was checked.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { ReplayFeed, ReplayRow } from './types.js';
+import type { ReplayFeed, ReplayRow } from './feed.js';
 import type { CsvChunkOptions } from './csv-chunks.js';
 import { ScenarioError } from '../scenario/errors.js';
 import type { ReplayFile, OpenedReplay } from './replay-file.js';

@@ -5,10 +5,11 @@
  * during the run stops the run with one line instead of feeding it other rows.
  */
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import type { ReplayRow } from './types.js';
+import type { ReplayRow } from './feed.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
 import { ScenarioError } from '../scenario/errors.js';
-import { CsvChunkReader, CsvSyntaxError, pickFields, splitRecord, type CsvChunkOptions, type CsvRecord } from './csv-chunks.js';
+import { CsvChunkReader, type CsvChunkOptions, type CsvRecord } from './csv-chunks.js';
+import { CsvSyntaxError, pickFields, splitRecord } from './csv-fields.js';
 import { mappedColumns } from './replay-columns-map.js';
 import { replayColumns, rowTime, RowError, toReplayRow, type ReplayColumns, type ReplayDefaults } from './replay-row.js';
 

@@ -7,7 +7,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { ReplayFormat, Scenario, TrafficSource } from '../scenario/model.js';
-import type { ReplayFeed, ReplayRow } from './types.js';
+import type { ReplayFeed, ReplayRow } from './feed.js';
 import { readTwilioBulkExport } from './replay-twilio.js';
 
 /** A format read whole: every row of the file, checked, in stable time order. */

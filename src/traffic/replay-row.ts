@@ -3,7 +3,7 @@
  * emailed) or of a2psim's own message CSV, and the value checks of every cell. Pure: a bad
  * value throws a {@link RowError} naming the column; the reader adds file and line.
  */
-import type { Direction, ReplayRow } from './types.js';
+import type { Direction, ReplayRow } from './feed.js';
 import { CARRIERS, LOG_SETTINGS, MESSAGE_TYPES, type Carrier, type LogSetting, type MessageType } from '../scenario/model.js';
 import type { MaxLength } from '../rules/provider.js';
 import { isTooLong, unitsOf } from '../scenario/segments.js';

@@ -11,7 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { ScenarioError } from '../scenario/errors.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
-import type { ReplayRow } from './types.js';
+import type { ReplayRow } from './feed.js';
 import { replayTime } from './replay-time.js';
 import { unitsOf } from '../scenario/segments.js';
 

@@ -17,7 +17,7 @@
  * order that differs) stops the run with a ScenarioError; the CLI then writes no output.
  */
 import { dirname, isAbsolute, join } from 'node:path';
-import type { ReplayFeed, ReplayRow } from './types.js';
+import type { ReplayFeed, ReplayRow } from './feed.js';
 import type { Scenario, TrafficSource } from '../scenario/model.js';
 import type { CsvChunkOptions } from './csv-chunks.js';
 import { ReplayFile } from './replay-file.js';

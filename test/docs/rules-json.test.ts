@@ -29,8 +29,12 @@ describe.each(PROVIDER_IDS)('a2psim rules --provider %s --format json', (id) => 
     expect(a.code).toBe(0);
     expect(a.out).toBe(b.out);
     const doc = JSON.parse(a.out);
-    expect(doc.format).toBe('a2psim-rules/1');
+    expect(doc.format).toBe('a2psim-rules/2');
     expect(doc.id).toBe(id);
+    // Every daily cap with its carrier, zone and failure code; the longest message.
+    expect(doc.caps.length).toBeGreaterThan(0);
+    for (const cap of doc.caps) expect(cap).toMatchObject({ carrier: expect.any(String), zone: expect.any(String), code: expect.any(String) });
+    expect(doc.maxLength).toMatchObject({ gsm7Chars: expect.any(Number), ucs2Chars: expect.any(Number), units: expect.any(Number) });
     expect(typeof doc.account.sms.count).toBe('number');
     expect(doc.numbers.length).toBeGreaterThan(0);
     const all = cites(doc);

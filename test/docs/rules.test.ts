@@ -40,7 +40,7 @@ describe.each(PROVIDER_IDS)('a2psim rules --provider %s', (id) => {
   it('gives every number its source: a URL with the date read, a FAQ section, or a marked assumption', () => {
     const cites: Cite[] = [
       p.account.sms.cite, p.account.mms.cite, p.overLimit.cite, p.queueMaxWait.cite, p.expiry.cite, p.mms10dlc.cite,
-      p.tollFreeBlock.cite, ...p.numbers.map((r) => r.cite), ...p.tpm.map((r) => r.cite), ...p.tpd.map((r) => r.cite),
+      p.tollFreeBlock.cite, ...p.numbers.map((r) => r.cite), ...p.tpm.map((r) => r.cite), ...p.caps.flatMap((c) => c.tpd.map((r) => r.cite)),
       ...FAILURE_CODES.map((c) => p.codes[c.code].cite),
     ];
     const flat = text.replace(/\s+/g, ' ');

@@ -156,7 +156,7 @@ traffic:
     const tx = PROVIDERS.telnyx;
     expect(tx.codes.queue_full.cite.assumption).toBeNull();
     expect(tx.codes.queue_full.cite.url).toBe('https://developers.telnyx.com/docs/messaging/messages/rate-limiting');
-    const zero = tx.tpd.find((r) => r.minScore === 0)!;
+    const zero = tx.caps[0].tpd.find((r) => r.minScore === 0)!;
     expect(zero.cite.assumption).toBeNull();
     expect(zero.tpd).toBe(2000);
   });

@@ -215,7 +215,7 @@ export function referenceRun(sc: Scenario): RefRecord[] {
     if (at >= 0) schedule(at, 'retry', retries.push(m) - 1);
   };
   const afterStages = (m: Msg) => {
-    if (m.route.dailyCap < 0) return finish(m, 'delivered', null);
+    if (m.route.caps.length === 0) return finish(m, 'delivered', null);
     const day = pacificDay.format(new Date(sc.startEpochMs + now));
     if (day !== capDay) [capDay, capUsed] = [day, 0];
     const w = cap.countUnits ? m.rec.units : 1;

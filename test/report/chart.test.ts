@@ -8,7 +8,7 @@ import type { SeriesRow } from '../../src/report/timeseries.js';
 
 const depthRow = (i: number, depths: number[]): SeriesRow => ({
   startMs: i * 1000, endMs: (i + 1) * 1000, submitted: 0, delivered: 0, deliveredByCarrier: [0, 0, 0, 0],
-  failedByCode: [0, 0, 0, 0, 0, 0, 0], departures: [], depths, peakDepths: depths, capUsed: 0, capLimit: 0, capDay: null,
+  failedByCode: [0, 0, 0, 0, 0, 0, 0], departures: [], depths, peakDepths: depths, caps: [],
 });
 
 async function cli(args: string[], columns?: number) {

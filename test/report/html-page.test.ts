@@ -97,7 +97,7 @@ describe('report page', () => {
         startMs: i * 1000, endMs: (i + 1) * 1000, submitted: 123_456, delivered: 120_000,
         deliveredByCarrier: [40_000, 30_000, 40_000, 10_000], failedByCode: [3456, 0, 1000, 0, 0, 0, 0],
         departures: new Array(stages).fill(2400), depths: new Array(stages).fill(1_234_567), peakDepths: new Array(stages).fill(1_234_567),
-        capUsed: 39_999, capLimit: 40_000, capDay: '2026-03-09',
+        caps: [{ name: 'tmobile', used: 39_999, limit: 40_000, day: '2026-03-09' }],
       }));
     const sizes = [MAX_POINTS, 20_000, 200_000].map((n) => {
       const page = renderReport(result, { rows: synthetic(n), tickMs: 1000 }, chartAssets());

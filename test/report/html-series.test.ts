@@ -12,7 +12,7 @@ function row(i: number, depth: number, capUsed = 0): SeriesRow {
   return {
     startMs: i * 1000, endMs: (i + 1) * 1000, submitted: 3, delivered: 2,
     deliveredByCarrier: [2, 0, 0, 0], failedByCode: [1, 0, 0, 0, 0, 0, 0],
-    departures: [2, 1], depths: [depth, 1], peakDepths: [depth, 1], capUsed, capLimit: 100, capDay: '2026-03-09',
+    departures: [2, 1], depths: [depth, 1], peakDepths: [depth, 1], caps: [{ name: 'tmobile', used: capUsed, limit: 100, day: '2026-03-09' }],
   };
 }
 
@@ -53,7 +53,7 @@ describe('merging rows', () => {
     const merged = mergeRows(rows, 4);
     expect(merged.map((r) => [r.startMs, r.endMs])).toEqual([[0, 4000], [4000, 8000], [8000, 10000]]);
     expect(merged.map((r) => r.depths[0])).toEqual([3, 500, 9]);
-    expect(merged.map((r) => r.capUsed)).toEqual([90, 10, 10]);
+    expect(merged.map((r) => r.caps[0].used)).toEqual([90, 10, 10]);
     expect(merged.map((r) => r.submitted)).toEqual([12, 12, 6]);
     expect(merged.map((r) => r.departures)).toEqual([[8, 4], [8, 4], [4, 2]]);
     expect(merged.map((r) => r.failedByCode[0])).toEqual([4, 4, 2]);

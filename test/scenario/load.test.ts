@@ -82,7 +82,7 @@ describe('parseScenario: a full scenario', () => {
       tpd: null,
       mms10dlc: { count: 50, windowMs: 60_000, pacing: 'sliding', countBy: 'messages' },
       mms10dlcPerCarrier: true,
-      count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCap: 'messages' },
+      count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCaps: 'messages' },
       carrierPacing: 'sliding',
       logIncomingMessages: true,
     });
@@ -205,7 +205,7 @@ rules:
       tpm: { tmobile: 1000, att: 1200 },
       tpd: 5000,
       mms10dlc: { count: 25, windowMs: 60_000 },
-      count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCap: 'units' },
+      count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCaps: 'units' },
       carrierPacing: 'smooth',
       logIncomingMessages: false,
     });

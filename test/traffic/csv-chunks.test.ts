@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { CsvChunkReader, CsvSyntaxError, splitRecord } from '../../src/traffic/csv-chunks.js';
+import { CsvChunkReader } from '../../src/traffic/csv-chunks.js';
+import { CsvSyntaxError, splitRecord } from '../../src/traffic/csv-fields.js';
 
 function file(text: string): string {
   const p = join(mkdtempSync(join(tmpdir(), 'a2psim-chunks-')), 'f.csv');

@@ -4,7 +4,7 @@
  * long run; raise it on purpose). Both are estimates from the scenario (see
  * `scenario/limits.ts`); the message names the estimate and the limit.
  */
-import { BYTES_PER_IN_FLIGHT, MAX_IN_FLIGHT } from '../../engine/pool.js';
+import { BYTES_PER_IN_FLIGHT, MAX_IN_FLIGHT } from '../../engine/in-flight.js';
 import { estimateRun } from '../../scenario/limits.js';
 import type { Scenario } from '../../scenario/model.js';
 import { UsageError } from '../cli-errors.js';

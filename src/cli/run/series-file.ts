@@ -7,6 +7,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
+import type { Network } from '../../engine/network.js';
 import type { SimulationResult } from '../../engine/simulate.js';
 import { FAILURE_CODES } from '../../rules/codes.js';
 import { CARRIERS } from '../../scenario/model.js';
@@ -19,12 +20,16 @@ const BATCH = 4096;
 const C = CARRIERS.length;
 const F = FAILURE_CODES.length;
 
-/** A row as spilled: fixed fields, the stage count, then the per-stage columns. */
+/**
+ * A row as spilled: fixed fields, the stage count, the per-stage columns, then each daily
+ * cap's used, limit and day (the caps and their names are the network's, in its order).
+ */
 function encode(r: SeriesRow): (string | number)[] {
   const n = r.depths.length;
   return [
-    r.startMs, r.endMs, r.submitted, r.delivered, r.capUsed, r.capLimit, r.capDay ?? '', n,
+    r.startMs, r.endMs, r.submitted, r.delivered, n,
     ...r.deliveredByCarrier, ...r.failedByCode, ...r.departures.slice(0, n), ...r.depths, ...r.peakDepths.slice(0, n),
+    ...r.caps.flatMap((c) => [c.used, c.limit, c.day ?? '']),
   ];
 }
 
@@ -44,20 +49,23 @@ function* spilledLines(path: string): Generator<string[]> {
   }
 }
 
-function decode(f: readonly string[]): SeriesRow {
+function decode(f: readonly string[], net: Network): SeriesRow {
   const num = (i: number) => Number(f[i]);
-  const n = num(7);
+  const n = num(4);
   const list = (from: number, count: number) => Array.from({ length: count }, (_, i) => num(from + i));
-  let at = 8;
+  let at = 5;
   const take = (count: number) => {
     const out = list(at, count);
     at += count;
     return out;
   };
   return {
-    startMs: num(0), endMs: num(1), submitted: num(2), delivered: num(3), capUsed: num(4), capLimit: num(5),
-    capDay: f[6] === '' ? null : f[6],
+    startMs: num(0), endMs: num(1), submitted: num(2), delivered: num(3),
     deliveredByCarrier: take(C), failedByCode: take(F), departures: take(n), depths: take(n), peakDepths: take(n),
+    caps: net.dailyCaps.map((c, i) => {
+      const k = at + i * 3;
+      return { name: c.key, used: num(k), limit: num(k + 1), day: f[k + 2] === '' ? null : f[k + 2] };
+    }),
   };
 }
 
@@ -116,7 +124,7 @@ export class SeriesFile {
     this.flush();
     let rows: (string | number)[][] = [];
     for (const fields of spilledLines(this.spill.partialPath)) {
-      rows.push(seriesCells(decode(fields), net, start));
+      rows.push(seriesCells(decode(fields, net), net, start));
       if (rows.length === BATCH) {
         this.out.write(stringify(rows, opts));
         rows = [];

@@ -215,7 +215,8 @@ export function buildReportData(
       outPerMinute: s.kind === 'carrier' ? perMinute(col((r) => r.departures[s.id] ?? 0), intervalMs) : null,
     }),
   );
-  const hasCap = rows.some((r) => r.capDay !== null);
+  // The page charts one daily cap: the first (T-Mobile's, the only cap of every profile).
+  const hasCap = rows.some((r) => (r.caps[0]?.day ?? null) !== null);
   const tpm = stages.filter((st) => st.outPerMinute !== null);
   const tpmPeak = Math.max(0, ...tpm.flatMap((st) => st.outPerMinute ?? []));
   const tpmLimit = Math.min(...tpm.map((st) => st.limitPerMinute));
@@ -235,7 +236,7 @@ export function buildReportData(
     carriers,
     stages,
     tpmScaleMax,
-    cap: hasCap ? { used: col((r) => r.capUsed), limit: col((r) => r.capLimit) } : null,
+    cap: hasCap ? { used: col((r) => r.caps[0].used), limit: col((r) => r.caps[0].limit) } : null,
     waits: waitBins(result.total.waits, summary.wait, waits),
     incidents: sc.incidents.map((x) => ({ label: incidentLabel(x), start: x.startMs / 1000, end: x.endMs / 1000 })),
   };

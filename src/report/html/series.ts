@@ -61,8 +61,6 @@ export function mergeRows(rows: readonly SeriesRow[], factor: number): SeriesRow
     const peakDepths: number[] = [];
     let submitted = 0;
     let delivered = 0;
-    let capUsed = 0;
-    let capLimit = 0;
     for (const r of group) {
       submitted += r.submitted;
       delivered += r.delivered;
@@ -71,8 +69,6 @@ export function mergeRows(rows: readonly SeriesRow[], factor: number): SeriesRow
       sumInto(departures, r.departures);
       maxInto(depths, r.depths);
       maxInto(peakDepths, r.peakDepths);
-      capUsed = Math.max(capUsed, r.capUsed);
-      capLimit = Math.max(capLimit, r.capLimit);
     }
     out.push({
       startMs: group[0].startMs,
@@ -84,9 +80,13 @@ export function mergeRows(rows: readonly SeriesRow[], factor: number): SeriesRow
       departures,
       depths,
       peakDepths,
-      capUsed,
-      capLimit,
-      capDay: last.capDay,
+      // Each cap: its highest count and limit in the group, on the group's last day.
+      caps: last.caps.map((c, k) => ({
+        name: c.name,
+        used: Math.max(...group.map((r) => r.caps[k].used)),
+        limit: Math.max(...group.map((r) => r.caps[k].limit)),
+        day: c.day,
+      })),
     });
   }
   return out;

@@ -4,7 +4,7 @@
  * number sends 1 MPS until an increase is requested. Values no page states are
  * assumptions, flagged and settable.
  */
-import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
+import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, tmobileCap } from '../carriers.js';
 import { assumed, codeTable, page, type Provider } from '../provider.js';
 
 const READ = '2026-12-06';
@@ -58,15 +58,14 @@ export const AWS: Provider = {
   tpmBasis: {},
   tpmCap: {},
   tpmScope: { value: { att: 'campaign', tmobile: 'brand', verizon: 'brand', other: 'brand' }, cite: assumed('no AWS page read says; as Telnyx: AT&T per campaign') },
-  tpd: tpdTable(TMOBILE_CAPS_CITE, assumed('score 0 is in no table read; the lowest tier is used')),
-  dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: TMOBILE_CAPS_CITE },
+  caps: [tmobileCap(tpdTable(TMOBILE_CAPS_CITE, assumed('score 0 is in no table read; the lowest tier is used')), TMOBILE_CAPS_CITE)],
   codes: codeTable(NOT_STATED, {
     '420': { own: 'TTL_EXPIRED', charged: false, cite: TTL },
     queue_full: { own: null, charged: false, cite: assumed('queues are unbounded: never rejected for a full queue') },
   }),
   expiry: { defaultSeconds: 259_200, minSeconds: 5, maxSeconds: 259_200, cite: TTL },
   maxLength: { gsm7Chars: 1_600, ucs2Chars: 737, units: 11, cite: assumed('no AWS page read gives the longest message; the Plivo figures (1,600 GSM-7 or 737 UCS-2 characters, 11 units) are used') },
-  count: { account: 'units', sender: 'units', carrier: 'units', dailyCap: 'units', cite: PARTS },
+  count: { account: 'units', sender: 'units', carrier: 'units', dailyCaps: 'units', cite: PARTS },
   tollFreeBlock: {
     fromEpochMs: Date.UTC(2024, 0, 31),
     label: '2024-01-31',

@@ -4,7 +4,7 @@
  * per number 1 MPS for P2P, none of its own for A2P ("∞, up to account limit"). Limits and
  * the queue count segments. Values no page states are assumptions, flagged and settable.
  */
-import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
+import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, tmobileCap } from '../carriers.js';
 import { assumed, codeTable, page, type Provider } from '../provider.js';
 
 const READ = '2026-12-06';
@@ -64,8 +64,7 @@ export const BANDWIDTH: Provider = {
   tpmBasis: {},
   tpmCap: {},
   tpmScope: { value: { att: 'campaign', tmobile: 'brand', verizon: 'brand', other: 'brand' }, cite: assumed('no Bandwidth page read says; as Telnyx: AT&T per campaign') },
-  tpd: tpdTable(TMOBILE_CAPS_CITE, assumed('score 0 is in no table read; the lowest tier is used')),
-  dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: TMOBILE_CAPS_CITE },
+  caps: [tmobileCap(tpdTable(TMOBILE_CAPS_CITE, assumed('score 0 is in no table read; the lowest tier is used')), TMOBILE_CAPS_CITE)],
   codes: codeTable(NOT_STATED, {
     queue_full: { own: null, charged: false, cite: assumed('the page says a rate limit error; no code or charge read') },
   }),
@@ -76,7 +75,7 @@ export const BANDWIDTH: Provider = {
     cite: assumed('no Bandwidth page read gives a validity period; the longest queue it offers (4 h) is used'),
   },
   maxLength: { gsm7Chars: 1_600, ucs2Chars: 737, units: 11, cite: assumed('no Bandwidth page read gives the longest message; the Plivo figures (1,600 GSM-7 or 737 UCS-2 characters, 11 units) are used') },
-  count: { account: 'units', sender: 'units', carrier: 'units', dailyCap: 'units', cite: SEGMENTS },
+  count: { account: 'units', sender: 'units', carrier: 'units', dailyCaps: 'units', cite: SEGMENTS },
   tollFreeBlock: {
     fromEpochMs: Date.UTC(2024, 0, 31),
     label: '2024-01-31',

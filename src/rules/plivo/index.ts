@@ -2,7 +2,7 @@
  * Plivo, from its FAQ (the project's source of truth, /work/shared/seeds): every number
  * cites the FAQ section it comes from; what the FAQ does not say is an assumption.
  */
-import { tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
+import { tpdTable, tpmTable, tmobileCap } from '../carriers.js';
 import { assumed, codeTable, type Cite, type Provider } from '../provider.js';
 
 const faq = (section: string): Cite => ({ text: `Plivo FAQ "${section}"`, url: null, read: null, assumption: null });
@@ -33,8 +33,7 @@ export const PLIVO: Provider = {
   tpmCap: {},
   tpm: tpmTable(US, assumed('the FAQ lists Low-Volume for 1–100 only; other providers give it 75 at any score'), US),
   tpmScope: { value: { att: 'brand', tmobile: 'brand', verizon: 'brand', other: 'brand' }, cite: US },
-  tpd: tpdTable(faq('T-Mobile TPD restrictions'), assumed('score 0 is not in the FAQ table; the lowest tier is used')),
-  dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: faq('T-Mobile TPD restrictions') },
+  caps: [tmobileCap(tpdTable(faq('T-Mobile TPD restrictions'), assumed('score 0 is not in the FAQ table; the lowest tier is used')), faq('T-Mobile TPD restrictions'))],
   codes: codeTable(NOT_STATED, {
     '420': { own: '420', charged: false, cite: faq('Message Expiry') },
     '110': { own: '110', charged: false, cite: NOT_STATED },
@@ -48,7 +47,7 @@ export const PLIVO: Provider = {
     units: 11,
     cite: assumed('the FAQ gives no longest message; Plivo\'s "Encoding and concatenation" page gives 1,600 GSM-7 or 737 UCS-2 characters'),
   },
-  count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCap: 'messages', cite: MPS },
+  count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCaps: 'messages', cite: MPS },
   tollFreeBlock: { fromEpochMs: Date.UTC(2024, 0, 31), label: '2024-01-31', cite: TOLL_FREE },
   numberPoolThreshold: 49,
   assumptions: [

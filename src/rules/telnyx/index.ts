@@ -2,7 +2,7 @@
  * Telnyx, from its public developer pages (read 2026-11-27). Values no page states are
  * assumptions, flagged and settable in a scenario's `rules:`.
  */
-import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
+import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, tmobileCap } from '../carriers.js';
 import { assumed, codeTable, page, type Provider } from '../provider.js';
 
 const READ = '2026-11-27';
@@ -76,8 +76,7 @@ export const TELNYX: Provider = {
     value: { att: 'campaign', tmobile: 'brand', verizon: 'brand', other: 'brand' },
     cite: page('Telnyx "SMS messaging rate limits" ("AT&T assigns throughput per campaign")', 'https://developers.telnyx.com/docs/messaging/messages/rate-limiting', READ),
   },
-  tpd: tpdTable(TMOBILE_CAPS_CITE, LOW_TIER),
-  dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: RATE },
+  caps: [tmobileCap(tpdTable(TMOBILE_CAPS_CITE, LOW_TIER), RATE)],
   codes: codeTable(NOT_STATED, {
     '420': { own: '40014', charged: false, cite: EXPIRED },
     queue_full: { own: '40318', charged: false, cite: QUEUE_FULL },
@@ -89,7 +88,7 @@ export const TELNYX: Provider = {
     cite: assumed('no Telnyx page read gives a validity period; the 4 h queue limit is used as default and maximum'),
   },
   maxLength: { gsm7Chars: 1_600, ucs2Chars: 737, units: 11, cite: assumed('no Telnyx page read gives the longest message; the Plivo figures (1,600 GSM-7 or 737 UCS-2 characters, 11 units) are used') },
-  count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCap: 'messages', cite: RATE },
+  count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCaps: 'messages', cite: RATE },
   tollFreeBlock: {
     fromEpochMs: Date.UTC(2024, 0, 31),
     label: '2024-01-31',

@@ -4,7 +4,7 @@
  * limits in message segments. The 10DLC throughput per carrier by trust score is published
  * only by third parties: it is an assumption, flagged and settable.
  */
-import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, TMOBILE_ZONE } from '../carriers.js';
+import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, tmobileCap } from '../carriers.js';
 import { assumed, codeTable, page, type Provider } from '../provider.js';
 
 const READ = '2026-11-27';
@@ -113,11 +113,10 @@ export const TWILIO: Provider = {
   tpmBasis: {},
   tpmCap: { other: { tpm: 600, cite: MINOR_CARRIERS } },
   tpmScope: { value: { att: 'campaign', tmobile: 'brand', verizon: 'brand', other: 'brand' }, cite: assumed('no Twilio page read says; as Telnyx: AT&T per campaign') },
-  tpd: tpdTable(
+  caps: [tmobileCap(tpdTable(
     TMOBILE_CAPS_CITE,
     assumed('score 0 is in no table read; the lowest tier is used'),
-  ),
-  dailyCap: { carrier: 'tmobile', zone: TMOBILE_ZONE, cite: TPD },
+  ), TPD)],
   codes: codeTable(NOT_STATED, {
     '420': { own: '30036', charged: false, cite: page('Twilio error 30036 "Validity Period Expired"', 'https://www.twilio.com/docs/api/errors/30036.md', READ) },
     toll_free_unverified: { own: '30032', charged: true, cite: TF_BLOCK },
@@ -129,7 +128,7 @@ export const TWILIO: Provider = {
     account: 'messages',
     sender: 'units',
     carrier: 'units',
-    dailyCap: 'units',
+    dailyCaps: 'units',
     cite: page('Twilio error 21611 ("one message segment per second")', 'https://www.twilio.com/docs/api/errors/21611', READ),
   },
   tollFreeBlock: { fromEpochMs: Date.UTC(2024, 0, 31), label: '2024-01-31', cite: TF_PENDING },

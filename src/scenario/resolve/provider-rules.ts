@@ -3,7 +3,8 @@
  * campaign's TPM toward each carrier, the daily caps, and the warnings about assumptions
  * that decide this scenario's answer. The scenario's own `rules:` are already merged in.
  */
-import { DEFAULT_PROVIDER, is10dlc, mustBeVerified, tpdRule, tpmRule } from '../../rules/providers.js';
+import { capPerDay, DEFAULT_PROVIDER, is10dlc, mustBeVerified, tpmRule } from '../../rules/providers.js';
+import { CARRIER_TITLES } from '../../rules/vocabulary.js';
 import { WINDOW_MS, type Cite, type Provider, type RateRow } from '../../rules/provider.js';
 import type { Campaign, Carrier, CountBy, DailyCapRule, Limit, NumberDef, RulesConfig, TrafficSource } from '../model.js';
 import { CARRIERS, type UseCase } from '../model.js';
@@ -26,10 +27,12 @@ export function carrierLimits(p: Provider, useCase: UseCase, vettingScore: numbe
   return out;
 }
 
-/** The daily caps of the profile (T-Mobile's), after a `rules.tpd` override. */
+/**
+ * The daily caps of the profile, each with its own name, zone and failure code, its limit
+ * at `vettingScore` (or the scenario's `rules.tpd`, which sets every cap's limit).
+ */
 export function dailyCaps(p: Provider, vettingScore: number, tpd: number | null, countBy: CountBy): DailyCapRule[] {
-  const { carrier, zone } = p.dailyCap;
-  return [{ name: carrier, carrier, cap: tpd ?? tpdRule(p, vettingScore).value, countBy, zone, code: 'tmobile_daily_cap' }];
+  return p.caps.map((c) => ({ name: c.name, carrier: c.carrier, cap: tpd ?? capPerDay(c, vettingScore).value, countBy, zone: c.zone, code: c.code }));
 }
 
 /** " (assumed: why)" for a cite that is an assumption. */
@@ -71,9 +74,11 @@ export function ruleWarnings(
     }
   }
   const has10dlc = numbers.some((n) => n.tenDlc);
-  const tpd = tpdRule(p, vettingScore);
-  if (has10dlc && tpd.assumption !== null && rules.tpd === null) {
-    out.push(`${prefix}T-Mobile daily cap ${tpd.value}/day at vetting score ${vettingScore} is assumed (${tpd.assumption}); set rules.tpd to change it`);
+  for (const cap of p.caps) {
+    const tpd = capPerDay(cap, vettingScore);
+    if (has10dlc && tpd.assumption !== null && rules.tpd === null) {
+      out.push(`${prefix}${CARRIER_TITLES[cap.carrier]} daily cap ${tpd.value}/day at vetting score ${vettingScore} is assumed (${tpd.assumption}); set rules.tpd to change it`);
+    }
   }
   for (const n of numbers) {
     if (n.mustVerify && !n.verified) {

@@ -32,7 +32,7 @@ export function mergeRules(p: Provider, raw: NonNullable<RawScenario['rules']>, 
     account: map.account ?? all ?? p.count.account,
     sender: map.sender ?? all ?? p.count.sender,
     carrier: map.carrier ?? all ?? p.count.carrier,
-    dailyCap: map.daily_cap ?? all ?? p.count.dailyCap,
+    dailyCaps: map.daily_cap ?? all ?? p.count.dailyCaps,
   };
   const tpm: Partial<Record<Carrier, number>> = {};
   for (const carrier of CARRIERS) {
@@ -58,7 +58,7 @@ export function mergeRules(p: Provider, raw: NonNullable<RawScenario['rules']>, 
   return {
     provider: p.id as ProviderId, // every profile is in the provider list under its id
     queueMaxWaitMs: p.queueMaxWait.seconds === null ? null : p.queueMaxWait.seconds * 1000,
-    dailyCaps: dailyCaps(p, vettingScore, raw.tpd ?? null, count.dailyCap),
+    dailyCaps: dailyCaps(p, vettingScore, raw.tpd ?? null, count.dailyCaps),
     tollFreeBlockEpochMs: p.tollFreeBlock.fromEpochMs,
     tollFreeRestrictedBlockEpochMs: (p.tollFreeBlockRestricted ?? p.tollFreeBlock).fromEpochMs,
     queueCountBy: p.queueMaxWait.countBy ?? 'messages',

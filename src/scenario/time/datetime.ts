@@ -11,7 +11,7 @@ import { DateTime } from 'luxon';
  * {@link parseDateTime} checks, with the spaces it tolerates. Impossible dates and offsets
  * beyond ±18:00 pass the pattern; the loader refuses them.
  */
-export const DATE_TIME_WITH_OFFSET_PATTERN = String.raw`^\s*\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?\s*([Zz]|[+-]\d{2}(:?\d{2})?)\s*$`;
+export const DATE_TIME_WITH_OFFSET_PATTERN = /^\s*\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?\s*([Zz]|[+-]\d{2}(:?\d{2})?)\s*$/.source;
 
 const SHAPE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

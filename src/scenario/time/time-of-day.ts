@@ -15,7 +15,7 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /** The JSON Schema pattern of a local time of day {@link parseTimeOfDay} accepts: 00:00 to 24:00. */
-export const TIME_OF_DAY_PATTERN = String.raw`^\s*(([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?|24:00(:00)?)\s*$`;
+export const TIME_OF_DAY_PATTERN = /^\s*(([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?|24:00(:00)?)\s*$/.source;
 
 /** "HH:MM" (or "HH:MM:SS"), 00:00 to 24:00, as ms since midnight; undefined when malformed. */
 export function parseTimeOfDay(text: string): number | undefined {
