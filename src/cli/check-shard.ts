@@ -14,6 +14,7 @@ import { renderText } from '../check/text.js';
 import { EXIT, UsageError } from './errors.js';
 import type { OutputGuard } from './output-guard.js';
 import type { CliIo } from './run.js';
+import { fitOut } from './terminal.js';
 
 /** What a check shard carries: its scenarios' results, in file order. */
 export interface CheckShardResult {
@@ -92,7 +93,7 @@ export async function emitMergedCheck(
     guard.write(opts.json, JSON.stringify(doc, null, 2) + '\n');
   }
   await guard.commit();
-  io.stdout(renderText(checks, io.colour));
+  io.stdout(fitOut(io, renderText(checks, io.colour)));
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary) guard.append(stepSummary, renderMarkdown(checks));
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;

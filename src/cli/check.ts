@@ -31,6 +31,7 @@ import { replicationsOnPool } from './check-pool.js';
 import { checkShardOptions, writeCheckShard } from './check-shard.js';
 import { shardItems } from '../check/shards.js';
 import { shardOption } from './sweep.js';
+import { fitOut, printWarnings } from './terminal.js';
 
 export interface CheckOptions {
   seed?: string;
@@ -143,7 +144,7 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
     const series = opts.report === undefined ? undefined : reportObserver(scenario);
     const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, { observer: series, replay, rest: rest[i] });
     if (series !== undefined) reports.push({ source: file, result, series });
-    if (!opts.quiet) for (const w of new Set(summaries.flatMap((s) => s.warnings))) io.stderr(`warning: ${file}: ${w}\n`);
+    printWarnings(io, new Set(summaries.flatMap((s) => s.warnings)), opts.quiet, `${file}: `);
     means.push(replications > 1 ? indexMeans(summaries) : undefined);
     const base = baselines[i];
     const baseline = base === null ? null : { file: base.path, comparisons: compareSets(base.metrics, fromSummaries(summaries), tolerances) };
@@ -180,7 +181,7 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
   }
   // Every file (baselines included) takes its name here, together, unless a signal came.
   await guard.commit();
-  io.stdout(renderText(checks, io.colour));
+  io.stdout(fitOut(io, renderText(checks, io.colour)));
   if (stepSummary) guard.append(stepSummary, renderMarkdown(checks));
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;
 }

@@ -12,6 +12,8 @@ import { errnoText, EXIT, OutputError, UsageError } from './errors.js';
 import { abortAll } from './output.js';
 import { activeOutputs } from './output-guard.js';
 import { listenForStop, STOP_SIGNALS, Stopped } from './stop.js';
+import { fitProgram } from './surface.js';
+import { outWidth, terminalWidth } from './terminal.js';
 import type { CliIo } from './run.js';
 
 // Each command loads its modules when it runs (dynamic import), so that `--version`,
@@ -161,14 +163,14 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
       if (opts.format === 'json') {
         io.stdout((await import('../report/rulebook-json.js')).renderRulebookJson(provider));
       } else if (opts.format === 'table') {
-        io.stdout((await import('../report/rulebook-table.js')).renderRulebook({ wide: opts.wide === true }, provider));
+        io.stdout((await import('../report/rulebook-table.js')).renderRulebook({ wide: opts.wide === true, width: outWidth(io) }, provider));
       } else {
         throw new UsageError(`--format: expected table or json, got ${JSON.stringify(opts.format)}`);
       }
       setCode(EXIT.ok);
     });
 
-  return program;
+  return fitProgram(program, io);
 }
 
 /**
@@ -178,6 +180,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
  */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   let code: number = EXIT.ok;
+  io = { ...io }; // `--no-color` turns this copy's colour off, never the caller's
   const program = buildProgram(io, (c) => (code = c));
   const stopListening = listenForStop();
   try {
@@ -227,7 +230,8 @@ function defaultIo(): CliIo {
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
-    columns: process.stdout.columns,
+    columns: terminalWidth(process.stdout),
+    stderrColumns: terminalWidth(process.stderr),
     stderrIsTTY: process.stderr.isTTY === true,
     colour: stdoutColour(),
   };

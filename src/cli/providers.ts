@@ -10,6 +10,7 @@ import { PROVIDER_IDS, PROVIDERS, providerId } from '../rules/providers.js';
 import type { Scenario } from '../scenario/model.js';
 import { prepareReplay } from '../traffic/replay.js';
 import { UsageError } from './errors.js';
+import { outWidth, printWarnings, type WidthIo } from './terminal.js';
 
 /** The `run` options a comparison reads (declared here: run.ts imports this file). */
 export interface CompareOptions {
@@ -24,9 +25,8 @@ export interface CompareOptions {
 }
 
 /** Where a comparison writes. */
-export interface CompareIo {
+export interface CompareIo extends WidthIo {
   readonly stdout: (s: string) => void;
-  readonly stderr: (s: string) => void;
 }
 
 /**
@@ -63,15 +63,11 @@ export function compareProviders(load: (provider: Provider['id']) => Scenario, o
     const { replay } = prepareReplay(scenario);
     return summarize(simulate(scenario, { replay }));
   });
-  if (!opts.quiet) {
-    summaries.forEach((s) => {
-      for (const w of s.warnings) io.stderr(`warning: [${s.provider}] ${w}\n`);
-    });
-  }
+  for (const s of summaries) printWarnings(io, s.warnings, opts.quiet, `[${s.provider}] `);
   if (opts.format === 'json') {
     io.stdout(JSON.stringify(Object.fromEntries(summaries.map((s) => [s.provider, s])), null, 2) + '\n');
   } else {
-    io.stdout(renderProviderComparison(summaries));
+    io.stdout(renderProviderComparison(summaries, outWidth(io)));
   }
   return 0;
 }

@@ -10,6 +10,7 @@ import { prepareReplay } from '../traffic/replay.js';
 import { EXIT, UsageError } from './errors.js';
 import { readScenarioText } from './jobs.js';
 import { JobRunner, parseWorkers } from './pool.js';
+import { outWidth, printWarnings, type WidthIo } from './terminal.js';
 
 /** The `run` options this path reads (a subset of run.ts's RunOptions; not imported, to keep imports acyclic). */
 export interface ReplicatedOptions {
@@ -26,9 +27,8 @@ export interface ReplicatedOptions {
 }
 
 /** Where the output goes (run.ts's CliIo satisfies it). */
-interface Io {
+interface Io extends WidthIo {
   stdout: (s: string) => void;
-  stderr: (s: string) => void;
 }
 
 /**
@@ -47,9 +47,9 @@ export async function runReplicated(path: string, opts: ReplicatedOptions, io: I
   const { replay } = prepareReplay(scenario);
   const summaries = workers > 1 ? await runOnPool(path, opts.set, seeds, workers) : runReplications(scenario, seeds, { replay }).summaries;
   const doc = replicatedDoc(summaries, seeds);
-  if (!opts.quiet) for (const w of doc.warnings) io.stderr(`warning: ${w}\n`);
+  printWarnings(io, doc.warnings, opts.quiet);
   const csv = { delimiter: opts.delimiter, bom: opts.bom };
-  io.stdout(opts.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : opts.format === 'csv' ? replicatedCsv(doc, csv) : renderReplicatedTable(doc));
+  io.stdout(opts.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : opts.format === 'csv' ? replicatedCsv(doc, csv) : renderReplicatedTable(doc, { width: outWidth(io), warningsShown: !opts.quiet }));
   return EXIT.ok;
 }
 

@@ -18,6 +18,7 @@ import { clockText } from './progress.js';
 import { compareProviders, providerOption } from './providers.js';
 import { abortRun, finishRun, prepareRun } from './run-files.js';
 import { checkRunSize, parseMaxMessages } from './run-size.js';
+import { outWidth, printWarnings } from './terminal.js';
 import type { Scenario } from '../scenario/model.js';
 import type { SimulationResult } from '../engine/simulate.js';
 
@@ -54,8 +55,10 @@ export interface RunOptions {
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  /** Terminal width for `--chart`; 80 when unknown. */
+  /** Width stdout text fits (see terminal.ts); `COLUMNS` or 80 when absent. */
   columns?: number;
+  /** Width stderr text (warnings, the progress line) fits; `COLUMNS` or 80 when absent. */
+  stderrColumns?: number;
   /** True when stderr is an interactive terminal (progress is shown only then). */
   stderrIsTTY?: boolean;
   /**
@@ -203,14 +206,14 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
     io.stderr(`a2psim: interrupted${by} at ${clockText(result.endMs)} virtual, ${result.total.submitted.toLocaleString('en-US')} messages simulated${files}\n`);
     return STOP_SIGNALS[signal ?? 'SIGINT'];
   }
-  if (!opts.quiet) for (const w of summary.warnings) io.stderr(`warning: ${w}\n`);
+  printWarnings(io, summary.warnings, opts.quiet);
   const out =
     opts.format === 'json'
       ? JSON.stringify(summary, null, 2) + '\n'
       : opts.format === 'csv'
         ? summaryCsv(summary, { delimiter: opts.delimiter, bom: opts.bom })
-        : renderTable(summary, { wide: opts.wide, colour: io.colour, utcOffsetMinutes: scenario.startOffsetMinutes });
+        : renderTable(summary, { wide: opts.wide, colour: io.colour, utcOffsetMinutes: scenario.startOffsetMinutes, width: outWidth(io), warningsShown: !opts.quiet });
   io.stdout(out);
-  if (opts.chart && series !== undefined) io.stdout('\n' + renderDepthChart(series.rows, io.columns ?? 80));
+  if (opts.chart && series !== undefined) io.stdout('\n' + renderDepthChart(series.rows, outWidth(io)));
   return 0;
 }

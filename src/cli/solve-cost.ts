@@ -7,6 +7,7 @@
 import { EXIT, UsageError } from './errors.js';
 import { JobRunner, parseWorkers } from './pool.js';
 import type { CliIo } from './run.js';
+import { fitOut } from './terminal.js';
 import { planSweep, runSweep } from './sweep.js';
 
 /** Options of the cost objective (those of `solve` that apply). */
@@ -61,7 +62,7 @@ export async function solveCostCommand(file: string, opts: SolveCostOptions, io:
     runs: first * plan.replications,
     bottleneck: best?.bottleneck ?? null,
   };
-  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderCost(plan.name, report));
+  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : fitOut(io, renderCost(plan.name, report)));
   return best === null ? EXIT.thresholdFailed : EXIT.ok;
 }
 

@@ -19,6 +19,7 @@ import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './po
 import { JobRunner, parseWorkers } from './pool.js';
 import { solveCostCommand, type SolveCostOptions } from './solve-cost.js';
 import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
+import { fitOut } from './terminal.js';
 
 /** Options of `solve`: those of the cost objective, plus the one-path search. */
 export interface SolveOptions extends SolveCostOptions {
@@ -171,7 +172,7 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
     await runner.close();
   }
   const { report } = solved;
-  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderSolve(solved.name, report, opts.maximize === true, grid, replications));
+  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : fitOut(io, renderSolve(solved.name, report, opts.maximize === true, grid, replications)));
   return report.value === null ? EXIT.thresholdFailed : EXIT.ok;
 }
 
