@@ -32,6 +32,7 @@ import { checkShardOptions, writeCheckShard } from './check-shard.js';
 import { shardItems } from '../check/shards.js';
 import { shardOption } from './sweep.js';
 import { fitOut, printWarnings } from './terminal.js';
+import { checkExpectOption, pointSettings } from './points.js';
 
 export interface CheckOptions {
   seed?: string;
@@ -54,6 +55,8 @@ export interface CheckOptions {
   shard?: string;
   /** With --shard: the result file (default stdout). */
   out?: string;
+  /** Thresholds judged instead of each scenario's `expect:` (as `solve` and `sweep` take them). */
+  expect?: string[];
 }
 
 const ref = (name: string): MetricRef => ({ def: METRICS.find((d) => d.name === name && !d.takesCode)!, code: null, scope: null });
@@ -91,6 +94,10 @@ const optionalFile = (option: string, path: string | undefined): DeclaredOutput[
 
 /** The `check` command. Returns the exit code. */
 export async function checkCommand(patterns: readonly string[], opts: CheckOptions, io: CliIo, version: string): Promise<number> {
+  // `--expect` replaces every scenario's thresholds, as one more `--set` (so replications,
+  // shards and the JSON see the same settings).
+  checkExpectOption(opts.expect ?? []);
+  opts = { ...opts, set: pointSettings(opts.set, opts.expect ?? [], []) };
   const replications = parseReplicationsOption(opts.replications);
   const workers = parseWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
   const tolerances = parseTolerances(opts.tolerance);

@@ -83,6 +83,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--workers <n>', 'worker threads for the replications (default: one per core; 1 = this thread only)')
     .option('--shard <i/n>', 'check every n-th file from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--out <file>', 'with --shard: write the shard result file here instead of stdout')
+    .option('--expect <threshold>', "threshold to judge instead of each scenario's expect: (repeatable)", collect, [])
     .action(async (files: string[], opts) => setCode(await (await import('./check.js')).checkCommand(files, opts, io, version())));
 
   withOverrides(program.command('solve'))

@@ -16,6 +16,7 @@ import { replayInputs } from './inputs.js';
 import { parseNumberOption } from './numbers.js';
 import { OutputGuard } from './output-guard.js';
 import type { CliIo } from './run.js';
+import { fitOut } from './terminal.js';
 
 export interface PlaygroundOptions {
   /** Output HTML file; default `playground.html` unless serving. */
@@ -76,7 +77,7 @@ export async function playgroundCommand(path: string | undefined, opts: Playgrou
   if (out !== undefined) {
     guard.write(out, html);
     await guard.commit();
-    io.stdout(`wrote ${out} (${Math.round(Buffer.byteLength(html) / 1024).toLocaleString('en-US')} KiB); open it in a browser\n`);
+    io.stdout(fitOut(io, `wrote ${out} (${Math.round(Buffer.byteLength(html) / 1024).toLocaleString('en-US')} KiB); open it in a browser`) + '\n');
   }
   if (port !== null) {
     const server = await servePage(html, port);
