@@ -33,6 +33,7 @@ import { shardItems } from '../check/shards.js';
 import { shardOption } from './sweep.js';
 import { fitOut, printWarnings } from './terminal.js';
 import { checkExpectOption, pointSettings } from './points.js';
+import { countProgress } from './progress.js';
 
 export interface CheckOptions {
   seed?: string;
@@ -141,28 +142,36 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
     ],
   );
 
-  // Every replication after the first runs on the worker pool; the first runs here, observed for the report.
-  const rest = await replicationsOnPool(loaded, replications, opts, workers);
   const reports: ReportEntry[] = [];
   const means: (IndexMeans | undefined)[] = [];
   const checks: ScenarioCheck[] = [];
-  for (const [i, { file, scenario, replay, sha256 }] of loaded.entries()) {
-    await stopPoint(); // between scenarios: a stop signal is heard here
-    const series = opts.report === undefined ? undefined : reportObserver(scenario);
-    const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, { observer: series, replay, rest: rest[i] });
-    if (series !== undefined) reports.push({ source: file, result, series });
-    printWarnings(io, new Set(summaries.flatMap((s) => s.warnings)), opts.quiet, `${file}: `);
-    means.push(replications > 1 ? indexMeans(summaries) : undefined);
-    const base = baselines[i];
-    const baseline = base === null ? null : { file: base.path, comparisons: compareSets(base.metrics, fromSummaries(summaries), tolerances) };
-    let baselineWritten: string | null = null;
-    if (opts.updateBaseline && paths !== null) {
-      baselineWritten = paths[i];
-      // One run: its summary, as `run --format json` prints it; N: every metric's mean ± 95% and N.
-      const doc = replications > 1 ? replicatedDoc(summaries, run.seeds) : run.summary;
-      guard.write(baselineWritten, JSON.stringify(doc, null, 2) + '\n');
+  const progress = countProgress(io, opts.quiet, loaded.length * replications);
+  const tick = (): void => progress?.tick();
+  try {
+    // Every replication after the first runs on the worker pool; the first runs here, observed for the report.
+    const rest = await replicationsOnPool(loaded, replications, opts, workers, tick);
+    for (const [i, { file, scenario, replay, sha256 }] of loaded.entries()) {
+      await stopPoint(); // between scenarios: a stop signal is heard here
+      const series = opts.report === undefined ? undefined : reportObserver(scenario);
+      const { summaries, result, ...run } = checkScenario(scenario, file, replications, sha256, { observer: series, replay, rest: rest[i], onRun: tick });
+      if (series !== undefined) reports.push({ source: file, result, series });
+      const warnings = new Set(summaries.flatMap((s) => s.warnings));
+      if (warnings.size > 0) progress?.clear(); // redrawn at the next run
+      printWarnings(io, warnings, opts.quiet, `${file}: `);
+      means.push(replications > 1 ? indexMeans(summaries) : undefined);
+      const base = baselines[i];
+      const baseline = base === null ? null : { file: base.path, comparisons: compareSets(base.metrics, fromSummaries(summaries), tolerances) };
+      let baselineWritten: string | null = null;
+      if (opts.updateBaseline && paths !== null) {
+        baselineWritten = paths[i];
+        // One run: its summary, as `run --format json` prints it; N: every metric's mean ± 95% and N.
+        const doc = replications > 1 ? replicatedDoc(summaries, run.seeds) : run.summary;
+        guard.write(baselineWritten, JSON.stringify(doc, null, 2) + '\n');
+      }
+      checks.push({ ...run, baseline, baselineWritten });
     }
-    checks.push({ ...run, baseline, baselineWritten });
+  } finally {
+    progress?.clear();
   }
 
   if (shard !== null) {

@@ -79,7 +79,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--json <file>', 'write all results as JSON')
     .option('--report <dir>', 'write an HTML report per scenario and an index.html into DIR')
-    .option('-q, --quiet', 'no warnings on stderr')
+    .option('-q, --quiet', 'no warnings or progress on stderr')
     .option('--workers <n>', 'worker threads for the replications (default: one per core; 1 = this thread only)')
     .option('--shard <i/n>', 'check every n-th file from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--out <file>', 'with --shard: write the shard result file here instead of stdout')
@@ -101,6 +101,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--format <format>', 'table | json', 'table')
     .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
     .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running with each limit relaxed')
+    .option('-q, --quiet', 'no progress or notes on stderr')
     .action(async (file: string, opts) => setCode(await (await import('./solve.js')).solveCommand(file, opts, io, version())));
 
   withOverrides(program.command('sweep'))
@@ -116,6 +117,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--shard <i/n>', 'run every n-th point from the i-th and write a shard result file (n alone: i from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--workers <n>', 'worker threads for the runs (default: one per core; 1 = this thread only)')
     .option('--no-what-if', 'name the bottleneck by share of waiting, without re-running with each limit relaxed')
+    .option('-q, --quiet', 'no progress or notes on stderr')
     .action(async (file: string, opts) => setCode(await (await import('./sweep.js')).sweepCommand(file, opts, io, version())));
 
   program

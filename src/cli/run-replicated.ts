@@ -11,6 +11,7 @@ import { EXIT, UsageError } from './errors.js';
 import { readScenarioText } from './jobs.js';
 import { JobRunner, parseWorkers } from './pool.js';
 import { outWidth, printWarnings, type WidthIo } from './terminal.js';
+import { countProgress, type ProgressIo } from './progress.js';
 
 /** The `run` options this path reads (a subset of run.ts's RunOptions; not imported, to keep imports acyclic). */
 export interface ReplicatedOptions {
@@ -27,7 +28,7 @@ export interface ReplicatedOptions {
 }
 
 /** Where the output goes (run.ts's CliIo satisfies it). */
-interface Io extends WidthIo {
+interface Io extends WidthIo, ProgressIo {
   stdout: (s: string) => void;
 }
 
@@ -45,7 +46,14 @@ export async function runReplicated(path: string, opts: ReplicatedOptions, io: I
   const scenario = load();
   const seeds = replicationSeeds(scenario.seed, n);
   const { replay } = prepareReplay(scenario);
-  const summaries = workers > 1 ? await runOnPool(path, opts.set, seeds, workers) : runReplications(scenario, seeds, { replay }).summaries;
+  const progress = countProgress(io, opts.quiet, n);
+  let summaries;
+  try {
+    const onDone = (): void => progress?.tick();
+    summaries = workers > 1 ? await runOnPool(path, opts.set, seeds, workers, onDone) : runReplications(scenario, seeds, { replay, onRun: onDone }).summaries;
+  } finally {
+    progress?.clear();
+  }
   const doc = replicatedDoc(summaries, seeds);
   printWarnings(io, doc.warnings, opts.quiet);
   const csv = { delimiter: opts.delimiter, bom: opts.bom };
@@ -54,9 +62,10 @@ export async function runReplicated(path: string, opts: ReplicatedOptions, io: I
 }
 
 /** The summaries of `seeds` run on a worker pool, in seed order. */
-async function runOnPool(path: string, set: readonly string[], seeds: readonly number[], workers: number) {
+async function runOnPool(path: string, set: readonly string[], seeds: readonly number[], workers: number, onDone: () => void) {
   const text = readScenarioText(path);
   const runner = new JobRunner(workers);
+  runner.onDone = onDone;
   try {
     return await runner.run(seeds.map((seed) => ({ file: path, text, set: [...set], seed })));
   } finally {

@@ -8,6 +8,7 @@ import { EXIT, UsageError } from './errors.js';
 import { JobRunner, parseWorkers } from './pool.js';
 import type { CliIo } from './run.js';
 import { fitOut } from './terminal.js';
+import { withProgress } from './progress.js';
 import { planSweep, runSweep } from './sweep.js';
 
 /** Options of the cost objective (those of `solve` that apply). */
@@ -22,6 +23,8 @@ export interface SolveCostOptions {
   set: string[];
   /** Worker threads (default: one per core). */
   workers?: string;
+  /** No progress line or notes on stderr. */
+  quiet?: boolean;
 }
 
 /** The JSON answer of `solve --objective cost --format json`. */
@@ -39,14 +42,15 @@ export interface SolveCostReport {
 
 /** The cost objective of `solve`. Returns the exit code. */
 export async function solveCostCommand(file: string, opts: SolveCostOptions, io: CliIo, version: string): Promise<number> {
-  const workers = parseWorkers(opts.workers, io.stderr);
+  const workers = parseWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
   const runner = new JobRunner(workers).warmUp();
   let plan;
   let result;
   try {
     plan = planSweep(file, { ...opts, metric: ['cost', 'cost_per_run'] });
     if (!plan.expect.length) throw new UsageError(`${file}: expected expect: thresholds to meet (in the scenario or with --expect), got none`);
-    result = await runSweep(plan, version, runner);
+    const p = plan;
+    result = await withProgress(io, opts.quiet, p.grid.length * p.replications, runner, () => runSweep(p, version, runner));
   } finally {
     await runner.close();
   }

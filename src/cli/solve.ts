@@ -20,6 +20,7 @@ import { JobRunner, parseWorkers } from './pool.js';
 import { solveCostCommand, type SolveCostOptions } from './solve-cost.js';
 import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
 import { fitOut } from './terminal.js';
+import { withProgress } from './progress.js';
 
 /** Options of `solve`: those of the cost objective, plus the one-path search. */
 export interface SolveOptions extends SolveCostOptions {
@@ -151,7 +152,7 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
   const path = parseVaryPath('--vary', opts.vary[0]);
   if (opts.format !== 'table' && opts.format !== 'json') throw new UsageError(`--format: expected table or json, got ${JSON.stringify(opts.format)}`);
   const replications = parseReplicationsOption(opts.replications);
-  const workers = parseWorkers(opts.workers, io.stderr);
+  const workers = parseWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
   checkExpectOption(opts.expect);
   let grid: GridValue[];
   try {
@@ -164,10 +165,9 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
   const runner = new JobRunner(workers);
   let solved: SolvedValue;
   try {
-    solved = await solveValue(
-      { file, path, grid, listed: opts.values !== undefined, maximize: opts.maximize === true, replications, expect: opts.expect, set: opts.set, seed: parseSeedOption(opts.seed), whatIf: opts.whatIf },
-      runner,
-    );
+    const spec = { file, path, grid, listed: opts.values !== undefined, maximize: opts.maximize === true, replications, expect: opts.expect, set: opts.set, seed: parseSeedOption(opts.seed), whatIf: opts.whatIf };
+    // The search decides how many values it tries: the count of runs has no total.
+    solved = await withProgress(io, opts.quiet, null, runner, () => solveValue(spec, runner));
   } finally {
     await runner.close();
   }

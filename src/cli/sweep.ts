@@ -21,6 +21,7 @@ import { OutputGuard, type DeclaredOutput } from './output-guard.js';
 import { replayInputs } from './inputs.js';
 import { parseReplicationsOption, parseSeedOption, type CliIo } from './run.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
+import { withProgress } from './progress.js';
 
 export interface SweepOptions {
   vary: string[];
@@ -39,6 +40,8 @@ export interface SweepOptions {
   shard?: string;
   /** False for `--no-what-if`: each point's bottleneck by share of waiting, without re-runs. */
   whatIf?: boolean;
+  /** No progress line or notes on stderr. */
+  quiet?: boolean;
 }
 
 /** Points run per batch of jobs (their summaries are reduced to metrics before the next batch). */
@@ -245,7 +248,7 @@ export function checkSweepFormat(format: string): void {
 /** The `sweep` command. Returns the exit code. */
 export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, version: string): Promise<number> {
   checkSweepFormat(opts.format);
-  const workers = parseWorkers(opts.workers, io.stderr);
+  const workers = parseWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
   const shard = opts.shard === undefined ? null : shardOption(opts.shard);
   if (shard !== null && opts.report !== undefined) {
     throw new UsageError('--report: expected no --report with --shard (merge the shard files, then write the report), got both');
@@ -261,9 +264,9 @@ export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, 
       first = false;
       if (shard === null) runner.prefetch(file, set, sc, opts.whatIf !== false);
     });
-    if (shard === null) return await emitSweep(await runSweep(plan, version, runner), opts, io, guard);
-    const points = shardItems(plan.grid.length, shard);
-    const result = await runSweep(plan, version, runner, points);
+    const points = shard === null ? undefined : shardItems(plan.grid.length, shard);
+    const result = await withProgress(io, opts.quiet, (points?.length ?? plan.grid.length) * plan.replications, runner, () => runSweep(plan, version, runner, points));
+    if (shard === null) return await emitSweep(result, opts, io, guard);
     const doc: ShardFile<SweepResult> = {
       format: 'a2psim-shard',
       format_version: 1,
@@ -271,7 +274,7 @@ export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, 
       a2psim_version: version,
       scenario_sha256: [plan.sha256],
       shard,
-      points,
+      points: points!,
       total: plan.grid.length,
       run: { scenario: result.scenario, set: result.set, parameters: result.parameters, replications: result.replications, seeds: result.seeds, expect: result.expect, metrics: result.metrics },
       result,
