@@ -85,12 +85,14 @@ class References {
   }
 }
 
-function renderSection(s: Section, wide: boolean, refs: References, width: number): string[] {
+function renderSection(s: Section, wide: boolean, refs: References, width: number, tableRows: Set<string>): string[] {
   // The narrow table leaves out the columns marked wideOnly (the failure reasons).
   const keep = s.head.map((_, i) => wide || !(s.wideOnly ?? []).includes(i));
   const head = [...s.head.filter((_, i) => keep[i]), wide ? 'source' : 'src'];
   const rows = s.rows.map((r, i) => [...r.filter((_, j) => keep[j]), wide ? citeText(s.cites[i]) : refs.ref(s.cites[i])]);
-  const out = [s.title, ...columns([head, ...rows])];
+  const table = columns([head, ...rows]);
+  for (const l of table) tableRows.add(l);
+  const out = [s.title, ...table];
   for (const n of s.notes ?? []) out.push(...wrap(`  ${n}`, wide ? Infinity : width, '    '));
   return out;
 }
@@ -209,7 +211,9 @@ export function renderRulebook(options: RulebookOptions = {}, p: Provider = PLIV
   const refs = new References();
   const out: string[] = [...wrap(p.about, wide ? Infinity : width), 'Every value can be changed in a scenario.'];
   if (!wide) out.push('Sources are numbered [n] and listed at the end; * marks an assumption.', 'a2psim rules --wide puts the source on every row.');
-  for (const s of [...sections(p), carrierMixSection()]) out.push('', ...renderSection(s, wide, refs, width));
+  // Lines of the tables: laid out by columns(), never word-wrapped.
+  const tableRows = new Set<string>();
+  for (const s of [...sections(p), carrierMixSection()]) out.push('', ...renderSection(s, wide, refs, width, tableRows));
   out.push('', 'Assumptions (where no source says, a2psim chooses)');
   for (const a of [...COMMON_ASSUMPTIONS, ...p.assumptions]) {
     out.push(...wrap(`  - ${a.text}`, wide ? Infinity : width, '    '));
@@ -235,5 +239,10 @@ export function renderRulebook(options: RulebookOptions = {}, p: Provider = PLIV
       }
     });
   }
-  return out.join('\n') + '\n';
+  if (wide) return out.join('\n') + '\n';
+  // Every other line (titles, notes, how to change a value) wraps at the width, its
+  // continuation indented; a URL line is never broken.
+  const keep = (l: string): boolean => [...l].length <= width || tableRows.has(l) || /https?:\/\//.test(l);
+  const fitted = out.flatMap((l) => (keep(l) ? [l] : wrap(l, width, `${/^ */.exec(l)![0]}  `)));
+  return fitted.join('\n') + '\n';
 }
