@@ -10,11 +10,13 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { visibleLength } from '../../src/report/fit-width.js';
 import { cli } from '../helpers/cli.js';
 
 const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort().map((f) => `scenarios/${f}`);
 const COMMANDS = ['run', 'validate', 'check', 'solve', 'sweep', 'merge', 'compare', 'schema', 'playground', 'rules'];
+
+/** Columns a line takes: code points, colour codes not counted. */
+const visibleLength = (line: string): number => [...line.replace(/\x1b\[[0-9;]*m/g, '')].length;
 
 /** Lines of `text` wider than `width` (colour codes not counted), with their width. */
 function overlong(text: string, width: number): string[] {
