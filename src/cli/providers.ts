@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/model.js';
 import { prepareReplay } from '../traffic/replay.js';
 import { UsageError } from './errors.js';
 import { outWidth, printWarnings, type WidthIo } from './terminal.js';
+import { countProgress, type ProgressIo } from './progress.js';
 
 /** The `run` options a comparison reads (declared here: run.ts imports this file). */
 export interface CompareOptions {
@@ -25,7 +26,7 @@ export interface CompareOptions {
 }
 
 /** Where a comparison writes. */
-export interface CompareIo extends WidthIo {
+export interface CompareIo extends WidthIo, ProgressIo {
   readonly stdout: (s: string) => void;
 }
 
@@ -58,11 +59,19 @@ export function compareProviders(load: (provider: Provider['id']) => Scenario, o
     throw new UsageError(`--provider with a list compares summaries only; run one provider at a time for --${files[0]}`);
   }
   if (opts.format === 'csv') throw new UsageError('--provider with a list: expected --format table or json, got "csv"');
-  const summaries: Summary[] = providers.map((p) => {
-    const scenario = load(p.id);
-    const { replay } = prepareReplay(scenario);
-    return summarize(simulate(scenario, { replay }));
-  });
+  const progress = countProgress(io, opts.quiet, providers.length);
+  let summaries: Summary[];
+  try {
+    summaries = providers.map((p) => {
+      const scenario = load(p.id);
+      const { replay } = prepareReplay(scenario);
+      const summary = summarize(simulate(scenario, { replay }));
+      progress?.tick();
+      return summary;
+    });
+  } finally {
+    progress?.clear();
+  }
   for (const s of summaries) printWarnings(io, s.warnings, opts.quiet, `[${s.provider}] `);
   if (opts.format === 'json') {
     io.stdout(JSON.stringify(Object.fromEntries(summaries.map((s) => [s.provider, s])), null, 2) + '\n');
