@@ -5,8 +5,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { FAILURE_CODES } from '../rules/codes.js';
 import { safeText } from '../report/records.js';
-import { drawTable } from '../report/table.js';
+import { drawTable, warningsPointer } from '../report/table.js';
 import { metricDef, SCOPE_KINDS, type ScopeKind } from '../scenario/expect/metric-defs.js';
+import { fitText } from '../report/fit-width.js';
 import type { MetricStat, ReplicatedDoc } from './replicated.js';
 import type { SummaryFormat } from '../report/formats.js';
 import { fmtDuration } from '../report/duration.js';
@@ -37,9 +38,17 @@ function cell(doc: ReplicatedDoc, key: string): string {
   return s.ci95_half_width === null ? show(s.mean) : `${show(s.mean)} ± ${show(s.ci95_half_width)}`;
 }
 
-/** A table drawn as the terminal report draws its own (80 columns, no rule between rows). */
-function draw(caption: string, head: string[], rows: string[][], numericFrom: number): string {
-  return `\n${caption}\n${drawTable({ caption, head, rows, numericFrom })}`;
+/** A table drawn as the terminal report draws its own (`width` columns, no rule between rows). */
+function drawAt(caption: string, head: string[], rows: string[][], numericFrom: number, width: number): string {
+  return `\n${caption}\n${drawTable({ caption, head, rows, numericFrom }, width)}`;
+}
+
+/** How {@link renderReplicatedTable} fits a terminal. */
+export interface ReplicatedTableOptions {
+  /** Columns every line fits (a longer word excepted); default 80. */
+  readonly width?: number;
+  /** Whether the warnings were printed on stderr (false under `--quiet`); default true. */
+  readonly warningsShown?: boolean;
 }
 
 /** Names of one scope kind that the document has metrics for, in document order. */
@@ -54,9 +63,11 @@ function scopeNames(doc: ReplicatedDoc, kind: ScopeKind): string[] {
 }
 
 /** Renders the document for a terminal: totals, waits, failures, and each scope kind. */
-export function renderReplicatedTable(doc: ReplicatedDoc): string {
+export function renderReplicatedTable(doc: ReplicatedDoc, options: ReplicatedTableOptions = {}): string {
   const n = doc.replications.n;
-  const out = [`a2psim — ${doc.scenario} (seed ${doc.seed}, ${n} replications: mean ± 95% half-width)`];
+  const width = options.width ?? 80;
+  const draw = (caption: string, head: string[], rows: string[][], numericFrom: number): string => drawAt(caption, head, rows, numericFrom, width);
+  const out = [fitText(`a2psim — ${doc.scenario} (seed ${doc.seed}, ${n} replications: mean ± 95% half-width)`, width)];
   const c = (key: string): string => cell(doc, key);
   out.push(draw('Totals', ['submitted', 'delivered', 'failed', 'queued', 'delayed', 'delivered %'], [['submitted', 'delivered', 'failed', 'queued', 'delayed', 'delivered_ratio'].map(c)], 0));
   // One row per figure: six `mean ± half-width` cells side by side would not fit 80 columns.
@@ -70,7 +81,8 @@ export function renderReplicatedTable(doc: ReplicatedDoc): string {
     const rows = names.map((name) => [name, ...['submitted', 'delivered', 'failed', 'queued', 'wait_p95', 'drain_time'].map((m) => c(`${m}{${kind}=${name}}`))]);
     out.push(draw(`By ${kind}`, [kind, 'submitted', 'delivered', 'failed', 'queued', 'wait p95', 'last out'], rows, 1));
   }
-  if (doc.warnings.length > 0) out.push('', 'Warnings', ...doc.warnings.map((w) => `  ! ${w}`));
+  // The warnings themselves go to stderr, once; the table only says that there are some.
+  if (doc.warnings.length > 0) out.push('', warningsPointer(doc.warnings.length, options.warningsShown !== false));
   return out.join('\n') + '\n';
 }
 
@@ -85,8 +97,8 @@ export function replicatedCsv(doc: ReplicatedDoc, opts: { delimiter?: string; bo
 }
 
 /** The replicated summary in each format of a run's summary (`run --replications N --format F`). */
-export const REPLICATED_FORMATS: Record<SummaryFormat, (doc: ReplicatedDoc, csv: { delimiter?: string; bom?: boolean }) => string> = {
-  table: (doc) => renderReplicatedTable(doc),
+export const REPLICATED_FORMATS: Record<SummaryFormat, (doc: ReplicatedDoc, csv: { delimiter?: string; bom?: boolean }, table: ReplicatedTableOptions) => string> = {
+  table: (doc, _csv, table) => renderReplicatedTable(doc, table),
   json: (doc) => JSON.stringify(doc, null, 2) + '\n',
   csv: (doc, csv) => replicatedCsv(doc, csv),
 };

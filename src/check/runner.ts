@@ -31,6 +31,8 @@ export interface ReplicationOptions extends Pick<SimulateOptions, 'observer' | '
    * seed order; only the first seed is then simulated here.
    */
   readonly rest?: readonly Summary[];
+  /** Called after each run simulated here (a progress display counts them). */
+  readonly onRun?: () => void;
 }
 
 /**
@@ -44,12 +46,14 @@ export function runReplications(
   options: ReplicationOptions = {},
 ): { summaries: Summary[]; first: SimulationResult } {
   const todo = options.rest === undefined ? seeds : seeds.slice(0, 1);
-  const results = todo.map((seed, i) =>
-    simulate(seed === scenario.seed ? scenario : { ...scenario, seed }, {
+  const results = todo.map((seed, i) => {
+    const result = simulate(seed === scenario.seed ? scenario : { ...scenario, seed }, {
       replay: options.replay,
       observer: i === 0 ? options.observer : undefined,
-    }),
-  );
+    });
+    options.onRun?.();
+    return result;
+  });
   return { summaries: [...results.map(summarize), ...(options.rest ?? [])], first: results[0] };
 }
 

@@ -17,7 +17,9 @@ import {
   seedOption, setOption, shardOption, SOLVE_FORMATS, VALIDATE_FORMATS, SWEEP_FORMATS, toleranceOption, workersOption,
 } from './options/shared-options.js';
 import { RULEBOOK_FORMAT_NAMES, SUMMARY_FORMAT_NAMES } from '../report/formats.js';
-import { PROVIDER_IDS } from '../rules/providers.js';
+import { DEFAULT_PROVIDER, PROVIDER_IDS } from '../rules/providers.js';
+import { fitProgram } from './commands/help-surface.js';
+import { terminalWidth } from './io/terminal.js';
 
 // Each command loads its modules when it runs (dynamic import), so that `--version`,
 // `--help` and a small command do not pay for the parsers, the engine and the report
@@ -74,9 +76,10 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--json <file>', 'write all results as JSON')
     .option('--report <dir>', 'write an HTML report per scenario and an index.html into DIR')
-    .addOption(quietOption('no warnings on stderr'))
+    .addOption(quietOption('no warnings or progress on stderr'))
     .addOption(workersOption('the replications'))
     .addOption(shardOption('check every n-th file from the i-th'))
+    .addOption(expectOption("threshold to judge instead of each scenario's expect: (repeatable)"))
     .option('--out <file>', 'with --shard: write the shard result file here instead of stdout')
     .action(async (files: string[], opts) => setCode(await (await import('./commands/check-command.js')).checkCommand(files, opts, io, version())));
 
@@ -95,6 +98,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .addOption(formatOption(SOLVE_FORMATS, 'table | json'))
     .addOption(workersOption('the runs'))
     .addOption(noWhatIfOption('name the bottleneck by share of waiting, without re-running with each limit relaxed'))
+    .addOption(quietOption('no progress or notes on stderr'))
     .action(async (file: string, opts) => setCode(await (await import('./commands/solve-command.js')).solveCommand(file, opts, io, version())));
 
   withOverrides(program.command('sweep'))
@@ -110,6 +114,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .addOption(shardOption('run every n-th point from the i-th'))
     .addOption(workersOption('the runs'))
     .addOption(noWhatIfOption('name the bottleneck by share of waiting, without re-running with each limit relaxed'))
+    .addOption(quietOption('no progress or notes on stderr'))
     .action(async (file: string, opts) => setCode(await (await import('./commands/sweep-command.js')).sweepCommand(file, opts, io, version())));
 
   program
@@ -152,7 +157,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .command('rules')
     .description('print the rulebook: limits, caps, failure codes and assumptions, with sources')
     .option('--wide', 'every column, with the source of every row (wider than 80 columns)')
-    .addOption(providerOption(`whose rules: ${PROVIDER_IDS.join(', ')}`).default('plivo'))
+    .addOption(providerOption(`whose rules: ${PROVIDER_IDS.join(', ')}`).default(DEFAULT_PROVIDER))
     .addOption(formatOption(RULEBOOK_FORMAT_NAMES, 'table, or json: every number with its source (url, date read, sentence or assumption)'))
     .action(async (opts) => setCode(await (await import('./commands/rules-command.js')).rulesCommand(opts, io)));
 
@@ -166,7 +171,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
       setCode(EXIT.ok);
     });
 
-  return program;
+  return fitProgram(program, io);
 }
 
 /**
@@ -176,6 +181,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
  */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   let code: number = EXIT.ok;
+  io = { ...io }; // `--no-color` turns this copy's colour off, never the caller's
   const program = buildProgram(io, (c) => (code = c));
   const stopListening = listenForStop();
   try {
@@ -225,7 +231,8 @@ function defaultIo(): CliIo {
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
-    columns: process.stdout.columns,
+    columns: terminalWidth(process.stdout),
+    stderrColumns: terminalWidth(process.stderr),
     stderrIsTTY: process.stderr.isTTY === true,
     colour: stdoutColour(),
   };

@@ -16,6 +16,10 @@ export interface SummaryRenderOptions {
   readonly colour?: boolean;
   /** Table: the scenario's UTC offset for the clock times. */
   readonly utcOffsetMinutes?: number;
+  /** Table: the width to fit (80 when absent). */
+  readonly width?: number;
+  /** Table: whether the warnings were printed on stderr (the table then points to them). */
+  readonly warningsShown?: boolean;
   /** CSV: the field delimiter (default `,`). */
   readonly delimiter?: string;
   /** CSV: start with a UTF-8 byte-order mark. */
@@ -27,7 +31,7 @@ export type SummaryRenderer = (summary: Summary, options: SummaryRenderOptions) 
 
 /** Every format of a run's summary, in the order the help lists them. */
 export const SUMMARY_FORMATS = {
-  table: async (s, o) => (await import('./table.js')).renderTable(s, { wide: o.wide, colour: o.colour, utcOffsetMinutes: o.utcOffsetMinutes }),
+  table: async (s, o) => (await import('./table.js')).renderTable(s, { wide: o.wide, colour: o.colour, utcOffsetMinutes: o.utcOffsetMinutes, width: o.width, warningsShown: o.warningsShown }),
   json: async (s) => JSON.stringify(s, null, 2) + '\n',
   csv: async (s, o) => (await import('./summary-csv.js')).summaryCsv(s, { delimiter: o.delimiter, bom: o.bom }),
 } as const satisfies Record<string, SummaryRenderer>;
@@ -39,11 +43,11 @@ export type SummaryFormat = keyof typeof SUMMARY_FORMATS;
 export const SUMMARY_FORMAT_NAMES = Object.keys(SUMMARY_FORMATS) as SummaryFormat[];
 
 /** Renders the rulebook of a provider in one format. */
-export type RulebookRenderer = (provider: Provider, options: { readonly wide: boolean }) => Promise<string>;
+export type RulebookRenderer = (provider: Provider, options: { readonly wide: boolean; readonly width: number }) => Promise<string>;
 
 /** Every format of the rulebook (`a2psim rules`). */
 export const RULEBOOK_FORMATS = {
-  table: async (p, o) => (await import('./rulebook-table.js')).renderRulebook({ wide: o.wide }, p),
+  table: async (p, o) => (await import('./rulebook-table.js')).renderRulebook({ wide: o.wide, width: o.width }, p),
   json: async (p) => (await import('./rulebook-json.js')).renderRulebookJson(p),
 } as const satisfies Record<string, RulebookRenderer>;
 

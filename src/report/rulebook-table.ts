@@ -14,6 +14,8 @@ import { CARRIER_TITLES } from '../rules/vocabulary.js';
 export interface RulebookOptions {
   /** Every column, the whole source on each row; lines may be longer than 80 characters. */
   readonly wide?: boolean;
+  /** Columns the prose fits unless `wide` (the tables' rows and URLs excepted); default {@link RULES_WIDTH}. */
+  readonly width?: number;
 }
 
 /** Width the default output fits (URLs excepted: they are never broken). */
@@ -83,13 +85,15 @@ class References {
   }
 }
 
-function renderSection(s: Section, wide: boolean, refs: References): string[] {
+function renderSection(s: Section, wide: boolean, refs: References, width: number, tableRows: Set<string>): string[] {
   // The narrow table leaves out the columns marked wideOnly (the failure reasons).
   const keep = s.head.map((_, i) => wide || !(s.wideOnly ?? []).includes(i));
   const head = [...s.head.filter((_, i) => keep[i]), wide ? 'source' : 'src'];
   const rows = s.rows.map((r, i) => [...r.filter((_, j) => keep[j]), wide ? citeText(s.cites[i]) : refs.ref(s.cites[i])]);
-  const out = [s.title, ...columns([head, ...rows])];
-  for (const n of s.notes ?? []) out.push(...wrap(`  ${n}`, wide ? Infinity : RULES_WIDTH, '    '));
+  const table = columns([head, ...rows]);
+  for (const l of table) tableRows.add(l);
+  const out = [s.title, ...table];
+  for (const n of s.notes ?? []) out.push(...wrap(`  ${n}`, wide ? Infinity : width, '    '));
   return out;
 }
 
@@ -203,13 +207,16 @@ function sections(p: Provider): Section[] {
 /** The rules of provider `p` as text; fits {@link RULES_WIDTH} columns unless `wide`. */
 export function renderRulebook(options: RulebookOptions, p: Provider): string {
   const wide = options.wide === true;
+  const width = options.width ?? RULES_WIDTH;
   const refs = new References();
-  const out: string[] = [...wrap(p.about, wide ? Infinity : RULES_WIDTH), 'Every value can be changed in a scenario.'];
+  const out: string[] = [...wrap(p.about, wide ? Infinity : width), 'Every value can be changed in a scenario.'];
   if (!wide) out.push('Sources are numbered [n] and listed at the end; * marks an assumption.', 'a2psim rules --wide puts the source on every row.');
-  for (const s of [...sections(p), carrierMixSection()]) out.push('', ...renderSection(s, wide, refs));
+  // Lines of the tables: laid out by columns(), never word-wrapped.
+  const tableRows = new Set<string>();
+  for (const s of [...sections(p), carrierMixSection()]) out.push('', ...renderSection(s, wide, refs, width, tableRows));
   out.push('', 'Assumptions (where no source says, a2psim chooses)');
   for (const a of [...COMMON_ASSUMPTIONS, ...p.assumptions]) {
-    out.push(...wrap(`  - ${a.text}`, wide ? Infinity : RULES_WIDTH, '    '));
+    out.push(...wrap(`  - ${a.text}`, wide ? Infinity : width, '    '));
     out.push(a.setting === null ? '    (built into the model)' : `    change it: ${a.setting}`);
   }
   out.push(
@@ -224,13 +231,18 @@ export function renderRulebook(options: RulebookOptions, p: Provider): string {
     out.push('', 'Sources');
     refs.list.forEach((c, i) => {
       const tag = `  [${i + 1}]${c.assumption !== null ? '*' : ''} `;
-      if (c.assumption !== null) out.push(...wrap(`${tag}assumed: ${c.assumption}`, RULES_WIDTH, '      '));
+      if (c.assumption !== null) out.push(...wrap(`${tag}assumed: ${c.assumption}`, width, '      '));
       else {
-        out.push(...wrap(`${tag}${c.text}`, RULES_WIDTH, '      '));
+        out.push(...wrap(`${tag}${c.text}`, width, '      '));
         if (c.url !== null) out.push(`      ${c.url} (read ${c.read})`);
-        if (c.quote !== undefined) out.push(...wrap(`      "${c.quote}"`, RULES_WIDTH, '       '));
+        if (c.quote !== undefined) out.push(...wrap(`      "${c.quote}"`, width, '       '));
       }
     });
   }
-  return out.join('\n') + '\n';
+  if (wide) return out.join('\n') + '\n';
+  // Every other line (titles, notes, how to change a value) wraps at the width, its
+  // continuation indented; a URL line is never broken.
+  const keep = (l: string): boolean => [...l].length <= width || tableRows.has(l) || /https?:\/\//.test(l);
+  const fitted = out.flatMap((l) => (keep(l) ? [l] : wrap(l, width, `${/^ */.exec(l)![0]}  `)));
+  return fitted.join('\n') + '\n';
 }

@@ -8,6 +8,7 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { Summary } from './summary.js';
 import { fmtInt, isNumeric, runTimes, summaryTables, type TextTable } from './summary-tables.js';
+import { fitText } from './fit-width.js';
 
 /** Options of {@link renderTable}. */
 export interface RenderOptions {
@@ -19,6 +20,17 @@ export interface RenderOptions {
   readonly utcOffsetMinutes?: number;
   /** Columns the report must fit unless `wide`; default 80. */
   readonly width?: number;
+  /**
+   * Whether the run's warnings were printed on stderr (false under `--quiet`): the table
+   * then points to them, or says how to see them. Default true.
+   */
+  readonly warningsShown?: boolean;
+}
+
+/** The one line a table keeps about `n` warnings printed (or, under `-q`, not printed) on stderr. */
+export function warningsPointer(n: number, shown: boolean): string {
+  const what = `${n} warning${n === 1 ? '' : 's'}`;
+  return shown ? `! ${what} on stderr` : `! ${what} (not shown with -q)`;
 }
 
 const GAP = 2;
@@ -33,16 +45,72 @@ const CHARS = {
  * Draws one table the way the terminal report does: no vertical borders, a rule under the
  * header, none between rows. When it would be wider than `width` (null: no limit), its
  * widest text column (a name, a reason) is narrowed and wraps; numbers keep their width.
- * `paint` may colour a cell (its width is measured without the colour codes).
+ * When that is not enough (many wide number columns), the columns are split over several
+ * tables, each under the caption marked "(continued)" and each repeating the first column
+ * when it names the rows. `paint` may colour a cell (its width is measured without the
+ * colour codes).
  */
 export function drawTable(t: TextTable, width: number | null = 80, paint: (col: number, text: string) => string = (_, x) => x): string {
+  const groups = width === null ? [] : columnGroups(t, width);
+  if (groups.length <= 1) return drawOne(t, width, paint);
+  return groups
+    .map((cols, k) => {
+      const numeric = cols.map((i) => isNumeric(t, i));
+      const from = numeric.indexOf(true);
+      const sub: TextTable = {
+        ...t,
+        head: cols.map((i) => t.head[i]),
+        rows: t.rows.map((r) => cols.map((i) => r[i])),
+        numericFrom: from < 0 ? cols.length : from,
+        numericTo: from < 0 ? cols.length : numeric.lastIndexOf(true) + 1,
+      };
+      const drawn = drawOne(sub, width, (c, x) => paint(cols[c], x));
+      return k === 0 ? drawn : `\n${t.caption} (continued)\n${drawn}`;
+    })
+    .join('\n');
+}
+
+/** Natural width of each column: its widest cell or heading. */
+const naturalWidths = (t: TextTable): number[] => t.head.map((h, i) => Math.max(h.length, ...t.rows.map((r) => r[i].length)));
+
+/** Narrowest a wrapped text column is made (below this a name reads as fragments). */
+const MIN_WRAPPED = 8;
+
+/**
+ * The columns of each table `t` is drawn as: one group when it fits `width` (narrowing its
+ * widest text column to no less than {@link MIN_WRAPPED}), else groups filled greedily from
+ * the left, each starting with column 0 when that column is a label (not a number).
+ */
+function columnGroups(t: TextTable, width: number): number[][] {
+  const natural = naturalWidths(t);
+  const sum = (cols: readonly number[]): number => cols.reduce((a, i) => a + natural[i], 0) + GAP * (cols.length - 1);
+  const all = natural.map((_, i) => i);
+  const total = sum(all);
+  const text = natural.map((w, i) => (isNumeric(t, i) ? -1 : w));
+  const slack = Math.max(...text) - MIN_WRAPPED;
+  if (total <= width || (slack > 0 && total - slack <= width)) return [all];
+  const key = isNumeric(t, 0) ? [] : [0];
+  const groups: number[][] = [];
+  let group = [...key];
+  for (const i of all.slice(key.length)) {
+    if (group.length > key.length && sum([...group, i]) > width) {
+      groups.push(group);
+      group = [...key];
+    }
+    group.push(i);
+  }
+  groups.push(group);
+  return groups;
+}
+
+/** {@link drawTable} of a table that is not split. */
+function drawOne(t: TextTable, width: number | null, paint: (col: number, text: string) => string): string {
   const cols = t.head.length;
-  const widest = (i: number): number => Math.max(t.head[i].length, ...t.rows.map((r) => r[i].length));
-  const natural = Array.from({ length: cols }, (_, i) => widest(i));
+  const natural = naturalWidths(t);
   const total = natural.reduce((a, b) => a + b, 0) + GAP * (cols - 1);
   const text = natural.map((w, i) => (isNumeric(t, i) ? -1 : w));
   const wrapCol = text.indexOf(Math.max(...text));
-  const narrowed = width === null ? natural[wrapCol] : Math.max(8, natural[wrapCol] - (total - width));
+  const narrowed = width === null ? natural[wrapCol] : Math.max(MIN_WRAPPED, natural[wrapCol] - (total - width));
   const colWidths = natural.map((_, i) => (i === wrapCol ? narrowed : null));
   // Wrap between words when every word fits the narrowed column, else anywhere (long ids).
   const words = t.rows.flatMap((r) => (wrapCol >= 0 ? r[wrapCol].split(' ') : []));
@@ -58,29 +126,18 @@ export function drawTable(t: TextTable, width: number | null = 80, paint: (col: 
   return table.toString().replace(/ +$/gm, '');
 }
 
-/** Greedy word wrap of `text` to lines of at most `width` characters (continuations indented 2). */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = `  ${word}`;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  return [...lines, line];
-}
-
 /** Renders the summary for a terminal. */
 export function renderTable(s: Summary, options: RenderOptions = {}): string {
   const c = pc.createColors(options.colour === true);
   const width = options.wide ? null : (options.width ?? 80);
   const when = runTimes(s, options.utcOffsetMinutes ?? 0);
   const out: string[] = [`a2psim — ${s.scenario} (seed ${s.seed})`, `start ${when.start}   run ended after ${when.ranFor}`, when.lastOut];
+  // The drawn tables (fitted by drawTable); every other line is prose, wrapped at the end.
+  const tables = new Set<string>();
   // The binding constraint, in plain words (absent in a summary read back from an older version).
   if (s.bottlenecks !== undefined) {
     const how = s.bottlenecks.note === undefined ? '' : ` (${s.bottlenecks.note})`;
-    out.push(...wrap(`bottleneck: ${s.bottlenecks.binding}${how}`, width ?? Infinity));
+    out.push(`bottleneck: ${s.bottlenecks.binding}${how}`); // wrapped with the other prose below
   }
   if (s.cost !== undefined) {
     const { currency, run, monthly } = s.cost;
@@ -90,7 +147,9 @@ export function renderTable(s: Summary, options: RenderOptions = {}): string {
     const failedCol = t.head.indexOf('failed');
     const paint = (i: number, text: string): string =>
       (i === failedCol && text !== '0') || (t.caption === 'Failures' && i === 0) ? c.red(text) : text;
-    out.push('', t.caption, drawTable(t, width, paint));
+    const drawn = drawTable(t, width, paint);
+    tables.add(drawn);
+    out.push('', t.caption, drawn);
     if (t.caption === 'Totals' && s.inbound > 0) {
       out.push(`inbound messages replayed (received, not throttled, not in the totals): ${fmtInt(s.inbound)}`);
     }
@@ -104,8 +163,7 @@ export function renderTable(s: Summary, options: RenderOptions = {}): string {
   }
   // With one failure code, every "failed" column is that code: the hint would add nothing.
   if (!options.wide && Object.keys(s.failures).length > 1) out.push(c.dim('(failures by code for each carrier, sender and traffic: --wide)'));
-  if (s.warnings.length > 0) {
-    out.push('', c.yellow('Warnings'), ...s.warnings.map((w) => c.yellow(wrap(`! ${w}`, (width ?? Infinity) - 2).map((l) => `  ${l}`).join('\n'))));
-  }
-  return out.join('\n') + '\n';
+  // The warnings themselves go to stderr, once; the table only says that there are some.
+  if (s.warnings.length > 0) out.push('', c.yellow(warningsPointer(s.warnings.length, options.warningsShown !== false)));
+  return out.map((l) => (tables.has(l) ? l : fitText(l, width ?? Infinity))).join('\n') + '\n';
 }

@@ -8,8 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cli } from '../helpers/cli.js';
+
+// These tests read whole lines of content; the fitting to 80 columns is test/cli/width.test.ts's.
+beforeAll(() => vi.stubEnv('COLUMNS', '250'));
+afterAll(() => vi.unstubAllEnvs());
 
 const dir = mkdtempSync(join(tmpdir(), 'a2psim-msgmetrics-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -41,6 +41,8 @@ describe("docs/use-in-ci.md workflow on bundled scenarios", () => {
 
   beforeAll(async () => {
     vi.stubEnv('GITHUB_STEP_SUMMARY', '');
+    // The README's example lines are whole, as a terminal wider than they are prints them.
+    vi.stubEnv('COLUMNS', '250');
     expect(update).toEqual(expect.arrayContaining(['--update-baseline', '--replications']));
     expect(check).toEqual(expect.arrayContaining(['--replications', '--baseline', '--tolerance']));
     const r = await cli(asDocumented(update));

@@ -13,6 +13,8 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'a2psim-reps-'));
   vi.stubEnv('GITHUB_STEP_SUMMARY', '');
+  // These tests read whole lines of content; the fitting to 80 columns is test/cli/width.test.ts's.
+  vi.stubEnv('COLUMNS', '250');
 });
 afterEach(() => vi.unstubAllEnvs());
 

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cli } from '../helpers/cli.js';
+
+// These tests read whole lines of content; the fitting to 80 columns is test/cli/width.test.ts's.
+beforeAll(() => vi.stubEnv('COLUMNS', '250'));
+afterAll(() => vi.unstubAllEnvs());
 
 const OTP = ['solve', 'scenarios/otp-burst-tollfree.yaml', '--vary', 'account.mps.sms', '--expect', 'failed[420] == 0'];
 

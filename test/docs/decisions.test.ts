@@ -1,8 +1,12 @@
 // docs/solve-and-sweep.md (the README's "What do I need?" before): every `$ node bin/a2psim.js ...`
 // block is run and must print exactly what the page shows; the pool example is a valid scenario.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+
+// The README's example output is whole, as a terminal wider than its lines prints it.
+beforeAll(() => vi.stubEnv('COLUMNS', '250'));
+afterAll(() => vi.unstubAllEnvs());
 import { parseScenario } from '../../src/scenario/load.js';
 
 const section = readFileSync('docs/solve-and-sweep.md', 'utf8');

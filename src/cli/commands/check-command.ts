@@ -33,6 +33,10 @@ import { replicationsOnPool } from '../parallel/check-pool.js';
 import { checkShardOptions, writeCheckShard } from '../parallel/check-shard.js';
 import { shardItems } from '../../check/shards.js';
 import { shardOption } from './sweep-command.js';
+import { fitOut, printWarnings } from '../io/terminal.js';
+import { checkExpectOption } from './points.js';
+import { pointSettings } from './points.js';
+import { countProgress } from '../run/progress.js';
 
 export interface CheckOptions {
   seed?: number;
@@ -57,6 +61,8 @@ export interface CheckOptions {
   shard?: string;
   /** With --shard: the result file (default stdout). */
   out?: string;
+  /** Thresholds judged instead of each scenario's `expect:` (as `solve` and `sweep` take them). */
+  expect?: string[];
 }
 
 const ref = (name: string): MetricRef => ({ def: METRICS.find((d) => d.name === name && !d.takesCode)!, code: null, scope: null });
@@ -94,6 +100,10 @@ const optionalFile = (option: string, path: string | undefined): DeclaredOutput[
 
 /** The `check` command. Returns the exit code. */
 export async function checkCommand(patterns: readonly string[], opts: CheckOptions, io: CliIo, version: string): Promise<number> {
+  // `--expect` replaces every scenario's thresholds, as one more `--set` (so replications,
+  // shards and the JSON see the same settings).
+  checkExpectOption(opts.expect ?? []);
+  opts = { ...opts, set: pointSettings(opts.set, opts.expect ?? [], []) };
   const replications = opts.replications ?? 1;
   const workers = capWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
   const tolerances = parseTolerances(opts.tolerance);
@@ -138,28 +148,36 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
     ],
   );
 
-  // Every replication after the first runs on the worker pool; the first runs here, observed for the report.
-  const rest = await replicationsOnPool(loaded, replications, opts, workers);
   const reports: ReportEntry[] = [];
   const means: (IndexMeans | undefined)[] = [];
   const checks: ScenarioCheck[] = [];
-  for (const [i, { file, scenario, replay, sha256 }] of loaded.entries()) {
-    await stopPoint(); // between scenarios: a stop signal is heard here
-    const series = opts.report === undefined ? undefined : reportObserver(scenario);
-    const { summaries, result, ...run } = checkScenario(scenario, scenarioFileName(file), replications, sha256, { observer: series, replay, rest: rest[i] });
-    if (series !== undefined) reports.push({ source: file, result, series });
-    if (!opts.quiet) for (const w of new Set(summaries.flatMap((s) => s.warnings))) io.stderr(`warning: ${scenarioFileName(file)}: ${w}\n`);
-    means.push(replications > 1 ? indexMeans(summaries) : undefined);
-    const base = baselines[i];
-    const baseline = base === null ? null : { file: base.path, comparisons: compareSets(base.metrics, fromSummaries(summaries), tolerances) };
-    let baselineWritten: string | null = null;
-    if (opts.updateBaseline && paths !== null) {
-      baselineWritten = paths[i];
-      // One run: its summary, as `run --format json` prints it; N: every metric's mean ± 95% and N.
-      const doc = replications > 1 ? replicatedDoc(summaries, run.seeds) : run.summary;
-      guard.write(baselineWritten, JSON.stringify(doc, null, 2) + '\n');
+  const progress = countProgress(io, opts.quiet, loaded.length * replications);
+  const tick = (): void => progress?.tick();
+  try {
+    // Every replication after the first runs on the worker pool; the first runs here, observed for the report.
+    const rest = await replicationsOnPool(loaded, replications, opts, workers, tick);
+    for (const [i, { file, scenario, replay, sha256 }] of loaded.entries()) {
+      await stopPoint(); // between scenarios: a stop signal is heard here
+      const series = opts.report === undefined ? undefined : reportObserver(scenario);
+      const { summaries, result, ...run } = checkScenario(scenario, scenarioFileName(file), replications, sha256, { observer: series, replay, rest: rest[i], onRun: tick });
+      if (series !== undefined) reports.push({ source: file, result, series });
+      const warnings = new Set(summaries.flatMap((s) => s.warnings));
+      if (warnings.size > 0) progress?.clear(); // redrawn at the next run
+      printWarnings(io, warnings, opts.quiet, `${scenarioFileName(file)}: `);
+      means.push(replications > 1 ? indexMeans(summaries) : undefined);
+      const base = baselines[i];
+      const baseline = base === null ? null : { file: base.path, comparisons: compareSets(base.metrics, fromSummaries(summaries), tolerances) };
+      let baselineWritten: string | null = null;
+      if (opts.updateBaseline && paths !== null) {
+        baselineWritten = paths[i];
+        // One run: its summary, as `run --format json` prints it; N: every metric's mean ± 95% and N.
+        const doc = replications > 1 ? replicatedDoc(summaries, run.seeds) : run.summary;
+        guard.write(baselineWritten, JSON.stringify(doc, null, 2) + '\n');
+      }
+      checks.push({ ...run, baseline, baselineWritten });
     }
-    checks.push({ ...run, baseline, baselineWritten });
+  } finally {
+    progress?.clear();
   }
 
   if (shard !== null) {
@@ -186,7 +204,7 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
   // Every file (baselines included) takes its name here, together, unless a signal came.
   await guard.commit();
   // A file on standard output (`--junit -`) has it alone: the report goes to stderr then.
-  (guard.stdoutOption === undefined ? io.stdout : io.stderr)(renderText(checks, io.colour));
+  (guard.stdoutOption === undefined ? io.stdout : io.stderr)(fitOut(io, renderText(checks, io.colour)));
   if (stepSummary) guard.append(stepSummary, renderMarkdown(checks));
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;
 }

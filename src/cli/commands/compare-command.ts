@@ -18,6 +18,7 @@ import { formatPath } from '../../scenario/yaml/locate.js';
 import { describeValue, oneLine } from '../../scenario/errors.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import type { CliIo } from '../io/cli-io.js';
+import { fitOut, printWarnings } from '../io/terminal.js';
 
 export interface CompareOptions {
   tolerance: string[];
@@ -117,11 +118,11 @@ export function compareCommand(basePath: string, newPath: string, opts: CompareO
   const tolerances = parseTolerances(opts.tolerance);
   const base = readBaselineFile(basePath);
   const current = readBaselineFile(newPath);
-  if (!opts.quiet) for (const w of comparabilityWarnings(base, current)) io.stderr(`warning: ${w}\n`);
+  printWarnings(io, comparabilityWarnings(base, current), opts.quiet);
   const comparisons = compareSets(base.metrics, current.metrics, tolerances);
   const label = (f: BaselineFile): string => `${f.path} (${f.metrics.scenario}, seed ${f.metrics.seed}${f.metrics.runs > 1 ? `, ${f.metrics.runs} runs` : ''})`;
-  io.stdout(`${label(base)} → ${label(current)}\n`);
-  for (const c of comparisons) io.stdout(`  ${describeComparison(c)}\n`);
+  io.stdout(fitOut(io, `${label(base)} → ${label(current)}`) + '\n');
+  for (const c of comparisons) io.stdout(fitOut(io, `  ${describeComparison(c)}`) + '\n');
   const n = comparisons.filter((c) => c.regression).length;
   io.stdout(n === 0 ? `compare passed: no regression in ${comparisons.length} metrics\n` : `compare FAILED: ${n} of ${comparisons.length} metrics regressed\n`);
   return n === 0 ? EXIT.ok : EXIT.thresholdFailed;

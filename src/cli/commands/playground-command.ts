@@ -7,8 +7,8 @@
 import { createServer, type Server } from 'node:http';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenarioFile } from '../../scenario/load.js';
 import { readFileSync } from 'node:fs';
+import { loadScenarioFile } from '../../scenario/load.js';
 import { playgroundAssets } from '../../playground/playground-assets.js';
 import { renderPlaygroundPage } from '../../playground/playground-page.js';
 import { UsageError } from '../cli-errors.js';
@@ -17,6 +17,7 @@ import { replayInputs } from '../io/inputs.js';
 import { parseNumberOption } from '../options/number-option.js';
 import { OutputGuard } from '../io/output-guard.js';
 import type { CliIo } from '../io/cli-io.js';
+import { fitOut } from '../io/terminal.js';
 
 export interface PlaygroundOptions {
   /** Output HTML file; default `playground.html` unless serving. */
@@ -77,7 +78,7 @@ export async function playgroundCommand(path: string | undefined, opts: Playgrou
   if (out !== undefined) {
     guard.write(out, html);
     await guard.commit();
-    (guard.stdoutOption === undefined ? io.stdout : io.stderr)(`wrote ${out} (${Math.round(Buffer.byteLength(html) / 1024).toLocaleString('en-US')} KiB); open it in a browser\n`);
+    (guard.stdoutOption === undefined ? io.stdout : io.stderr)(fitOut(io, `wrote ${out} (${Math.round(Buffer.byteLength(html) / 1024).toLocaleString('en-US')} KiB); open it in a browser`) + '\n');
   }
   if (port !== null) {
     const server = await servePage(html, port);

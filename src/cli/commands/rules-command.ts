@@ -6,6 +6,7 @@ import { RULEBOOK_FORMATS, type RulebookFormat } from '../../report/formats.js';
 import { PROVIDERS, type ProviderId } from '../../rules/providers.js';
 import { EXIT } from '../cli-errors.js';
 import type { CliIo } from '../io/cli-io.js';
+import { outWidth } from '../io/terminal.js';
 
 /** Options of `rules`, as its options parse them. */
 export interface RulesOptions {
@@ -17,6 +18,6 @@ export interface RulesOptions {
 
 /** The `rules` command. Returns the exit code. */
 export async function rulesCommand(opts: RulesOptions, io: CliIo): Promise<number> {
-  io.stdout(await RULEBOOK_FORMATS[opts.format](PROVIDERS[opts.provider], { wide: opts.wide === true }));
+  io.stdout(await RULEBOOK_FORMATS[opts.format](PROVIDERS[opts.provider], { wide: opts.wide === true, width: outWidth(io) }));
   return EXIT.ok;
 }

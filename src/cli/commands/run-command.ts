@@ -8,6 +8,7 @@ import type { ProviderId } from '../../rules/providers.js';
 import { UsageError } from '../cli-errors.js';
 import type { CliIo } from '../io/cli-io.js';
 import { STDOUT_ARG } from '../io/output-guard.js';
+import { outWidth, printWarnings } from '../io/terminal.js';
 import { STOP_SIGNALS } from '../io/stop.js';
 import { loadWithOverrides } from '../options/scenario-overrides.js';
 import { executeInteractive } from '../run/interactive.js';
@@ -75,12 +76,12 @@ export async function runCommand(path: string, opts: RunOptions, io: CliIo): Pro
     io.stderr(`a2psim: interrupted${by} at ${clockText(result.endMs)} virtual, ${result.total.submitted.toLocaleString('en-US')} messages simulated${files}\n`);
     return STOP_SIGNALS[signal ?? 'SIGINT'];
   }
-  if (!opts.quiet) for (const w of summary.warnings) io.stderr(`warning: ${w}\n`);
-  const out = await SUMMARY_FORMATS[opts.format](summary, { wide: opts.wide, colour: io.colour, utcOffsetMinutes: scenario.startOffsetMinutes, delimiter: opts.delimiter, bom: opts.bom });
+  printWarnings(io, summary.warnings, opts.quiet);
+  const out = await SUMMARY_FORMATS[opts.format](summary, { wide: opts.wide, colour: io.colour, utcOffsetMinutes: scenario.startOffsetMinutes, width: outWidth(io), warningsShown: !opts.quiet, delimiter: opts.delimiter, bom: opts.bom });
   // With a file on standard output (`--messages -`), the table goes to stderr: the pipe gets the file alone.
   const print = toStdout === undefined ? io.stdout : io.stderr;
   print(out);
-  if (opts.chart && series !== undefined) print('\n' + renderDepthChart(series.rows, io.columns ?? 80));
+  if (opts.chart && series !== undefined) print('\n' + renderDepthChart(series.rows, outWidth(io)));
   return 0;
 }
 

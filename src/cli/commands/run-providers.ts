@@ -9,6 +9,8 @@ import type { SummaryFormat } from '../../report/formats.js';
 import type { Scenario } from '../../scenario/model.js';
 import { prepareReplay } from '../../traffic/replay.js';
 import { UsageError } from '../cli-errors.js';
+import { outWidth, printWarnings, type WidthIo } from '../io/terminal.js';
+import { countProgress, type ProgressIo } from '../run/progress.js';
 
 /** The `run` options a comparison reads (declared here: run-command.ts imports this file). */
 export interface CompareOptions {
@@ -24,9 +26,8 @@ export interface CompareOptions {
 }
 
 /** Where a comparison writes. */
-export interface CompareIo {
+export interface CompareIo extends WidthIo, ProgressIo {
   readonly stdout: (s: string) => void;
-  readonly stderr: (s: string) => void;
 }
 
 /**
@@ -43,20 +44,24 @@ export function compareProviders(load: (provider: ProviderId) => Scenario, opts:
     throw new UsageError(`--provider with a list compares summaries only; run one provider at a time for --${files[0]}`);
   }
   if (opts.format === 'csv') throw new UsageError('--provider with a list: expected --format table or json, got "csv"');
-  const summaries: Summary[] = opts.provider.map((id) => {
-    const scenario = load(id);
-    const { replay } = prepareReplay(scenario);
-    return summarize(simulate(scenario, { replay }));
-  });
-  if (!opts.quiet) {
-    summaries.forEach((s) => {
-      for (const w of s.warnings) io.stderr(`warning: [${s.provider}] ${w}\n`);
+  const progress = countProgress(io, opts.quiet, opts.provider.length);
+  let summaries: Summary[];
+  try {
+    summaries = opts.provider.map((id) => {
+      const scenario = load(id);
+      const { replay } = prepareReplay(scenario);
+      const summary = summarize(simulate(scenario, { replay }));
+      progress?.tick();
+      return summary;
     });
+  } finally {
+    progress?.clear();
   }
+  for (const s of summaries) printWarnings(io, s.warnings, opts.quiet, `[${s.provider}] `);
   if (opts.format === 'json') {
     io.stdout(JSON.stringify(Object.fromEntries(summaries.map((s) => [s.provider, s])), null, 2) + '\n');
   } else {
-    io.stdout(renderProviderComparison(summaries));
+    io.stdout(renderProviderComparison(summaries, outWidth(io)));
   }
   return 0;
 }

@@ -11,6 +11,9 @@ import { prepareReplay } from '../../traffic/replay.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import { readScenarioText } from '../parallel/jobs.js';
 import { JobRunner, capWorkers } from '../parallel/worker-pool.js';
+import { outWidth, printWarnings, type WidthIo } from '../io/terminal.js';
+import { countProgress } from '../run/progress.js';
+import type { ProgressIo } from '../run/progress.js';
 
 /** The `run` options this path reads (a subset of run-command.ts's RunOptions; not imported, to keep imports acyclic). */
 export interface ReplicatedOptions {
@@ -27,9 +30,8 @@ export interface ReplicatedOptions {
 }
 
 /** Where the output goes (CliIo satisfies it). */
-interface Io {
+interface Io extends WidthIo, ProgressIo {
   stdout: (s: string) => void;
-  stderr: (s: string) => void;
 }
 
 /**
@@ -46,18 +48,26 @@ export async function runReplicated(path: string, opts: ReplicatedOptions, io: I
   const scenario = load();
   const seeds = replicationSeeds(scenario.seed, n);
   const { replay } = prepareReplay(scenario);
-  const summaries = workers > 1 ? await runOnPool(path, opts.set, seeds, workers) : runReplications(scenario, seeds, { replay }).summaries;
+  const progress = countProgress(io, opts.quiet, n);
+  let summaries;
+  try {
+    const onDone = (): void => progress?.tick();
+    summaries = workers > 1 ? await runOnPool(path, opts.set, seeds, workers, onDone) : runReplications(scenario, seeds, { replay, onRun: onDone }).summaries;
+  } finally {
+    progress?.clear();
+  }
   const doc = replicatedDoc(summaries, seeds);
-  if (!opts.quiet) for (const w of doc.warnings) io.stderr(`warning: ${w}\n`);
+  printWarnings(io, doc.warnings, opts.quiet);
   const csv = { delimiter: opts.delimiter, bom: opts.bom };
-  io.stdout(REPLICATED_FORMATS[opts.format](doc, csv));
+  io.stdout(REPLICATED_FORMATS[opts.format](doc, csv, { width: outWidth(io), warningsShown: !opts.quiet }));
   return EXIT.ok;
 }
 
 /** The summaries of `seeds` run on a worker pool, in seed order. */
-async function runOnPool(path: string, set: readonly string[], seeds: readonly number[], workers: number) {
+async function runOnPool(path: string, set: readonly string[], seeds: readonly number[], workers: number, onDone: () => void) {
   const text = readScenarioText(path);
   const runner = new JobRunner(workers);
+  runner.onDone = onDone;
   try {
     return await runner.run(seeds.map((seed) => ({ file: path, text, set: [...set], seed })));
   } finally {

@@ -20,6 +20,8 @@ import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './po
 import { JobRunner, capWorkers } from '../parallel/worker-pool.js';
 import { solveCostCommand, type SolveCostOptions } from './solve-cost.js';
 import type { CliIo } from '../io/cli-io.js';
+import { fitOut } from '../io/terminal.js';
+import { withProgress } from '../run/progress.js';
 
 /** Options of `solve`: those of the cost objective, plus the one-path search. */
 export interface SolveOptions extends SolveCostOptions {
@@ -150,7 +152,7 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
   if (opts.vary.length !== 1) throw new UsageError(`--vary: expected one path (several only with --objective cost), got ${opts.vary.length}`);
   const path = parseVaryPath('--vary', opts.vary[0]);
   const replications = opts.replications ?? 1;
-  const workers = capWorkers(opts.workers, io.stderr);
+  const workers = capWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
   checkExpectOption(opts.expect);
   let grid: GridValue[];
   try {
@@ -164,16 +166,15 @@ export async function solveCommand(file: string, opts: SolveOptions, io: CliIo, 
   const runner = new JobRunner(workers);
   let solved: SolvedValue;
   try {
-    solved = await solveValue(
-      { file, path, grid, listed: opts.values !== undefined, maximize: opts.maximize === true, replications, expect: opts.expect, set: opts.set, seed: opts.seed, whatIf: opts.whatIf },
-      runner,
-    );
+    const spec = { file, path, grid, listed: opts.values !== undefined, maximize: opts.maximize === true, replications, expect: opts.expect, set: opts.set, seed: opts.seed, whatIf: opts.whatIf };
+    // The search decides how many values it tries: the count of runs has no total.
+    solved = await withProgress(io, opts.quiet, null, runner, () => solveValue(spec, runner));
   } finally {
     await runner.close();
   }
   const { report } = solved;
   const text = renderSolve(solved.name, report, opts.maximize === true, grid, replications);
-  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : text);
+  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : fitOut(io, text));
   appendSolveSummary(guard, report.value !== null, `a2psim solve — ${solved.name}`, text);
   return report.value === null ? EXIT.thresholdFailed : EXIT.ok;
 }

@@ -10,6 +10,8 @@ import { JobRunner, capWorkers } from '../parallel/worker-pool.js';
 import type { CliIo } from '../io/cli-io.js';
 import type { SolveFormat } from '../options/shared-options.js';
 import { planSweep, runSweep } from './sweep-command.js';
+import { fitOut } from '../io/terminal.js';
+import { withProgress } from '../run/progress.js';
 
 /** Options of the cost objective (those of `solve` that apply). */
 export interface SolveCostOptions {
@@ -23,6 +25,8 @@ export interface SolveCostOptions {
   set: string[];
   /** Worker threads (default: one per core). */
   workers?: number;
+  /** No progress line or notes on stderr. */
+  quiet?: boolean;
 }
 
 /** The JSON answer of `solve --objective cost --format json`. */
@@ -40,7 +44,7 @@ export interface SolveCostReport {
 
 /** The cost objective of `solve`. Returns the exit code. */
 export async function solveCostCommand(file: string, opts: SolveCostOptions, io: CliIo, version: string): Promise<number> {
-  const workers = capWorkers(opts.workers, io.stderr);
+  const workers = capWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
   const guard = solveGuard(file);
   const runner = new JobRunner(workers).warmUp();
   let plan;
@@ -48,7 +52,8 @@ export async function solveCostCommand(file: string, opts: SolveCostOptions, io:
   try {
     plan = planSweep(file, { ...opts, metric: ['cost', 'cost_per_run'] });
     if (!plan.expect.length) throw new UsageError(`${file}: expected expect: thresholds to meet (in the scenario or with --expect), got none`);
-    result = await runSweep(plan, version, runner);
+    const p = plan;
+    result = await withProgress(io, opts.quiet, p.grid.length * p.replications, runner, () => runSweep(p, version, runner));
   } finally {
     await runner.close();
   }
@@ -65,7 +70,7 @@ export async function solveCostCommand(file: string, opts: SolveCostOptions, io:
     bottleneck: best?.bottleneck ?? null,
   };
   const text = renderCost(plan.name, report);
-  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : text);
+  io.stdout(opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : fitOut(io, text));
   appendSolveSummary(guard, best !== null, `a2psim solve — ${plan.name}`, text);
   return best === null ? EXIT.thresholdFailed : EXIT.ok;
 }

@@ -24,6 +24,7 @@ import type { SweepFormat } from '../options/shared-options.js';
 import { renderSweepMarkdown } from '../../check/job-summary.js';
 import { stepSummaryOutput, stepSummaryPath } from '../io/step-summary.js';
 import { checkExpectOption, loadPoint, parseVaryPath, pointSettings } from './points.js';
+import { withProgress } from '../run/progress.js';
 
 export interface SweepOptions {
   vary: string[];
@@ -42,6 +43,8 @@ export interface SweepOptions {
   shard?: string;
   /** False for `--no-what-if`: each point's bottleneck by share of waiting, without re-runs. */
   whatIf?: boolean;
+  /** No progress line or notes on stderr. */
+  quiet?: boolean;
 }
 
 /** Points run per batch of jobs (their summaries are reduced to metrics before the next batch). */
@@ -252,7 +255,7 @@ export function checkSweepStdout(format: string, opts: { out?: string; report?: 
 /** The `sweep` command. Returns the exit code. */
 export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, version: string): Promise<number> {
   checkSweepStdout(opts.format, opts);
-  const workers = capWorkers(opts.workers, io.stderr);
+  const workers = capWorkers(opts.workers, opts.quiet ? undefined : io.stderr);
   const shard = opts.shard === undefined ? null : shardOption(opts.shard);
   if (shard !== null && opts.report !== undefined) {
     throw new UsageError('--report: expected no --report with --shard (merge the shard files, then write the report), got both');
@@ -269,9 +272,9 @@ export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, 
       first = false;
       if (shard === null) runner.prefetch(file, set, sc, opts.whatIf !== false);
     });
-    if (shard === null) return await emitSweep(await runSweep(plan, version, runner), opts, io, guard);
-    const points = shardItems(plan.grid.length, shard);
-    const result = await runSweep(plan, version, runner, points);
+    const points = shard === null ? undefined : shardItems(plan.grid.length, shard);
+    const result = await withProgress(io, opts.quiet, (points?.length ?? plan.grid.length) * plan.replications, runner, () => runSweep(plan, version, runner, points));
+    if (shard === null) return await emitSweep(result, opts, io, guard);
     const doc: ShardFile<SweepResult> = {
       format: 'a2psim-shard',
       format_version: 1,
@@ -279,7 +282,7 @@ export async function sweepCommand(file: string, opts: SweepOptions, io: CliIo, 
       a2psim_version: version,
       scenario_sha256: [plan.sha256],
       shard,
-      points,
+      points: points!,
       total: plan.grid.length,
       run: { scenario: result.scenario, set: result.set, parameters: result.parameters, replications: result.replications, seeds: result.seeds, expect: result.expect, metrics: result.metrics },
       result,

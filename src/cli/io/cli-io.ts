@@ -2,8 +2,10 @@
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  /** Terminal width for `--chart`; 80 when unknown. */
+  /** Width stdout text fits (see terminal.ts); `COLUMNS` or 80 when absent. */
   columns?: number;
+  /** Width stderr text (warnings, the progress line) fits; `COLUMNS` or 80 when absent. */
+  stderrColumns?: number;
   /** True when stderr is an interactive terminal (progress is shown only then). */
   stderrIsTTY?: boolean;
   /**

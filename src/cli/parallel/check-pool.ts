@@ -13,13 +13,14 @@ import { JobRunner } from './worker-pool.js';
 
 /**
  * The summaries of seeds 2..N of every scenario (undefined per scenario when N is 1 or one
- * worker is asked for: everything then runs on this thread).
+ * worker is asked for: everything then runs on this thread); `onDone` is told of each run.
  */
 export async function replicationsOnPool(
   loaded: readonly { readonly file: string; readonly scenario: Scenario }[],
   replications: number,
   opts: { readonly set: readonly string[] },
   workers: number,
+  onDone: () => void = () => undefined,
 ): Promise<(Summary[] | undefined)[]> {
   if (replications <= 1 || workers <= 1) return loaded.map(() => undefined);
   const jobs: RunJob[] = loaded.flatMap(({ file, scenario }) => {
@@ -29,6 +30,7 @@ export async function replicationsOnPool(
       .map((seed) => ({ file, text, set: [...opts.set], seed }));
   });
   const runner = new JobRunner(workers);
+  runner.onDone = onDone;
   let all: Summary[];
   try {
     all = await runner.run(jobs);

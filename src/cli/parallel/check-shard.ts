@@ -3,8 +3,8 @@
  * writes its results as a shard file instead of printing them; `merge` puts the shards
  * back in file order and prints, writes and exits exactly as the unsharded check would.
  */
-import { scenarioFileBytes } from '../../scenario/load.js';
 import { createHash } from 'node:crypto';
+import { scenarioFileBytes } from '../../scenario/load.js';
 import { checkJson } from '../../check/json.js';
 import { renderJUnit } from '../../check/junit.js';
 import { renderMarkdown } from '../../check/markdown.js';
@@ -14,6 +14,7 @@ import { renderText } from '../../check/text.js';
 import { EXIT, UsageError } from '../cli-errors.js';
 import type { OutputGuard } from '../io/output-guard.js';
 import type { CliIo } from '../io/cli-io.js';
+import { fitOut } from '../io/terminal.js';
 
 /** What a check shard carries: its scenarios' results, in file order. */
 export interface CheckShardResult {
@@ -92,7 +93,7 @@ export async function emitMergedCheck(
     guard.write(opts.json, JSON.stringify(doc, null, 2) + '\n');
   }
   await guard.commit();
-  (guard.stdoutOption === undefined ? io.stdout : io.stderr)(renderText(checks, io.colour));
+  (guard.stdoutOption === undefined ? io.stdout : io.stderr)(fitOut(io, renderText(checks, io.colour)));
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary) guard.append(stepSummary, renderMarkdown(checks));
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;

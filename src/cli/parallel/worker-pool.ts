@@ -57,6 +57,8 @@ export class JobRunner {
   /** Jobs handed to the pool by {@link prefetch}, by {@link jobKey}, until a `run` takes them. */
   private readonly prefetched = new Map<string, Promise<SimReply>>();
   private prefetchedInFlight = 0;
+  /** Told of each job whose summary has come in (the progress display counts them). */
+  onDone: (() => void) | null = null;
 
   /**
    * @param workers threads to use; 1 runs every job on this thread.
@@ -115,6 +117,7 @@ export class JobRunner {
     const reply = (i: number, r: SimReply): void => {
       if ('badInput' in r) throw new UsageError(r.badInput);
       results[i] = r.summary;
+      this.onDone?.();
     };
     // Jobs prefetched while the command checked its points: their results are on the way.
     const early: Promise<void>[] = [];
@@ -132,6 +135,7 @@ export class JobRunner {
       for (const i of todo) {
         await stopPoint();
         results[i] = runJob(jobs[i]);
+        this.onDone?.();
       }
       await Promise.race([Promise.all(early), whenStopped()]);
       performance.mark('a2psim:jobs-done');
@@ -154,6 +158,7 @@ export class JobRunner {
       for (let i = take(); i >= 0; i = take()) {
         throwIfStopped();
         results[i] = runJob(jobs[i]);
+        this.onDone?.();
         // Yield, so finished pool tasks are collected and new ones handed out (and a signal heard).
         await new Promise((resolve) => setImmediate(resolve));
       }

@@ -36,6 +36,8 @@ export type InteractiveOptions = RunFileOptions & { readonly quiet?: boolean };
 export interface InteractiveIo {
   readonly stderr: (s: string) => void;
   readonly stderrIsTTY?: boolean;
+  /** Columns of stderr: the progress line is cut to fit (80 when unknown). */
+  readonly stderrColumns?: number;
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -55,10 +57,11 @@ export async function executeInteractive<Options extends InteractiveOptions>(
   const prepared = prepareRun(scenario, opts, series);
   const stopListening = listenForStop();
   const bar = progressWanted(opts.quiet, io.stderrIsTTY, process.env)
-    ? new ProgressBar(io.stderr, () => performance.now(), scenario.untilMs ?? scenario.durationMs)
+    ? new ProgressBar(io.stderr, () => performance.now(), scenario.untilMs ?? scenario.durationMs, { columns: io.stderrColumns })
     : null;
   try {
     const run = startSimulation(scenario, { ...prepared.simulateOptions, shouldStop: () => stopHeard() !== null });
+    bar?.update(0, 0); // at once: the work has started
     let turnStart = performance.now();
     while (!run.advance(SLICE_EVENTS)) {
       if (performance.now() - turnStart < TURN_MS) continue;
@@ -66,16 +69,21 @@ export async function executeInteractive<Options extends InteractiveOptions>(
       await nextTurn();
       turnStart = performance.now();
     }
-    bar?.clear();
     const result = run.finish();
+    // Where the run ended, shown while the files are written (then cleared).
+    if (!result.interrupted) bar?.update(result.endMs, result.total.submitted, true);
     if (result.interrupted) {
+      bar?.clear();
       abortRun(prepared);
       return { result, summary: summarize(result), signal: stopHeard() };
     }
     const steps = finishSteps(prepared, result);
     turnStart = performance.now();
     for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done === true) return { result, summary: step.value, signal: null };
+      if (step.done === true) {
+        bar?.clear();
+        return { result, summary: step.value, signal: null };
+      }
       // Right before the commit, always back to the event loop: a signal that came while
       // this thread waited (the writer thread's drain) is heard before any file is final.
       if (step.value !== COMMIT && performance.now() - turnStart < TURN_MS && stopHeard() === null) continue;
@@ -84,6 +92,7 @@ export async function executeInteractive<Options extends InteractiveOptions>(
       turnStart = performance.now();
       const signal = stopHeard();
       if (signal !== null) {
+        bar?.clear();
         steps.return(undefined as never); // removes every partial file
         return { result: { ...result, interrupted: true }, summary: summarize(result), signal };
       }
