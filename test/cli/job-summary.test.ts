@@ -62,11 +62,20 @@ describe('GITHUB_STEP_SUMMARY', () => {
 
   it('solve appends its answer', async () => {
     const path = summaryFile('solve.md');
-    const r = await cli('solve', ...OTP, '--vary', 'account.mps.sms', '--min', '10', '--max', '20');
-    expect(r.code).toBe(0);
-    const md = readFileSync(path, 'utf8');
-    expect(md).toMatch(/^### ✅ a2psim solve — otp-burst-tollfree\n\n```text\n/);
-    expect(md).toContain(r.out.trimEnd());
+    // The summary holds the answer unwrapped; the terminal's copy is fitted to its width, so
+    // the two are compared at a width the answer fits.
+    const columns = process.env.COLUMNS;
+    process.env.COLUMNS = '250';
+    try {
+      const r = await cli('solve', ...OTP, '--vary', 'account.mps.sms', '--min', '10', '--max', '20');
+      expect(r.code).toBe(0);
+      const md = readFileSync(path, 'utf8');
+      expect(md).toMatch(/^### ✅ a2psim solve — otp-burst-tollfree\n\n```text\n/);
+      expect(md).toContain(r.out.trimEnd());
+    } finally {
+      if (columns === undefined) delete process.env.COLUMNS;
+      else process.env.COLUMNS = columns;
+    }
   }, 60_000);
 
   it('a sharded sweep leaves the summary to the merge', async () => {

@@ -110,7 +110,7 @@ describe('help: examples and the docs page of every command', () => {
   it('every command has them, under its options', async () => {
     const r = await cli('sweep', '--help');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/-h, --help[^\n]*\n\nExamples:\n {2}a2psim sweep scenarios\/default.yaml --vary[^\n]*\n(?: {6}[^\n]*\n)?\nDocs: README.md#what-do-i-need-solve-and-sweep\n$/);
+    expect(r.out).toMatch(/-h, --help[^\n]*\n\nExamples:\n {2}a2psim sweep scenarios\/default.yaml --vary[^\n]*\n(?: {6}[^\n]*\n)?\nDocs: docs\/solve-and-sweep.md\n$/);
     const top = await cli('--help');
     expect(top.out).toMatch(/\n {2}run <scenario> +simulate a scenario/);
     expect(top.out).toContain('--no-color');
