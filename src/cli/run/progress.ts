@@ -84,29 +84,66 @@ export function fitProgressLine(fraction: number | null, barCells: number, parts
 /** The terminal text that redraws the line in place: carriage return, the line, clear to its end. */
 const redraw = (line: string): string => `\r${line}\x1b[K`;
 
-export class ProgressBar {
-  private readonly startWallMs: number;
-  private lastDrawMs = -Infinity;
+/**
+ * One line of progress on a terminal, redrawn in place at most every `intervalMs` of wall
+ * time and cut to `columns`: what {@link ProgressBar} and {@link CountProgress} share.
+ */
+abstract class ProgressLine {
+  protected startWallMs: number;
+  protected lastDrawMs = -Infinity;
   private drawn = false;
-  private readonly intervalMs: number;
-  private readonly width: number;
-  private readonly columns: number;
+  protected readonly intervalMs: number;
+  protected readonly width: number;
+  protected readonly columns: number;
 
+  /**
+   * @param write receives terminal text (stderr)
+   * @param wallMs the wall clock, ms (monotonic)
+   */
+  constructor(
+    protected readonly write: (s: string) => void,
+    protected readonly wallMs: () => number,
+    options: ProgressOptions,
+  ) {
+    this.startWallMs = wallMs();
+    this.intervalMs = options.intervalMs ?? 100;
+    this.width = options.width ?? 24;
+    this.columns = options.columns ?? 80;
+  }
+
+  /** True when the last draw was less than the interval before `now`. */
+  protected throttled(now: number): boolean {
+    return now - this.lastDrawMs < this.intervalMs;
+  }
+
+  /** Draws `line` at wall time `now`. */
+  protected drawLine(line: string, now: number): void {
+    this.lastDrawMs = now;
+    this.drawn = true;
+    this.write(redraw(line));
+  }
+
+  /** Erases the line if anything was drawn (the next update draws it again). */
+  clear(): void {
+    if (this.drawn) this.write('\r\x1b[K');
+    this.drawn = false;
+  }
+}
+
+/** The progress of one simulation: `[bar]  42%  08:12 / 10:00  120,000 msgs  40k msg/s  ETA 3s`. */
+export class ProgressBar extends ProgressLine {
   /**
    * @param write receives terminal text (stderr)
    * @param wallMs the wall clock, ms (monotonic)
    * @param totalMs virtual length of the run, ms (the traffic window or `until`); > 0
    */
   constructor(
-    private readonly write: (s: string) => void,
-    private readonly wallMs: () => number,
+    write: (s: string) => void,
+    wallMs: () => number,
     private readonly totalMs: number,
     options: ProgressOptions = {},
   ) {
-    this.startWallMs = wallMs();
-    this.intervalMs = options.intervalMs ?? 100;
-    this.width = options.width ?? 24;
-    this.columns = options.columns ?? 80;
+    super(write, wallMs, options);
   }
 
   /**
@@ -115,16 +152,8 @@ export class ProgressBar {
    */
   update(virtualMs: number, messages: number, force = false): void {
     const now = this.wallMs();
-    if (!force && now - this.lastDrawMs < this.intervalMs) return;
-    this.lastDrawMs = now;
-    this.drawn = true;
-    this.write(redraw(this.line(virtualMs, messages, now - this.startWallMs)));
-  }
-
-  /** Erases the line if anything was drawn. */
-  clear(): void {
-    if (this.drawn) this.write('\r\x1b[K');
-    this.drawn = false;
+    if (!force && this.throttled(now)) return;
+    this.drawLine(this.line(virtualMs, messages, now - this.startWallMs), now);
   }
 
   /** The text of the line (no control characters). */
@@ -152,14 +181,8 @@ export function runRateText(perSecond: number): string {
  * (whatever the throttle), so a display that appears always shows where the work is; with
  * no known total (solve's search), the count and rate alone.
  */
-export class CountProgress {
+export class CountProgress extends ProgressLine {
   private done = 0;
-  private startWallMs: number;
-  private lastDrawMs = -Infinity;
-  private drawn = false;
-  private readonly intervalMs: number;
-  private readonly width: number;
-  private readonly columns: number;
 
   /**
    * @param write receives terminal text (stderr)
@@ -168,16 +191,13 @@ export class CountProgress {
    * @param unit what is counted, plural ("runs")
    */
   constructor(
-    private readonly write: (s: string) => void,
-    private readonly wallMs: () => number,
+    write: (s: string) => void,
+    wallMs: () => number,
     private readonly total: number | null,
     private readonly unit = 'runs',
     options: ProgressOptions = {},
   ) {
-    this.startWallMs = wallMs();
-    this.intervalMs = options.intervalMs ?? 100;
-    this.width = options.width ?? 24;
-    this.columns = options.columns ?? 80;
+    super(write, wallMs, options);
   }
 
   /** Draws the line at 0 done (the clock of the rate and ETA starts now). */
@@ -190,20 +210,12 @@ export class CountProgress {
   tick(n = 1): void {
     this.done += n;
     const now = this.wallMs();
-    if (now - this.lastDrawMs < this.intervalMs && this.done !== this.total) return;
+    if (this.throttled(now) && this.done !== this.total) return;
     this.draw(now);
   }
 
-  /** Erases the line if anything was drawn (the next tick draws it again). */
-  clear(): void {
-    if (this.drawn) this.write('\r\x1b[K');
-    this.drawn = false;
-  }
-
   private draw(now: number): void {
-    this.lastDrawMs = now;
-    this.drawn = true;
-    this.write(redraw(this.line(this.done, now - this.startWallMs)));
+    this.drawLine(this.line(this.done, now - this.startWallMs), now);
   }
 
   /** The text of the line for `done` runs after `elapsedWallMs` (no control characters). */
