@@ -14,7 +14,7 @@ import { listenForStop, STOP_SIGNALS, Stopped } from './io/stop.js';
 import type { CliIo } from './io/cli-io.js';
 import {
   collect, expectOption, formatOption, maxMessagesOption, noWhatIfOption, providerListOption, providerOption, quietOption, replicationsOption,
-  seedOption, setOption, shardOption, SOLVE_FORMATS, VALIDATE_FORMATS, SWEEP_FORMATS, toleranceOption, workersOption,
+  parseChoice, seedOption, setOption, shardOption, SOLVE_FORMATS, VALIDATE_FORMATS, SWEEP_FORMATS, toleranceOption, workersOption,
 } from './options/shared-options.js';
 import { RULEBOOK_FORMAT_NAMES, SUMMARY_FORMAT_NAMES } from '../report/formats.js';
 import { DEFAULT_PROVIDER, PROVIDER_IDS } from '../rules/providers.js';
@@ -25,6 +25,9 @@ import { terminalWidth } from './io/terminal.js';
 // `--help` and a small command do not pay for the parsers, the engine and the report
 // (issue 16: start-up).
 
+
+/** The shells `completion` writes a script for. */
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
 /** `--seed`, `--set`, `--max-messages` and `--provider`, shared by the commands that run scenarios. */
 const withOverrides = (cmd: Command, provider: Option = providerOption()): Command =>
   cmd.addOption(seedOption()).addOption(setOption()).addOption(maxMessagesOption()).addOption(provider);
@@ -164,7 +167,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
   program
     .command('completion')
     .description('print a shell completion script (commands, their options, files)')
-    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS).argParser((v: string) => parseChoice('<shell>', SHELLS, v)))
     .addHelpText('after', '\nLoad it with: source <(a2psim completion bash)   (zsh: the same; fish: a2psim completion fish | source)')
     .action(async (shell: string) => {
       io.stdout((await import('./commands/completion-command.js')).completionScript(program, shell));

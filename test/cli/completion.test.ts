@@ -35,6 +35,7 @@ describe('a2psim completion', () => {
     const r = await cli('completion', 'ksh');
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
+    expect(r.err).toBe('a2psim: <shell>: expected one of bash, zsh, fish, got "ksh"\n');
   });
 
   it('bash -n accepts the bash script, and it completes commands, options, choices and files', async () => {
