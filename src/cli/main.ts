@@ -25,9 +25,9 @@ import { terminalWidth } from './io/terminal.js';
 // `--help` and a small command do not pay for the parsers, the engine and the report
 // (issue 16: start-up).
 
-
 /** The shells `completion` writes a script for. */
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
+
 /** `--seed`, `--set`, `--max-messages` and `--provider`, shared by the commands that run scenarios. */
 const withOverrides = (cmd: Command, provider: Option = providerOption()): Command =>
   cmd.addOption(seedOption()).addOption(setOption()).addOption(maxMessagesOption()).addOption(provider);
