@@ -30,7 +30,7 @@ const CLI_FOLDERS = [
   ['run', 'one simulation on this thread and the files it writes', ['parallel', 'commands', 'start', 'main']],
   ['parallel', 'the worker pool, its jobs and shards', ['run', 'csv-thread', 'commands', 'start', 'main']],
   ['commands', 'one file per command (and its parts)', ['start', 'main']],
-  ['start', 'start-up: loads the bundled CLI through the code cache', ['options', 'io', 'csv-thread', 'run', 'parallel', 'commands']],
+  ['start', 'start-up: turns on the compile cache and loads the bundled CLI', ['options', 'io', 'csv-thread', 'run', 'parallel', 'commands']],
 ];
 
 /** cli/ paths of the named folders (`main` is cli/main.ts). */

@@ -1,8 +1,7 @@
 // Bundles the CLI and the library with esbuild (`npm run bundle`) into dist/bundle (issue 16: start-up):
 // cli.cjs, the whole CLI (and the library) as one CommonJS file whose commands are evaluated only when they
-// run, and main.js, which loads cli.cjs through a V8 code cache (src/cli/start/code-cache.ts: Node
-// 20 caches no compiled ES module, and a script's cache must be one CommonJS file). Kept as
-// a script, not a CLI one-liner, for the plugin below.
+// run, and main.js, which turns on Node's compile cache (Node 22.1 and later) and loads cli.cjs
+// (src/cli/start/start.ts). Kept as a script, not a CLI one-liner, for the plugins below.
 import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -64,16 +63,14 @@ await build({
   outfile: 'dist/bundle/cli.cjs',
   plugins: [zodEnglishOnly, tinypoolDefault],
   define: { 'import.meta.url': '__a2psimUrl' },
-  // No comments or layout, and ASCII only (esbuild escapes the rest): V8 then keeps the 1.3 MB
-  // source as a one-byte string, and reading, hashing and loading it through the code cache
-  // takes a third less (issue 16).
+  // No comments or layout: less for every start to read and parse, and a smaller package.
   minifyWhitespace: true,
   legalComments: 'none',
   // "use strict" first: the sources are ES modules (strict), and a banner before esbuild's own
   // directive would leave the bundle in sloppy mode.
   banner: { js: "'use strict';const __a2psimUrl=require('node:url').pathToFileURL(__filename).href;" },
 });
-// Its start (bin/a2psim.js imports it): loads cli.cjs through the code cache.
+// Its start (bin/a2psim.js imports it): turns on the compile cache, then loads cli.cjs.
 await build({ ...common, entryPoints: ['src/cli/start/start.ts'], outfile: 'dist/bundle/main.js' });
 // The worker-pool thread (issue 13): the engine, the summary and the replay reader only.
 await build({ ...common, entryPoints: ['src/cli/parallel/sim-worker.ts'], outfile: 'dist/bundle/sim-worker.js' });

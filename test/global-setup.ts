@@ -2,8 +2,8 @@
 // runs, so that every test spawning `node bin/a2psim.js` runs the code under test and no
 // test rebuilds dist/ while another one is running it. The build is skipped when dist/ is
 // newer than every source (as make decides): `npm ci` has just built it, and the ~5 s of a
-// rebuild are serial time at the start of every run (issue 23). The CLI's code cache (issue
-// 16) goes to a folder of this run (XDG_CACHE_HOME, inherited by the test workers and the
+// rebuild are serial time at the start of every run (issue 23). The CLI's compile cache (issue
+// 20) goes to a folder of this run (XDG_CACHE_HOME, inherited by the test workers and the
 // CLIs they spawn), not the user's ~/.cache/a2psim, and is removed at the end.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';

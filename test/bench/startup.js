@@ -1,29 +1,26 @@
 // Start-up of the CLI (issues 16 and 20): `a2psim --version` and a tiny run (`run
 // scenarios/default.yaml`, 3,019 messages) as ratios over `node -e 0` of the same Node, on
-// one or more Node versions side by side, each started two ways: as built (bin/a2psim.js:
-// the hand-written V8 code cache of src/cli/code-cache.ts) and through Node's own compile
-// cache (test/bench/compile-cache-start.mjs: `module.enableCompileCache`, Node 22.1 and
-// later; on Node 20 that start has no cache at all):
+// one or more Node versions side by side, the CLI started as shipped (bin/a2psim.js: Node's
+// compile cache in the cache folder, Node 22.1 and later; Node 20 has none and compiles the
+// bundle at every start):
 //
 //   node test/bench/run.js --only startup [--reps N] [--node 20 --node 22 ...]
 //                          [--build LABEL=DIR ...] [--out FILE]
 //
 // --node takes a major version (this Node when it matches, else `npx -y -p node@N`, as
 // scripts/smoke.mjs does) or a path to a node binary; default: this Node and Node 22.
-// --build (checkouts with dist/ built, to compare two commits) defaults to this checkout.
-// Every variant (node -e 0, then each build's starts and commands) runs twice to fill its
-// cache (a folder of its own, as XDG_CACHE_HOME), then N times, interleaved: one run of
-// every variant per round, in an order that rotates each round, so that all see the same
-// machine and load. Wall and CPU (user + system of the process and its threads: bash's
-// `times`, to the millisecond) are medians. Timings are printed, never asserted.
+// --build (checkouts with dist/ built, to compare two commits: each later one over the
+// first) defaults to this checkout. Every variant (node -e 0, then each build's commands)
+// runs twice to fill its cache (a folder of its own, as XDG_CACHE_HOME), then N times,
+// interleaved: one run of every variant per round, in an order that rotates each round, so
+// that all see the same machine and load. Wall and CPU (user + system of the process and
+// its threads: bash's `times`, to the millisecond) are medians. Timings are printed, never
+// asserted.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { registryNode } from '../../scripts/smoke.mjs';
-
-const compileCacheStart = join(dirname(fileURLToPath(import.meta.url)), 'compile-cache-start.mjs');
 
 /** Times one command in bash: exit code, start and end (EPOCHREALTIME), then `times` (children CPU). */
 const TIMER = 's=$EPOCHREALTIME; "$@" >/dev/null; rc=$?; e=$EPOCHREALTIME; echo "$rc $s $e"; times';
@@ -56,25 +53,19 @@ export function nodeBinary(spec) {
   return process.versions.node.split('.')[0] === spec ? process.execPath : registryNode(spec);
 }
 
-/** The two ways a build starts: its own bin/a2psim.js, and through Node's compile cache. */
-export const STARTS = [
-  { label: 'hand-written cache', script: (root) => join(root, 'bin', 'a2psim.js') },
-  { label: 'compile cache', script: () => compileCacheStart },
-];
-
-/** The commands measured for each build and start: label and arguments after the start's path. */
+/** The commands measured for each build: label and arguments after bin/a2psim.js. */
 export const COMMANDS = [
-  { label: '--version', args: ['--version'] },
-  { label: 'run default.yaml', args: ['run', 'scenarios/default.yaml'] },
+  { label: 'a2psim --version', args: ['--version'] },
+  { label: 'a2psim run default.yaml', args: ['run', 'scenarios/default.yaml'] },
 ];
 
 /**
  * Measures start-up.
- * @param o.builds [{ label, root }]: checkouts with dist/ built (each started both ways of {@link STARTS})
+ * @param o.builds [{ label, root }]: checkouts with dist/ built (each started as shipped, bin/a2psim.js)
  * @param o.nodes [node binary paths]
  * @param o.reps measured runs of each variant (after two to fill its cache)
  * @param o.log progress lines (to stderr)
- * @returns { reps, load, nodes: [{ node, version, rows: [{ start, command, wallSeconds, cpuSeconds, wallRatio, cpuRatio }] }] }
+ * @returns { reps, load, nodes: [{ node, version, rows: [{ build, command, wallSeconds, cpuSeconds, wallRatio, cpuRatio }] }] }
  */
 export function startupBench({ builds, nodes, reps = 15, log = () => {} }) {
   const scratch = mkdtempSync(join(tmpdir(), 'a2psim-startup-bench-'));
@@ -83,16 +74,14 @@ export function startupBench({ builds, nodes, reps = 15, log = () => {} }) {
     const variants = [];
     nodes.forEach((node, n) => {
       const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-      variants.push({ n, node, version, start: null, command: 'node -e 0', cwd: scratch, args: ['-e', '0'], env: process.env, runs: [] });
+      variants.push({ n, node, version, build: null, command: 'node -e 0', cwd: scratch, args: ['-e', '0'], env: process.env, runs: [] });
       builds.forEach((b, i) => {
-        STARTS.forEach((start, j) => {
-          // Each build, start and Node its own cache folder: warm, and never another variant's.
-          const env = { ...process.env, XDG_CACHE_HOME: join(scratch, `cache-${n}-${i}-${j}`), A2PSIM_BENCH_ROOT: b.root, GITHUB_STEP_SUMMARY: '', NO_COLOR: '1' };
-          const label = builds.length > 1 ? `${b.label}: ${start.label}` : start.label;
-          for (const c of COMMANDS) {
-            variants.push({ n, node, version, start: label, command: c.label, cwd: b.root, args: [start.script(b.root), ...c.args], env, runs: [] });
-          }
-        });
+        // Each build and Node its own cache folder: warm, and never another variant's.
+        const env = { ...process.env, XDG_CACHE_HOME: join(scratch, `cache-${n}-${i}`), GITHUB_STEP_SUMMARY: '', NO_COLOR: '1' };
+        const label = builds.length > 1 ? b.label : null;
+        for (const c of COMMANDS) {
+          variants.push({ n, node, version, build: label, command: c.label, cwd: b.root, args: [join(b.root, 'bin', 'a2psim.js'), ...c.args], env, runs: [] });
+        }
       });
     });
     log(`start-up: ${variants.length} variants, 2 warm-up and ${reps} measured runs each`);
@@ -108,7 +97,7 @@ export function startupBench({ builds, nodes, reps = 15, log = () => {} }) {
       load: { before: loadBefore.map((x) => round(x, 2)), after: loadavg().map((x) => round(x, 2)) },
       nodes: nodes.map((node, n) => {
         const mine = variants.filter((v) => v.n === n);
-        const stats = mine.map((v) => ({ start: v.start, command: v.command, wallSeconds: median(v.runs.map((x) => x.wall)), cpuSeconds: median(v.runs.map((x) => x.cpu)) }));
+        const stats = mine.map((v) => ({ build: v.build, command: v.command, wallSeconds: median(v.runs.map((x) => x.wall)), cpuSeconds: median(v.runs.map((x) => x.cpu)) }));
         const base = stats[0];
         return {
           node,
@@ -129,20 +118,16 @@ export function startupBench({ builds, nodes, reps = 15, log = () => {} }) {
 }
 
 /**
- * The result as text: one row per build, start and command, one column pair (wall, CPU) per
- * Node, each a median in seconds and its ratio over `node -e 0`; then, per build and command,
- * the compile-cache start over the hand-written one.
+ * The result as text: one row per command (per build and command when there are several
+ * builds), one column pair (wall, CPU) per Node, each a median in seconds and its ratio over
+ * `node -e 0`; then, with several builds, each later build over the first, per command.
  */
 export function startupTable(result) {
   const cell = (s, ratio) => `${s.toFixed(3)} (${ratio === null ? '-' : ratio.toFixed(2)}×)`.padStart(15);
-  const rowName = (r) => (r.start === null ? r.command : `${r.start}: ${r.command}`);
+  const rowName = (r) => (r.build === null ? r.command : `${r.build}: ${r.command}`);
   const names = result.nodes[0].rows.map(rowName);
-  // Each build's compile-cache start over its own start, per command.
-  const starts = [...new Set(result.nodes[0].rows.map((r) => r.start).filter((b) => b !== null))];
-  const versus = [];
-  for (let i = 0; i + 1 < starts.length; i += 2) {
-    for (const c of COMMANDS) versus.push({ first: starts[i], later: starts[i + 1], command: c.label, name: `${starts[i + 1]} / ${STARTS[0].label}: ${c.label}` });
-  }
+  const builds = [...new Set(result.nodes[0].rows.map((r) => r.build).filter((b) => b !== null))];
+  const versus = builds.slice(1).flatMap((later) => COMMANDS.map((c) => ({ first: builds[0], later, command: c.label, name: `${later} / ${builds[0]}: ${c.label}` })));
   const width = Math.max(...names.map((n) => n.length), ...versus.map((v) => v.name.length));
   const lines = [
     `start-up: medians of ${result.reps} runs each, interleaved; (×) = over node -e 0 on the same Node; load average ${result.load.before.join(' ')} before, ${result.load.after.join(' ')} after`,
@@ -153,7 +138,7 @@ export function startupTable(result) {
     lines.push(`${name.padEnd(width)}${result.nodes.map((n) => `  ${cell(n.rows[i].wallSeconds, n.rows[i].wallRatio)}  ${cell(n.rows[i].cpuSeconds, n.rows[i].cpuRatio)}`).join('')}`);
   });
   for (const v of versus) {
-    const pick = (n, b) => n.rows.find((r) => r.start === b && r.command === v.command);
+    const pick = (n, b) => n.rows.find((r) => r.build === b && r.command === v.command);
     const ratio = (n, key) => `${(pick(n, v.later)[key] / pick(n, v.first)[key]).toFixed(2)}×`.padStart(15);
     lines.push(`${v.name.padEnd(width)}${result.nodes.map((n) => `  ${ratio(n, 'wallSeconds')}  ${ratio(n, 'cpuSeconds')}`).join('')}`);
   }

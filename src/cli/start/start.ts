@@ -1,13 +1,21 @@
 /**
- * The start of the bundled CLI (`dist/bundle/main.js`, run by bin/a2psim.js): loads the
- * CLI bundle `dist/bundle/cli.cjs` through the V8 code cache (see `code-cache.ts`) and
- * runs it. The cache lives in the user's cache folder (`~/.cache/a2psim` on Linux, as
- * env-paths puts it per platform); NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it does
- * Node 22's own compile cache. Only meaningful inside dist/bundle (it loads its sibling).
+ * The start of the bundled CLI (`dist/bundle/main.js`, run by bin/a2psim.js): turns on
+ * Node's compile cache (`module.enableCompileCache`, Node 22.1 and later; Node 20 has none
+ * and then compiles the bundle at every start), then loads the CLI bundle
+ * `dist/bundle/cli.cjs` with Node's own loader and runs it. The cache lives in the user's
+ * cache folder (`~/.cache/a2psim` on Linux, as env-paths puts it per platform);
+ * NODE_DISABLE_COMPILE_CACHE=1 turns it off (Node's own switch for its cache). The cache can
+ * only make a start faster: Node checks each entry against its source, and a folder it
+ * cannot create, read or write leaves the cache off without a word. Node applies it to the
+ * whole process, the worker threads included. Only meaningful inside dist/bundle (it loads
+ * its sibling).
  */
-import { fileURLToPath } from 'node:url';
-import { loadCached } from './code-cache.js';
+import { mkdirSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import type * as Cli from '../main.js';
+
+/** `module.enableCompileCache` of Node 22.1 and later (not in Node 20's types). */
+type EnableCompileCache = (dir: string) => { status: number; message?: string; directory?: string };
 
 /**
  * The user's cache folder for compiled code, or null when turned off or unknown (env-paths
@@ -25,27 +33,35 @@ export async function codeCacheDir(env: NodeJS.ProcessEnv = process.env): Promis
 }
 
 /**
- * The cache tag of a command line: its command word, the names of its options and the
- * `--format` value, so that `run` printing a table and `run --format json --messages FILE`
- * (which run other code) keep separate entries, each holding what its runs compile.
+ * Turns on Node's compile cache in the user's cache folder when this Node has one and it is
+ * not turned off; returns the folder, or null when the cache stays off. Never throws: a
+ * folder that cannot be made or written leaves the cache off (Node says so in the status it
+ * returns, which a start has no use for).
  */
-export function commandTag(argv: readonly string[]): string {
-  const args = argv.slice(2);
-  const word = args[0] !== undefined && /^[a-z]+$/.test(args[0]) ? args[0] : 'other';
-  const options = new Set<string>();
-  args.forEach((a, i) => {
-    if (!/^--?[a-zA-Z]/.test(a)) return;
-    const eq = a.indexOf('=');
-    const name = eq < 0 ? a : a.slice(0, eq);
-    options.add(name === '--format' ? `--format=${eq < 0 ? (args[i + 1] ?? '') : a.slice(eq + 1)}` : name);
-  });
-  return [word, ...[...options].sort()].join(' ');
+export async function enableCodeCache(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+  const enable = (nodeModule as unknown as { enableCompileCache?: EnableCompileCache }).enableCompileCache;
+  if (typeof enable !== 'function') return null;
+  const dir = await codeCacheDir(env);
+  if (dir === null) return null;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 }); // compiled code: the user's alone
+  } catch {
+    // read-only, or not a folder: Node then fails to enable the cache, quietly
+  }
+  try {
+    return enable(dir).directory ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Turns on the compile cache ({@link enableCodeCache}), then loads the CLI bundle. */
+export async function startCli(): Promise<typeof Cli> {
+  await enableCodeCache();
+  return nodeModule.createRequire(import.meta.url)('./cli.cjs') as typeof Cli;
 }
 
 /** Runs the CLI on `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const cli = loadCached<typeof Cli>(fileURLToPath(new URL('./cli.cjs', import.meta.url)), await codeCacheDir(), commandTag(argv));
-  const code = await cli.exports.main(argv);
-  cli.save();
-  return code;
+  return (await startCli()).main(argv);
 }
