@@ -221,6 +221,19 @@ export const page = (text: string, url: string, read: string, quote?: string): C
 export const assumed = (why: string): Cite => ({ text: 'assumption', url: null, read: null, assumption: why });
 
 /**
+ * The longest message Plivo's "Encoding and concatenation" page gives: 1,600 GSM-7 or 737
+ * UCS-2 characters, 11 units. The Plivo profile states it (assumed: the FAQ gives none) and
+ * the profiles whose pages give none take it too ({@link assumedMaxLength}).
+ */
+export const PLIVO_MAX_LENGTH: MaxLength = { gsm7Chars: 1_600, ucs2Chars: 737, units: 11 };
+
+/** `maxLength` of a provider whose pages, as read, give none: {@link PLIVO_MAX_LENGTH}, marked as an assumption. */
+export const assumedMaxLength = (provider: string): MaxLength & { readonly cite: Cite } => ({
+  ...PLIVO_MAX_LENGTH,
+  cite: assumed(`no ${provider} page read gives the longest message; the Plivo figures (1,600 GSM-7 or 737 UCS-2 characters, 11 units) are used`),
+});
+
+/**
  * A provider's failure-code table: the codes it publishes (`own`), and every other code with no
  * code of its own, not charged, cited to `unstated` (why a2psim assumes so). In the order of
  * {@link FAILURE_CODES}, as `a2psim rules` prints them.

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { cli } from '../helpers/cli.js';
-import { browserSuite, useChromium } from '../helpers/chromium.js';
+import { browserSuite, useChromium, watchProblems } from '../helpers/chromium.js';
 
 const OTP = ['sweep', 'scenarios/otp-burst-tollfree.yaml', '--expect', 'failed[420] == 0', '--workers', '1'];
 
@@ -19,14 +19,7 @@ const OTP = ['sweep', 'scenarios/otp-burst-tollfree.yaml', '--expect', 'failed[4
 async function open(browser: Browser, path: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const url = pathToFileURL(path).href;
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => {
-    if (r.url() !== url) problems.push(`request: ${r.url()}`);
-  });
+  const problems = watchProblems(page, url);
   await page.goto(url, { waitUntil: 'load' });
   const charts = await page.evaluate(() =>
     [...document.querySelectorAll('#charts .chart')].map((box) => {

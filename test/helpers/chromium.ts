@@ -62,3 +62,19 @@ export async function screenshot(target: Page | Locator, path: string, fullPage 
   if (fullPage) await (target as Page).screenshot({ path, fullPage });
   else await target.screenshot({ path });
 }
+
+/**
+ * Every problem a page shows from now on: console errors and warnings, page errors, and each
+ * request for anything but `url` itself (a report is self-contained).
+ */
+export function watchProblems(page: Page, url: string): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    if (r.url() !== url) problems.push(`request: ${r.url()}`);
+  });
+  return problems;
+}

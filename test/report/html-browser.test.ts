@@ -23,7 +23,7 @@ import { renderReport, reportData, reportObserver } from '../../src/report/html/
 import { WaitHistogram } from '../../src/engine/counters.js';
 import { summarize, type Summary } from '../../src/report/summary.js';
 import type { Scenario } from '../../src/scenario/model.js';
-import { browserSuite, useChromium, screenshot } from '../helpers/chromium.js';
+import { browserSuite, useChromium, screenshot, watchProblems } from '../helpers/chromium.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
@@ -99,14 +99,7 @@ async function columnsOf(page: Page, chartId: string, hex: string): Promise<{ co
 async function open(browser: Browser, path: string, colorScheme: 'light' | 'dark') {
   const page: Page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
   const url = pathToFileURL(path).href;
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => {
-    if (r.url() !== url) problems.push(`request: ${r.url()}`);
-  });
+  const problems = watchProblems(page, url);
   const t0 = performance.now();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-charts'));

@@ -5,7 +5,7 @@
  * assumptions, flagged and settable.
  */
 import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, tmobileCap } from '../carriers.js';
-import { assumed, codeTable, page, type Provider } from '../provider.js';
+import { assumed, assumedMaxLength, codeTable, page, type Provider } from '../provider.js';
 
 const READ = '2026-12-06';
 const MPS_URL = 'https://docs.aws.amazon.com/sms-voice/latest/userguide/sms-limitations-mps.html';
@@ -64,7 +64,7 @@ export const AWS: Provider = {
     queue_full: { own: null, charged: false, cite: assumed('queues are unbounded: never rejected for a full queue') },
   }),
   expiry: { defaultSeconds: 259_200, minSeconds: 5, maxSeconds: 259_200, cite: TTL },
-  maxLength: { gsm7Chars: 1_600, ucs2Chars: 737, units: 11, cite: assumed('no AWS page read gives the longest message; the Plivo figures (1,600 GSM-7 or 737 UCS-2 characters, 11 units) are used') },
+  maxLength: assumedMaxLength('AWS'),
   count: { account: 'units', sender: 'units', carrier: 'units', dailyCaps: 'units', cite: PARTS },
   tollFreeBlock: {
     fromEpochMs: Date.UTC(2024, 0, 31),

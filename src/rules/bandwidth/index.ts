@@ -5,7 +5,7 @@
  * the queue count segments. Values no page states are assumptions, flagged and settable.
  */
 import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, tmobileCap } from '../carriers.js';
-import { assumed, codeTable, page, type Provider } from '../provider.js';
+import { assumed, assumedMaxLength, codeTable, page, type Provider } from '../provider.js';
 
 const READ = '2026-12-06';
 const LIMITS_URL = 'https://dev.bandwidth.com/ap-docs/rateLimits/messageRateLimits.html';
@@ -74,7 +74,7 @@ export const BANDWIDTH: Provider = {
     maxSeconds: 14_400,
     cite: assumed('no Bandwidth page read gives a validity period; the longest queue it offers (4 h) is used'),
   },
-  maxLength: { gsm7Chars: 1_600, ucs2Chars: 737, units: 11, cite: assumed('no Bandwidth page read gives the longest message; the Plivo figures (1,600 GSM-7 or 737 UCS-2 characters, 11 units) are used') },
+  maxLength: assumedMaxLength('Bandwidth'),
   count: { account: 'units', sender: 'units', carrier: 'units', dailyCaps: 'units', cite: SEGMENTS },
   tollFreeBlock: {
     fromEpochMs: Date.UTC(2024, 0, 31),

@@ -3,7 +3,7 @@
  * cites the FAQ section it comes from; what the FAQ does not say is an assumption.
  */
 import { tpdTable, tpmTable, tmobileCap } from '../carriers.js';
-import { assumed, codeTable, type Cite, type Provider } from '../provider.js';
+import { assumed, codeTable, PLIVO_MAX_LENGTH, type Cite, type Provider } from '../provider.js';
 
 const faq = (section: string): Cite => ({ text: `Plivo FAQ "${section}"`, url: null, read: null, assumption: null });
 const MPS = faq('Messages per Second (MPS)');
@@ -42,9 +42,7 @@ export const PLIVO: Provider = {
   }),
   expiry: { defaultSeconds: 10_800, minSeconds: 5, maxSeconds: 10_799, cite: faq('Message Expiry') },
   maxLength: {
-    gsm7Chars: 1_600,
-    ucs2Chars: 737,
-    units: 11,
+    ...PLIVO_MAX_LENGTH,
     cite: assumed('the FAQ gives no longest message; Plivo\'s "Encoding and concatenation" page gives 1,600 GSM-7 or 737 UCS-2 characters'),
   },
   count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCaps: 'messages', cite: MPS },

@@ -3,7 +3,7 @@
  * assumptions, flagged and settable in a scenario's `rules:`.
  */
 import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, tmobileCap } from '../carriers.js';
-import { assumed, codeTable, page, type Provider } from '../provider.js';
+import { assumed, assumedMaxLength, codeTable, page, type Provider } from '../provider.js';
 
 const READ = '2026-11-27';
 const READ2 = '2026-12-06';
@@ -87,7 +87,7 @@ export const TELNYX: Provider = {
     maxSeconds: 14_400,
     cite: assumed('no Telnyx page read gives a validity period; the 4 h queue limit is used as default and maximum'),
   },
-  maxLength: { gsm7Chars: 1_600, ucs2Chars: 737, units: 11, cite: assumed('no Telnyx page read gives the longest message; the Plivo figures (1,600 GSM-7 or 737 UCS-2 characters, 11 units) are used') },
+  maxLength: assumedMaxLength('Telnyx'),
   count: { account: 'messages', sender: 'messages', carrier: 'messages', dailyCaps: 'messages', cite: RATE },
   tollFreeBlock: {
     fromEpochMs: Date.UTC(2024, 0, 31),

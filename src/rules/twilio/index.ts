@@ -5,7 +5,7 @@
  * only by third parties: it is an assumption, flagged and settable.
  */
 import { TMOBILE_CAPS_CITE, tpdTable, tpmTable, tmobileCap } from '../carriers.js';
-import { assumed, codeTable, page, type Provider } from '../provider.js';
+import { assumed, assumedMaxLength, codeTable, page, type Provider } from '../provider.js';
 
 const READ = '2026-11-27';
 /** Pages re-read for issue 21, each number with the sentence it rests on. */
@@ -123,7 +123,7 @@ export const TWILIO: Provider = {
     queue_full: { own: '30001', charged: false, cite: QUEUE },
   }),
   expiry: { defaultSeconds: 36_000, minSeconds: 1, maxSeconds: 36_000, cite: VALIDITY },
-  maxLength: { gsm7Chars: 1_600, ucs2Chars: 737, units: 11, cite: assumed('no Twilio page read gives the longest message; the Plivo figures (1,600 GSM-7 or 737 UCS-2 characters, 11 units) are used') },
+  maxLength: assumedMaxLength('Twilio'),
   count: {
     account: 'messages',
     sender: 'units',
