@@ -204,7 +204,7 @@ export async function checkCommand(patterns: readonly string[], opts: CheckOptio
   // Every file (baselines included) takes its name here, together, unless a signal came.
   await guard.commit();
   // A file on standard output (`--junit -`) has it alone: the report goes to stderr then.
-  (guard.stdoutOption === undefined ? io.stdout : io.stderr)(fitOut(io, renderText(checks, io.colour)));
+  guard.reportStream(io)(fitOut(io, renderText(checks, io.colour)));
   if (stepSummary) guard.append(stepSummary, renderMarkdown(checks));
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;
 }

@@ -78,7 +78,7 @@ export async function playgroundCommand(path: string | undefined, opts: Playgrou
   if (out !== undefined) {
     guard.write(out, html);
     await guard.commit();
-    (guard.stdoutOption === undefined ? io.stdout : io.stderr)(fitOut(io, `wrote ${out} (${Math.round(Buffer.byteLength(html) / 1024).toLocaleString('en-US')} KiB); open it in a browser`) + '\n');
+    guard.reportStream(io)(fitOut(io, `wrote ${out} (${Math.round(Buffer.byteLength(html) / 1024).toLocaleString('en-US')} KiB); open it in a browser`) + '\n');
   }
   if (port !== null) {
     const server = await servePage(html, port);

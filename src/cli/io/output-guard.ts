@@ -146,6 +146,11 @@ export class OutputGuard {
     return this.declared.find((o) => o.path === STDOUT_PATH)?.option;
   }
 
+  /** Where the command prints its own text report: stdout, or stderr when a declared file takes stdout. */
+  reportStream(io: { readonly stdout: (s: string) => void; readonly stderr: (s: string) => void }): (s: string) => void {
+    return this.stdoutOption === undefined ? io.stdout : io.stderr;
+  }
+
   /**
    * Declares more inputs, found once the first ones were read (replay files named by a
    * scenario), and checks every output against all of them. @throws UsageError as `declare`

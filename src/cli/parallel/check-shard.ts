@@ -93,7 +93,7 @@ export async function emitMergedCheck(
     guard.write(opts.json, JSON.stringify(doc, null, 2) + '\n');
   }
   await guard.commit();
-  (guard.stdoutOption === undefined ? io.stdout : io.stderr)(fitOut(io, renderText(checks, io.colour)));
+  guard.reportStream(io)(fitOut(io, renderText(checks, io.colour)));
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary) guard.append(stepSummary, renderMarkdown(checks));
   return checks.every(checkPassed) ? EXIT.ok : EXIT.thresholdFailed;
