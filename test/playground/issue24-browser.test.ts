@@ -19,7 +19,7 @@ describe(browserSuite('playground, issue 24'), () => {
   useChromium((b) => (browser = b));
 
   it('otp-burst-tollfree: default MPS and vetting controls, thresholds with ✓/✗, report colours, ISO dates', async () => {
-    const url = fileUrl(await writePlayground('scenarios/otp-burst-tollfree.yaml', 'playground-otp.html'));
+    const url = fileUrl(writePlayground('scenarios/otp-burst-tollfree.yaml', 'playground-otp.html'));
     const { page, problems } = await openPage(browser, url);
     expect(await page.getAttribute('html', 'data-state')).toBe('ready');
     expect(await page.getByLabel('Account MPS (SMS)', { exact: true }).inputValue()).toBe('5');
