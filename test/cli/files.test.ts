@@ -239,8 +239,8 @@ describe('output I/O errors: one line naming the path and the reason, exit 2, no
       // Root writes anywhere: run the built CLI as nobody, from a copy that user can read.
       const why = otherUserUnavailable();
       if (why !== null) return ctx.skip(`EACCES test as root ${why}`);
-      const p = runAsUser(65534, ['run', 'scenarios/default.yaml', '--messages', out, '-q']);
-      r = { code: p.status, stderr: p.stderr };
+      const p = await runAsUser(65534, ['run', 'scenarios/default.yaml', '--messages', out, '-q']);
+      r = { code: p.code, stderr: p.err };
     } else {
       r = await cli('run', 'scenarios/default.yaml', '--messages', out, '-q');
     }

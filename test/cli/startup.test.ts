@@ -8,12 +8,22 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { otherUserUnavailable, runAsUser } from '../helpers/other-user.js';
 import { a2psim, run } from '../helpers/spawn.js';
 
-afterEach(() => vi.unstubAllEnvs());
+/** What the sources give in process (from src/, what dist/cli/ is compiled from), made before the spawns. */
+const sources = { json: '', plain: '' };
+beforeAll(async () => {
+  vi.stubEnv('GITHUB_STEP_SUMMARY', '');
+  try {
+    sources.json = (await cli('run', 'scenarios/mms-default-mps.yaml', '--format', 'json', '-q')).out;
+    sources.plain = (await cli('run', 'scenarios/default.yaml', '--format', 'json')).out;
+  } finally {
+    vi.unstubAllEnvs();
+  }
+});
 
 /** What the bundled CLI had evaluated after one command: its exit code, zod and tinypool. */
 interface Evaluated {
@@ -99,7 +109,8 @@ async function everyCommand(d: string, n: number, env: NodeJS.ProcessEnv): Promi
   return (JSON.parse(r.out) as { args: string[]; code: number; out: string; err: string }[]).map((x) => ({ args: x.args.map(unfold), code: x.code, out: unfold(x.out), err: unfold(x.err) }));
 }
 
-describe('the bundled CLI', () => {
+// The tests spawn their processes side by side (issue 23).
+describe.concurrent('the bundled CLI', () => {
   it('is built as one CommonJS file and its start', () => {
     expect(existsSync('dist/bundle/main.js')).toBe(true);
     expect(existsSync('dist/bundle/cli.cjs')).toBe(true);
@@ -111,7 +122,7 @@ describe('the bundled CLI', () => {
     const d = mkdtempSync(join(tmpdir(), 'a2psim-startup-'));
     try {
       const json = join(d, 's.json');
-      writeFileSync(json, (await cli('run', 'scenarios/mms-default-mps.yaml', '--format', 'json', '-q')).out);
+      writeFileSync(json, sources.json);
       const unwritable = join(d, 'a-file');
       writeFileSync(unwritable, '');
       const cache = join(d, 'cache');
@@ -152,11 +163,10 @@ describe('the bundled CLI', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_STEP_SUMMARY: '' };
     delete env.HOME;
     delete env.XDG_CACHE_HOME;
-    const r = runAsUser(54321, ['run', 'scenarios/default.yaml', '--format', 'json'], env);
-    expect({ code: r.status, err: r.stderr }).toEqual({ code: 0, err: '' });
+    const r = await runAsUser(54321, ['run', 'scenarios/default.yaml', '--format', 'json'], env);
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
     // The same output as the sources give in process (and the start, below, gives the same as they do).
-    vi.stubEnv('GITHUB_STEP_SUMMARY', '');
-    expect(r.stdout).toBe((await cli('run', 'scenarios/default.yaml', '--format', 'json')).out);
+    expect(r.out).toBe(sources.plain);
   }, 60_000);
 
   it('--version evaluates no scenario schema; a plain run evaluates them and no pool', async () => {
@@ -174,11 +184,8 @@ describe('the bundled CLI', () => {
   }, 60_000);
 
   it('a run output is the same through the start as through the sources', async () => {
-    // The sources here: main() in this process, from src/ (what dist/cli/ is compiled from).
     const viaBin = await a2psim(['run', 'scenarios/default.yaml', '--format', 'json']);
-    vi.stubEnv('GITHUB_STEP_SUMMARY', '');
-    const viaSources = await cli('run', 'scenarios/default.yaml', '--format', 'json');
     expect({ code: viaBin.code, err: viaBin.err }).toEqual({ code: 0, err: '' });
-    expect(viaBin.out).toBe(viaSources.out);
+    expect(viaBin.out).toBe(sources.plain);
   }, 60_000);
 });
