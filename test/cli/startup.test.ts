@@ -4,37 +4,63 @@
 // Node 22.1 and later) in the user's cache folder. Every command must run from the bundle,
 // the same with the cache as without, and --version must not evaluate the scenario schemas.
 // Needs the bundle, which test/global-setup.ts builds before the suite.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { otherUserUnavailable, runAsUser } from '../helpers/other-user.js';
+import { a2psim, run } from '../helpers/spawn.js';
 
-function a2psim(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, ['bin/a2psim.js', ...args], { encoding: 'utf8', env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env }, timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+/** What the sources give in process (from src/, what dist/cli/ is compiled from), made before the spawns. */
+const sources = { json: '', plain: '' };
+beforeAll(async () => {
+  vi.stubEnv('GITHUB_STEP_SUMMARY', '');
+  try {
+    sources.json = (await cli('run', 'scenarios/mms-default-mps.yaml', '--format', 'json', '-q')).out;
+    sources.plain = (await cli('run', 'scenarios/default.yaml', '--format', 'json')).out;
+  } finally {
+    vi.unstubAllEnvs();
+  }
+});
+
+/** What the bundled CLI had evaluated after one command: its exit code, zod and tinypool. */
+interface Evaluated {
+  readonly code: number;
+  readonly zod: boolean;
+  readonly tinypool: boolean;
 }
 
 /**
- * Runs the bundled CLI on `args` in a new process and returns what it had evaluated: zod
- * (its global config, created when the scenario schemas load) and tinypool (the pool, which the
- * bundle requires: it shows in the CommonJS module cache).
+ * Runs the bundled CLI on each of `commands` in turn, in one new process, and returns what it
+ * had evaluated after each: zod (its global config, created when the scenario schemas load)
+ * and tinypool (the pool, which the bundle requires: it shows in the CommonJS module cache).
+ * Both only ever go from false to true, so what a command is the first to evaluate shows
+ * after it as it would in a process of its own (one process instead of one per command: issue 23).
  */
-function evaluated(args: string[]): { code: number; zod: boolean; tinypool: boolean } {
+async function evaluated(commands: string[][]): Promise<Evaluated[]> {
   const start = new URL('../../dist/bundle/main.js', import.meta.url).href;
   const script = `import { main } from ${JSON.stringify(start)};
     import { createRequire } from 'node:module';
-    const code = await main(['node', 'a2psim', ...${JSON.stringify(args)}]);
-    const tinypool = Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes('/node_modules/tinypool/'));
-    console.error(JSON.stringify({ code, zod: '__zod_globalConfig' in globalThis, tinypool }));`;
+    const seen = [];
+    for (const args of ${JSON.stringify(commands)}) {
+      const code = await main(['node', 'a2psim', ...args]);
+      const tinypool = Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes('/node_modules/tinypool/'));
+      seen.push({ code, zod: '__zod_globalConfig' in globalThis, tinypool });
+    }
+    console.error(JSON.stringify(seen));`;
   // A file, not --eval: pool threads inherit the process's flags, and --input-type would stop them.
-  const file = join(mkdtempSync(join(tmpdir(), 'a2psim-probe-')), 'probe.mjs');
-  writeFileSync(file, script);
-  const r = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 60_000 });
-  return JSON.parse(r.stderr.trim().split('\n').at(-1) ?? '') as { code: number; zod: boolean; tinypool: boolean };
+  const dir = mkdtempSync(join(tmpdir(), 'a2psim-probe-'));
+  try {
+    const file = join(dir, 'probe.mjs');
+    writeFileSync(file, script);
+    const r = await run(process.execPath, [file]);
+    expect({ code: r.code }, r.err).toEqual({ code: 0 });
+    return JSON.parse(r.err.trim().split('\n').at(-1) ?? '') as Evaluated[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Every command once: arguments (`{d}`: the run's folder), exit code, what stdout matches. */
@@ -59,7 +85,7 @@ const COMMANDS: [string[], number, RegExp][] = [
  * (issue 23: suite time). Files a command writes go to `d/sN`; that folder reads `{d}` in
  * what is returned, so that every state's output compares equal.
  */
-function everyCommand(d: string, n: number, env: NodeJS.ProcessEnv): { args: string[]; code: number; out: string; err: string }[] {
+async function everyCommand(d: string, n: number, env: NodeJS.ProcessEnv): Promise<{ args: string[]; code: number; out: string; err: string }[]> {
   const own = join(d, `s${n}`); // of one length: a path in the output wraps the same
   mkdirSync(own);
   writeFileSync(join(own, 's.json'), readFileSync(join(d, 's.json')));
@@ -77,13 +103,14 @@ function everyCommand(d: string, n: number, env: NodeJS.ProcessEnv): { args: str
     process.stdout.write(JSON.stringify(results));`;
   const file = join(own, 'probe.mjs');
   writeFileSync(file, script);
-  const r = spawnSync(process.execPath, [file], { encoding: 'utf8', env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env }, timeout: 180_000 });
-  expect({ env, status: r.status, stderr: r.stderr }).toEqual({ env, status: 0, stderr: '' });
+  const r = await run(process.execPath, [file], { env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env }, timeout: 180_000 });
+  expect({ env, status: r.code, stderr: r.err }).toEqual({ env, status: 0, stderr: '' });
   const unfold = (s: string): string => s.split(own).join('{d}');
-  return (JSON.parse(r.stdout) as { args: string[]; code: number; out: string; err: string }[]).map((x) => ({ args: x.args.map(unfold), code: x.code, out: unfold(x.out), err: unfold(x.err) }));
+  return (JSON.parse(r.out) as { args: string[]; code: number; out: string; err: string }[]).map((x) => ({ args: x.args.map(unfold), code: x.code, out: unfold(x.out), err: unfold(x.err) }));
 }
 
-describe('the bundled CLI', () => {
+// The tests spawn their processes side by side (issue 23).
+describe.concurrent('the bundled CLI', () => {
   it('is built as one CommonJS file and its start', () => {
     expect(existsSync('dist/bundle/main.js')).toBe(true);
     expect(existsSync('dist/bundle/cli.cjs')).toBe(true);
@@ -95,17 +122,20 @@ describe('the bundled CLI', () => {
     const d = mkdtempSync(join(tmpdir(), 'a2psim-startup-'));
     try {
       const json = join(d, 's.json');
-      writeFileSync(json, (await cli('run', 'scenarios/mms-default-mps.yaml', '--format', 'json', '-q')).out);
+      writeFileSync(json, sources.json);
       const unwritable = join(d, 'a-file');
       writeFileSync(unwritable, '');
       const cache = join(d, 'cache');
       const none = join(d, 'none');
-      const fresh = everyCommand(d, 1, { XDG_CACHE_HOME: cache });
+      // The new cache first; then, side by side (issue 23), the cache read back and two runs without one.
+      const fresh = await everyCommand(d, 1, { XDG_CACHE_HOME: cache });
       const cached = existsSync(join(cache, 'a2psim')) ? readdirSync(join(cache, 'a2psim'), { recursive: true }) : [];
-      const again = everyCommand(d, 2, { XDG_CACHE_HOME: cache });
-      const off = everyCommand(d, 3, { NODE_DISABLE_COMPILE_CACHE: '1', XDG_CACHE_HOME: none });
-      // Its cache folder would be a-file/a2psim: neither made nor written, and nothing said.
-      const noFolder = everyCommand(d, 4, { XDG_CACHE_HOME: unwritable });
+      const [again, off, noFolder] = await Promise.all([
+        everyCommand(d, 2, { XDG_CACHE_HOME: cache }),
+        everyCommand(d, 3, { NODE_DISABLE_COMPILE_CACHE: '1', XDG_CACHE_HOME: none }),
+        // Its cache folder would be a-file/a2psim: neither made nor written, and nothing said.
+        everyCommand(d, 4, { XDG_CACHE_HOME: unwritable }),
+      ]);
       expect(fresh.map((r) => [r.args, r.code, r.err])).toEqual(COMMANDS.map(([args, code]) => [args, code, '']));
       COMMANDS.forEach(([args, , out], i) => expect(fresh[i].out, args.join(' ')).toMatch(out));
       expect(again).toEqual(fresh);
@@ -126,28 +156,36 @@ describe('the bundled CLI', () => {
     }
   }, 300_000);
 
-  it('runs without the cache for a user with no home folder', (ctx) => {
+  it('runs without the cache for a user with no home folder', async (ctx) => {
     // A user id with no passwd entry and no HOME: there is no cache folder to find.
     const why = otherUserUnavailable();
     if (why !== null) return ctx.skip(why);
     const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_STEP_SUMMARY: '' };
     delete env.HOME;
     delete env.XDG_CACHE_HOME;
-    const r = runAsUser(54321, ['run', 'scenarios/default.yaml', '--format', 'json'], env);
-    expect({ code: r.status, err: r.stderr }).toEqual({ code: 0, err: '' });
-    expect(r.stdout).toBe(a2psim(['run', 'scenarios/default.yaml', '--format', 'json']).out);
+    const r = await runAsUser(54321, ['run', 'scenarios/default.yaml', '--format', 'json'], env);
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
+    // The same output as the sources give in process (and the start, below, gives the same as they do).
+    expect(r.out).toBe(sources.plain);
   }, 60_000);
 
-  it('--version evaluates no scenario schema; a plain run evaluates them and no pool', () => {
-    expect(evaluated(['--version'])).toEqual({ code: 0, zod: false, tinypool: false });
-    expect(evaluated(['run', 'scenarios/default.yaml', '--format', 'json'])).toEqual({ code: 0, zod: true, tinypool: false });
-    // The probe sees the pool where there is one.
-    expect(evaluated(['run', 'scenarios/mms-default-mps.yaml', '--replications', '2', '--workers', '2', '--format', 'json'])).toEqual({ code: 0, zod: true, tinypool: true });
+  it('--version evaluates no scenario schema; a plain run evaluates them and no pool', async () => {
+    const seen = await evaluated([
+      ['--version'],
+      ['run', 'scenarios/default.yaml', '--format', 'json'],
+      // The probe sees the pool where there is one.
+      ['run', 'scenarios/mms-default-mps.yaml', '--replications', '2', '--workers', '2', '--format', 'json'],
+    ]);
+    expect(seen).toEqual([
+      { code: 0, zod: false, tinypool: false },
+      { code: 0, zod: true, tinypool: false },
+      { code: 0, zod: true, tinypool: true },
+    ]);
   }, 60_000);
 
-  it('a run output is the same through the start as through the sources', () => {
-    const viaBin = execFileSync(process.execPath, ['bin/a2psim.js', 'run', 'scenarios/default.yaml', '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
-    const viaDist = execFileSync(process.execPath, ['--input-type=module', '-e', "import { main } from './dist/cli/main.js'; process.exitCode = await main(process.argv);", 'x', 'run', 'scenarios/default.yaml', '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
-    expect(viaBin).toBe(viaDist);
+  it('a run output is the same through the start as through the sources', async () => {
+    const viaBin = await a2psim(['run', 'scenarios/default.yaml', '--format', 'json']);
+    expect({ code: viaBin.code, err: viaBin.err }).toEqual({ code: 0, err: '' });
+    expect(viaBin.out).toBe(sources.plain);
   }, 60_000);
 });

@@ -9,8 +9,9 @@
 //   N13: a FIFO output without a reader is one line and exit 2 within about a second; a
 //        pipe with a reader (`--messages >(gzip > m.csv.gz)`) still gets every row.
 //   N11: a write error on stdout itself is one line and exit 2.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The spawned cases of a group are independent and run side by side (issue 23).
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -18,7 +19,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { executeInteractive } from '../../src/cli/run/interactive.js';
 import { SeriesCollector } from '../../src/report/timeseries.js';
 import type { TickSnapshot } from '../../src/engine/types.js';
+import { cli } from '../helpers/cli.js';
 import { scenarioOf } from '../helpers/scenario.js';
+import { run } from '../helpers/spawn.js';
 
 const root = mkdtempSync(join(tmpdir(), 'a2psim-stop-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -66,7 +69,7 @@ async function stopped(args: string[], signal: NodeJS.Signals, tmp: string): Pro
   return { code, err };
 }
 
-describe('a stop signal on every command (N15)', () => {
+describe.concurrent('a stop signal on every command (N15)', () => {
   const cases: [string, NodeJS.Signals, number, (f: ReturnType<typeof fixture>) => string[], string[]][] = [
     ['sweep', 'SIGTERM', 143, (f) => ['sweep', f.s, '--vary', 'account.mps.sms=5,10', '--workers', '1', '--out', join(f.dir, 'o.csv'), '--report', join(f.dir, 'r.html')], ['o.csv', 'r.html']],
     ['solve', 'SIGINT', 130, (f) => ['solve', f.s, '--vary', 'account.mps.sms', '--min', '1', '--max', '50', '--workers', '1'], []],
@@ -85,8 +88,10 @@ describe('a stop signal on every command (N15)', () => {
 
   it('merge: SIGTERM while its outputs are written → one line, exit 143, no .partial left', async () => {
     const f = fixture();
+    // Its inputs, two sweep shards, are made in process: only the stop needs one.
     for (const i of [1, 2]) {
-      execFileSync(process.execPath, ['bin/a2psim.js', 'sweep', f.s, '--vary', 'account.mps.sms=5,10', '--workers', '1', '--shard', `${i}/2`, '--out', join(f.dir, `s${i}.json`)], { timeout: SPAWN_TIMEOUT / 2 });
+      const shard = await cli('sweep', f.s, '--vary', 'account.mps.sms=5,10', '--workers', '1', '--shard', `${i}/2`, '--out', join(f.dir, `s${i}.json`));
+      expect(shard, shard.err).toMatchObject({ code: 0 });
     }
     // merge writes its partial files, then is held at the stop point before their commit.
     const r = await stopped(['merge', join(f.dir, 's1.json'), join(f.dir, 's2.json'), '--out', join(f.dir, 'm.csv'), '--report', join(f.dir, 'm.html')], 'SIGTERM', f.tmp);
@@ -123,32 +128,32 @@ duration: 10m
   }, 60_000);
 });
 
-describe('pipes (N13)', () => {
-  it('a FIFO with no reader: one line, exit 2, within seconds; nothing left', () => {
+describe.concurrent('pipes (N13)', () => {
+  it('a FIFO with no reader: one line, exit 2, within seconds; nothing left', async () => {
     const f = fixture();
     const fifo = join(f.dir, 'fifo');
     execFileSync('mkfifo', [fifo], { timeout: 10_000 });
-    const r = spawnSync(process.execPath, ['bin/a2psim.js', 'run', f.s, '--messages', fifo, '-q'], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL', env: { ...process.env, TMPDIR: f.tmp } });
-    expect(r.status, r.stderr).toBe(2);
-    expect(r.stderr).toBe(`a2psim: ${fifo}: cannot write (ENXIO: no process reads the pipe after 1 s)\n`);
-    expect(r.stdout).toBe('');
+    const r = await run(process.execPath, ['bin/a2psim.js', 'run', f.s, '--messages', fifo, '-q'], { timeout: 30_000, env: { ...process.env, TMPDIR: f.tmp } });
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toBe(`a2psim: ${fifo}: cannot write (ENXIO: no process reads the pipe after 1 s)\n`);
+    expect(r.out).toBe('');
     expect(readdirSync(f.dir).sort()).toEqual(['fifo', 's.yaml', 'tmp']);
     expect(readdirSync(f.tmp)).toEqual([]);
   }, 60_000);
 
-  it('a pipe with a reader still gets every row: --messages >(gzip > m.csv.gz)', () => {
+  it('a pipe with a reader still gets every row: --messages >(gzip > m.csv.gz)', async () => {
     const f = fixture();
     const gz = join(f.dir, 'm.csv.gz');
     const script = `node bin/a2psim.js run '${f.s}' --messages >(gzip > '${gz}') --format json -q > '${f.dir}/summary.json'; code=$?; wait; exit $code`;
-    const r = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: SPAWN_TIMEOUT - 5_000 });
-    expect(r.status, r.stderr).toBe(0);
+    const r = await run('bash', ['-c', script], { timeout: SPAWN_TIMEOUT - 5_000 });
+    expect(r.code, r.err).toBe(0);
     // The gzip process may finish just after bash: wait for the file to be whole.
     let rows = 0;
     for (let i = 0; i < 100 && rows === 0; i++) {
       try {
         rows = gunzipSync(readFileSync(gz)).toString('utf8').trimEnd().split('\r\n').length - 1;
       } catch {
-        execFileSync('sleep', ['0.1']);
+        await sleep(100);
       }
     }
     expect(rows).toBe(JSON.parse(readFileSync(join(f.dir, 'summary.json'), 'utf8')).totals.submitted);
@@ -156,10 +161,15 @@ describe('pipes (N13)', () => {
 });
 
 describe('stdout (N11)', () => {
-  it.skipIf(!existsSync('/dev/full'))('a write error on stdout itself: one line, exit 2, no stack trace', () => {
+  it.skipIf(!existsSync('/dev/full'))('a write error on stdout itself: one line, exit 2, no stack trace', async () => {
     const f = fixture();
-    const r = spawnSync('bash', ['-c', `node bin/a2psim.js run '${f.s}' > /dev/full`], { encoding: 'utf8', timeout: SPAWN_TIMEOUT - 5_000 });
-    expect(r.stderr).toBe('a2psim: stdout: cannot write (ENOSPC: no space left on device)\n');
-    expect(r.status).toBe(2);
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = await run(process.execPath, ['bin/a2psim.js', 'run', f.s], { stdio: ['ignore', full, 'pipe'], timeout: SPAWN_TIMEOUT - 5_000 });
+      expect(r.err).toBe('a2psim: stdout: cannot write (ENOSPC: no space left on device)\n');
+      expect(r.code).toBe(2);
+    } finally {
+      closeSync(full);
+    }
   }, SPAWN_TIMEOUT);
 });

@@ -5,10 +5,10 @@
 // or anywhere under a container's /root) is. So the CLI is copied into a world-readable
 // temporary folder first — what it loads at run time and nothing more: bin/, dist/bundle/,
 // package.json, scenarios/ and the two packages the bundle requires (tinypool, uplot).
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run, type Finished } from './spawn.js';
 
 /** What the copied CLI needs, relative to the checkout. */
 const RUNTIME = ['bin', 'dist/bundle', 'package.json', 'scenarios', 'node_modules/tinypool', 'node_modules/uplot'];
@@ -45,8 +45,8 @@ export function otherUserUnavailable(): string | null {
  * supplementary groups, in that copy's folder (so `scenarios/…` resolve there).
  * The caller checks {@link otherUserUnavailable} first.
  */
-export function runAsUser(uid: number, args: readonly string[], env: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
+export function runAsUser(uid: number, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Finished> {
   const cwd = worldReadableCli();
   const argv = [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', process.execPath, join(cwd, 'bin', 'a2psim.js'), ...args];
-  return spawnSync('setpriv', argv, { cwd, encoding: 'utf8', env, timeout: 60_000 });
+  return run('setpriv', argv, { cwd, env, timeout: 60_000 });
 }
