@@ -16,17 +16,31 @@ const project = (r: MessageRecord): RefRecord => ({
   dispatchedMs: r.dispatchedMs, endMs: r.endMs, status: r.status as RefRecord['status'], code: r.code, units: r.units, attempt: r.attempt,
 });
 
-/** Asserts engine and reference agree on every message, with and without an observer. */
+/** Every field of a {@link RefRecord}. */
+const FIELDS = ['index', 'traffic', 'from', 'carrier', 'submitMs', 'dispatchedMs', 'endMs', 'status', 'code', 'units', 'attempt'] as const satisfies readonly (keyof RefRecord)[];
+
+/**
+ * Asserts `actual` equals `expected` record by record, field by field (Object.is, as toEqual
+ * compares numbers). A loop rather than one toEqual over the whole list, which costs ~10 times
+ * as much on 30,000 records; at the first difference toEqual shows the records around it.
+ */
+export function expectSameRecords(actual: readonly RefRecord[], expected: readonly RefRecord[], what: string): void {
+  const at = expected.findIndex((e, i) => actual[i] === undefined || FIELDS.some((k) => !Object.is(actual[i][k], e[k])));
+  if (at >= 0) expect(actual.slice(Math.max(0, at - 2), at + 3), `${what}: record ${at}`).toEqual(expected.slice(Math.max(0, at - 2), at + 3));
+  expect(actual.length, `${what}: records`).toBe(expected.length);
+}
+
+/**
+ * Asserts engine and reference agree on every message: run at once without an observer, and
+ * run in slices (as the CLI does, for progress and Ctrl-C) with an observer's ticks and hooks,
+ * which must change nothing either.
+ */
 export function expectSameAsReference(sc: Scenario): RefRecord[] {
   const expected = referenceRun(sc);
-  const plain = runRecords(sc).records.map(project);
-  expect(plain).toEqual(expected);
-  // Ticks and hooks must not change the outcome.
-  const observer = { tickMs: 7_000, onTick: () => {}, onSubmit: () => {}, onEnd: () => {}, onDepart: () => {} };
-  expect(runRecords(sc, { observer }).records.map(project)).toEqual(expected);
-  // Running in slices (as the CLI does, for progress and Ctrl-C) changes nothing either.
+  expectSameRecords(runRecords(sc).records.map(project), expected, 'unsliced');
   const sliced: MessageRecord[] = [];
-  const run = startSimulation(sc, { sink: { write: (r) => sliced.push(r) } });
+  const observer = { tickMs: 7_000, onTick: () => {}, onSubmit: () => {}, onEnd: () => {}, onDepart: () => {} };
+  const run = startSimulation(sc, { observer, sink: { write: (r) => sliced.push(r) } });
   let slices = 0;
   let lastNow = -Infinity;
   const clock: number[] = [];
@@ -36,7 +50,7 @@ export function expectSameAsReference(sc: Scenario): RefRecord[] {
   }
   expect(clock).toEqual([]);
   run.finish();
-  expect(sliced.map(project)).toEqual(expected);
+  expectSameRecords(sliced.map(project), expected, 'sliced, with an observer');
   return expected;
 }
 
