@@ -126,14 +126,15 @@ describe('action.yml', () => {
     const baseline = join(dir, 'baselines') + '/';
     // The baseline the action compares with, written in process (no job summary of its own).
     vi.stubEnv('GITHUB_STEP_SUMMARY', '');
-    const update = await cli('check', 'scenarios/otp-burst-tollfree.yaml', 'scenarios/tmobile-*.yaml', '--replications', '2', '--baseline', baseline, '--update-baseline', '--set', 'seed=7', '--workers', '1')
+    const update = await cli('check', 'scenarios/otp-burst-tollfree.yaml', 'scenarios/mms-*.yaml', '--replications', '2', '--baseline', baseline, '--update-baseline', '--set', 'seed=7', '--workers', '1')
       .finally(() => vi.unstubAllEnvs());
     expect([update.code, update.err]).toEqual([0, '']);
-    const r = runAction({ scenarios: 'scenarios/otp-burst-tollfree.yaml\nscenarios/tmobile-*.yaml', replications: '2', baseline, tolerances: 'wait_p95=+10%\ndelivered_ratio=-1pp', junit, set: 'seed=7' });
+    const r = runAction({ scenarios: 'scenarios/otp-burst-tollfree.yaml\nscenarios/mms-*.yaml', replications: '2', baseline, tolerances: 'wait_p95=+10%\ndelivered_ratio=-1pp', junit, set: 'seed=7' });
     expect(r.stderr).toBe('');
-    expect(r.args.trim().split('\n')).toEqual(['check', 'scenarios/otp-burst-tollfree.yaml', 'scenarios/tmobile-*.yaml', '--replications', '2', '--baseline', baseline, '--tolerance', 'wait_p95=+10%', '--tolerance', 'delivered_ratio=-1pp', '--junit', junit, '--set', 'seed=7']);
+    expect(r.args.trim().split('\n')).toEqual(['check', 'scenarios/otp-burst-tollfree.yaml', 'scenarios/mms-*.yaml', '--replications', '2', '--baseline', baseline, '--tolerance', 'wait_p95=+10%', '--tolerance', 'delivered_ratio=-1pp', '--junit', junit, '--set', 'seed=7']);
     expect([r.code, r.output]).toEqual([0, 'exit-code=0\n']);
     expect(r.summary).toContain('otp-burst-tollfree');
+    expect(r.summary).toContain('mms-default-mps'); // the pattern, expanded by check
     expect(readFileSync(junit, 'utf8')).toContain('<testsuite');
   }, 120_000);
 
