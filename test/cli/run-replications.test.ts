@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { cli as cliDefault } from '../helpers/cli.js';
 
 const FIX = 'test/fixtures/check';
+/** `a2psim ARGS --workers 1`: replications on this thread, as on a pool (test/cli/pool.test.ts), without a pool's start per command. */
+const cli = (...args: string[]) => cliDefault(...args, '--workers', '1');
 
 let dir: string;
 beforeEach(() => {

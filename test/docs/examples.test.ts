@@ -6,9 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { blocks, checkManifests, checkRecipe, isManifest, isWorkflow, lintAction, lintWorkflow, yamlDocs } from './examples.js';
+import { cli } from '../helpers/cli.js';
+import { blocks, checkManifestSets, checkRecipe, isManifest, isWorkflow, lintAction, lintWorkflow, yamlDocs } from './examples.js';
 
 const DOCS = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const text = Object.fromEntries(DOCS.map((f) => [f, readFileSync(f, 'utf8')]));
@@ -19,6 +20,16 @@ const action = readFileSync('action.yml', 'utf8');
 const workflows = DOCS.flatMap((f) => blocks(text[f]).filter((b) => yamlDocs(b).some(isWorkflow)).map((b) => ({ name: `${f}:${b.line}`, text: b.text })));
 /** Every Kubernetes object of every document. */
 const manifests = DOCS.flatMap((f) => blocks(text[f]).flatMap(yamlDocs).filter(isManifest));
+/** The sweep's Job with a misspelt key (completionsMode). */
+const misspelt = (() => {
+  const job = structuredClone(manifests.find((m) => m.spec?.completionMode !== undefined)!);
+  job.spec.completionsMode = job.spec.completionMode;
+  delete job.spec.completionMode;
+  return job;
+})();
+/** The problems of the manifests and of the misspelt copy, in one tsc run (~1 s each), for the two tests that read them. */
+let manifestChecks: Promise<string[][]> | undefined;
+const checked = (): Promise<string[][]> => (manifestChecks ??= checkManifestSets([manifests, [misspelt]]));
 
 describe('docs: workflows, manifests and the Kubernetes recipe', () => {
   it('finds the examples: a workflow in each of three documents, a PersistentVolumeClaim and two Jobs', () => {
@@ -38,7 +49,7 @@ describe('docs: workflows, manifests and the Kubernetes recipe', () => {
   });
 
   it('the Kubernetes objects match the Kubernetes schemas', async () => {
-    expect(await checkManifests(manifests)).toEqual([]);
+    expect((await checked())[0]).toEqual([]);
   }, 60_000);
 
   it('the Kubernetes recipe merges only after every shard completed, on a ReadWriteMany claim, with a public image', () => {
@@ -77,10 +88,7 @@ describe('docs: broken copies fail', () => {
   });
 
   it('a misspelt key in a manifest', async () => {
-    const job = structuredClone(manifests.find((m) => m.spec?.completionMode !== undefined)!);
-    job.spec.completionsMode = job.spec.completionMode;
-    delete job.spec.completionMode;
-    expect((await checkManifests([job])).join('\n')).toContain('"completionsMode"\' does not exist');
+    expect((await checked())[1].join('\n')).toContain('"completionsMode"\' does not exist');
   }, 60_000);
 });
 
@@ -96,10 +104,11 @@ describe('action.yml', () => {
   /** Runs the action's script with `inputs`, a local npx for `npx -y a2psim@VERSION`. */
   function runAction(inputs: Record<string, string>): { code: number | null; output: string; summary: string; args: string; stderr: string } {
     const bin = mkdtempSync(join(dir, 'bin-'));
-    // The registry's package is this one: the stand-in checks the version and runs bin/a2psim.js.
+    // The registry's package is this one: the stand-in checks the version and runs bin/a2psim.js,
+    // on one thread (a pool of threads starts slower and prints the same, test/cli/pool.test.ts).
     writeFileSync(
       join(bin, 'npx'),
-      `#!/bin/sh\n[ "$1 $2" = "-y a2psim@${VERSION}" ] || { echo "npx $*: not -y a2psim@${VERSION}" >&2; exit 99; }\nshift 2\nprintf '%s\\n' "$@" > "${bin}/args"\nexec "${process.execPath}" "${resolve('bin/a2psim.js')}" "$@"\n`,
+      `#!/bin/sh\n[ "$1 $2" = "-y a2psim@${VERSION}" ] || { echo "npx $*: not -y a2psim@${VERSION}" >&2; exit 99; }\nshift 2\nprintf '%s\\n' "$@" > "${bin}/args"\nexec "${process.execPath}" "${resolve('bin/a2psim.js')}" "$@" --workers 1\n`,
     );
     chmodSync(join(bin, 'npx'), 0o755);
     const [output, summary] = [join(bin, 'output'), join(bin, 'summary.md')];
@@ -112,16 +121,20 @@ describe('action.yml', () => {
     return { code: r.status, output: readFileSync(output, 'utf8'), summary: readFileSync(summary, 'utf8'), args: readFileSync(join(bin, 'args'), 'utf8'), stderr: r.stderr };
   }
 
-  it('runs check with every input, writes the job summary and exits 0 when it passes', () => {
+  it('runs check with every input, writes the job summary and exits 0 when it passes', async () => {
     const junit = join(dir, 'a2psim.xml');
     const baseline = join(dir, 'baselines') + '/';
-    const update = spawnSync(process.execPath, ['bin/a2psim.js', 'check', 'scenarios/otp-burst-tollfree.yaml', 'scenarios/tmobile-*.yaml', '--replications', '2', '--baseline', baseline, '--update-baseline', '--set', 'seed=7'], { encoding: 'utf8', timeout: 120_000 });
-    expect([update.status, update.stderr]).toEqual([0, '']);
-    const r = runAction({ scenarios: 'scenarios/otp-burst-tollfree.yaml\nscenarios/tmobile-*.yaml', replications: '2', baseline, tolerances: 'wait_p95=+10%\ndelivered_ratio=-1pp', junit, set: 'seed=7' });
+    // The baseline the action compares with, written in process (no job summary of its own).
+    vi.stubEnv('GITHUB_STEP_SUMMARY', '');
+    const update = await cli('check', 'scenarios/otp-burst-tollfree.yaml', 'scenarios/mms-*.yaml', '--replications', '2', '--baseline', baseline, '--update-baseline', '--set', 'seed=7', '--workers', '1')
+      .finally(() => vi.unstubAllEnvs());
+    expect([update.code, update.err]).toEqual([0, '']);
+    const r = runAction({ scenarios: 'scenarios/otp-burst-tollfree.yaml\nscenarios/mms-*.yaml', replications: '2', baseline, tolerances: 'wait_p95=+10%\ndelivered_ratio=-1pp', junit, set: 'seed=7' });
     expect(r.stderr).toBe('');
-    expect(r.args.trim().split('\n')).toEqual(['check', 'scenarios/otp-burst-tollfree.yaml', 'scenarios/tmobile-*.yaml', '--replications', '2', '--baseline', baseline, '--tolerance', 'wait_p95=+10%', '--tolerance', 'delivered_ratio=-1pp', '--junit', junit, '--set', 'seed=7']);
+    expect(r.args.trim().split('\n')).toEqual(['check', 'scenarios/otp-burst-tollfree.yaml', 'scenarios/mms-*.yaml', '--replications', '2', '--baseline', baseline, '--tolerance', 'wait_p95=+10%', '--tolerance', 'delivered_ratio=-1pp', '--junit', junit, '--set', 'seed=7']);
     expect([r.code, r.output]).toEqual([0, 'exit-code=0\n']);
     expect(r.summary).toContain('otp-burst-tollfree');
+    expect(r.summary).toContain('mms-default-mps'); // the pattern, expanded by check
     expect(readFileSync(junit, 'utf8')).toContain('<testsuite');
   }, 120_000);
 

@@ -1,10 +1,12 @@
 // docs/scale-out.md: each engine's setup is parsed (yaml) and its a2psim commands are run
 // as the engine would run them — every shard with its index from the matrix or the
 // environment, then the merge — and the merged output must equal one unsharded run.
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+// In process, on this thread (`--workers 1`): a pool of threads per command cost ~1 s each and
+// gives the same bytes (test/cli/pool.test.ts); the unsharded run is the same for all three.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { main } from '../../src/cli/main.js';
 
@@ -18,11 +20,15 @@ function shellWords(line: string, env: Record<string, string>): string[] {
 
 const VERSION: string = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
-/** The a2psim arguments of a command line (`npx -y a2psim@VERSION ...`, this version), results paths moved into `dir`. */
+/**
+ * The a2psim arguments of a command line (`npx -y a2psim@VERSION ...`, this version), results
+ * paths moved into `dir`; a sweep runs on this thread.
+ */
 function a2psimArgs(line: string, env: Record<string, string>, dir: string): string[] {
   const words = shellWords(line, env);
   expect(words.slice(0, 3)).toEqual(['npx', '-y', `a2psim@${VERSION}`]);
-  return words.slice(3).map((w) => w.replace(/^\/results\//, `${dir}/`).replace(/^shards\//, `${dir}/`).replace(/^sweep\./, `${dir}/sweep.`));
+  const args = words.slice(3).map((w) => w.replace(/^\/results\//, `${dir}/`).replace(/^shards\//, `${dir}/`).replace(/^sweep\./, `${dir}/sweep.`));
+  return args[0] === 'sweep' ? [...args, '--workers', '1'] : args;
 }
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -32,10 +38,13 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
+/** The output of each unsharded sweep, by its arguments. */
+const unsharded = new Map<string, Promise<{ code: number; out: string; err: string }>>();
+
 /** Runs every shard, then the merge; compares the merged CSV with the unsharded sweep. */
 async function runSetup(shards: { env: Record<string, string>; line: string }[], mergeLine: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'a2psim-scale-out-'));
-  mkdirSync(dir, { recursive: true });
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   for (const s of shards) {
     for (const [k, v] of Object.entries(s.env)) vi.stubEnv(k, v);
     const r = await cli(a2psimArgs(s.line, s.env, dir));
@@ -47,7 +56,10 @@ async function runSetup(shards: { env: Record<string, string>; line: string }[],
   // The same sweep without sharding, to stdout.
   const plain = a2psimArgs(shards[0].line, shards[0].env, dir);
   const cut = plain.indexOf('--shard');
-  const whole = await cli([...plain.slice(0, cut), ...plain.slice(cut + 4)]);
+  const args = [...plain.slice(0, cut), ...plain.slice(cut + 4)];
+  if (!unsharded.has(args.join(' '))) unsharded.set(args.join(' '), cli(args));
+  const whole = await unsharded.get(args.join(' '))!;
+  expect([whole.code, whole.err]).toEqual([0, '']);
   expect(readFileSync(join(dir, 'sweep.csv'), 'utf8')).toBe(whole.out);
   expect(readFileSync(join(dir, 'sweep.html'), 'utf8')).toContain('Cheapest passing point (★)');
 }

@@ -84,16 +84,18 @@ describe('figures recomputed from the message CSV', () => {
     await fc.assert(
       fc.asyncProperty(arbScenario, async (a) => {
         const { ts, messages, data } = await figures(a);
-        // Time series: each count in the interval [start, end) its time falls in.
+        // Time series: each count in the interval [start, end) its time falls in. (The times
+        // of every message read once, not once per row.)
+        const times = messages.map((m) => ({ m, at: ms(m.message_time), dispatched: m.status === 'delivered' ? ms(m.dispatched_at) : NaN, end: endOf(m) }));
         for (const row of ts) {
           const [s, e] = [ms(row.interval_start), ms(row.interval_end)];
           const inside = (t: number): boolean => t >= s && t < e;
-          expect(Number(row.submitted)).toBe(messages.filter((m) => inside(ms(m.message_time))).length);
-          const delivered = messages.filter((m) => m.status === 'delivered' && inside(ms(m.dispatched_at)));
+          expect(Number(row.submitted)).toBe(times.filter((x) => inside(x.at)).length);
+          const delivered = times.filter((x) => inside(x.dispatched)).map((x) => x.m);
           expect(Number(row.delivered)).toBe(delivered.length);
           for (const c of ['att', 'tmobile', 'verizon', 'other']) expect(Number(row[`delivered_${c}`])).toBe(delivered.filter((m) => m.carrier === c).length);
           for (const code of ['420', 'tmobile_daily_cap']) {
-            expect(Number(row[`failed_${code}`])).toBe(messages.filter((m) => m.status === 'failed' && m.error_code === code && inside(endOf(m))).length);
+            expect(Number(row[`failed_${code}`])).toBe(times.filter((x) => x.m.status === 'failed' && x.m.error_code === code && inside(x.end)).length);
           }
         }
         // Dispatch rate: what left each carrier's TPM stage (10DLC SMS: delivered, or failed at the daily cap behind it).
