@@ -7,19 +7,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { browserSuite, useChromium, watchProblems, type BrowserSuite } from '../helpers/chromium.js';
+import { browserSuite, useChromium, type BrowserSuite } from '../helpers/chromium.js';
 
 const OTP = ['sweep', 'scenarios/otp-burst-tollfree.yaml', '--expect', 'failed[420] == 0', '--workers', '1'];
 
 /** Opens the page at `path`: what the script set on `<html>`, the charts drawn, and every problem seen. */
 async function open(chromium: BrowserSuite, path: string) {
-  const page = await chromium.page();
-  const url = pathToFileURL(path).href;
-  const problems = watchProblems(page, url);
-  await page.goto(url, { waitUntil: 'load' });
+  const { page, problems } = await chromium.open(path);
   const charts = await page.evaluate(() =>
     [...document.querySelectorAll('#charts .chart')].map((box) => {
       const canvas = box.querySelector('canvas');
@@ -35,7 +31,6 @@ async function open(chromium: BrowserSuite, path: string) {
     }),
   );
   const drawn = await page.getAttribute('html', 'data-charts');
-  await page.close();
   return { drawn, charts, problems };
 }
 

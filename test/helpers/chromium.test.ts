@@ -4,7 +4,10 @@
  * every suite, launched again after it was closed or crashed, left alone by a stop signal
  * that a CLI test emits in-process for the CLI's own handler.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { browserPlan, browserSuite, sharedChromium, useChromium } from './chromium.js';
@@ -49,6 +52,33 @@ describe(browserSuite("a test worker's Chromium"), () => {
   it('is one browser for the suites of a worker, with nothing left open by the suites before', async () => {
     expect(await sharedChromium()).toBe(browser);
     expect(openAtStart).toBe(0);
+  });
+
+  it("opens files in one page per colour scheme (or a page of its own), watching each file's problems only", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'a2psim-chromium-'));
+    try {
+      writeFileSync(join(dir, 'a.html'), '<link rel="stylesheet" href="a.css"><p>a</p>');
+      writeFileSync(join(dir, 'a.css'), 'p { color: red }');
+      writeFileSync(join(dir, 'b.html'), '<script>console.error("bad")</script>');
+      writeFileSync(join(dir, 'c.html'), '<p>c</p>');
+      const a = await chromium.open(join(dir, 'a.html'));
+      await expect.poll(() => a.problems).toEqual([`request: ${pathToFileURL(join(dir, 'a.css')).href}`]);
+      const b = await chromium.open(join(dir, 'b.html'), { viewport: { width: 390, height: 900 } });
+      expect(b.page).toBe(a.page);
+      await expect.poll(() => b.problems).toEqual(['console error: bad']);
+      expect(a.problems).toHaveLength(1); // b's problems are b's
+      expect(await b.page.evaluate(() => innerWidth)).toBe(390);
+      const c = await chromium.open(join(dir, 'c.html'), { colorScheme: 'dark' });
+      const d = await chromium.open(join(dir, 'c.html'), { own: true });
+      expect(new Set([a.page, c.page, d.page]).size).toBe(3);
+      expect(await c.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+      expect(await d.page.evaluate(() => [matchMedia('(prefers-color-scheme: dark)').matches, innerWidth])).toEqual([false, 1280]);
+      expect((await chromium.open(join(dir, 'c.html'))).page).toBe(a.page);
+      expect(await a.page.evaluate(() => innerWidth)).toBe(1280);
+      expect([c.problems, d.problems]).toEqual([[], []]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is left running by a stop signal emitted in-process for a CLI handler', async () => {

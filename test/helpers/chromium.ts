@@ -6,7 +6,8 @@
 // Chromium's start-up per file, a context a quarter second per page).
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
-import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Locator, type Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type LaunchOptions, type Locator, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { inCi } from '../../src/cli/run/progress.js';
 
@@ -116,7 +117,10 @@ export async function sharedChromium(): Promise<Browser> {
   }
 }
 
-/** Options of a page opened by {@link BrowserSuite.page}. */
+/** The viewport of a suite's pages unless said otherwise. */
+const VIEWPORT = { width: 1280, height: 900 };
+
+/** Options of a page opened by {@link BrowserSuite.page} or {@link BrowserSuite.open}. */
 export interface PageOptions {
   /** `prefers-color-scheme` (default light). */
   colorScheme?: 'light' | 'dark';
@@ -124,10 +128,23 @@ export interface PageOptions {
   viewport?: { width: number; height: number };
 }
 
+/** A page {@link BrowserSuite.open} loaded, and every problem it showed since ({@link watchProblems}). */
+export interface Opened {
+  page: Page;
+  problems: string[];
+}
+
 /** What {@link useChromium} gives a suite besides the browser. */
 export interface BrowserSuite {
   /** A new page in the suite's own browser context (created on first use), closed after the suite if not before. */
   page(options?: PageOptions): Promise<Page>;
+  /**
+   * Loads the file at `path` (waiting for its load event) in the suite's page of that colour
+   * scheme, which each call navigates again — a third of the cost of a new page each time, the
+   * same fresh document — or, with `own`, in a page of its own that no later call navigates
+   * away (for tests that share a loaded page).
+   */
+  open(path: string, options?: PageOptions & { own?: boolean }): Promise<Opened>;
 }
 
 /**
@@ -141,6 +158,8 @@ export function useChromium(set?: (browser: Browser) => void, before?: () => voi
   /** The suite's context for {@link BrowserSuite.page}, in the browser it was made in. */
   let own: { browser: Browser; context: Promise<BrowserContext> } | undefined;
   const opened: Promise<BrowserContext>[] = [];
+  /** The suite's page per colour scheme that {@link BrowserSuite.open} navigates, and how it stops watching the last file. */
+  const reused = new Map<string, { page: Page; unwatch: () => void }>();
   beforeEach((ctx) => {
     if (browserPlan(haveChromium, process.env) === 'skip') ctx.skip(CHROMIUM_MISSING);
   });
@@ -157,22 +176,43 @@ export function useChromium(set?: (browser: Browser) => void, before?: () => voi
     const browser = await (shared?.catch(() => undefined) ?? undefined);
     const left = browser?.isConnected() ? browser.contexts().filter((c) => !earlier.has(c)) : [];
     own = undefined;
+    reused.clear();
     const mine = await Promise.all(opened.splice(0).map((c) => c.catch(() => undefined)));
     await Promise.all([...new Set([...left, ...mine])].map((c) => c?.close().catch(() => {})));
   });
-  return {
+  const suite: BrowserSuite = {
     async page({ colorScheme, viewport }: PageOptions = {}): Promise<Page> {
       const browser = await sharedChromium(); // a new one if the suite's crashed
       if (own?.browser !== browser) {
-        own = { browser, context: browser.newContext({ viewport: { width: 1280, height: 900 } }) };
+        own = { browser, context: browser.newContext({ viewport: VIEWPORT }) };
         opened.push(own.context);
+        reused.clear();
       }
       const page = await (await own.context).newPage();
       if (colorScheme !== undefined) await page.emulateMedia({ colorScheme });
       if (viewport !== undefined) await page.setViewportSize(viewport);
       return page;
     },
+    async open(path, { colorScheme = 'light', viewport = VIEWPORT, own: alone = false } = {}): Promise<Opened> {
+      let page: Page;
+      const last = reused.get(colorScheme);
+      if (alone || last === undefined || last.page.isClosed()) {
+        page = await suite.page({ colorScheme });
+        if (!alone) reused.set(colorScheme, { page, unwatch: () => {} });
+      } else {
+        page = last.page;
+        last.unwatch();
+      }
+      const size = page.viewportSize();
+      if (size?.width !== viewport.width || size.height !== viewport.height) await page.setViewportSize(viewport);
+      const url = pathToFileURL(path).href;
+      const { problems, unwatch } = watch(page, url);
+      if (!alone) reused.get(colorScheme)!.unwatch = unwatch;
+      await page.goto(url, { waitUntil: 'load' });
+      return { page, problems };
+    },
   };
+  return suite;
 }
 
 /**
@@ -189,18 +229,24 @@ export async function screenshot(target: Page | Locator, path: string, fullPage 
   else await target.screenshot({ path });
 }
 
+/** {@link watchProblems}, and how to stop watching. */
+function watch(page: Page, url: string): { problems: string[]; unwatch: () => void } {
+  const problems: string[] = [];
+  const onConsole = (m: ConsoleMessage): void => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  };
+  const onError = (e: Error): void => void problems.push(`page error: ${e.message}`);
+  const onRequest = (r: Request): void => {
+    if (r.url() !== url) problems.push(`request: ${r.url()}`);
+  };
+  page.on('console', onConsole).on('pageerror', onError).on('request', onRequest);
+  return { problems, unwatch: () => void page.off('console', onConsole).off('pageerror', onError).off('request', onRequest) };
+}
+
 /**
  * Every problem a page shows from now on: console errors and warnings, page errors, and each
  * request for anything but `url` itself (a report is self-contained).
  */
 export function watchProblems(page: Page, url: string): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => {
-    if (r.url() !== url) problems.push(`request: ${r.url()}`);
-  });
-  return problems;
+  return watch(page, url).problems;
 }

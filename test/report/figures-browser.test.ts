@@ -9,7 +9,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadScenarioFile } from '../../src/scenario/load.js';
@@ -17,7 +16,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { chartAssets } from '../../src/report/html/assets.js';
 import { renderReport, reportData, reportObserver } from '../../src/report/html/report.js';
 import type { ReportData } from '../../src/report/html/data.js';
-import { browserSuite, useChromium, screenshot, watchProblems, type BrowserSuite } from '../helpers/chromium.js';
+import { browserSuite, useChromium, screenshot, type BrowserSuite } from '../helpers/chromium.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
@@ -31,14 +30,11 @@ function report(file: string, name: string): { path: string; data: ReportData } 
   return { path, data: reportData(result, series) };
 }
 
-/** Opens `path`; returns the page and every problem it showed on the way (console errors, page errors, requests). */
+/** Opens `path` in the suite's page; returns it and every problem it showed on the way (console errors, page errors, requests). */
 async function open(chromium: BrowserSuite, path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await chromium.page();
-  const url = pathToFileURL(path).href;
-  const problems = watchProblems(page, url);
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-charts'));
-  return { page, problems };
+  const opened = await chromium.open(path);
+  await opened.page.waitForFunction(() => document.documentElement.hasAttribute('data-charts'));
+  return opened;
 }
 
 describe(browserSuite('issue 24 figures in a browser'), () => {
@@ -52,7 +48,6 @@ describe(browserSuite('issue 24 figures in a browser'), () => {
     await screenshot(page.locator('#chart-waits'), join(ARTIFACTS, 'issue24-otp-burst-histogram.png'));
     expect(problems).toEqual([]);
     expect(await page.locator('#chart-waits').textContent()).toContain('each bar counts exactly the waits in it');
-    await page.close();
   }, 60_000);
 
   it('cap-retries: no dispatch-rate point above its TPM limit', async () => {
@@ -65,6 +60,5 @@ describe(browserSuite('issue 24 figures in a browser'), () => {
     const { page, problems } = await open(chromium, path);
     await screenshot(page.locator('#chart-tpm'), join(ARTIFACTS, 'issue24-cap-retries-tpm.png'));
     expect(problems).toEqual([]);
-    await page.close();
   }, 60_000);
 });

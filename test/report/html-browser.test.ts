@@ -11,7 +11,6 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadScenarioFile } from '../../src/scenario/load.js';
@@ -23,7 +22,7 @@ import { renderReport, reportData, reportObserver } from '../../src/report/html/
 import { WaitHistogram } from '../../src/engine/counters.js';
 import { summarize, type Summary } from '../../src/report/summary.js';
 import type { Scenario } from '../../src/scenario/model.js';
-import { browserSuite, useChromium, screenshot, watchProblems, type BrowserSuite } from '../helpers/chromium.js';
+import { browserSuite, useChromium, screenshot, type BrowserSuite } from '../helpers/chromium.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
@@ -103,13 +102,13 @@ async function columnsOf(page: Page, chartId: string, hex: string): Promise<{ co
   );
 }
 
-/** Opens `path`; returns what the page reported and every problem seen on the way. */
-async function open(chromium: BrowserSuite, path: string, colorScheme: 'light' | 'dark') {
-  const page = await chromium.page({ colorScheme });
-  const url = pathToFileURL(path).href;
-  const problems = watchProblems(page, url);
+/**
+ * Opens `path` (in the suite's page of `colorScheme`, navigated again, or with `own` in a
+ * page of its own); returns what the page reported and every problem seen on the way.
+ */
+async function open(chromium: BrowserSuite, path: string, colorScheme: 'light' | 'dark', own = false) {
   const t0 = performance.now();
-  await page.goto(url, { waitUntil: 'load' });
+  const { page, problems } = await chromium.open(path, { colorScheme, own });
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-charts'));
   const loadMs = performance.now() - t0;
   const charts = (await page.evaluate(() => (window as unknown as { __a2psimCharts: unknown }).__a2psimCharts)) as ChartInfo[];
@@ -139,13 +138,13 @@ describe(browserSuite('HTML report in a browser'), () => {
   /** The default scenario, simulated once for its report and the edited reports made from it. */
   const defaultRun = once(() => runOf(loadScenarioFile('scenarios/default.yaml')));
   const defaultReport = once(() => writeReportOf(defaultRun(), 'default-report.html'));
-  /** The default report opened in each colour scheme: the light page serves two tests. */
-  const defaultPage = { light: once(() => open(chromium, defaultReport(), 'light')), dark: once(() => open(chromium, defaultReport(), 'dark')) };
+  /** The default report in light, in a page of its own that two tests read. */
+  const defaultLight = once(() => open(chromium, defaultReport(), 'light', true));
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`draws every chart of the default scenario with data (${colorScheme})`, async () => {
       const path = defaultReport();
-      const { page, charts, problems, loadMs } = await defaultPage[colorScheme]();
+      const { page, charts, problems, loadMs } = await (colorScheme === 'light' ? defaultLight() : open(chromium, path, 'dark'));
       console.log(`default report: ${statSync(path).size} bytes, charts ready in ${Math.round(loadMs)} ms (${colorScheme})`);
       await screenshot(page, join(ARTIFACTS, `default-report-${colorScheme}.png`), true);
       expect(problems).toEqual([]);
@@ -176,7 +175,6 @@ describe(browserSuite('HTML report in a browser'), () => {
     expect(columns / width).toBeLessThan(0.1); // not one bar across the whole axis
     const { labels } = await histogramOf(page);
     expect(labels.map((l) => l.text)).toEqual(['p50 = p95 = p99 0s']);
-    await page.close();
   }, 60_000);
 
   it('histogram of whole-second waits: one bar per second, none empty in between', async () => {
@@ -192,7 +190,6 @@ describe(browserSuite('HTML report in a browser'), () => {
     const { labels } = await histogramOf(page);
     expect(labels).toHaveLength(3);
     for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlaps(labels[i], labels[j])).toBe(false);
-    await page.close();
   }, 60_000);
 
   it('histogram of 10M skewed waits: a log count axis, labels that do not overlap', async () => {
@@ -205,12 +202,11 @@ describe(browserSuite('HTML report in a browser'), () => {
       expect(y.log).toBe(true);
       expect(labels.length).toBeGreaterThanOrEqual(2);
       for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlaps(labels[i], labels[j])).toBe(false);
-      await page.close();
     }
   }, 60_000);
 
   it('T-Mobile and Verizon have different colours; traffic far below its TPM limit fills the TPM chart', async () => {
-    const { page, charts } = await defaultPage.light();
+    const { page, charts } = await defaultLight();
     const carriers = charts.find((c) => c.id === 'carriers')!.series;
     const stroke = (name: string): string => carriers.find((c) => c.label === name)!.stroke;
     expect(stroke('tmobile')).not.toBe(stroke('verizon'));
@@ -235,16 +231,14 @@ describe(browserSuite('HTML report in a browser'), () => {
     });
     const path = writeEditedReportOf(defaultRun(), 'big-cards-report.html', (s, d) => [big(s), d]);
     // One page, resized: the cards are laid out by CSS alone (a grid of auto-fit columns).
-    const page = await chromium.page();
+    const { page } = await chromium.open(path);
     for (const width of [1280, 800, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      if (width === 1280) await page.goto(pathToFileURL(path).href);
       const overflow = await page.evaluate(() =>
         [...document.querySelectorAll('.card')].filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
       if (width === 390) await screenshot(page.locator('.cards'), join(ARTIFACTS, 'big-cards-390.png'));
       expect(overflow, `viewport ${width}`).toEqual([]);
     }
-    await page.close();
   }, 60_000);
 
   it('says so instead of drawing an empty chart when nothing failed', async () => {
@@ -254,6 +248,5 @@ describe(browserSuite('HTML report in a browser'), () => {
     expect(problems).toEqual([]);
     expect(charts.map((c) => c.id)).not.toContain('failures');
     expect(await page.textContent('#chart-failures')).toContain('No message failed.');
-    await page.close();
   }, 60_000);
 });

@@ -3,14 +3,13 @@
 // else skipped with the reason, test/helpers/chromium.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { chartAssets } from '../../src/report/html/assets.js';
 import { renderReport, reportData, reportObserver } from '../../src/report/html/report.js';
 import { summarize } from '../../src/report/summary.js';
 import { scenarioOf } from '../helpers/scenario.js';
-import { browserSuite, useChromium, watchProblems } from '../helpers/chromium.js';
+import { browserSuite, useChromium } from '../helpers/chromium.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
@@ -49,10 +48,7 @@ describe(browserSuite('incidents in the HTML report, in a browser'), () => {
     const { result, series } = run();
     const path = join(ARTIFACTS, 'incidents.html');
     writeFileSync(path, renderReport(result, series, chartAssets()));
-    const page = await chromium.page();
-    const url = pathToFileURL(path).href;
-    const problems = watchProblems(page, url);
-    await page.goto(url, { waitUntil: 'load' });
+    const { page, problems } = await chromium.open(path);
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-charts'));
     const marked = await page.evaluate(() =>
       [...document.querySelectorAll('[data-incidents]')].map((e) => [e.id, e.getAttribute('data-incidents')]),
@@ -61,6 +57,5 @@ describe(browserSuite('incidents in the HTML report, in a browser'), () => {
     expect(marked.length).toBeGreaterThanOrEqual(2);
     for (const [, labels] of marked) expect(JSON.parse(labels!)).toEqual(['tmobile outage', 'provider outage']);
     expect(marked.map(([id]) => id)).not.toContain('chart-waits'); // the histogram has no time axis
-    await page.close();
   }, 60_000);
 });
