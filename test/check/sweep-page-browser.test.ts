@@ -7,20 +7,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { cli } from '../helpers/cli.js';
-import { browserSuite, useChromium, watchProblems } from '../helpers/chromium.js';
+import { browserSuite, useChromium, type BrowserSuite } from '../helpers/chromium.js';
 
 const OTP = ['sweep', 'scenarios/otp-burst-tollfree.yaml', '--expect', 'failed[420] == 0', '--workers', '1'];
 
 /** Opens the page at `path`: what the script set on `<html>`, the charts drawn, and every problem seen. */
-async function open(browser: Browser, path: string) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const url = pathToFileURL(path).href;
-  const problems = watchProblems(page, url);
-  await page.goto(url, { waitUntil: 'load' });
+async function open(chromium: BrowserSuite, path: string) {
+  const { page, problems } = await chromium.open(path);
   const charts = await page.evaluate(() =>
     [...document.querySelectorAll('#charts .chart')].map((box) => {
       const canvas = box.querySelector('canvas');
@@ -36,20 +31,18 @@ async function open(browser: Browser, path: string) {
     }),
   );
   const drawn = await page.getAttribute('html', 'data-charts');
-  await page.close();
   return { drawn, charts, problems };
 }
 
 describe(browserSuite('sweep report in a browser'), () => {
-  let browser: Browser;
-  useChromium((b) => (browser = b));
+  const chromium = useChromium();
   const dir = mkdtempSync(join(tmpdir(), 'a2psim-sweep-page-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('one parameter: a line chart per key metric, its passing points marked; no error, no request', async () => {
     const path = join(dir, 'one.html');
     expect((await cli(...OTP, '--vary', 'account.mps.sms=10,17,20', '--report', path, '--out', join(dir, 'one.csv'))).code).toBe(0);
-    const { drawn, charts, problems } = await open(browser, path);
+    const { drawn, charts, problems } = await open(chromium, path);
     expect(problems).toEqual([]);
     expect(drawn).toBe('3');
     expect(charts.map((c) => [c.title, c.legend])).toEqual(
@@ -64,7 +57,7 @@ describe(browserSuite('sweep report in a browser'), () => {
   it('two parameters: the heatmap only, no chart and no error', async () => {
     const path = join(dir, 'two.html');
     await cli(...OTP, '--vary', 'account.mps.sms=10,20', '--vary', 'traffic[0].expiry=30,60', '--report', path, '--out', join(dir, 'two.csv'));
-    const { drawn, charts, problems } = await open(browser, path);
+    const { drawn, charts, problems } = await open(chromium, path);
     expect(problems).toEqual([]);
     expect(drawn).toBeNull();
     expect(charts).toEqual([]);

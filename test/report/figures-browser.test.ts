@@ -9,15 +9,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { chartAssets } from '../../src/report/html/assets.js';
 import { renderReport, reportData, reportObserver } from '../../src/report/html/report.js';
 import type { ReportData } from '../../src/report/html/data.js';
-import { browserSuite, useChromium, screenshot } from '../helpers/chromium.js';
+import { browserSuite, useChromium, screenshot, type BrowserSuite } from '../helpers/chromium.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
@@ -31,31 +30,24 @@ function report(file: string, name: string): { path: string; data: ReportData } 
   return { path, data: reportData(result, series) };
 }
 
-async function open(browser: Browser, path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-charts'));
-  return { page, problems };
+/** Opens `path` in the suite's page; returns it and every problem it showed on the way (console errors, page errors, requests). */
+async function open(chromium: BrowserSuite, path: string): Promise<{ page: Page; problems: string[] }> {
+  const opened = await chromium.open(path);
+  await opened.page.waitForFunction(() => document.documentElement.hasAttribute('data-charts'));
+  return opened;
 }
 
 describe(browserSuite('issue 24 figures in a browser'), () => {
-  let browser: Browser;
-  useChromium((b) => (browser = b), () => void mkdirSync(ARTIFACTS, { recursive: true }));
+  const chromium = useChromium(undefined, () => void mkdirSync(ARTIFACTS, { recursive: true }));
 
   it('otp-burst-tollfree: whole-second bars of 5 for the first minute', async () => {
     const { path, data } = report('scenarios/otp-burst-tollfree.yaml', 'otp-burst-report.html');
     expect(data.waits.binMs).toBe(1000);
     expect(data.waits.counts).toEqual(new Array(61).fill(5));
-    const { page, problems } = await open(browser, path);
+    const { page, problems } = await open(chromium, path);
     await screenshot(page.locator('#chart-waits'), join(ARTIFACTS, 'issue24-otp-burst-histogram.png'));
     expect(problems).toEqual([]);
     expect(await page.locator('#chart-waits').textContent()).toContain('each bar counts exactly the waits in it');
-    await page.close();
   }, 60_000);
 
   it('cap-retries: no dispatch-rate point above its TPM limit', async () => {
@@ -65,9 +57,8 @@ describe(browserSuite('issue 24 figures in a browser'), () => {
     for (const st of tpm) expect(Math.max(...st.outPerMinute!), st.name).toBeLessThanOrEqual(st.limitPerMinute);
     // Verizon sits on its 240/min limit for a while: the chart shows the limit binding, not over it.
     expect(Math.max(...tpm.find((s) => s.carrier === 'verizon')!.outPerMinute!)).toBe(240);
-    const { page, problems } = await open(browser, path);
+    const { page, problems } = await open(chromium, path);
     await screenshot(page.locator('#chart-tpm'), join(ARTIFACTS, 'issue24-cap-retries-tpm.png'));
     expect(problems).toEqual([]);
-    await page.close();
   }, 60_000);
 });

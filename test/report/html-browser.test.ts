@@ -11,9 +11,8 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { chartAssets } from '../../src/report/html/assets.js';
@@ -23,7 +22,7 @@ import { renderReport, reportData, reportObserver } from '../../src/report/html/
 import { WaitHistogram } from '../../src/engine/counters.js';
 import { summarize, type Summary } from '../../src/report/summary.js';
 import type { Scenario } from '../../src/scenario/model.js';
-import { browserSuite, useChromium, screenshot, watchProblems } from '../helpers/chromium.js';
+import { browserSuite, useChromium, screenshot, type BrowserSuite } from '../helpers/chromium.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
@@ -34,26 +33,34 @@ interface ChartInfo {
   series: { label: string; stroke: string; width: number; nonZero: boolean }[];
 }
 
-function writeReportOf(sc: Scenario, file: string): string {
+/** A run of `sc` with the series a report draws. */
+function runOf(sc: Scenario) {
   const series = reportObserver(sc);
-  const result = simulate(sc, { observer: series });
+  return { series, result: simulate(sc, { observer: series }) };
+}
+
+function writeReportOf({ result, series }: ReturnType<typeof runOf>, file: string): string {
   const path = join(ARTIFACTS, file);
   writeFileSync(path, renderReport(result, series, chartAssets()));
   return path;
 }
 
 /**
- * Writes a report of `sc`, with its summary and chart data changed by `edit` (for the
+ * Writes a report of a run, with its summary and chart data changed by `edit` (for the
  * cases a small run cannot produce, such as 10M waits or 8-digit totals).
  */
-function writeEditedReportOf(sc: Scenario, file: string, edit: (s: Summary, d: ReportData) => [Summary, ReportData]): string {
-  const series = reportObserver(sc);
-  const result = simulate(sc, { observer: series });
+function writeEditedReportOf({ result, series }: ReturnType<typeof runOf>, file: string, edit: (s: Summary, d: ReportData) => [Summary, ReportData]): string {
   const summary = summarize(result);
   const [s, d] = edit(summary, reportData(result, series, summary));
   const path = join(ARTIFACTS, file);
   writeFileSync(path, renderReportPage({ summary: s, network: result.network, data: d, assets: chartAssets() }));
   return path;
+}
+
+/** `make()` once, on first use (a report written once per file, a page opened once for the tests that read it). */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** The wait histogram of 10M messages, 8.7M of them under 50 ms: built, not simulated. */
@@ -95,13 +102,13 @@ async function columnsOf(page: Page, chartId: string, hex: string): Promise<{ co
   );
 }
 
-/** Opens `path`; returns what the page reported and every problem seen on the way. */
-async function open(browser: Browser, path: string, colorScheme: 'light' | 'dark') {
-  const page: Page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
-  const url = pathToFileURL(path).href;
-  const problems = watchProblems(page, url);
+/**
+ * Opens `path` (in the suite's page of `colorScheme`, navigated again, or with `own` in a
+ * page of its own); returns what the page reported and every problem seen on the way.
+ */
+async function open(chromium: BrowserSuite, path: string, colorScheme: 'light' | 'dark', own = false) {
   const t0 = performance.now();
-  await page.goto(url, { waitUntil: 'load' });
+  const { page, problems } = await chromium.open(path, { colorScheme, own });
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-charts'));
   const loadMs = performance.now() - t0;
   const charts = (await page.evaluate(() => (window as unknown as { __a2psimCharts: unknown }).__a2psimCharts)) as ChartInfo[];
@@ -127,13 +134,17 @@ async function pixelsOf(page: Page, chartId: string, hex: string): Promise<numbe
 }
 
 describe(browserSuite('HTML report in a browser'), () => {
-  let browser: Browser;
-  useChromium((b) => (browser = b), () => void mkdirSync(ARTIFACTS, { recursive: true }));
+  const chromium = useChromium(undefined, () => void mkdirSync(ARTIFACTS, { recursive: true }));
+  /** The default scenario, simulated once for its report and the edited reports made from it. */
+  const defaultRun = once(() => runOf(loadScenarioFile('scenarios/default.yaml')));
+  const defaultReport = once(() => writeReportOf(defaultRun(), 'default-report.html'));
+  /** The default report in light, in a page of its own that two tests read. */
+  const defaultLight = once(() => open(chromium, defaultReport(), 'light', true));
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`draws every chart of the default scenario with data (${colorScheme})`, async () => {
-      const path = writeReportOf(loadScenarioFile('scenarios/default.yaml'), 'default-report.html');
-      const { page, charts, problems, loadMs } = await open(browser, path, colorScheme);
+      const path = defaultReport();
+      const { page, charts, problems, loadMs } = await (colorScheme === 'light' ? defaultLight() : open(chromium, path, 'dark'));
       console.log(`default report: ${statSync(path).size} bytes, charts ready in ${Math.round(loadMs)} ms (${colorScheme})`);
       await screenshot(page, join(ARTIFACTS, `default-report-${colorScheme}.png`), true);
       expect(problems).toEqual([]);
@@ -145,7 +156,6 @@ describe(browserSuite('HTML report in a browser'), () => {
         expect(drawn, `${c.id} has a series with data`).toBeDefined();
         expect(await pixelsOf(page, c.id, drawn!.stroke), `${c.id}: pixels of ${drawn!.label}`).toBeGreaterThan(20);
       }
-      await page.close();
     }, 60_000);
   }
 
@@ -155,8 +165,8 @@ describe(browserSuite('HTML report in a browser'), () => {
   };
 
   it('histogram of all-zero waits: one narrow bar at 0, one label for the three equal percentiles', async () => {
-    const path = writeReportOf(loadScenarioFile('scenarios/tmobile-cap-blast.yaml'), 'histogram-zero-report.html');
-    const { page, charts, problems } = await open(browser, path, 'light');
+    const path = writeReportOf(runOf(loadScenarioFile('scenarios/tmobile-cap-blast.yaml')), 'histogram-zero-report.html');
+    const { page, charts, problems } = await open(chromium, path, 'light');
     await shoot(page, 'zero-waits');
     expect(problems).toEqual([]);
     const bars = charts.find((c) => c.id === 'waits')!.series[0];
@@ -165,43 +175,38 @@ describe(browserSuite('HTML report in a browser'), () => {
     expect(columns / width).toBeLessThan(0.1); // not one bar across the whole axis
     const { labels } = await histogramOf(page);
     expect(labels.map((l) => l.text)).toEqual(['p50 = p95 = p99 0s']);
-    await page.close();
   }, 60_000);
 
   it('histogram of whole-second waits: one bar per second, none empty in between', async () => {
     const sc = loadScenarioFile('scenarios/otp-burst-tollfree.yaml', { set: ['traffic[0].expiry=29'] });
-    const path = writeEditedReportOf(sc, 'histogram-seconds-report.html', (s, d) => {
+    const path = writeEditedReportOf(runOf(sc), 'histogram-seconds-report.html', (s, d) => {
       expect(d.waits.binMs).toBe(1000);
       expect(d.waits.counts).toEqual(new Array(30).fill(5));
       return [s, d];
     });
-    const { page, problems } = await open(browser, path, 'light');
+    const { page, problems } = await open(chromium, path, 'light');
     await shoot(page, 'whole-seconds');
     expect(problems).toEqual([]);
     const { labels } = await histogramOf(page);
     expect(labels).toHaveLength(3);
     for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlaps(labels[i], labels[j])).toBe(false);
-    await page.close();
   }, 60_000);
 
   it('histogram of 10M skewed waits: a log count axis, labels that do not overlap', async () => {
-    const sc = loadScenarioFile('scenarios/default.yaml');
-    const path = writeEditedReportOf(sc, 'histogram-skewed-report.html', (s, d) => [s, { ...d, waits: skewedWaits() }]);
+    const path = writeEditedReportOf(defaultRun(), 'histogram-skewed-report.html', (s, d) => [s, { ...d, waits: skewedWaits() }]);
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, problems } = await open(browser, path, colorScheme);
+      const { page, problems } = await open(chromium, path, colorScheme);
       await shoot(page, `skewed-10M-${colorScheme}`);
       expect(problems).toEqual([]);
       const { labels, y } = await histogramOf(page);
       expect(y.log).toBe(true);
       expect(labels.length).toBeGreaterThanOrEqual(2);
       for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) expect(overlaps(labels[i], labels[j])).toBe(false);
-      await page.close();
     }
   }, 60_000);
 
   it('T-Mobile and Verizon have different colours; traffic far below its TPM limit fills the TPM chart', async () => {
-    const path = writeReportOf(loadScenarioFile('scenarios/default.yaml'), 'default-report.html');
-    const { page, charts } = await open(browser, path, 'light');
+    const { page, charts } = await defaultLight();
     const carriers = charts.find((c) => c.id === 'carriers')!.series;
     const stroke = (name: string): string => carriers.find((c) => c.label === name)!.stroke;
     expect(stroke('tmobile')).not.toBe(stroke('verizon'));
@@ -215,7 +220,6 @@ describe(browserSuite('HTML report in a browser'), () => {
     await over.hover({ position: { x: 5, y: box.height / 2 } });
     const legend = (): Promise<string | null> => page.textContent('#chart-carriers .u-legend');
     await expect.poll(legend, { timeout: 30_000 }).toMatch(/2026-03-09 08:00:\d\d -07:00 \(\+0m0\ds\)/);
-    await page.close();
   }, 60_000);
 
   it('cards hold 8-digit values without overflowing', async () => {
@@ -225,25 +229,24 @@ describe(browserSuite('HTML report in a browser'), () => {
       wait: { p50: 172_780, p95: 9_999_999, p99: 9_999_999, max: 9_999_999, mean: 100 },
       drain_time: 9_999_999,
     });
-    const path = writeEditedReportOf(loadScenarioFile('scenarios/default.yaml'), 'big-cards-report.html', (s, d) => [big(s), d]);
+    const path = writeEditedReportOf(defaultRun(), 'big-cards-report.html', (s, d) => [big(s), d]);
+    // One page, resized: the cards are laid out by CSS alone (a grid of auto-fit columns).
+    const { page } = await chromium.open(path);
     for (const width of [1280, 800, 390]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
-      await page.goto(pathToFileURL(path).href);
+      await page.setViewportSize({ width, height: 900 });
       const overflow = await page.evaluate(() =>
         [...document.querySelectorAll('.card')].filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
       if (width === 390) await screenshot(page.locator('.cards'), join(ARTIFACTS, 'big-cards-390.png'));
       expect(overflow, `viewport ${width}`).toEqual([]);
-      await page.close();
     }
   }, 60_000);
 
   it('says so instead of drawing an empty chart when nothing failed', async () => {
     const sc = loadScenarioFile('scenarios/default.yaml', { set: ['traffic[0].expiry=10799', 'traffic[1].expiry=10799'] });
-    const path = writeReportOf(sc, 'no-failures-report.html');
-    const { page, charts, problems } = await open(browser, path, 'light');
+    const path = writeReportOf(runOf(sc), 'no-failures-report.html');
+    const { page, charts, problems } = await open(chromium, path, 'light');
     expect(problems).toEqual([]);
     expect(charts.map((c) => c.id)).not.toContain('failures');
     expect(await page.textContent('#chart-failures')).toContain('No message failed.');
-    await page.close();
   }, 60_000);
 });
