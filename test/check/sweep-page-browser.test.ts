@@ -2,7 +2,7 @@
  * The sweep report in headless Chromium: its script (src/check/web/sweep-client.ts, bundled
  * and inlined) draws a line chart per key metric of a one-parameter sweep, with no console
  * error and no request; a two-parameter sweep has a heatmap and no chart to draw. Without
- * /usr/bin/chromium: FAILS in CI, else skipped (test/helpers/chromium.ts).
+ * Chromium: FAILS in CI, else skipped (test/helpers/chromium.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { browserPlan, browserSuite, sharedChromium, useChromium } from './chromium.js';
 
-/** This worker's child processes named `chromium` (the browsers it launched). */
+/** This worker's child processes named `chromium…` (the browsers it launched: chromium, chromium-headless-shell). */
 function chromiumChildren(): number[] {
   const pids: number[] = [];
   for (const name of readdirSync('/proc')) {
@@ -20,7 +20,7 @@ function chromiumChildren(): number[] {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const [, comm, rest] = /^\d+ \((.*)\) (.*)$/s.exec(stat)!;
-      if (comm === 'chromium' && Number(rest.split(' ')[1]) === process.pid) pids.push(Number(name));
+      if (comm.startsWith('chromium') && Number(rest.split(' ')[1]) === process.pid) pids.push(Number(name));
     } catch {
       // gone meanwhile
     }

@@ -1,9 +1,9 @@
 /**
- * The playground in headless Chromium (Debian's `chromium`, via playwright-core): it loads
+ * The playground in headless Chromium (Debian's `chromium-headless-shell`, via playwright-core): it loads
  * with no console error and no request, its numbers are `a2psim run --format json`'s for
  * the same scenario and seed, the account MPS control (moved with the keyboard) reruns
  * it, a copied URL reopens the same state, and a bad link or a bad scenario gets one clear
- * message. Screenshots (A2PSIM_SCREENSHOTS=1) go to test/artifacts/. Without /usr/bin/chromium: FAILS in CI
+ * message. Screenshots (A2PSIM_SCREENSHOTS=1) go to test/artifacts/. Without Chromium (test/helpers/chromium.ts): FAILS in CI
  * (CI=true), else skipped with the install command as the skip note, which the test
  * summary lists (test/reporters/skip-notes.ts), like test/report/html-browser.test.ts.
  *

@@ -4,7 +4,7 @@
  *  above its dashed limit), checked by pixels and data attributes; with A2PSIM_SCREENSHOTS=1
  * (`npm run test:screenshots`) their screenshots go to test/artifacts/.
  *
- * Without /usr/bin/chromium: in CI (CI=true) these FAIL (the browser check is never lost
+ * Without Chromium (test/helpers/chromium.ts): in CI (CI=true) these FAIL (the browser check is never lost
  * silently); elsewhere they are skipped with the reason, as test/report/html-browser.test.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

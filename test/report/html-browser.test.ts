@@ -1,10 +1,10 @@
 /**
- * Opens generated reports in headless Chromium (Debian's `chromium`, driven by
+ * Opens generated reports in headless Chromium (Debian's `chromium-headless-shell`, driven by
  * playwright-core): every chart is drawn with data, no console errors, no request other
  * than the file itself. With A2PSIM_SCREENSHOTS=1 (`npm run test:screenshots`), screenshots go
  * to test/artifacts/ (light and dark).
  *
- * Without /usr/bin/chromium: in CI (CI=true) every test here FAILS, so that the browser
+ * Without Chromium (test/helpers/chromium.ts): in CI (CI=true) every test here FAILS, so that the browser
  * check is never lost silently (`.ci/run` installs Chromium); elsewhere they are skipped
  * with the reason and the install command as the skip note, which the test summary lists
  * (test/reporters/skip-notes.ts).

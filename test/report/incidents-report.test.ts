@@ -1,5 +1,5 @@
 // Incidents on the HTML report's time charts (issue 14): the chart data lists them, and in
-// a browser every time chart shades and labels them (without /usr/bin/chromium: FAILS in CI,
+// a browser every time chart shades and labels them (without Chromium (test/helpers/chromium.ts): FAILS in CI,
 // else skipped with the reason, test/helpers/chromium.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
