@@ -242,14 +242,14 @@ export async function screenshot(target: Page | Locator, path: string, fullPage 
 }
 
 /** {@link watchProblems}, and how to stop watching. */
-function watch(page: Page, url: string): { problems: string[]; unwatch: () => void } {
+function watch(page: Page, url: string, allowed: (request: string) => boolean = () => false): { problems: string[]; unwatch: () => void } {
   const problems: string[] = [];
   const onConsole = (m: ConsoleMessage): void => {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
   };
   const onError = (e: Error): void => void problems.push(`page error: ${e.message}`);
   const onRequest = (r: Request): void => {
-    if (r.url() !== url) problems.push(`request: ${r.url()}`);
+    if (r.url() !== url && !allowed(r.url())) problems.push(`request: ${r.url()}`);
   };
   page.on('console', onConsole).on('pageerror', onError).on('request', onRequest);
   return { problems, unwatch: () => void page.off('console', onConsole).off('pageerror', onError).off('request', onRequest) };
@@ -257,8 +257,8 @@ function watch(page: Page, url: string): { problems: string[]; unwatch: () => vo
 
 /**
  * Every problem a page shows from now on: console errors and warnings, page errors, and each
- * request for anything but `url` itself (a report is self-contained).
+ * request for anything but `url` itself (a report is self-contained) or what `allowed` lets by.
  */
-export function watchProblems(page: Page, url: string): string[] {
-  return watch(page, url).problems;
+export function watchProblems(page: Page, url: string, allowed?: (request: string) => boolean): string[] {
+  return watch(page, url, allowed).problems;
 }

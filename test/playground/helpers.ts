@@ -7,6 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { playgroundAssets } from '../../src/playground/playground-assets.js';
+import { watchProblems } from '../helpers/chromium.js';
 import { renderPlaygroundPage } from '../../src/playground/playground-page.js';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
@@ -47,15 +48,8 @@ export interface OpenedPage {
 export async function openPage(owner: Browser | BrowserContext, url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<OpenedPage> {
   const page: Page = 'newContext' in owner ? await owner.newPage({ viewport: VIEWPORT, colorScheme }) : await owner.newPage();
   if (!('newContext' in owner)) await page.emulateMedia({ colorScheme });
-  const problems: string[] = [];
   const file = url.replace(/#.*$/, '');
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => {
-    if (r.url().replace(/#.*$/, '') !== file && !r.url().startsWith('blob:')) problems.push(`request: ${r.url()}`);
-  });
+  const problems = watchProblems(page, file, (request) => request.replace(/#.*$/, '') === file || request.startsWith('blob:'));
   await page.goto(url, { waitUntil: 'load' });
   await ready(page);
   return { page, problems };
