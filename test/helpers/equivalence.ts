@@ -10,12 +10,10 @@ import type { Scenario } from '../../src/scenario/model.js';
 import { simulate, startSimulation } from '../../src/engine/simulate.js';
 import { referenceRun, type RefRecord } from '../engine/reference.js';
 
-const project = (r: MessageRecord): RefRecord => ({
-  index: r.index, traffic: r.traffic, from: r.from, carrier: r.carrier, submitMs: r.submitMs,
-  dispatchedMs: r.dispatchedMs, endMs: r.endMs, status: r.status as RefRecord['status'], code: r.code, units: r.units, attempt: r.attempt,
-});
 /** The fields of a {@link RefRecord}, named alike in a MessageRecord. */
 const FIELDS = ['index', 'traffic', 'from', 'carrier', 'submitMs', 'dispatchedMs', 'endMs', 'status', 'code', 'units', 'attempt'] as const satisfies readonly (keyof RefRecord & keyof MessageRecord)[];
+/** The {@link FIELDS} of an engine record, as the reference writes them. */
+const project = (r: MessageRecord): RefRecord => Object.fromEntries(FIELDS.map((k) => [k, r[k]])) as unknown as RefRecord;
 
 /**
  * A sink comparing each record with the reference's as the engine writes it, field by field
